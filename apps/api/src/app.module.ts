@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from '@dvc/catalog';
+import { AppConfigModule, DatabaseConfig, HttpConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
+import { buildDataSourceOptions } from '@dvc/database';
+import { IdentityModule } from '@dvc/identity';
+import { RedisModule } from '@dvc/redis';
+import { UnitsModule } from '@dvc/units';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './common/auth.guard';
+import { loggerParams } from './common/logging';
+import { ProblemFilter } from './common/problem.filter';
+import { HealthModule } from './health/health.module';
+import { ProceduresController } from './procedures/procedures.controller';
+import { UnitsController } from './units/units.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: LoadedConfig) {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: loggerParams }),
+        TypeOrmModule.forRootAsync({
+          inject: [DatabaseConfig],
+          useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true, migrationsRun: db.migrateOnBoot }),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [HttpConfig],
+          useFactory: (http: HttpConfig) => [{ name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute }],
+        }),
+        RedisModule,
+        HealthModule,
+        UnitsModule,
+        CatalogModule,
+        IdentityModule,
+      ],
+      controllers: [UnitsController, ProceduresController, AuthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { ProcedureEntity } from '@dvc/catalog';
+import { CitizenEntity, OfficerEntity, OtpStateEntity } from '@dvc/identity';
+import { OutboxMessageEntity } from '@dvc/notifications';
+import { AgencyEntity, UnitEntity } from '@dvc/units';
+
+/** Every entity of the system: what the migrations must create, checked by the schema-drift test. */
+export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity];

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { ConfigError, loadAllConfig } from '@dvc/config';
+import { ServiceDownError } from '@dvc/database';
+import { preflight, prepareDatabase } from './prepare-database';
+import { seedAll } from './seed';
+import { supervise } from './supervise';
+
+const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
+
+const COMMANDS: Record<string, string> = {
+  start: 'check PostgreSQL and Redis, create the database, migrate, seed, and run the API and the worker',
+  'db:prepare': 'create the database if missing and run pending migrations',
+  seed: 'import units, the procedure catalogue and (unless production) the demo accounts',
+  check: 'only check that PostgreSQL and Redis answer',
+};
+
+async function run(command: string | undefined): Promise<number> {
+  if (!command || !(command in COMMANDS)) {
+    process.stderr.write(`usage: dvc <command>\n${Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(11)} ${d}`).join('\n')}\n`);
+    return 2;
+  }
+  const config = loadAllConfig();
+  await preflight(config);
+  if (command === 'check') {
+    log('PostgreSQL and Redis answer');
+    return 0;
+  }
+  const db = await prepareDatabase(config, log);
+  try {
+    if (command === 'seed' || command === 'start') {
+      const report = await seedAll(db, config.data);
+      log(`seeded ${report.units} units and ${report.agencies} agencies from ${report.unitsSource}; ${report.procedures} procedures; ${report.demoOfficers} demo officers`);
+    }
+  } finally {
+    await db.destroy();
+  }
+  if (command !== 'start') return 0;
+  log(`API on http://localhost:${config.http.port} (docs at /docs); press Ctrl-C to stop`);
+  return supervise([{ name: 'api', entry: 'api/main.js' }, { name: 'worker', entry: 'worker/main.js' }], join(__dirname, '..'), log);
+}
+
+run(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const oneLine = error instanceof ConfigError || error instanceof ServiceDownError || /does not answer/.test(String((error as Error).message));
+    process.stderr.write(`${oneLine ? (error as Error).message : (error as Error).stack}\n`);
+    process.exit(1);
+  },
+);

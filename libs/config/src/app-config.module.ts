@@ -1,0 +1,51 @@
+import { Global, Module, Provider } from '@nestjs/common';
+import { AuthConfig } from './auth.config';
+import { DataConfig } from './data.config';
+import { DatabaseConfig } from './database.config';
+import { HttpConfig } from './http.config';
+import { loadConfig } from './load-config';
+import { PaymentsConfig } from './payments.config';
+import { assertProductionSecrets } from './production-secrets';
+import { RedisConfig } from './redis.config';
+import { RuntimeConfig } from './runtime.config';
+import { SmsConfig } from './sms.config';
+
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig] as const;
+
+export interface LoadedConfig {
+  runtime: RuntimeConfig;
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  http: HttpConfig;
+  auth: AuthConfig;
+  sms: SmsConfig;
+  payments: PaymentsConfig;
+  data: DataConfig;
+}
+
+/** Loads and checks every namespace at once, so a bad value stops the boot before anything connects. */
+export function loadAllConfig(env: Record<string, string | undefined> = process.env): LoadedConfig {
+  const config: LoadedConfig = {
+    runtime: loadConfig(RuntimeConfig, env),
+    database: loadConfig(DatabaseConfig, env),
+    redis: loadConfig(RedisConfig, env),
+    http: loadConfig(HttpConfig, env),
+    auth: loadConfig(AuthConfig, env),
+    sms: loadConfig(SmsConfig, env),
+    payments: loadConfig(PaymentsConfig, env),
+    data: loadConfig(DataConfig, env),
+  };
+  assertProductionSecrets(config.runtime, config.auth, config.payments);
+  if (config.runtime.isProduction) config.data.demoData = false;
+  return config;
+}
+
+/** Each namespace class is injectable by its type: `constructor(private readonly db: DatabaseConfig)`. */
+@Global()
+@Module({})
+export class AppConfigModule {
+  static forRoot(config: LoadedConfig = loadAllConfig()) {
+    const providers: Provider[] = Object.values(config).map((value) => ({ provide: value.constructor, useValue: value }));
+    return { module: AppConfigModule, providers, exports: providers };
+  }
+}

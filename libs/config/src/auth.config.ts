@@ -1,0 +1,60 @@
+import { IsInt, Max, Min, MinLength, IsString } from 'class-validator';
+import { EnvVar } from './env-var';
+
+/** Development-only fallbacks; production refuses to boot with them (see assertProductionSecrets). */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+export const DEV_OTP_SECRET = 'dev-only-otp-secret-change-me-0123456789';
+
+export class AuthConfig {
+  @EnvVar('JWT_SECRET')
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  jwtSecret: string = DEV_JWT_SECRET;
+
+  @EnvVar('JWT_ISSUER')
+  @IsString()
+  jwtIssuer: string = 'dvc.hanoi.gov.vn';
+
+  @EnvVar('OFFICER_TOKEN_TTL_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(60)
+  @Max(86_400)
+  officerTokenTtlSeconds: number = 8 * 3600;
+
+  @EnvVar('CITIZEN_TOKEN_TTL_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(60)
+  @Max(86_400)
+  citizenTokenTtlSeconds: number = 3600;
+
+  /** Key of the HMAC under which OTP codes are stored. */
+  @EnvVar('OTP_SECRET')
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  otpSecret: string = DEV_OTP_SECRET;
+
+  @EnvVar('OTP_TTL_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(30)
+  otpTtlSeconds: number = 300;
+
+  @EnvVar('OTP_MAX_FAILED_ATTEMPTS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  otpMaxFailedAttempts: number = 5;
+
+  @EnvVar('OTP_LOCK_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  otpLockSeconds: number = 900;
+
+  @EnvVar('OTP_RESEND_INTERVAL_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  otpResendIntervalSeconds: number = 60;
+
+  @EnvVar('OTP_MAX_SENDS_PER_HOUR')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  otpMaxSendsPerHour: number = 5;
+}

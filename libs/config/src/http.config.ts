@@ -1,0 +1,34 @@
+import { IsBoolean, IsInt, Max, Min, Matches, IsString } from 'class-validator';
+import { EnvVar } from './env-var';
+
+export class HttpConfig {
+  @EnvVar('PORT')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  port: number = 3000;
+
+  @EnvVar('HOST')
+  @IsString()
+  host: string = '0.0.0.0';
+
+  /** Where citizens reach the portal; used in QR codes and links in SMS. */
+  @EnvVar('PUBLIC_BASE_URL')
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  publicBaseUrl: string = 'http://localhost:3000';
+
+  @EnvVar('HTTP_BODY_LIMIT_BYTES')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1024)
+  bodyLimitBytes: number = 1_048_576;
+
+  @EnvVar('TRUST_PROXY')
+  @IsBoolean()
+  trustProxy: boolean = false;
+
+  /** Requests per minute per client address on sign-in routes. */
+  @EnvVar('AUTH_RATE_LIMIT_PER_MINUTE')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  authRateLimitPerMinute: number = 20;
+}

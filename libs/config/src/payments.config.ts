@@ -1,0 +1,26 @@
+import { IsNumber, IsString, Max, Min, Matches, MinLength } from 'class-validator';
+import { EnvVar } from './env-var';
+
+export const DEV_VNPAY_HASH_SECRET = 'DEVONLYVNPAYHASHSECRET0123456789';
+
+export class PaymentsConfig {
+  @EnvVar('VNPAY_TMN_CODE')
+  @Matches(/^[A-Z0-9]{8}$/, { message: 'must be the 8-character terminal code VNPay issued' })
+  vnpayTmnCode: string = 'DVCHN001';
+
+  @EnvVar('VNPAY_HASH_SECRET')
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  vnpayHashSecret: string = DEV_VNPAY_HASH_SECRET;
+
+  @EnvVar('VNPAY_PAY_URL')
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  vnpayPayUrl: string = 'http://127.0.0.1:3100/paymentv2/vpcpay.html';
+
+  /** Commission the city pays the gateway per payment (0.005 = 0.5%). */
+  @EnvVar('VNPAY_COMMISSION_RATE')
+  @IsNumber({}, { message: 'must be a number' })
+  @Min(0)
+  @Max(0.25)
+  vnpayCommissionRate: number = 0.005;
+}

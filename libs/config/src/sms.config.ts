@@ -1,0 +1,57 @@
+import { IsIn, IsInt, IsString, Max, Min, Matches } from 'class-validator';
+import { EnvVar } from './env-var';
+
+export class SmsConfig {
+  @EnvVar('SMS_PROVIDER')
+  @IsIn(['smpp', 'http', 'log'], { message: 'must be one of smpp, http, log' })
+  provider: string = 'smpp';
+
+  /** Default sender id (brandname); agencies may have their own. */
+  @EnvVar('SMS_BRANDNAME')
+  @Matches(/^[A-Za-z0-9 ._-]{1,11}$/, { message: 'must be 1–11 letters, digits, space . _ or -' })
+  brandname: string = 'HANOI-DVC';
+
+  @EnvVar('SMPP_HOST')
+  @IsString()
+  smppHost: string = '127.0.0.1';
+
+  @EnvVar('SMPP_PORT')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(65535)
+  smppPort: number = 2775;
+
+  @EnvVar('SMPP_SYSTEM_ID')
+  @IsString()
+  smppSystemId: string = 'dvc';
+
+  @EnvVar('SMPP_PASSWORD')
+  @IsString()
+  smppPassword: string = 'dvcpass';
+
+  @EnvVar('SMS_HTTP_URL')
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  httpUrl: string = 'http://127.0.0.1:2776/brandname/send';
+
+  @EnvVar('SMS_RATE_PER_SECOND')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  ratePerSecond: number = 50;
+
+  /** Non-urgent notices are held between these local times (Asia/Ho_Chi_Minh). */
+  @EnvVar('SMS_QUIET_HOURS')
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must look like 21:00-07:00' })
+  quietHours: string = '21:00-07:00';
+
+  @EnvVar('SMS_SIMULATOR_SMPP_PORT')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  simulatorSmppPort: number = 2775;
+
+  @EnvVar('SMS_SIMULATOR_HTTP_PORT')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  simulatorHttpPort: number = 2776;
+}

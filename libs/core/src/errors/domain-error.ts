@@ -1,0 +1,44 @@
+/**
+ * Every rule violation the domain can report. The HTTP layer maps each code to a status once, in one place;
+ * the domain never thinks in HTTP.
+ */
+export enum DomainErrorCode {
+  ValidationFailed = 'validation_failed',
+  NotFound = 'not_found',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  Conflict = 'conflict',
+  TransitionNotAllowed = 'transition_not_allowed',
+  VersionConflict = 'version_conflict',
+  RateLimited = 'rate_limited',
+  Locked = 'locked',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  Unavailable = 'unavailable',
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+    /** Seconds after which a retry may succeed (rate limits, lockouts). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static validation(errors: FieldError[], message = 'The request body failed validation.'): DomainError {
+    return new DomainError(DomainErrorCode.ValidationFailed, message, errors);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(DomainErrorCode.NotFound, `${what} was not found.`);
+  }
+}

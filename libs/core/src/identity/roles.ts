@@ -1,0 +1,6 @@
+export const OFFICER_ROLES = ['receiving_officer', 'specialist', 'leader', 'admin'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
+
+export function isOfficerRole(value: string): value is OfficerRole {
+  return (OFFICER_ROLES as readonly string[]).includes(value);
+}

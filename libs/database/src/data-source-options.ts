@@ -1,0 +1,24 @@
+import { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DatabaseConfig } from '@dvc/config';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** One definition for the apps, the CLI and the tests: same naming, same migrations, never synchronize. */
+export function buildDataSourceOptions(config: DatabaseConfig, entities: EntityList = []): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: config.logQueries ? ['query', 'error'] : ['error'],
+    extra: { max: config.poolSize, connectionTimeoutMillis: 5000, application_name: 'dvc' },
+  };
+}

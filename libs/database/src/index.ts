@@ -1,0 +1,4 @@
+export * from './snake-naming.strategy';
+export * from './data-source-options';
+export { MIGRATIONS } from './migrations';
+export * from './ensure-database';

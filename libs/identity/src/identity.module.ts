@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthConfig } from '@dvc/config';
+import { NotificationsModule } from '@dvc/notifications';
+import { CitizenEntity } from './citizen.entity';
+import { CitizenOtpService } from './citizen-otp.service';
+import { OfficerAuthService } from './officer-auth.service';
+import { OfficerEntity } from './officer.entity';
+import { OtpStateEntity } from './otp-state.entity';
+import { TokenService } from './token.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OfficerEntity, CitizenEntity, OtpStateEntity]),
+    NotificationsModule,
+    JwtModule.registerAsync({
+      inject: [AuthConfig],
+      useFactory: (auth: AuthConfig) => ({
+        secret: auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: auth.jwtIssuer },
+        verifyOptions: { algorithms: ['HS256'], issuer: auth.jwtIssuer },
+      }),
+    }),
+  ],
+  providers: [TokenService, OfficerAuthService, CitizenOtpService],
+  exports: [TokenService, OfficerAuthService, CitizenOtpService],
+})
+export class IdentityModule {}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AuthConfig } from '@dvc/config';
+import { DomainError, DomainErrorCode, isOfficerRole, type CitizenPrincipal, type OfficerPrincipal, type Principal } from '@dvc/core';
+
+interface TokenClaims {
+  sub: string;
+  kind: 'officer' | 'citizen';
+  username?: string;
+  roles?: string[];
+  agencyCode?: string;
+  unitCode?: string;
+  phone?: string;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AuthConfig,
+  ) {}
+
+  signOfficer(p: OfficerPrincipal): Promise<string> {
+    const claims: TokenClaims = { sub: p.id, kind: 'officer', username: p.username, roles: p.roles, agencyCode: p.agencyCode, unitCode: p.unitCode };
+    return this.jwt.signAsync(claims, { expiresIn: this.config.officerTokenTtlSeconds });
+  }
+
+  signCitizen(p: CitizenPrincipal): Promise<string> {
+    const claims: TokenClaims = { sub: p.id, kind: 'citizen', phone: p.phone };
+    return this.jwt.signAsync(claims, { expiresIn: this.config.citizenTokenTtlSeconds });
+  }
+
+  /** Any bad token (malformed, tampered, expired, wrong issuer or shape) is the same 401. */
+  async verify(token: string): Promise<Principal> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or has expired.');
+    }
+    if (claims.kind === 'officer' && claims.username && claims.agencyCode && claims.unitCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
+      return { kind: 'officer', id: claims.sub, username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode };
+    }
+    if (claims.kind === 'citizen' && claims.phone) return { kind: 'citizen', id: claims.sub, phone: claims.phone };
+    throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or has expired.');
+  }
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UnitEntity } from './unit.entity';
+import type { AgencyKind, AgencySector } from '@dvc/core';
+
+@Entity('agencies')
+@Index('idx_agencies_unit', ['unitCode'])
+export class AgencyEntity {
+  /** Electronic identifier (QCVN 102:2016), e.g. 000.00.00.H26. */
+  @PrimaryColumn({ type: 'varchar', length: 20 })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: AgencyKind;
+
+  @Column({ type: 'text', array: true })
+  sectors: AgencySector[];
+
+  @Column({ type: 'varchar', length: 10 })
+  unitCode: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_code', foreignKeyConstraintName: 'fk_agencies_unit' })
+  unit?: UnitEntity;
+
+  @Column({ type: 'boolean', default: false })
+  receives: boolean;
+
+  @Column({ type: 'date' })
+  validFrom: string;
+
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

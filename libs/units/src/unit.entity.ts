@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { AdminLevel } from '@dvc/core';
+
+@Entity('units')
+@Index('idx_units_parent', ['parentCode'])
+export class UnitEntity {
+  /** Statistics-office (GSO) code. */
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  level: AdminLevel;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  parentCode: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_code', foreignKeyConstraintName: 'fk_units_parent' })
+  parent?: UnitEntity;
+
+  @Column({ type: 'date' })
+  validFrom: string;
+
+  /** Last day the unit existed; null while it exists. */
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,20 @@
+import 'tsconfig-paths/register';
+import 'reflect-metadata';
+import { loadAllConfig } from '../libs/config/src';
+import { dropDatabase } from '../libs/database/src';
+import { preflight, prepareDatabase } from '../apps/cli/src/prepare-database';
+import { seedAll } from '../apps/cli/src/seed';
+import { testEnv } from '../libs/testing/src/test-env';
+
+/** A fresh test database, migrated and seeded exactly as `npm start` does it. */
+export default async function globalSetup(): Promise<void> {
+  const config = loadAllConfig(testEnv());
+  await preflight(config);
+  await dropDatabase(config.database);
+  const db = await prepareDatabase(config, () => undefined);
+  try {
+    await seedAll(db, config.data);
+  } finally {
+    await db.destroy();
+  }
+}
