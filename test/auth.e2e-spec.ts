@@ -54,7 +54,7 @@ describe('sign-in', () => {
       const otherKey = await new JwtService({ secret: 'x'.repeat(40) }).signAsync(unsigned as Record<string, unknown>);
       await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${otherKey}`).expect(401);
       const jwt = t.app.get(JwtService);
-      const expired = await jwt.signAsync({ sub: claims.sub, kind: 'officer', username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode }, { expiresIn: -10 });
+      const expired = await jwt.signAsync({ sub: claims.sub, kind: 'officer', username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode, scopeCode: claims.scopeCode }, { expiresIn: -10 });
       const res = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
       expect(res.body.detail).toBe('The access token is invalid or has expired.');
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${p}.`;

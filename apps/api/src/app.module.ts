@@ -6,13 +6,20 @@ import { LoggerModule } from 'nestjs-pino';
 import { CatalogModule } from '@dvc/catalog';
 import { AppConfigModule, DatabaseConfig, HttpConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
 import { buildDataSourceOptions } from '@dvc/database';
+import { FilesModule } from '@dvc/files';
 import { IdentityModule } from '@dvc/identity';
 import { RedisModule } from '@dvc/redis';
 import { UnitsModule } from '@dvc/units';
+import { CalendarModule } from '@dvc/calendar';
+import { DossiersModule } from '@dvc/dossiers';
+import { CalendarController } from './calendar/calendar.controller';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { TrackingController } from './tracking/tracking.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
+import { FilesController } from './files/files.controller';
 import { HealthModule } from './health/health.module';
 import { ProceduresController } from './procedures/procedures.controller';
 import { UnitsController } from './units/units.controller';
@@ -31,15 +38,21 @@ export class AppModule {
         }),
         ThrottlerModule.forRootAsync({
           inject: [HttpConfig],
-          useFactory: (http: HttpConfig) => [{ name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute }],
+          useFactory: (http: HttpConfig) => [
+            { name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute },
+            { name: 'tracking', ttl: 60_000, limit: http.trackingRateLimitPerMinute },
+          ],
         }),
         RedisModule,
         HealthModule,
         UnitsModule,
         CatalogModule,
         IdentityModule,
+        FilesModule,
+        CalendarModule,
+        DossiersModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController],
+      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

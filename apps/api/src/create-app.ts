@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,6 +21,12 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Multipart uploads (POST /files): one file per request, streamed (never buffered whole). The file-size limit is
+  // one byte over the configured maximum so that the upload service sees an over-limit byte and refuses with 413
+  // instead of busboy silently truncating the content at exactly the limit.
+  await app.register(multipart, {
+    limits: { fileSize: config.files.maxBytes + 1, files: 1, fields: 5, parts: 10 },
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();

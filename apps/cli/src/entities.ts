@@ -1,7 +1,11 @@
+import { CalendarYearEntity } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
+import { DossierCodeCounterEntity, DossierEntity, DossierEventEntity, IdempotencyKeyEntity } from '@dvc/dossiers';
+import { FileEntity } from '@dvc/files';
 import { CitizenEntity, OfficerEntity, OtpStateEntity } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { AgencyEntity, UnitEntity } from '@dvc/units';
 
 /** Every entity of the system: what the migrations must create, checked by the schema-drift test. */
-export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity];
+export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity,
+  CalendarYearEntity, DossierEntity, DossierEventEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, FileEntity];

@@ -2,6 +2,7 @@ import { Global, Module, Provider } from '@nestjs/common';
 import { AuthConfig } from './auth.config';
 import { DataConfig } from './data.config';
 import { DatabaseConfig } from './database.config';
+import { FilesConfig } from './files.config';
 import { HttpConfig } from './http.config';
 import { loadConfig } from './load-config';
 import { PaymentsConfig } from './payments.config';
@@ -10,7 +11,7 @@ import { RedisConfig } from './redis.config';
 import { RuntimeConfig } from './runtime.config';
 import { SmsConfig } from './sms.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig] as const;
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, FilesConfig] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;
@@ -21,6 +22,7 @@ export interface LoadedConfig {
   sms: SmsConfig;
   payments: PaymentsConfig;
   data: DataConfig;
+  files: FilesConfig;
 }
 
 /** Loads and checks every namespace at once, so a bad value stops the boot before anything connects. */
@@ -34,6 +36,7 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
     sms: loadConfig(SmsConfig, env),
     payments: loadConfig(PaymentsConfig, env),
     data: loadConfig(DataConfig, env),
+    files: loadConfig(FilesConfig, env),
   };
   assertProductionSecrets(config.runtime, config.auth, config.payments);
   if (config.runtime.isProduction) config.data.demoData = false;

@@ -31,4 +31,10 @@ export class HttpConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   authRateLimitPerMinute: number = 20;
+
+  /** Public tracking look-ups per minute per client address. */
+  @EnvVar('TRACKING_RATE_LIMIT_PER_MINUTE')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  trackingRateLimitPerMinute: number = 30;
 }

@@ -8,5 +8,6 @@ export * from './auth.config';
 export * from './sms.config';
 export * from './payments.config';
 export * from './data.config';
+export * from './files.config';
 export * from './production-secrets';
 export * from './app-config.module';

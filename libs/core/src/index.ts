@@ -10,3 +10,6 @@ export * from './units/agency-identifier';
 export * from './identity/principal';
 export * from './text/mask-sensitive';
 export * from './calendar';
+export * from './dossier-code';
+export * from './workflow/plan-route';
+export * from './dossier';

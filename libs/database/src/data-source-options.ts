@@ -2,6 +2,7 @@ import { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '@dvc/config';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmLogger } from './typeorm-logger';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -18,7 +19,9 @@ export function buildDataSourceOptions(config: DatabaseConfig, entities: EntityL
     namingStrategy: new SnakeNamingStrategy(),
     uuidExtension: 'pgcrypto',
     synchronize: false,
-    logging: config.logQueries ? ['query', 'error'] : ['error'],
+    logger: new TypeOrmLogger(config.logQueries),
+    logging: config.logQueries ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
+    maxQueryExecutionTime: 1000,
     extra: { max: config.poolSize, connectionTimeoutMillis: 5000, application_name: 'dvc' },
   };
 }

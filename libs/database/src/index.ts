@@ -2,3 +2,4 @@ export * from './snake-naming.strategy';
 export * from './data-source-options';
 export { MIGRATIONS } from './migrations';
 export * from './ensure-database';
+export * from './typeorm-logger';

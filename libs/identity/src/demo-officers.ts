@@ -25,6 +25,9 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { username: 'tn.stp', fullName: 'Hoàng Thị Mai', roles: ['receiving_officer'], agencyCode: '000.00.01.H26' },
   { username: 'cv.stp', fullName: 'Bùi Văn Nam', roles: ['specialist'], agencyCode: '000.00.01.H26' },
   { username: 'ld.stp', fullName: 'Ngô Thanh Sơn', roles: ['leader'], agencyCode: '000.00.01.H26' },
+  // Department of Natural Resources and Environment: decides land transfers received at district desks.
+  { username: 'cv.sotnmt', fullName: 'Phan Thị Hồng', roles: ['specialist'], agencyCode: '000.00.03.H26' },
+  { username: 'ld.sotnmt', fullName: 'Trịnh Văn Long', roles: ['leader'], agencyCode: '000.00.03.H26' },
   { username: 'admin', fullName: 'Quản trị hệ thống', roles: ['admin'], agencyCode: '000.00.00.H26' },
 ];
 

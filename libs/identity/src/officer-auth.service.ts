@@ -14,6 +14,7 @@ export interface OfficerView {
   agencyCode: string;
   agencyName: string;
   unitCode: string;
+  scopeCode: string;
 }
 
 // A real argon2id hash of a random password, verified when the username is unknown so both cases take as long.
@@ -37,12 +38,13 @@ export class OfficerAuthService {
     }
     const principal: OfficerPrincipal = {
       kind: 'officer', id: officer.id, username: officer.username, roles: officer.roles, agencyCode: officer.agencyCode, unitCode: officer.agency.unitCode,
+      scopeCode: officer.agency.scopeCode,
     };
     return {
       accessToken: await this.tokens.signOfficer(principal),
       officer: {
         id: officer.id, username: officer.username, fullName: officer.fullName, roles: officer.roles,
-        agencyCode: officer.agencyCode, agencyName: officer.agency.name, unitCode: officer.agency.unitCode,
+        agencyCode: officer.agencyCode, agencyName: officer.agency.name, unitCode: officer.agency.unitCode, scopeCode: officer.agency.scopeCode,
       },
     };
   }

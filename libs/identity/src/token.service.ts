@@ -10,6 +10,7 @@ interface TokenClaims {
   roles?: string[];
   agencyCode?: string;
   unitCode?: string;
+  scopeCode?: string;
   phone?: string;
 }
 
@@ -21,7 +22,7 @@ export class TokenService {
   ) {}
 
   signOfficer(p: OfficerPrincipal): Promise<string> {
-    const claims: TokenClaims = { sub: p.id, kind: 'officer', username: p.username, roles: p.roles, agencyCode: p.agencyCode, unitCode: p.unitCode };
+    const claims: TokenClaims = { sub: p.id, kind: 'officer', username: p.username, roles: p.roles, agencyCode: p.agencyCode, unitCode: p.unitCode, scopeCode: p.scopeCode };
     return this.jwt.signAsync(claims, { expiresIn: this.config.officerTokenTtlSeconds });
   }
 
@@ -38,8 +39,8 @@ export class TokenService {
     } catch {
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or has expired.');
     }
-    if (claims.kind === 'officer' && claims.username && claims.agencyCode && claims.unitCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
-      return { kind: 'officer', id: claims.sub, username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode };
+    if (claims.kind === 'officer' && claims.username && claims.agencyCode && claims.unitCode && claims.scopeCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
+      return { kind: 'officer', id: claims.sub, username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode, scopeCode: claims.scopeCode };
     }
     if (claims.kind === 'citizen' && claims.phone) return { kind: 'citizen', id: claims.sub, phone: claims.phone };
     throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or has expired.');

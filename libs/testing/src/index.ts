@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './test-app';
 export * from './sessions';
+export * from './dossier-fixtures';

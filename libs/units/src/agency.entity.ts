@@ -4,6 +4,7 @@ import type { AgencyKind, AgencySector } from '@dvc/core';
 
 @Entity('agencies')
 @Index('idx_agencies_unit', ['unitCode'])
+@Index('idx_agencies_scope', ['scopeCode'])
 export class AgencyEntity {
   /** Electronic identifier (QCVN 102:2016), e.g. 000.00.00.H26. */
   @PrimaryColumn({ type: 'varchar', length: 20 })
@@ -27,6 +28,10 @@ export class AgencyEntity {
 
   @Column({ type: 'boolean', default: false })
   receives: boolean;
+
+  /** Officers of agencies with the same scope share one worklist (a commune/district, or one city department). */
+  @Column({ type: 'varchar', length: 20 })
+  scopeCode: string;
 
   @Column({ type: 'date' })
   validFrom: string;

@@ -39,7 +39,7 @@ export async function importUnits(em: EntityManager, dataDir: string): Promise<U
   const agencyRows = agencies.map((a) => ({ ...a, validFrom: THREE_LEVEL_VALID_FROM }));
   for (let i = 0; i < agencyRows.length; i += 500) {
     await em.createQueryBuilder().insert().into(AgencyEntity).values(agencyRows.slice(i, i + 500))
-      .orUpdate(['name', 'kind', 'sectors', 'unit_code', 'receives'], ['code']).execute();
+      .orUpdate(['name', 'kind', 'sectors', 'unit_code', 'receives', 'scope_code'], ['code']).execute();
   }
   return { source: fromFile ? file : 'minimal built-in hierarchy', units: units.length, agencies: agencies.length };
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { AdminLevel } from '@dvc/core';
+import type { AdminLevel, OfficeHours } from '@dvc/core';
 
 @Entity('units')
 @Index('idx_units_parent', ['parentCode'])
@@ -23,6 +23,10 @@ export class UnitEntity {
   @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_code', foreignKeyConstraintName: 'fk_units_parent' })
   parent?: UnitEntity;
+
+  /** Office hours of this unit's desks when they differ from the city default. */
+  @Column({ type: 'jsonb', nullable: true })
+  officeHours: OfficeHours | null;
 
   @Column({ type: 'date' })
   validFrom: string;

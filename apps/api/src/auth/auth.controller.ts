@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Principal } from '@dvc/core';
 import { CitizenOtpService, OfficerAuthService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
@@ -8,6 +8,7 @@ import { CitizenLoginResponseDto, OfficerLoginDto, OfficerLoginResponseDto, OtpR
 
 @ApiTags('auth')
 @Controller('auth')
+@SkipThrottle({ tracking: true })
 export class AuthController {
   constructor(
     private readonly officers: OfficerAuthService,

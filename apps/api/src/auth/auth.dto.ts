@@ -37,6 +37,7 @@ export class OfficerDto {
   @ApiProperty({ example: '001.35.22.H26' }) agencyCode: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ example: '00079' }) unitCode: string;
+  @ApiProperty({ example: '00079', description: 'Worklist scope: the commune/district, or the city department' }) scopeCode: string;
 }
 
 export class OfficerLoginResponseDto {

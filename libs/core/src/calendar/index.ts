@@ -16,3 +16,4 @@ export * from './office-hours';
 export * from './holiday-rules';
 export * from './working-calendar';
 export * from './timeliness';
+export * from './calendar-year-rules';

@@ -7,6 +7,8 @@ export interface OfficerPrincipal {
   roles: OfficerRole[];
   agencyCode: string;
   unitCode: string;
+  /** The worklist the officer shares with colleagues: a commune/district, or one city department. */
+  scopeCode: string;
 }
 
 export interface CitizenPrincipal {

@@ -48,3 +48,20 @@ describe('deriveAgencies', () => {
     }
   });
 });
+
+describe('officer scope', () => {
+  const agencies = deriveAgencies(units, new Map([['00079', 15]]));
+  it.each([
+    ['001.35.22.H26', '00079'],
+    ['002.35.22.H26', '00079'],
+    ['000.35.22.H26', '00079'],
+    ['000.01.22.H26', '002'],
+    ['000.03.22.H26', '002'],
+    ['000.00.22.H26', '002'],
+    ['000.00.01.H26', '000.00.01.H26'],
+    ['000.00.02.H26', '000.00.02.H26'],
+    ['000.00.00.H26', '000.00.00.H26'],
+  ])('%s works in scope %s', (code, scope) => {
+    expect(agencies.find((a) => a.code === code)?.scopeCode).toBe(scope);
+  });
+});

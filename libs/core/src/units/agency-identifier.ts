@@ -13,6 +13,11 @@ export interface AgencyRecord {
   unitCode: string;
   /** Whether dossiers may be received (registered) here. */
   receives: boolean;
+  /**
+   * The organisation whose officers share a worklist: a commune's or district's People's Committee with its desk
+   * and offices (the unit code), or a city department on its own (its agency code). Officer scope is this value.
+   */
+  scopeCode: string;
 }
 
 /** Hà Nội's province group in QCVN 102:2016 identifiers. */
@@ -90,25 +95,25 @@ export function deriveAgencies(units: AdminUnitRecord[], rankOverrides: Readonly
 
   const agencies: AgencyRecord[] = [];
   for (const city of units.filter((u) => u.level === 'city')) {
-    agencies.push({ code: identifier(0, 0, 0), name: peopleCommitteeName(city), kind: 'people_committee', sectors: ['general'], unitCode: city.code, receives: false });
+    agencies.push({ code: identifier(0, 0, 0), name: peopleCommitteeName(city), kind: 'people_committee', sectors: ['general'], unitCode: city.code, receives: false, scopeCode: identifier(0, 0, 0) });
     for (const dep of CITY_DEPARTMENTS) {
-      agencies.push({ code: identifier(0, 0, dep.slot), name: dep.name(city), kind: dep.kind, sectors: dep.sectors, unitCode: city.code, receives: dep.receives });
+      agencies.push({ code: identifier(0, 0, dep.slot), name: dep.name(city), kind: dep.kind, sectors: dep.sectors, unitCode: city.code, receives: dep.receives, scopeCode: identifier(0, 0, dep.slot) });
     }
     const districts = (byParent.get(city.code) ?? []).filter((u) => u.level === 'district');
     districts.forEach((district, i) => {
       const l2 = DISTRICT_SLOT_BASE + (rankOverrides.get(district.code) ?? i + 1);
       if (l2 > 99) throw new Error(`Too many districts under ${city.code} for a 2-digit identifier group`);
-      agencies.push({ code: identifier(0, 0, l2), name: peopleCommitteeName(district), kind: 'people_committee', sectors: ['general'], unitCode: district.code, receives: false });
+      agencies.push({ code: identifier(0, 0, l2), name: peopleCommitteeName(district), kind: 'people_committee', sectors: ['general'], unitCode: district.code, receives: false, scopeCode: district.code });
       for (const office of DISTRICT_OFFICES) {
-        agencies.push({ code: identifier(0, office.slot, l2), name: office.name(district), kind: office.kind, sectors: office.sectors, unitCode: district.code, receives: office.receives });
+        agencies.push({ code: identifier(0, office.slot, l2), name: office.name(district), kind: office.kind, sectors: office.sectors, unitCode: district.code, receives: office.receives, scopeCode: district.code });
       }
       const communes = (byParent.get(district.code) ?? []).filter((u) => u.level === 'commune');
       communes.forEach((commune, j) => {
         const l3 = COMMUNE_SLOT_BASE + (rankOverrides.get(commune.code) ?? j + 1);
         if (l3 > 99) throw new Error(`Too many communes under ${district.code} for a 2-digit identifier group`);
-        agencies.push({ code: identifier(0, l3, l2), name: peopleCommitteeName(commune), kind: 'people_committee', sectors: ['general'], unitCode: commune.code, receives: false });
+        agencies.push({ code: identifier(0, l3, l2), name: peopleCommitteeName(commune), kind: 'people_committee', sectors: ['general'], unitCode: commune.code, receives: false, scopeCode: commune.code });
         for (const office of COMMUNE_OFFICES) {
-          agencies.push({ code: identifier(office.slot, l3, l2), name: office.name(commune), kind: office.kind, sectors: office.sectors, unitCode: commune.code, receives: office.receives });
+          agencies.push({ code: identifier(office.slot, l3, l2), name: office.name(commune), kind: office.kind, sectors: office.sectors, unitCode: commune.code, receives: office.receives, scopeCode: commune.code });
         }
       });
     });

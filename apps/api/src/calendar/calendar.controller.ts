@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CalendarService } from '@dvc/calendar';
+import { DomainError, toIsoWithOffset, type OfficerPrincipal } from '@dvc/core';
+import { CurrentPrincipal, OfficerOnly, Public } from '../common/auth.decorators';
+import { CalendarYearDto, DueDateQueryDto } from './calendar.dto';
+
+const yearPipe = new ParseIntPipe({ exceptionFactory: () => DomainError.validation([{ field: 'year', message: 'must be a year' }]) });
+
+function checkYear(year: number): number {
+  if (year < 2000 || year > 2100) throw DomainError.validation([{ field: 'year', message: 'must be between 2000 and 2100' }]);
+  return year;
+}
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendars: CalendarService) {}
+
+  /** The appointment a desk would print on Form 01 for a receipt at `from`. */
+  @Get('calendar/due-date')
+  @Public()
+  async dueDate(@Query() q: DueDateQueryDto) {
+    if (q.workingDays === undefined && q.workingHours === undefined) {
+      throw DomainError.validation([{ field: 'workingDays', message: 'give workingDays or workingHours' }]);
+    }
+    const calendar = await this.calendars.calendarFor(q.unitCode ?? null);
+    const from = new Date(q.from);
+    const statutory = { workingDays: q.workingDays, workingHours: q.workingHours, sameDay: q.sameDay === 'true' };
+    return { from: toIsoWithOffset(from), clockStartsAt: toIsoWithOffset(calendar.startOfClock(from, statutory)), dueAt: toIsoWithOffset(calendar.dueDate(from, statutory)) };
+  }
+
+  @Get('admin/calendar/:year')
+  @OfficerOnly('admin')
+  getYear(@Param('year', yearPipe) year: number) {
+    return this.calendars.getYear(checkYear(year));
+  }
+
+  @Put('admin/calendar/:year')
+  @OfficerOnly('admin')
+  putYear(@Param('year', yearPipe) year: number, @Body() body: CalendarYearDto, @CurrentPrincipal() admin: OfficerPrincipal) {
+    return this.calendars.putYear(checkYear(year), body.holidays, body.workingWeekendDays, admin.username);
+  }
+}

@@ -1,0 +1,69 @@
+import { BadRequestException, Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, DomainErrorCode, type Principal } from '@dvc/core';
+import { contentDisposition, FileEntity, FilesService, UploadStreamError } from '@dvc/files';
+import { CurrentPrincipal, SignedIn } from '../common/auth.decorators';
+
+export class FileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Giấy khai sinh.pdf', description: 'The name sent by the client, sanitised' }) name: string;
+  @ApiProperty({ example: 48213, description: 'Bytes' }) size: number;
+  @ApiProperty({ example: 'application/pdf', description: 'Sniffed from the content' }) mime: string;
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }) sha256: string;
+}
+
+const toDto = (f: FileEntity): FileDto => ({ id: f.id, name: f.name, size: f.size, mime: f.mime, sha256: f.sha256 });
+
+const MALFORMED = 'The multipart body is malformed or ended early.';
+
+@ApiTags('files')
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @SignedIn()
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: FileDto, description: 'Stored; 413 over the size limit, 415 a type that is not allowed (sniffed from the content)' })
+  async upload(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<FileDto> {
+    if (!request.isMultipart()) {
+      throw new DomainError(DomainErrorCode.UnsupportedMediaType, 'Send the file as multipart/form-data, in a part named "file".');
+    }
+    let part: Awaited<ReturnType<FastifyRequest['file']>>;
+    try {
+      part = await request.file();
+    } catch (error) {
+      throw hasClientStatus(error) ? error : new BadRequestException(MALFORMED);
+    }
+    if (!part || part.fieldname !== 'file') {
+      part?.file.resume();
+      throw DomainError.validation([{ field: 'file', message: 'is required: send the file in a multipart part named "file"' }]);
+    }
+    try {
+      const file = await this.files.upload({ owner: { kind: principal.kind, id: principal.id }, name: part.filename, content: part.file });
+      return toDto(file);
+    } catch (error) {
+      if (error instanceof UploadStreamError) throw new BadRequestException(MALFORMED);
+      throw error;
+    }
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The content, for its owner only (anyone else: 404)' })
+  async download(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const { file, content } = await this.files.openOwned(id, { kind: principal.kind, id: principal.id });
+    return new StreamableFile(content, { type: file.mime, length: file.size, disposition: contentDisposition(file.name) });
+  }
+}
+
+function hasClientStatus(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}

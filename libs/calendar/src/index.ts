@@ -1,0 +1,3 @@
+export * from './calendar-year.entity';
+export * from './calendar.service';
+export * from './calendar.module';

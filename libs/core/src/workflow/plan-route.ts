@@ -1,0 +1,77 @@
+import type { AdminLevel, AgencySector, WorkflowStepDefinition } from '../catalog/procedure-definition';
+import { DomainError } from '../errors/domain-error';
+import type { AgencyKind } from '../units/agency-identifier';
+
+export interface RoutableAgency {
+  code: string;
+  kind: AgencyKind;
+  sectors: AgencySector[];
+  unitCode: string;
+  scopeCode: string;
+}
+
+export interface PlannedStep {
+  index: number;
+  code: string;
+  name: string;
+  level: AdminLevel;
+  sector: AgencySector;
+  sharePercent: number;
+  agencyCode: string;
+  scopeCode: string;
+}
+
+/** The receiving unit and its ancestors, by level. */
+export type UnitChain = Partial<Record<AdminLevel, string>>;
+
+function pick(candidates: RoutableAgency[], step: WorkflowStepDefinition, unitCode: string): RoutableAgency | undefined {
+  const inUnit = candidates.filter((a) => a.unitCode === unitCode);
+  if (step.sector === 'general') return inUnit.find((a) => a.kind === 'people_committee');
+  if (step.sector === 'one_stop') return inUnit.find((a) => a.kind === 'one_stop_desk');
+  return inUnit.find((a) => a.kind !== 'people_committee' && a.sectors.includes(step.sector));
+}
+
+/**
+ * Resolves each workflow step (level + sector) to a concrete agency along the receiving unit's chain
+ * (commune → district → city). Reception and return at the receiving level happen at the receiving desk itself,
+ * so a dossier handed in at a city department comes back to that department.
+ */
+export function planRoute(
+  workflow: WorkflowStepDefinition[],
+  chain: UnitChain,
+  agencies: RoutableAgency[],
+  receiving: RoutableAgency,
+  receivingLevel: AdminLevel,
+): PlannedStep[] {
+  return workflow.map((step, index) => {
+    const unitCode = chain[step.level];
+    let agency: RoutableAgency | undefined;
+    if (step.sector === 'one_stop' && step.level === receivingLevel) agency = receiving;
+    else if (unitCode) agency = pick(agencies, step, unitCode);
+    if (!agency) {
+      throw DomainError.validation([
+        { field: 'agencyCode', message: `no agency at ${step.level} level handles the step "${step.name}" (${step.sector}) for this receiving agency` },
+      ]);
+    }
+    return {
+      index, code: step.code, name: step.name, level: step.level, sector: step.sector, sharePercent: step.sharePercent,
+      agencyCode: agency.code, scopeCode: agency.scopeCode,
+    };
+  });
+}
+
+/** The step a leader signs at: the last one before the final return at the desk. */
+export function approvalStepIndex(route: PlannedStep[]): number {
+  return Math.max(0, route.length - 2);
+}
+
+/**
+ * Where a transfer from step `current` to `agencyCode` lands: the next step at that agency (forward), or the
+ * latest earlier one (sending back). Null when the workflow never visits that agency.
+ */
+export function transferTarget(route: PlannedStep[], current: number, agencyCode: string): number | null {
+  const forward = route.find((s) => s.index > current && s.agencyCode === agencyCode);
+  if (forward) return forward.index;
+  const back = [...route].reverse().find((s) => s.index < current && s.agencyCode === agencyCode);
+  return back ? back.index : null;
+}

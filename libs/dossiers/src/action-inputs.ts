@@ -1,0 +1,18 @@
+import type { DossierComponent } from './dossier.entity';
+
+/** The body of `POST /dossiers/{code}/{action}` once validated by the HTTP layer (beyond `version`). */
+export interface ActionInput {
+  version: number;
+  note?: string;
+  reason?: string;
+  components?: DossierComponent[] | string[];
+  form?: Record<string, unknown>;
+  officerId?: string;
+  toAgencyCode?: string;
+  outcome?: 'grant' | 'deny';
+  resultFileIds?: string[];
+  amount?: number;
+  newDueAt?: string;
+  method?: 'desk' | 'post' | 'online';
+  rating?: 'very_satisfied' | 'satisfied' | 'unsatisfied';
+}

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CalendarService } from '@dvc/calendar';
+import { ProcedureEntity } from '@dvc/catalog';
+import {
+  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, formatDdMmYyyy, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
+} from '@dvc/core';
+import { FilesService } from '@dvc/files';
+import { OfficerEntity } from '@dvc/identity';
+import { AgencyEntity } from '@dvc/units';
+import type { ActionInput } from './action-inputs';
+import { DossierComponent, DossierEntity } from './dossier.entity';
+import { recordChange } from './dossier-side-effects';
+import { validateForm } from './form-validator';
+import { IntakeService } from './intake.service';
+
+interface Effect {
+  patch: Partial<DossierEntity>;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  variables?: Record<string, string | number>;
+}
+
+interface Ctx {
+  dossier: DossierEntity;
+  procedure: ProcedureEntity;
+  principal: Principal;
+  role: ActorRole;
+  to: DossierStatus;
+  input: ActionInput;
+  now: Date;
+  calendar: () => Promise<WorkingCalendar>;
+}
+
+const OFFICER_ROLE_ORDER: OfficerRole[] = ['receiving_officer', 'specialist', 'leader', 'admin'];
+const CLOSING: ReadonlySet<DossierStatus> = new Set(['result_returned', 'refused', 'withdrawn', 'stopped']);
+const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(['resolved', 'refused', 'withdrawn', 'stopped']);
+
+const required = (value: string | undefined, field: string): string => {
+  if (!value || !value.trim()) throw DomainError.validation([{ field, message: 'is required for this action' }]);
+  return value.trim();
+};
+
+@Injectable()
+export class DossierActionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarService,
+    private readonly intake: IntakeService,
+    private readonly files: FilesService,
+  ) {}
+
+  /** Officers act only on dossiers now at their scope; applicants only on their own. Anything else is 404. */
+  async perform(principal: Principal, code: string, slug: string, input: ActionInput): Promise<DossierEntity> {
+    const action = actionFromSlug(slug);
+    if (!action) throw DomainError.notFound(`Action ${slug}`);
+    const dossier = await this.findActionable(principal, code);
+    if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
+
+    const role = this.roleFor(principal, action, dossier);
+    const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
+    if (!decision.ok) throw decision.error;
+    if (input.version !== dossier.version) {
+      throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
+    }
+    const procedure = await this.db.getRepository(ProcedureEntity).findOneByOrFail({ code: dossier.procedureCode });
+    const now = new Date();
+    let calendar: WorkingCalendar | undefined;
+    const ctx: Ctx = {
+      dossier, procedure, principal, role, to: decision.to, input, now,
+      calendar: async () => (calendar ??= await this.calendars.calendarFor(dossier.receivingUnitCode)),
+    };
+    const effect = await this.effectOf(action, ctx);
+    const patch: Partial<DossierEntity> = { status: decision.to, ...effect.patch };
+    if (decision.pausesClock && dossier.dueAt) patch.pausedAt = now;
+    if (decision.resumesClock && dossier.pausedAt && dossier.dueAt) {
+      patch.dueAt = (await ctx.calendar()).extendByPause(patch.dueAt ?? dossier.dueAt, dossier.pausedAt, now);
+      patch.pausedAt = null;
+    }
+    if (ENDING_PROCESSING.has(decision.to) && !dossier.finishedAt) patch.finishedAt = now;
+    if (CLOSING.has(decision.to) && !dossier.closedAt) patch.closedAt = now;
+
+    return this.db.transaction(async (em) => {
+      const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
+        .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).execute();
+      if (!result.affected) {
+        throw new DomainError(DomainErrorCode.VersionConflict, 'Someone else changed this dossier a moment ago; reload and try again.');
+      }
+      const updated = await em.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id });
+      const notice = NOTICE_BY_ACTION[action];
+      await recordChange(em, updated, {
+        action, actor: this.actorOf(principal, role, dossier), fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode,
+        note: effect.note ?? null, data: effect.data, at: now,
+      }, notice ? { kind: notice, variables: effect.variables } : undefined);
+      return updated;
+    });
+  }
+
+  private async findActionable(principal: Principal, code: string): Promise<DossierEntity | null> {
+    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
+    if (principal.kind === 'officer') qb.andWhere('d.current_scope_code = :scope', { scope: principal.scopeCode });
+    else qb.andWhere('(d.owner_citizen_id = :id OR d.applicant_phone = :phone)', { id: principal.id, phone: principal.phone });
+    return qb.getOne();
+  }
+
+  /** An officer holding several roles acts in the first one the rules allow for this action. */
+  private roleFor(principal: Principal, action: DossierAction, dossier: DossierEntity): ActorRole {
+    if (principal.kind === 'citizen') return 'applicant';
+    const held = OFFICER_ROLE_ORDER.filter((r) => principal.roles.includes(r));
+    return held.find((role) => decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus }).ok) ?? held[0];
+  }
+
+  private actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity) {
+    return principal.kind === 'officer'
+      ? { kind: 'officer' as const, id: principal.id, name: principal.username, role }
+      : { kind: 'citizen' as const, id: principal.id, name: dossier.applicant.fullName, role };
+  }
+
+  private moveTo(dossier: DossierEntity, stepIndex: number): Partial<DossierEntity> {
+    const step = dossier.route[stepIndex];
+    return { stepIndex, currentAgencyCode: step.agencyCode, currentScopeCode: step.scopeCode };
+  }
+
+  private async effectOf(action: DossierAction, c: Ctx): Promise<Effect> {
+    const { dossier, input, now } = c;
+    switch (action) {
+      case 'accept': {
+        const dueAt = (await c.calendar()).dueDate(now, c.procedure.processingTime);
+        return {
+          patch: { receivedAt: now, dueAt, ruleSet: ruleSetAt(now), ...this.moveTo(dossier, 1) },
+          note: input.note ?? null,
+          data: { receipt: 'form_01', dueAt: dueAt.toISOString() },
+        };
+      }
+      case 'request_supplement': {
+        const reason = required(input.reason, 'reason');
+        const missing = (input.components ?? []) as string[];
+        if (missing.length === 0) throw DomainError.validation([{ field: 'components', message: 'list the missing components' }]);
+        const known = new Set(c.procedure.components.map((x) => x.code));
+        const unknown = missing.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m));
+        if (unknown.length > 0) throw DomainError.validation(unknown.map(({ i }) => ({ field: `components[${i}]`, message: `is not a component of procedure ${c.procedure.code}` })));
+        return { patch: { resumeStatus: dossier.status }, note: reason, data: { form: 'form_02', missingComponents: missing }, variables: { reason } };
+      }
+      case 'supplement': {
+        const components = (input.components ?? []) as DossierComponent[];
+        const owner = c.principal.kind === 'citizen' ? { kind: 'citizen' as const, id: c.principal.id } : { kind: 'officer' as const, id: c.principal.id };
+        const errors = await this.intake.checkComponents(c.procedure, components, owner, false);
+        const merged = new Map(dossier.components.map((x) => [x.code, x.fileIds]));
+        for (const x of components) merged.set(x.code, [...new Set([...(merged.get(x.code) ?? []), ...x.fileIds])]);
+        const form = input.form ? { ...dossier.form, ...input.form } : dossier.form;
+        if (input.form) errors.push(...validateForm(c.procedure.code, c.procedure.formSchema, form));
+        if (components.length === 0 && !input.form) errors.push({ field: 'components', message: 'bring at least one component or form change' });
+        if (errors.length > 0) throw DomainError.validation(errors);
+        return {
+          patch: { resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })) },
+          data: { components: components.map((x) => x.code), formChanged: Boolean(input.form) },
+        };
+      }
+      case 'refuse': {
+        const reason = required(input.reason, 'reason');
+        return { patch: {}, note: reason, data: { form: 'form_03' }, variables: { reason } };
+      }
+      case 'assign': {
+        const officerId = required(input.officerId, 'officerId');
+        const officer = await this.db.getRepository(OfficerEntity).createQueryBuilder('o')
+          .innerJoin(AgencyEntity, 'a', 'a.code = o.agency_code')
+          .where('o.id = :id AND o.active AND a.scope_code = :scope AND :role = ANY(o.roles)', { id: officerId, scope: dossier.currentScopeCode, role: 'specialist' })
+          .getOne();
+        if (!officer) throw DomainError.validation([{ field: 'officerId', message: 'is not an active specialist where the dossier now is' }]);
+        return { patch: { assigneeId: officer.id }, note: input.note ?? null, data: { assignee: { id: officer.id, username: officer.username, fullName: officer.fullName } } };
+      }
+      case 'transfer': {
+        const to = required(input.toAgencyCode, 'toAgencyCode');
+        const target = transferTarget(dossier.route, dossier.stepIndex, to);
+        if (target === null || to === dossier.currentAgencyCode) {
+          throw DomainError.validation([{ field: 'toAgencyCode', message: `the workflow of ${dossier.procedureCode} does not pass the dossier to ${to} from here` }]);
+        }
+        return { patch: { ...this.moveTo(dossier, target), assigneeId: null }, note: input.note ?? null, data: { controlSlip: true, toStep: dossier.route[target].code } };
+      }
+      case 'propose': {
+        if (c.principal.kind !== 'officer' || dossier.assigneeId !== c.principal.id) {
+          throw new DomainError(DomainErrorCode.Forbidden, 'Only the specialist the dossier is assigned to may propose its result.');
+        }
+        const note = required(input.note, 'note');
+        const outcome = input.outcome;
+        if (outcome !== 'grant' && outcome !== 'deny') throw DomainError.validation([{ field: 'outcome', message: 'must be grant or deny' }]);
+        const resultFileIds = input.resultFileIds ?? [];
+        const owned = new Set((await this.files.findOwned(resultFileIds, { kind: 'officer', id: c.principal.id })).map((f) => f.id));
+        const foreign = resultFileIds.map((id, i) => ({ id, i })).filter(({ id }) => !owned.has(id));
+        if (foreign.length > 0) throw DomainError.validation(foreign.map(({ i }) => ({ field: `resultFileIds[${i}]`, message: 'is not a file you uploaded' })));
+        const proposal = { outcome, note, resultFileIds, stepIndex: dossier.stepIndex, proposedBy: c.principal.id, proposedAt: now.toISOString() };
+        return { patch: { proposal, ...this.moveTo(dossier, approvalStepIndex(dossier.route)) }, note, data: { outcome } };
+      }
+      case 'approve': {
+        if (!dossier.proposal) throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'There is no proposal to approve.');
+        return { patch: { outcome: dossier.proposal.outcome, ...this.moveTo(dossier, dossier.route.length - 1) }, note: input.note ?? null, data: { outcome: dossier.proposal.outcome } };
+      }
+      case 'send_back': {
+        const reason = required(input.reason, 'reason');
+        const back = dossier.proposal?.stepIndex ?? Math.max(1, approvalStepIndex(dossier.route) - 1);
+        return { patch: { ...this.moveTo(dossier, back) }, note: reason };
+      }
+      case 'request_payment': {
+        const amount = input.amount ?? c.procedure.fees.filter((f) => f.basis === 'fixed').reduce((s, f) => s + f.amountVnd, 0);
+        if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
+        return { patch: { resumeStatus: dossier.status }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount } };
+      }
+      case 'confirm_payment':
+        return { patch: { resumeStatus: null }, note: input.note ?? null, data: { method: 'desk' } };
+      case 'extend': {
+        const reason = required(input.reason, 'reason');
+        const newDueAt = input.newDueAt ? new Date(input.newDueAt) : null;
+        if (!newDueAt || Number.isNaN(newDueAt.getTime())) throw DomainError.validation([{ field: 'newDueAt', message: 'must be an ISO 8601 time' }]);
+        if (!dossier.dueAt) throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'The dossier has no due date to extend.');
+        if (newDueAt <= dossier.dueAt || newDueAt <= now) throw DomainError.validation([{ field: 'newDueAt', message: 'must be later than the current due date and than now' }]);
+        return {
+          patch: { dueAt: newDueAt }, note: reason,
+          data: { form: 'form_04', previousDueAt: dossier.dueAt.toISOString(), newDueAt: newDueAt.toISOString() },
+          variables: { reason, newDueDate: formatDdMmYyyy(newDueAt) },
+        };
+      }
+      case 'return_result': {
+        const method = input.method;
+        if (method !== 'desk' && method !== 'post' && method !== 'online') throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
+        return { patch: { returnedAt: now }, note: input.note ?? null, data: { method } };
+      }
+      case 'withdraw':
+        return { patch: { resumeStatus: null }, note: input.reason ?? null };
+      case 'stop': {
+        const reason = required(input.reason, 'reason');
+        return { patch: { resumeStatus: null }, note: reason, data: { form: 'stop_notice' }, variables: { reason } };
+      }
+      case 'rate': {
+        if (dossier.rating) throw new DomainError(DomainErrorCode.Conflict, 'This dossier has already been rated.');
+        const rating = input.rating;
+        if (rating !== 'very_satisfied' && rating !== 'satisfied' && rating !== 'unsatisfied') {
+          throw DomainError.validation([{ field: 'rating', message: 'must be very_satisfied, satisfied or unsatisfied' }]);
+        }
+        const reason = rating === 'unsatisfied' ? required(input.reason, 'reason') : (input.reason?.trim() || null);
+        return { patch: { rating: { rating, reason, ratedAt: now.toISOString() } }, note: reason, data: { rating } };
+      }
+    }
+  }
+}

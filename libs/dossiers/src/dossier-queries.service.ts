@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { CalendarService } from '@dvc/calendar';
+import { ProcedureEntity } from '@dvc/catalog';
+import { DomainError, isDossierCode, type ActorRole, type DossierStatus, type Principal } from '@dvc/core';
+import { AgencyEntity } from '@dvc/units';
+import { DossierEntity } from './dossier.entity';
+import { DossierEventEntity } from './dossier-event.entity';
+import { dossierDetail, dossierSummary, historyView, iso, timelinessOf } from './dossier-views';
+
+export interface DossierListQuery {
+  status?: DossierStatus[];
+  overdue?: boolean;
+  dueBefore?: Date;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const CLOSED: DossierStatus[] = ['result_returned', 'refused', 'withdrawn', 'stopped'];
+
+function decodeCursor(cursor: string): [string | null, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && (value[0] === null || typeof value[0] === 'string') && typeof value[1] === 'string') {
+      return value as [string | null, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+}
+const encodeCursor = (key: string | null, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class DossierQueriesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** A citizen's own dossiers (newest first), or an officer's worklist: now at their scope, most urgent first. */
+  async list(principal: Principal, query: DossierListQuery) {
+    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d');
+    const officer = principal.kind === 'officer';
+    if (officer) {
+      qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
+      if (!query.status?.some((s) => CLOSED.includes(s))) qb.andWhere('d.closed_at IS NULL');
+    } else {
+      qb.where('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
+    }
+    if (query.status?.length) qb.andWhere('d.status IN (:...status)', { status: query.status });
+    if (query.overdue !== undefined) {
+      qb.andWhere(query.overdue ? 'd.due_at < now() AND d.finished_at IS NULL' : '(d.due_at IS NULL OR d.due_at >= now() OR d.finished_at IS NOT NULL)');
+    }
+    if (query.dueBefore) qb.andWhere('d.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.q) {
+      const q = query.q.trim();
+      qb.andWhere(new Brackets((w) => {
+        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` }).orWhere(`d.applicant->>'fullName' ILIKE :qn`, { qn: `%${escapeLike(q)}%` });
+      }));
+    }
+    if (officer) this.keysetByDue(qb, query.cursor);
+    else this.keysetBySubmission(qb, query.cursor);
+    const rows = await qb.limit(query.limit + 1).getMany();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > query.limit && last
+      ? encodeCursor(officer ? (last.dueAt ? last.dueAt.toISOString() : null) : last.submittedAt.toISOString(), last.id)
+      : null;
+    const [calendar, procedures] = await Promise.all([this.calendars.calendarFor(null), this.procedureNames(page.map((d) => d.procedureCode))]);
+    const now = new Date();
+    return { items: page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now)), nextCursor };
+  }
+
+  async get(principal: Principal, code: string) {
+    const dossier = await this.findReadable(principal, code);
+    const events = await this.events(dossier.id);
+    const [calendar, procedures, agencies] = await Promise.all([
+      this.calendars.calendarFor(dossier.receivingUnitCode),
+      this.procedureNames([dossier.procedureCode]),
+      this.agencyNames([dossier.receivingAgencyCode, dossier.currentAgencyCode, ...dossier.route.map((s) => s.agencyCode), ...events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? ''])]),
+    ]);
+    return dossierDetail(dossier, events, { procedure: procedures.get(dossier.procedureCode), agencies }, calendar, this.callerRole(principal, dossier));
+  }
+
+  async history(principal: Principal, code: string) {
+    const dossier = await this.findReadable(principal, code);
+    const events = await this.events(dossier.id);
+    const agencies = await this.agencyNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']));
+    return historyView(events, agencies);
+  }
+
+  /** Public lookup by code and the last four digits of the applicant's phone; nothing personal comes back. */
+  async track(code: string, phoneLastFour: string) {
+    if (!isDossierCode(code) || !/^\d{4}$/.test(phoneLastFour)) throw DomainError.notFound(`Dossier ${code}`);
+    const dossier = await this.db.getRepository(DossierEntity).createQueryBuilder('d')
+      .where('d.code = :code AND right(d.applicant_phone, 4) = :last4', { code, last4: phoneLastFour }).getOne();
+    if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
+    const events = await this.events(dossier.id);
+    const [calendar, procedures, agencies] = await Promise.all([
+      this.calendars.calendarFor(dossier.receivingUnitCode),
+      this.procedureNames([dossier.procedureCode]),
+      this.agencyNames([dossier.receivingAgencyCode, ...events.map((e) => e.toAgencyCode)]),
+    ]);
+    const summary = dossierSummary(dossier, { procedure: procedures.get(dossier.procedureCode) }, calendar);
+    return {
+      code: dossier.code,
+      procedureName: summary.procedureName,
+      agencyName: agencies.get(dossier.receivingAgencyCode) ?? null,
+      status: dossier.status,
+      statusName: summary.statusName,
+      nationalStatus: summary.nationalStatus,
+      receivedAt: summary.receivedAt,
+      dueAt: summary.dueAt,
+      timeliness: timelinessOf(dossier, calendar),
+      steps: events.map((e) => ({ agencyName: agencies.get(e.toAgencyCode) ?? null, at: iso(e.at), action: e.action })),
+    };
+  }
+
+  /** Officers read dossiers now at their scope or whose route passes through it; applicants their own. */
+  private async findReadable(principal: Principal, code: string): Promise<DossierEntity> {
+    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
+    if (principal.kind === 'officer') {
+      qb.andWhere(`(d.current_scope_code = :scope OR d.route @> :scopeJson::jsonb)`, { scope: principal.scopeCode, scopeJson: JSON.stringify([{ scopeCode: principal.scopeCode }]) });
+    } else {
+      qb.andWhere('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
+    }
+    const dossier = await qb.getOne();
+    if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
+    return dossier;
+  }
+
+  private callerRole(principal: Principal, dossier: DossierEntity): ActorRole | null {
+    if (principal.kind === 'citizen') return 'applicant';
+    if (dossier.currentScopeCode !== principal.scopeCode) return null;
+    return principal.roles.find((r) => r !== 'admin') ?? null;
+  }
+
+  private events(dossierId: string) {
+    return this.db.getRepository(DossierEventEntity).find({ where: { dossierId }, order: { id: 'ASC' } });
+  }
+
+  private async procedureNames(codes: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.getRepository(ProcedureEntity).find({ where: { code: In(unique) }, select: { code: true, name: true } });
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  private async agencyNames(codes: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(codes.filter(Boolean))];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.getRepository(AgencyEntity).find({ where: { code: In(unique) }, select: { code: true, name: true } });
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  private keysetByDue(qb: SelectQueryBuilder<DossierEntity>, cursor?: string) {
+    if (cursor) {
+      const [due, id] = decodeCursor(cursor);
+      if (due === null) qb.andWhere('(d.due_at IS NULL AND d.id > :cid2)', { cid2: id });
+      else qb.andWhere('(d.due_at > :cdue OR (d.due_at = :cdue AND d.id > :cid2) OR d.due_at IS NULL)', { cdue: due, cid2: id });
+    }
+    qb.orderBy('d.due_at', 'ASC', 'NULLS LAST').addOrderBy('d.id', 'ASC');
+  }
+
+  private keysetBySubmission(qb: SelectQueryBuilder<DossierEntity>, cursor?: string) {
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor);
+      qb.andWhere('(d.submitted_at < :cat OR (d.submitted_at = :cat AND d.id < :cid2))', { cat: at, cid2: id });
+    }
+    qb.orderBy('d.submitted_at', 'DESC').addOrderBy('d.id', 'DESC');
+  }
+}

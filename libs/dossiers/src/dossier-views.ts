@@ -1,0 +1,101 @@
+import {
+  classifyTimeliness, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
+  type ActorRole, availableActions, type WorkingCalendar,
+} from '@dvc/core';
+import type { DossierEntity } from './dossier.entity';
+import type { DossierEventEntity } from './dossier-event.entity';
+
+export const iso = (d: Date | null | undefined): string | null => (d ? toIsoWithOffset(d) : null);
+
+export function timelinessOf(d: DossierEntity, calendar: WorkingCalendar, now = new Date()) {
+  return classifyTimeliness({ dueAt: d.dueAt, finishedAt: d.finishedAt, now, calendar });
+}
+
+export function dossierSummary(d: DossierEntity, names: { procedure?: string }, calendar: WorkingCalendar, now = new Date()) {
+  return {
+    code: d.code,
+    procedureCode: d.procedureCode,
+    procedureName: names.procedure ?? null,
+    agencyCode: d.receivingAgencyCode,
+    currentAgencyCode: d.currentAgencyCode,
+    status: d.status,
+    statusName: STATUS_NAMES_VI[d.status],
+    nationalStatus: NATIONAL_STATUS[d.status],
+    channel: d.channel,
+    applicantName: d.applicant.fullName,
+    assigneeId: d.assigneeId,
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    finishedAt: iso(d.finishedAt),
+    timeliness: timelinessOf(d, calendar, now),
+    version: d.version,
+  };
+}
+
+/** Control-slip lines (Form 05/06): every hand-over between agencies, with giver, time and result. */
+export function controlSlip(events: DossierEventEntity[], agencyNames: Map<string, string>) {
+  return events
+    .filter((e) => e.fromAgencyCode !== null && e.fromAgencyCode !== e.toAgencyCode)
+    .map((e) => ({
+      fromAgencyCode: e.fromAgencyCode,
+      fromAgencyName: agencyNames.get(e.fromAgencyCode!) ?? null,
+      toAgencyCode: e.toAgencyCode,
+      toAgencyName: agencyNames.get(e.toAgencyCode) ?? null,
+      at: iso(e.at),
+      action: e.action,
+      givenBy: e.actorName,
+      result: e.note,
+    }));
+}
+
+export function dossierDetail(
+  d: DossierEntity,
+  events: DossierEventEntity[],
+  names: { procedure?: string; agencies: Map<string, string> },
+  calendar: WorkingCalendar,
+  callerRole: ActorRole | null,
+) {
+  return {
+    ...dossierSummary(d, names, calendar),
+    currentAgencyName: names.agencies.get(d.currentAgencyCode) ?? null,
+    agencyName: names.agencies.get(d.receivingAgencyCode) ?? null,
+    nationalStatusName: NATIONAL_STATUS_NAMES[NATIONAL_STATUS[d.status]],
+    ruleSet: d.ruleSet,
+    ruleSetName: RULE_SET_NAMES[d.ruleSet],
+    pausedAt: iso(d.pausedAt),
+    returnedAt: iso(d.returnedAt),
+    resultDelivery: d.resultDelivery,
+    applicant: d.applicant,
+    form: d.form,
+    components: d.components,
+    outcome: d.outcome,
+    proposal: d.proposal,
+    rating: d.rating,
+    fees: [],
+    payments: [],
+    steps: d.route.map((s) => ({
+      ...s,
+      agencyName: names.agencies.get(s.agencyCode) ?? null,
+      state: s.index < d.stepIndex ? 'done' : s.index === d.stepIndex ? (d.closedAt ? 'done' : 'current') : 'pending',
+    })),
+    controlSlip: controlSlip(events, names.agencies),
+    availableActions: callerRole ? availableActions(d.status, callerRole) : [],
+  };
+}
+
+export function historyView(events: DossierEventEntity[], agencyNames: Map<string, string>) {
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    actor: { kind: e.actorKind, id: e.actorId, name: e.actorName, role: e.actorRole },
+    agencyCode: e.toAgencyCode,
+    agencyName: agencyNames.get(e.toAgencyCode) ?? null,
+    fromAgencyCode: e.fromAgencyCode,
+    at: iso(e.at),
+    note: e.note,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    data: e.data,
+  }));
+}

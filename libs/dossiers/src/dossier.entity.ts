@@ -1,0 +1,149 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { DossierStatus, PlannedStep, RuleSet } from '@dvc/core';
+
+export type DossierChannel = 'online' | 'direct' | 'post';
+export type ResultDelivery = 'desk' | 'post' | 'online';
+
+export interface DossierApplicant {
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  email?: string;
+  address: string;
+  birthDate?: string;
+}
+
+export interface DossierComponent {
+  code: string;
+  fileIds: string[];
+}
+
+export interface DossierProposal {
+  outcome: 'grant' | 'deny';
+  note: string;
+  resultFileIds: string[];
+  stepIndex: number;
+  proposedBy: string;
+  proposedAt: string;
+}
+
+export interface DossierRating {
+  rating: 'very_satisfied' | 'satisfied' | 'unsatisfied';
+  reason: string | null;
+  ratedAt: string;
+}
+
+@Entity('dossiers')
+@Index('uq_dossiers_code', ['code'], { unique: true })
+// Worklist: an officer scope's open dossiers, most urgent first (keyset on due_at, id).
+@Index('idx_dossiers_worklist', ['currentScopeCode', 'dueAt', 'id'], { where: 'closed_at IS NULL' })
+@Index('idx_dossiers_owner', ['ownerCitizenId', 'submittedAt'])
+export class DossierEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  procedureCode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  receivingAgencyCode: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  receivingUnitCode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  currentAgencyCode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  currentScopeCode: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  status: DossierStatus;
+
+  /** Where supplement / payment waits return to. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resumeStatus: DossierStatus | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: DossierChannel;
+
+  @Column({ type: 'varchar', length: 20 })
+  ruleSet: RuleSet;
+
+  /** The workflow resolved to agencies at intake; stepIndex points into it. */
+  @Column({ type: 'jsonb' })
+  route: PlannedStep[];
+
+  @Column({ type: 'smallint', default: 0 })
+  stepIndex: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ type: 'jsonb' })
+  applicant: DossierApplicant;
+
+  /** Normalised 84… number, kept apart for tracking and SMS. */
+  @Column({ type: 'varchar', length: 15 })
+  applicantPhone: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  ownerCitizenId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  registeredByOfficerId: string | null;
+
+  @Column({ type: 'jsonb' })
+  form: Record<string, unknown>;
+
+  @Column({ type: 'jsonb' })
+  components: DossierComponent[];
+
+  @Column({ type: 'varchar', length: 10 })
+  resultDelivery: ResultDelivery;
+
+  @Column({ type: 'jsonb', nullable: true })
+  proposal: DossierProposal | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  outcome: 'grant' | 'deny' | null;
+
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  receivedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** Set while the legal clock is paused (supplementation or payment). */
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt: Date | null;
+
+  /** When processing ended: resolved (result ready), refused, withdrawn or stopped. Timeliness is judged on it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  returnedAt: Date | null;
+
+  /** When the dossier left every worklist: result returned, refused, withdrawn or stopped. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  rating: DossierRating | null;
+
+  @VersionColumn({ type: 'integer' })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '@dvc/calendar';
+import { FilesModule } from '@dvc/files';
+import { NotificationsModule } from '@dvc/notifications';
+import { DossierActionsService } from './dossier-actions.service';
+import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
+import { DossierEntity } from './dossier.entity';
+import { DossierEventEntity } from './dossier-event.entity';
+import { DossierQueriesService } from './dossier-queries.service';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { IntakeService } from './intake.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DossierEntity, DossierEventEntity, DossierCodeCounterEntity, IdempotencyKeyEntity]),
+    CalendarModule,
+    FilesModule,
+    NotificationsModule,
+  ],
+  providers: [IntakeService, DossierActionsService, DossierQueriesService],
+  exports: [IntakeService, DossierActionsService, DossierQueriesService],
+})
+export class DossiersModule {}

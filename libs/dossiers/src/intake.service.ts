@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { CalendarService } from '@dvc/calendar';
+import { ProcedureEntity } from '@dvc/catalog';
+import {
+  DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  type AdminLevel, type CitizenPrincipal, type FieldError, type OfficerPrincipal, type UnitChain,
+} from '@dvc/core';
+import { FilesService } from '@dvc/files';
+import { AgencyEntity, UnitEntity } from '@dvc/units';
+import { allocateDossierCode } from './dossier-code.allocator';
+import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
+import { recordChange } from './dossier-side-effects';
+import { validateForm } from './form-validator';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { requestHash } from './idempotency';
+
+export interface SubmissionInput {
+  procedureCode: string;
+  agencyCode: string;
+  applicant: DossierApplicant;
+  form: Record<string, unknown>;
+  components: DossierComponent[];
+  resultDelivery?: ResultDelivery;
+}
+
+interface Prepared {
+  procedure: ProcedureEntity;
+  agency: AgencyEntity;
+  applicant: DossierApplicant;
+  phone: PhoneNumber;
+  route: DossierEntity['route'];
+}
+
+class IdempotentReplay extends Error {
+  constructor(readonly existingCode: string) {
+    super('replay');
+  }
+}
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly files: FilesService,
+  ) {}
+
+  /** An online submission by a citizen: status new, waiting for the desk. */
+  async submitOnline(citizen: CitizenPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
+    const principalKey = `citizen:${citizen.id}`;
+    const hash = idempotencyKey ? requestHash(input) : null;
+    if (idempotencyKey) {
+      const existing = await this.replay(principalKey, idempotencyKey, hash!);
+      if (existing) return { dossier: existing, replayed: true };
+    }
+    const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online');
+    const now = new Date();
+    const code = await allocateDossierCode(this.db, prepared.agency.code, now);
+    try {
+      const dossier = await this.db.transaction(async (em) => {
+        if (idempotencyKey) await this.claimKey(em, principalKey, idempotencyKey, hash!, code);
+        const dossier = await this.insert(em, code, input, prepared, {
+          status: 'new', channel: 'online', ownerCitizenId: citizen.id, registeredByOfficerId: null, now,
+        });
+        await recordChange(em, dossier, {
+          action: 'submit', actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
+          fromStatus: null, fromAgencyCode: null, at: now, data: { channel: 'online' },
+        });
+        return dossier;
+      });
+      return { dossier, replayed: false };
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
+      throw error;
+    }
+  }
+
+  /** A dossier handed in at the desk: registered and received at once, receipt issued, due date set. */
+  async registerAtDesk(officer: OfficerPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
+    if (input.agencyCode !== officer.agencyCode) {
+      throw DomainError.validation([{ field: 'agencyCode', message: 'must be your own desk' }]);
+    }
+    const principalKey = `officer:${officer.id}`;
+    const hash = idempotencyKey ? requestHash(input) : null;
+    if (idempotencyKey) {
+      const existing = await this.replay(principalKey, idempotencyKey, hash!);
+      if (existing) return { dossier: existing, replayed: true };
+    }
+    const prepared = await this.prepare(input, { kind: 'officer', id: officer.id }, 'direct');
+    const now = new Date();
+    const code = await allocateDossierCode(this.db, prepared.agency.code, now);
+    const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
+    try {
+      const dossier = await this.db.transaction(async (em) => {
+        if (idempotencyKey) await this.claimKey(em, principalKey, idempotencyKey, hash!, code);
+        const dossier = await this.insert(em, code, input, prepared, {
+          status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
+          receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
+        });
+        await recordChange(em, dossier, {
+          action: 'accept', actor: { kind: 'officer', id: officer.id, name: officer.username, role: 'receiving_officer' },
+          fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
+        }, { kind: 'dossier_received' });
+        return dossier;
+      });
+      return { dossier, replayed: false };
+    } catch (error) {
+      if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
+      throw error;
+    }
+  }
+
+  private async byCode(code: string): Promise<DossierEntity> {
+    return this.db.getRepository(DossierEntity).findOneByOrFail({ code });
+  }
+
+  private async replay(principalKey: string, key: string, hash: string): Promise<DossierEntity | null> {
+    const row = await this.db.getRepository(IdempotencyKeyEntity).findOneBy({ principalKey, key });
+    if (!row) return null;
+    if (row.requestHash !== hash) throw DomainError.validation([{ field: 'Idempotency-Key', message: 'was already used with a different request body' }]);
+    return this.byCode(row.dossierCode);
+  }
+
+  /** Blocks on a concurrent holder of the same key until it commits; then this request replays the first one. */
+  private async claimKey(em: EntityManager, principalKey: string, key: string, hash: string, code: string): Promise<void> {
+    const inserted: unknown[] = await em.query(
+      `INSERT INTO idempotency_keys (principal_key, key, request_hash, dossier_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (principal_key, key) DO NOTHING RETURNING key`,
+      [principalKey, key, hash, code],
+    );
+    if (inserted.length > 0) return;
+    const row = await em.getRepository(IdempotencyKeyEntity).findOneByOrFail({ principalKey, key });
+    if (row.requestHash !== hash) throw DomainError.validation([{ field: 'Idempotency-Key', message: 'was already used with a different request body' }]);
+    throw new IdempotentReplay(row.dossierCode);
+  }
+
+  private async insert(
+    em: EntityManager, code: string, input: SubmissionInput, p: Prepared,
+    o: { status: 'new' | 'received'; channel: 'online' | 'direct'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date; receivedAt?: Date; dueAt?: Date },
+  ): Promise<DossierEntity> {
+    const received = o.status === 'received';
+    const step = received ? 1 : 0;
+    return em.getRepository(DossierEntity).save({
+      code,
+      procedureCode: p.procedure.code,
+      receivingAgencyCode: p.agency.code,
+      receivingUnitCode: p.agency.unitCode,
+      currentAgencyCode: p.route[step].agencyCode,
+      currentScopeCode: p.route[step].scopeCode,
+      status: o.status,
+      resumeStatus: null,
+      channel: o.channel,
+      ruleSet: ruleSetAt(o.receivedAt ?? o.now),
+      route: p.route,
+      stepIndex: step,
+      assigneeId: null,
+      applicant: p.applicant,
+      applicantPhone: p.phone.value,
+      ownerCitizenId: o.ownerCitizenId,
+      registeredByOfficerId: o.registeredByOfficerId,
+      form: input.form,
+      components: input.components.map((c) => ({ code: c.code, fileIds: [...new Set(c.fileIds)] })),
+      resultDelivery: input.resultDelivery ?? 'desk',
+      proposal: null,
+      outcome: null,
+      submittedAt: o.now,
+      receivedAt: o.receivedAt ?? null,
+      dueAt: o.dueAt ?? null,
+      pausedAt: null,
+      finishedAt: null,
+      returnedAt: null,
+      closedAt: null,
+      rating: null,
+    });
+  }
+
+  /** Every check before anything is written; all problems are reported together as one 422. */
+  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct'): Promise<Prepared> {
+    const errors: FieldError[] = [];
+    const [procedure, agency] = await Promise.all([
+      this.db.getRepository(ProcedureEntity).findOneBy({ code: input.procedureCode, active: true }),
+      this.db.getRepository(AgencyEntity).findOneBy({ code: input.agencyCode, validTo: IsNull() }),
+    ]);
+    if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
+    if (!agency || !agency.receives) errors.push({ field: 'agencyCode', message: 'is not an agency that receives dossiers' });
+
+    const phone = PhoneNumber.parse(input.applicant.phone);
+    if (!phone) errors.push({ field: 'applicant.phone', message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' });
+    const birthYear = input.applicant.birthDate ? Number(input.applicant.birthDate.slice(0, 4)) : undefined;
+    errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
+
+    let route: Prepared['route'] = [];
+    if (procedure && agency && agency.receives) {
+      const unit = await this.db.getRepository(UnitEntity).findOneByOrFail({ code: agency.unitCode });
+      const chain = await this.unitChain(unit);
+      const level = unit.level;
+      if (!procedure.receivingLevels.includes(level)) {
+        errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
+      } else {
+        try {
+          const agencies = await this.db.getRepository(AgencyEntity).findBy({ unitCode: In(Object.values(chain)), validTo: IsNull() });
+          route = planRoute(procedure.workflow, chain, agencies, agency, level);
+        } catch (error) {
+          if (error instanceof DomainError) errors.push(...error.fieldErrors);
+          else throw error;
+        }
+      }
+      if (channel === 'online' && input.resultDelivery === 'online' && procedure.onlineLevel !== 4) {
+        errors.push({ field: 'resultDelivery', message: 'online delivery of the result is only offered for end-to-end (level 4) services' });
+      }
+    }
+    if (procedure) {
+      errors.push(...validateForm(procedure.code, procedure.formSchema, input.form));
+      errors.push(...(await this.checkComponents(procedure, input.components, owner)));
+    }
+    if (errors.length > 0) throw DomainError.validation(errors);
+    const applicant: DossierApplicant = {
+      fullName: input.applicant.fullName.trim(),
+      idNumber: input.applicant.idNumber,
+      phone: phone!.value,
+      address: input.applicant.address.trim(),
+      ...(input.applicant.email ? { email: input.applicant.email } : {}),
+      ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
+    };
+    return { procedure: procedure!, agency: agency!, applicant, phone: phone!, route };
+  }
+
+  private async unitChain(unit: UnitEntity): Promise<UnitChain> {
+    const chain: UnitChain = { [unit.level]: unit.code };
+    let parentCode = unit.parentCode;
+    while (parentCode) {
+      const parent = await this.db.getRepository(UnitEntity).findOneByOrFail({ code: parentCode });
+      chain[parent.level as AdminLevel] = parent.code;
+      parentCode = parent.parentCode;
+    }
+    return chain;
+  }
+
+  async checkComponents(procedure: ProcedureEntity, components: DossierComponent[], owner: { kind: 'citizen' | 'officer'; id: string }, requireAll = true): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const known = new Map(procedure.components.map((c) => [c.code, c]));
+    const given = new Map<string, string[]>();
+    components.forEach((c, i) => {
+      if (!known.has(c.code)) errors.push({ field: `components[${i}].code`, message: `is not a component of procedure ${procedure.code}` });
+      else if (given.has(c.code)) errors.push({ field: `components[${i}].code`, message: `${c.code} is listed twice` });
+      given.set(c.code, c.fileIds);
+    });
+    if (requireAll) {
+      for (const def of procedure.components.filter((c) => c.required)) {
+        if (!given.get(def.code)?.length) errors.push({ field: 'components', message: `the required component ${def.code} (${def.name}) has no file` });
+      }
+    }
+    const ids = [...new Set(components.flatMap((c) => c.fileIds))];
+    if (ids.length > 0) {
+      const owned = new Set((await this.files.findOwned(ids, owner)).map((f) => f.id));
+      components.forEach((c, i) => c.fileIds.forEach((id, j) => {
+        if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
+      }));
+    }
+    return errors;
+  }
+}

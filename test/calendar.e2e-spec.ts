@@ -1,0 +1,68 @@
+import { officerToken, startTestApp, TestApp } from '@dvc/testing';
+
+describe('working-day calendar', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await officerToken(t.http, 'admin');
+  });
+  afterAll(async () => {
+    await t.db.query('DELETE FROM calendar_years WHERE year = 2027');
+    await t.close();
+  });
+
+  it.each([
+    ['Friday 16:00 + 1 working day → Monday 16:00', '2026-11-27T16:00:00+07:00', { workingDays: 1 }, '2026-11-30T16:00:00+07:00'],
+    ['after hours → counts from the next morning', '2026-11-25T17:30:00+07:00', { workingDays: 1 }, '2026-11-26T17:00:00+07:00'],
+    ['same-day procedure after the 15:00 cut-off', '2026-11-25T15:30:00+07:00', { workingHours: 4, sameDay: 'true' }, '2026-11-26T11:30:00+07:00'],
+    ['across Tết 2026', '2026-02-13T08:00:00+07:00', { workingDays: 2 }, '2026-02-24T08:00:00+07:00'],
+  ])('%s', async (_label, from, q, dueAt) => {
+    const res = await t.http.get('/api/v1/calendar/due-date').query({ from, ...q }).expect(200);
+    expect(res.body.dueAt).toBe(dueAt);
+  });
+
+  it.each([
+    [{}, 'from'],
+    [{ from: 'yesterday', workingDays: 1 }, 'from'],
+    [{ from: '2026-11-25T08:00:00+07:00' }, 'workingDays'],
+    [{ from: '2026-11-25T08:00:00+07:00', workingDays: -1 }, 'workingDays'],
+    [{ from: '2026-11-25T08:00:00+07:00', workingDays: 1, unitCode: 'x' }, 'unitCode'],
+  ])('%j → 422 naming %s', async (q, field) => {
+    const res = await t.http.get('/api/v1/calendar/due-date').query(q).expect(422);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
+
+  it('a year comes pre-filled from the fixed and lunar rules', async () => {
+    const res = await t.http.get('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(res.body.source).toBe('default');
+    const dates = res.body.holidays.map((h: { date: string }) => h.date);
+    expect(dates).toEqual(expect.arrayContaining(['2027-01-01', '2027-02-06', '2027-04-16', '2027-04-30', '2027-05-01', '2027-09-02']));
+  });
+
+  it('an administrator edits a year, with swapped working days, and due dates follow it', async () => {
+    const current = (await t.http.get('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`)).body;
+    const before = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 1 }).expect(200);
+    expect(before.body.dueAt).toBe('2027-03-08T08:00:00+07:00');
+    const put = await t.http.put('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`).send({
+      holidays: [...current.holidays, { date: '2027-03-08', name: 'Nghỉ bù' }],
+      workingWeekendDays: [{ date: '2027-03-06', name: 'Làm bù (thứ Bảy)' }],
+    }).expect(200);
+    expect(put.body).toMatchObject({ source: 'stored', updatedBy: 'admin' });
+    const after = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 2 }).expect(200);
+    // Friday 7.5 h + the swapped Saturday 8 h; Monday 8 March is now off, so the last half hour falls on Tuesday
+    expect(after.body.dueAt).toBe('2027-03-09T08:00:00+07:00');
+    const sat = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 1 }).expect(200);
+    expect(sat.body.dueAt).toBe('2027-03-06T08:00:00+07:00');
+  });
+
+  it('refuses bad tables with field errors, and non-administrators', async () => {
+    const res = await t.http.put('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [{ date: '2026-01-01', name: 'x' }], workingWeekendDays: [{ date: '2027-03-03', name: 'Wednesday' }] }).expect(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['holidays[0].date', 'workingWeekendDays[0].date']);
+    await t.http.get('/api/v1/admin/calendar/abc').set('Authorization', `Bearer ${admin}`).expect(422);
+    const officer = await officerToken(t.http, 'tn.trangtien');
+    await t.http.get('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${officer}`).expect(403);
+    await t.http.get('/api/v1/admin/calendar/2027').expect(401);
+  });
+});

@@ -1,0 +1,138 @@
+import { DossierEntity } from '@dvc/dossiers';
+import {
+  birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, uploadPdf,
+} from '@dvc/testing';
+
+describe('dossier intake', () => {
+  let t: TestApp;
+  let citizen: { token: string; phone: string };
+  let phone: string;
+  const count = () => t.db.getRepository(DossierEntity).count();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    citizen = await citizenToken(t.http, t.db);
+    phone = `0${citizen.phone.slice(2)}`;
+  });
+  afterAll(() => t.close());
+
+  const validBody = () => submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+  const submit = (body: object, headers: Record<string, string> = {}) =>
+    t.http.post('/api/v1/dossiers').set({ Authorization: `Bearer ${citizen.token}`, ...headers }).send(body);
+
+  it('50 parallel submissions to one desk get 50 distinct codes of one daily sequence', async () => {
+    const body = await validBody();
+    const results = await Promise.all(Array.from({ length: 50 }, () => submit(body)));
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const codes = results.map((r) => r.body.code as string);
+    expect(new Set(codes).size).toBe(50);
+    const numbers = codes.map((c) => Number(c.split('-')[2])).sort((a, b) => a - b);
+    expect(numbers[49] - numbers[0]).toBe(49);
+  });
+
+  it('the same Idempotency-Key raced 10 times creates one dossier; a different body with it is 422', async () => {
+    const body = await validBody();
+    const before = await count();
+    const key = `birth-${Date.now()}`;
+    const results = await Promise.all(Array.from({ length: 10 }, () => submit(body, { 'Idempotency-Key': key })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(new Set(results.map((r) => r.body.code)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
+    expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9);
+    const other = await submit({ ...body, resultDelivery: 'post' }, { 'Idempotency-Key': key }).expect(422);
+    expect(other.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    await submit(body, { 'Idempotency-Key': 'bad key with spaces' }).expect(422);
+  });
+
+  it('two officers accepting the same version: exactly one succeeds, the other gets 409', async () => {
+    const body = await validBody();
+    const code = (await submit(body).expect(201)).body.code;
+    const token = await officerToken(t.http, 'tn.trangtien');
+    const results = await Promise.all([1, 2].map(() => t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${token}`).send({ version: 1 })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const events = await t.db.query(`SELECT action FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1`, [code]);
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
+  });
+
+  it.each([
+    ['an unknown procedure', (b: any) => ({ ...b, procedureCode: '9.999999' }), 'procedureCode'],
+    ['an agency that does not receive', (b: any) => ({ ...b, agencyCode: '002.35.22.H26' }), 'agencyCode'],
+    ['a district desk for a commune procedure', (b: any) => ({ ...b, agencyCode: DESKS.hoanKiem }), 'agencyCode'],
+    ['a bad CCCD province', (b: any) => ({ ...b, applicant: { ...b.applicant, idNumber: '003090012345' } }), 'applicant.idNumber'],
+    ['a CCCD that disagrees with the birth date', (b: any) => ({ ...b, applicant: { ...b.applicant, birthDate: '1991-01-01' } }), 'applicant.idNumber'],
+    ['a landline phone', (b: any) => ({ ...b, applicant: { ...b.applicant, phone: '0243825 1234' } }), 'applicant.phone'],
+    ['a form missing the child', (b: any) => ({ ...b, form: { ...b.form, treEm: undefined } }), 'form.treEm'],
+    ['a form with a bad date', (b: any) => ({ ...b, form: { ...b.form, treEm: { ...b.form.treEm, ngaySinh: '20/11/2026' } } }), 'form.treEm.ngaySinh'],
+    ['a form field that does not exist', (b: any) => ({ ...b, form: { ...b.form, hacker: true } }), 'form.hacker'],
+    ['a missing required component', (b: any) => ({ ...b, components: b.components.filter((c: any) => c.code !== 'GCS') }), 'components'],
+    ['an unknown component', (b: any) => ({ ...b, components: [...b.components, { code: 'XYZ', fileIds: [] }] }), 'components[3].code'],
+    ['a file id that is not a uuid', (b: any) => ({ ...b, components: [{ code: 'TK', fileIds: ['../../etc/passwd'] }] }), 'components.0.fileIds'],
+    ['online delivery for… level 4 is fine, but a bad delivery value', (b: any) => ({ ...b, resultDelivery: 'pigeon' }), 'resultDelivery'],
+    ['no applicant', (b: any) => ({ ...b, applicant: undefined }), 'applicant'],
+  ])('%s → 422 naming %s, nothing stored', async (_label, mutate, field) => {
+    const body = mutate(await validBody());
+    const before = await count();
+    const res = await submit(JSON.parse(JSON.stringify(body))).expect(422);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(await count()).toBe(before);
+  });
+
+  it('a file uploaded by someone else cannot be attached', async () => {
+    const other = await citizenToken(t.http, t.db);
+    const foreign = await uploadPdf(t.http, other.token);
+    const body = await validBody();
+    body.components[0].fileIds = [foreign];
+    const res = await submit(body).expect(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'components[0].fileIds[0]', message: 'is not a file you uploaded' })]);
+  });
+
+  it('officers cannot submit as citizens, and citizens cannot register at the desk', async () => {
+    const body = await validBody();
+    const officer = await officerToken(t.http, 'tn.trangtien');
+    await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${officer}`).send(body).expect(403);
+    await t.http.post('/api/v1/desk/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(403);
+    await t.http.post('/api/v1/dossiers').send(body).expect(401);
+  });
+
+  it('a desk may only register dossiers for itself', async () => {
+    const officer = await officerToken(t.http, 'tn.hoankiem');
+    const body = await submissionFor(t.http, officer, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const res = await t.http.post('/api/v1/desk/dossiers').set('Authorization', `Bearer ${officer}`).send(body).expect(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'agencyCode' })]);
+  });
+
+  it('the worklist pages with a keyset cursor, most urgent first, without repeats', async () => {
+    const token = await officerToken(t.http, 'tn.trangtien');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let due: (string | null)[] = [];
+    do {
+      const res: { body: { items: { code: string; dueAt: string | null }[]; nextCursor: string | null } } = await t.http.get('/api/v1/dossiers')
+        .query({ limit: 7, ...(cursor ? { cursor } : {}) }).set('Authorization', `Bearer ${token}`).expect(200);
+      seen.push(...res.body.items.map((d) => d.code));
+      due = due.concat(res.body.items.map((d) => d.dueAt));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(50);
+    const dated = due.filter((d): d is string => d !== null).map((d) => new Date(d).getTime());
+    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+    expect(due.indexOf(null) === -1 || due.slice(due.indexOf(null)).every((d) => d === null)).toBe(true);
+    await t.http.get('/api/v1/dossiers?cursor=garbage').set('Authorization', `Bearer ${token}`).expect(422);
+    await t.http.get('/api/v1/dossiers?status=flying').set('Authorization', `Bearer ${token}`).expect(422);
+    await t.http.get('/api/v1/dossiers?limit=1000').set('Authorization', `Bearer ${token}`).expect(422);
+  });
+
+  it('a citizen lists only their own dossiers', async () => {
+    const other = await citizenToken(t.http, t.db);
+    const mine = await t.http.get('/api/v1/dossiers?limit=100').set('Authorization', `Bearer ${citizen.token}`).expect(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    const theirs = await t.http.get('/api/v1/dossiers?limit=100').set('Authorization', `Bearer ${other.token}`).expect(200);
+    expect(theirs.body.items).toEqual([]);
+  });
+
+  it('the event log refuses UPDATE and DELETE', async () => {
+    await expect(t.db.query(`UPDATE dossier_events SET note = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM dossier_events`)).rejects.toThrow(/append-only/);
+  });
+});
