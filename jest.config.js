@@ -15,6 +15,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/timeouts.ts'],
     },
   ],
 };

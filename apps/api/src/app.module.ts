@@ -12,6 +12,8 @@ import { RedisModule } from '@dvc/redis';
 import { UnitsModule } from '@dvc/units';
 import { CalendarModule } from '@dvc/calendar';
 import { DossiersModule } from '@dvc/dossiers';
+import { SmsModule } from '@dvc/sms';
+import { SmsController } from './sms/sms.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { TrackingController } from './tracking/tracking.controller';
@@ -51,8 +53,9 @@ export class AppModule {
         FilesModule,
         CalendarModule,
         DossiersModule,
+        SmsModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController],
+      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

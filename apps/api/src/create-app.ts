@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { loadAllConfig, LoadedConfig } from '@dvc/config';
 import { AppModule } from './app.module';
+import { mountQueueBoard } from './common/queue-board';
 import { validationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -38,5 +39,7 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  const closeBoard = await mountQueueBoard(app, config.redis);
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => closeBoard());
   return app;
 }

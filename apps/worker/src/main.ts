@@ -1,17 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadAllConfig } from '@dvc/config';
-import { WorkerModule } from './worker.module';
+import { createWorkerApp } from './create-worker';
 
 async function main() {
-  const config = loadAllConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  const logger = app.get(Logger);
-  app.useLogger(logger);
-  app.enableShutdownHooks();
-  await app.init();
-  logger.log('Worker ready');
+  const app = await createWorkerApp(loadAllConfig());
+  app.get(Logger).log('Worker ready: outbox relay and SMS dispatch running');
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,14 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfigModule, DatabaseConfig, LoadedConfig, RedisConfig, RuntimeConfig } from '@dvc/config';
+import { AppConfigModule, DatabaseConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
 import { buildDataSourceOptions } from '@dvc/database';
+import { NotificationsModule } from '@dvc/notifications';
+import { SmsSendingModule } from '@dvc/sms';
+import { OutboxRelayService } from './outbox-relay.service';
+import { QueueConnections } from './queue-connections';
+import { SmsProcessor } from './sms.processor';
 
-/** Queue processors attach here as capabilities land (outbox relay, SMS, deadlines, national portal). */
 @Module({})
 export class WorkerModule {
   static forRoot(config?: LoadedConfig) {
@@ -15,11 +18,10 @@ export class WorkerModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: { level: r.logLevel } }) }),
         TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true }) }),
-        BullModule.forRootAsync({
-          inject: [RedisConfig],
-          useFactory: (redis: RedisConfig) => ({ connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: redis.prefix }),
-        }),
+        NotificationsModule,
+        SmsSendingModule,
       ],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor],
     };
   }
 }

@@ -33,6 +33,32 @@ export class SmsConfig {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   httpUrl: string = 'http://127.0.0.1:2776/brandname/send';
 
+  @EnvVar('SMS_HTTP_USERNAME')
+  @IsString()
+  httpUsername: string = 'dvc';
+
+  @EnvVar('SMS_HTTP_PASSWORD')
+  @IsString()
+  httpPassword: string = 'dvcpass';
+
+  /** Attempts per message before it is marked failed (exponential backoff between them). */
+  @EnvVar('SMS_MAX_ATTEMPTS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(50)
+  maxAttempts: number = 8;
+
+  @EnvVar('SMS_BACKOFF_MS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10)
+  backoffMs: number = 2000;
+
+  @EnvVar('SMS_CONCURRENCY')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(200)
+  concurrency: number = 10;
+
   @EnvVar('SMS_RATE_PER_SECOND')
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
@@ -54,4 +80,10 @@ export class SmsConfig {
   @Min(0)
   @Max(65535)
   simulatorHttpPort: number = 2776;
+
+  /** How often the outbox relay looks for new rows when idle. */
+  @EnvVar('OUTBOX_POLL_MS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10)
+  outboxPollMs: number = 200;
 }

@@ -13,3 +13,4 @@ export * from './calendar';
 export * from './dossier-code';
 export * from './workflow/plan-route';
 export * from './dossier';
+export * from './sms';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, formatDdMmYyyy, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -205,7 +205,7 @@ export class DossierActionsService {
       case 'request_payment': {
         const amount = input.amount ?? c.procedure.fees.filter((f) => f.basis === 'fixed').reduce((s, f) => s + f.amountVnd, 0);
         if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
-        return { patch: { resumeStatus: dossier.status }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount } };
+        return { patch: { resumeStatus: dossier.status }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
       }
       case 'confirm_payment':
         return { patch: { resumeStatus: null }, note: input.note ?? null, data: { method: 'desk' } };

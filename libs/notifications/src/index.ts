@@ -1,3 +1,5 @@
 export * from './outbox-message.entity';
 export * from './outbox-writer';
+export * from './outbox-relay';
+export * from './queues';
 export * from './notifications.module';

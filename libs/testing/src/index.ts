@@ -2,3 +2,5 @@ export * from './test-env';
 export * from './test-app';
 export * from './sessions';
 export * from './dossier-fixtures';
+export * from './private-redis';
+export * from './test-worker';

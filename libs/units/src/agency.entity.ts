@@ -33,6 +33,10 @@ export class AgencyEntity {
   @Column({ type: 'varchar', length: 20 })
   scopeCode: string;
 
+  /** Sender id on this agency's SMS; the city's brandname when empty. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  smsBrandname: string | null;
+
   @Column({ type: 'date' })
   validFrom: string;
 

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { maskSensitive, type Principal } from '@dvc/core';
 import type { RuntimeConfig } from '@dvc/config';
@@ -20,6 +21,8 @@ export const REDACTED_PATHS = [
 /** Structured JSON logs (pino) with phone numbers, ID numbers, OTPs and tokens masked. */
 export function loggerParams(runtime: RuntimeConfig): Params {
   return {
+    // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: runtime.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

@@ -1,0 +1,106 @@
+/**
+ * The pure decision behind VNPay's IPN (server-to-server payment notification, `GET ipnUrl?vnp_...`).
+ *
+ * The order of checks follows VNPay's official IPN samples (vnpay_nodejs / vnpay_php `vnpay_ipn`):
+ *   checksum → order exists → amount matches → order still unpaid → record the result.
+ * The answer body is `{ RspCode, Message }`; RspCode 00 means "merchant has recorded it" — also for a failed
+ * or cancelled payment, which is then recorded as failed. Only 00 and 02 stop VNPay's retries.
+ */
+import { formatCompact, fromLocal, isValidYmd } from '../calendar';
+import { vndToVnpAmount } from './vnpay-payment-url';
+import { verifyVnpay } from './vnpay-signature';
+
+export type VnpayIpnRspCode = '00' | '01' | '02' | '04' | '97' | '99';
+export type VnpayPaymentStatus = 'awaiting' | 'paid' | 'cancelled' | 'refunded' | 'failed';
+
+export interface VnpayIpnPayment {
+  txnRef: string;
+  /** Whole VND the merchant expects (a numeric string from a `numeric` column is accepted). */
+  amountVnd: number | string;
+  status: VnpayPaymentStatus;
+}
+
+export interface VnpayIpnLookup {
+  /** The payment found by `vnp_TxnRef`, or null. */
+  payment: VnpayIpnPayment | null;
+}
+
+export interface VnpayIpnDecision {
+  rspCode: VnpayIpnRspCode;
+  message: string;
+  /** What to record: 'paid' / 'failed' only with RspCode 00; 'none' otherwise (change nothing). */
+  outcome: 'paid' | 'failed' | 'none';
+}
+
+export const VNPAY_IPN_MESSAGES: Readonly<Record<VnpayIpnRspCode, string>> = {
+  '00': 'Confirm Success',
+  '01': 'Order not found',
+  '02': 'Order already confirmed',
+  '04': 'Invalid amount',
+  '97': 'Invalid signature',
+  '99': 'Unknown error',
+};
+
+/** The JSON body to answer VNPay with. */
+export function vnpayIpnResponseBody(decision: Pick<VnpayIpnDecision, 'rspCode' | 'message'>): {
+  RspCode: VnpayIpnRspCode;
+  Message: string;
+} {
+  return { RspCode: decision.rspCode, Message: decision.message };
+}
+
+/** True when the IPN reports a successful payment (both codes must be 00). */
+export function isVnpayPaymentSuccess(params: Readonly<Record<string, unknown>>): boolean {
+  return params.vnp_ResponseCode === '00' && params.vnp_TransactionStatus === '00';
+}
+
+/**
+ * Decides the IPN answer. Order: 97 invalid signature → 01 order not found (no payment, or its txnRef differs
+ * from `vnp_TxnRef`) → 04 invalid amount → 02 already settled (status ≠ 'awaiting') → 00 with outcome 'paid'
+ * (vnp_ResponseCode = vnp_TransactionStatus = '00') or 'failed'. A stored amount that is not a whole VND > 0
+ * is the merchant's own fault: 99.
+ */
+export function decideIpn(
+  params: Readonly<Record<string, unknown>>,
+  secret: string,
+  lookup: VnpayIpnLookup,
+): VnpayIpnDecision {
+  if (!verifyVnpay(params, secret)) return decision('97');
+  const payment = lookup?.payment ?? null;
+  if (!payment || typeof params.vnp_TxnRef !== 'string' || payment.txnRef !== params.vnp_TxnRef) {
+    return decision('01');
+  }
+  let expected: string;
+  try {
+    expected = vndToVnpAmount(payment.amountVnd);
+  } catch {
+    return decision('99');
+  }
+  const received = typeof params.vnp_Amount === 'number' ? String(params.vnp_Amount) : params.vnp_Amount;
+  if (typeof received !== 'string' || !/^\d+$/.test(received) || received.replace(/^0+(?=\d)/, '') !== expected) {
+    return decision('04');
+  }
+  if (payment.status !== 'awaiting') return decision('02');
+  return { ...decision('00'), outcome: isVnpayPaymentSuccess(params) ? 'paid' : 'failed' };
+}
+
+function decision(rspCode: VnpayIpnRspCode): VnpayIpnDecision {
+  return { rspCode, message: VNPAY_IPN_MESSAGES[rspCode], outcome: 'none' };
+}
+
+const VNPAY_DATE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+/** Parses VNPay's `yyyyMMddHHmmss` (Asia/Ho_Chi_Minh wall clock) into an instant; throws on anything else. */
+export function parseVnpayDate(text: string): Date {
+  const m = typeof text === 'string' ? VNPAY_DATE.exec(text) : null;
+  const ymd = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+  if (!m || !isValidYmd(ymd) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 59) {
+    throw new RangeError(`Invalid VNPay date ${JSON.stringify(text)}: expected yyyyMMddHHmmss`);
+  }
+  return fromLocal(ymd, `${m[4]}:${m[5]}:${m[6]}`);
+}
+
+/** Formats an instant as VNPay's `yyyyMMddHHmmss` in Asia/Ho_Chi_Minh. */
+export function formatVnpayDate(date: Date): string {
+  return formatCompact(date);
+}

@@ -1,0 +1,6 @@
+export * from './gsm7';
+export * from './segments';
+export * from './sms-text';
+export * from './templates';
+export * from './carriers';
+export * from './quiet-hours';

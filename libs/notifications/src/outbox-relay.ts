@@ -1,0 +1,50 @@
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { OutboxJob } from './queues';
+
+export interface RelayJobOptions {
+  attempts: number;
+  backoffMs: number;
+}
+
+/**
+ * Moves committed outbox rows to their queues with jobId = outbox id, then marks them dispatched, all inside one
+ * transaction holding the rows (SKIP LOCKED, so several relays share the work). If Redis refuses, the transaction
+ * rolls back and the rows wait; if the commit fails after Redis accepted, the next run adds the same job ids,
+ * which BullMQ ignores.
+ */
+export async function relayOutboxBatch(
+  db: DataSource,
+  queues: ReadonlyMap<string, Queue<OutboxJob>>,
+  options: RelayJobOptions,
+  limit = 200,
+): Promise<number> {
+  const topics = [...queues.keys()];
+  if (topics.length === 0) return 0;
+  return db.transaction(async (em) => {
+    const rows: { id: string; topic: string; kind: string; priority: number }[] = await em.query(
+      `SELECT id, topic, kind, priority FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1)
+       ORDER BY priority, created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [topics, limit],
+    );
+    if (rows.length === 0) return 0;
+    for (const topic of topics) {
+      const batch = rows.filter((r) => r.topic === topic);
+      if (batch.length === 0) continue;
+      await queues.get(topic)!.addBulk(batch.map((r) => ({
+        name: r.kind,
+        data: { outboxId: r.id },
+        opts: {
+          jobId: r.id,
+          priority: Math.max(1, r.priority),
+          attempts: options.attempts,
+          backoff: { type: 'exponential', delay: options.backoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 50_000 },
+          removeOnFail: false,
+        },
+      })));
+    }
+    await em.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+    return rows.length;
+  });
+}

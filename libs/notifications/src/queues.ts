@@ -1,0 +1,13 @@
+import type { OutboxTopic } from './outbox-message.entity';
+
+export const SMS_QUEUE = 'sms';
+export const NATIONAL_PORTAL_QUEUE = 'national-portal';
+
+/** The queue each outbox topic is relayed to. Topics without a consumer yet stay in the outbox. */
+export const QUEUE_OF_TOPIC: Partial<Record<OutboxTopic, string>> = {
+  sms: SMS_QUEUE,
+};
+
+export interface OutboxJob {
+  outboxId: string;
+}
