@@ -130,8 +130,13 @@ describe('dossier life cycle', () => {
     await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${citizen.token}`).expect(200);
     await act(code, 'assign', 'ld.sotnmt', { officerId: officers['cv.sotnmt'].id });
     await act(code, 'propose', 'cv.sotnmt', { outcome: 'grant', note: 'Đủ điều kiện đăng ký biến động' });
+    // The land charge is paid after processing: approval asks for it and the result is held until paid.
     const approved = await act(code, 'approve', 'ld.sotnmt');
-    expect(approved).toMatchObject({ status: 'resolved', currentAgencyCode: DESKS.hoanKiem });
+    expect(approved).toMatchObject({ status: 'payment_requested', nationalStatus: 6, currentAgencyCode: DESKS.hoanKiem, feesRequestedVnd: 100_000, feesOutstandingVnd: 100_000 });
+    const paid = await t.http.post(`/api/v1/dossiers/${code}/payments/desk`).set(as('tn.hoankiem')).send({ method: 'cash' }).expect(201);
+    expect(paid.body).toMatchObject({ status: 'paid', amount: 100_000, method: 'cash', receipt: expect.stringMatching(/^BL\/\d{2}E \d{7}$/) });
+    const afterPayment = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.hoankiem')).expect(200);
+    expect(afterPayment.body).toMatchObject({ status: 'resolved', feesPaidVnd: 100_000, feesOutstandingVnd: 0, payments: [expect.objectContaining({ status: 'paid' })] });
     await act(code, 'return-result', 'tn.hoankiem', { method: 'desk' });
   });
 

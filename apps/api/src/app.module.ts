@@ -13,6 +13,8 @@ import { UnitsModule } from '@dvc/units';
 import { CalendarModule } from '@dvc/calendar';
 import { DossiersModule } from '@dvc/dossiers';
 import { SmsModule } from '@dvc/sms';
+import { PaymentsModule } from '@dvc/payments';
+import { PaymentsController } from './payments/payments.controller';
 import { SmsController } from './sms/sms.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
@@ -54,8 +56,9 @@ export class AppModule {
         CalendarModule,
         DossiersModule,
         SmsModule,
+        PaymentsModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController],
+      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

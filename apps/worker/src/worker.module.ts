@@ -5,6 +5,8 @@ import { AppConfigModule, DatabaseConfig, LoadedConfig, RuntimeConfig } from '@d
 import { buildDataSourceOptions } from '@dvc/database';
 import { NotificationsModule } from '@dvc/notifications';
 import { SmsSendingModule } from '@dvc/sms';
+import { PaymentsModule } from '@dvc/payments';
+import { PaymentsProcessor } from './payments.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
@@ -20,8 +22,9 @@ export class WorkerModule {
         TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true }) }),
         NotificationsModule,
         SmsSendingModule,
+        PaymentsModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor],
     };
   }
 }

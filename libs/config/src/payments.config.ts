@@ -1,4 +1,4 @@
-import { IsNumber, IsString, Max, Min, Matches, MinLength } from 'class-validator';
+import { IsInt, IsNumber, IsString, Max, Min, Matches, MinLength } from 'class-validator';
 import { EnvVar } from './env-var';
 
 export const DEV_VNPAY_HASH_SECRET = 'DEVONLYVNPAYHASHSECRET0123456789';
@@ -23,4 +23,27 @@ export class PaymentsConfig {
   @Min(0)
   @Max(0.25)
   vnpayCommissionRate: number = 0.005;
+
+  /** VNPay's server-to-server API (querydr, refund). */
+  @EnvVar('VNPAY_API_URL')
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  vnpayApiUrl: string = 'http://127.0.0.1:3100/merchant_webapi/api/transaction';
+
+  /** How long a payment link stays valid. */
+  @EnvVar('VNPAY_EXPIRE_MINUTES')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  vnpayExpireMinutes: number = 15;
+
+  /** Payments still awaiting after this long are checked with the gateway (querydr) by the worker. */
+  @EnvVar('PAYMENT_RECONCILE_AFTER_MINUTES')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  reconcileAfterMinutes: number = 20;
+
+  /** How often the worker runs reconciliation. */
+  @EnvVar('PAYMENT_RECONCILE_EVERY_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  reconcileEverySeconds: number = 60;
 }

@@ -14,3 +14,5 @@ export * from './dossier-code';
 export * from './workflow/plan-route';
 export * from './dossier';
 export * from './sms';
+export * from './fees';
+export * from './payments';

@@ -12,6 +12,7 @@ export interface ActionInput {
   outcome?: 'grant' | 'deny';
   resultFileIds?: string[];
   amount?: number;
+  paymentId?: string;
   newDueAt?: string;
   method?: 'desk' | 'post' | 'online';
   rating?: 'very_satisfied' | 'satisfied' | 'unsatisfied';

@@ -15,6 +15,7 @@ import { DossierComponent, DossierEntity } from './dossier.entity';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
+import { writeOutbox } from '@dvc/notifications';
 
 interface Effect {
   patch: Partial<DossierEntity>;
@@ -23,10 +24,12 @@ interface Effect {
   variables?: Record<string, string | number>;
 }
 
+type Actor = { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; role: ActorRole };
+
 interface Ctx {
   dossier: DossierEntity;
   procedure: ProcedureEntity;
-  principal: Principal;
+  principal: Principal | null;
   role: ActorRole;
   to: DossierStatus;
   input: ActionInput;
@@ -37,6 +40,17 @@ interface Ctx {
 const OFFICER_ROLE_ORDER: OfficerRole[] = ['receiving_officer', 'specialist', 'leader', 'admin'];
 const CLOSING: ReadonlySet<DossierStatus> = new Set(['result_returned', 'refused', 'withdrawn', 'stopped']);
 const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(['resolved', 'refused', 'withdrawn', 'stopped']);
+const REFUNDABLE: ReadonlySet<DossierStatus> = new Set(['refused', 'withdrawn', 'stopped']);
+
+/**
+ * Fees fall due by themselves: those paid before processing once the dossier is received, the rest once a grant is
+ * approved (the result is held until paid). Returns the amount to ask for, 0 when nothing is owed.
+ */
+function feeFollowUp(action: DossierAction, d: DossierEntity): number {
+  if (action === 'accept' && d.status === 'received') return Math.max(0, d.feesBeforeVnd - d.feesPaidVnd);
+  if (action === 'approve' && d.status === 'resolved' && d.outcome === 'grant') return Math.max(0, d.feeTotalVnd - d.feesPaidVnd);
+  return 0;
+}
 
 const required = (value: string | undefined, field: string): string => {
   if (!value || !value.trim()) throw DomainError.validation([{ field, message: 'is required for this action' }]);
@@ -58,14 +72,44 @@ export class DossierActionsService {
     if (!action) throw DomainError.notFound(`Action ${slug}`);
     const dossier = await this.findActionable(principal, code);
     if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
-
     const role = this.roleFor(principal, action, dossier);
-    const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
-    if (!decision.ok) throw decision.error;
     if (input.version !== dossier.version) {
+      // Report a wrong status or role before a stale version: those do not go away by reloading.
+      const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
+      if (!decision.ok) throw decision.error;
       throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
     }
-    const procedure = await this.db.getRepository(ProcedureEntity).findOneByOrFail({ code: dossier.procedureCode });
+    const actor = this.actorOf(principal, role, dossier);
+    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, input));
+  }
+
+  /** After a desk registration (received at once): ask for the fees due before processing, if any. */
+  async requestFeesDueOnReception(dossierId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
+      const owed = dossier ? feeFollowUp('accept', dossier) : 0;
+      if (dossier && owed > 0) {
+        await this.apply(em, dossier, 'request_payment', 'system', { kind: 'system', id: null, name: 'system', role: 'system' }, null, { version: dossier.version, amount: owed });
+      }
+    });
+  }
+
+  /**
+   * A transition the system itself takes (a payment confirmed by the gateway), inside the caller's transaction so
+   * both commit together. The dossier row is locked first.
+   */
+  async performAsSystem(em: EntityManager, dossierId: string, action: DossierAction, input: Omit<ActionInput, 'version'> = {}, actorName = 'system'): Promise<DossierEntity> {
+    const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
+    if (!dossier) throw DomainError.notFound(`Dossier ${dossierId}`);
+    return this.apply(em, dossier, action, 'system', { kind: 'system', id: null, name: actorName, role: 'system' }, null, { ...input, version: dossier.version });
+  }
+
+  private async apply(
+    em: EntityManager, dossier: DossierEntity, action: DossierAction, role: ActorRole, actor: Actor, principal: Principal | null, input: ActionInput,
+  ): Promise<DossierEntity> {
+    const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
+    if (!decision.ok) throw decision.error;
+    const procedure = await em.getRepository(ProcedureEntity).findOneByOrFail({ code: dossier.procedureCode });
     const now = new Date();
     let calendar: WorkingCalendar | undefined;
     const ctx: Ctx = {
@@ -74,7 +118,7 @@ export class DossierActionsService {
     };
     const effect = await this.effectOf(action, ctx);
     const patch: Partial<DossierEntity> = { status: decision.to, ...effect.patch };
-    if (decision.pausesClock && dossier.dueAt) patch.pausedAt = now;
+    if (decision.pausesClock && (patch.dueAt ?? dossier.dueAt)) patch.pausedAt = now;
     if (decision.resumesClock && dossier.pausedAt && dossier.dueAt) {
       patch.dueAt = (await ctx.calendar()).extendByPause(patch.dueAt ?? dossier.dueAt, dossier.pausedAt, now);
       patch.pausedAt = null;
@@ -82,20 +126,24 @@ export class DossierActionsService {
     if (ENDING_PROCESSING.has(decision.to) && !dossier.finishedAt) patch.finishedAt = now;
     if (CLOSING.has(decision.to) && !dossier.closedAt) patch.closedAt = now;
 
-    return this.db.transaction(async (em) => {
-      const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
-        .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).execute();
-      if (!result.affected) {
-        throw new DomainError(DomainErrorCode.VersionConflict, 'Someone else changed this dossier a moment ago; reload and try again.');
-      }
-      const updated = await em.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id });
-      const notice = NOTICE_BY_ACTION[action];
-      await recordChange(em, updated, {
-        action, actor: this.actorOf(principal, role, dossier), fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode,
-        note: effect.note ?? null, data: effect.data, at: now,
-      }, notice ? { kind: notice, variables: effect.variables } : undefined);
-      return updated;
-    });
+    const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
+      .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).execute();
+    if (!result.affected) {
+      throw new DomainError(DomainErrorCode.VersionConflict, 'Someone else changed this dossier a moment ago; reload and try again.');
+    }
+    const updated = await em.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id });
+    const notice = NOTICE_BY_ACTION[action];
+    await recordChange(em, updated, {
+      action, actor, fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: effect.note ?? null, data: effect.data, at: now,
+    }, notice ? { kind: notice, variables: effect.variables } : undefined);
+    if (REFUNDABLE.has(updated.status) && updated.feesPaidVnd > 0 && !REFUNDABLE.has(dossier.status)) {
+      await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: updated.code, payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status } });
+    }
+    const owed = feeFollowUp(action, updated);
+    if (owed > 0) {
+      return this.apply(em, updated, 'request_payment', 'system', { kind: 'system', id: null, name: 'system', role: 'system' }, null, { version: updated.version, amount: owed });
+    }
+    return updated;
   }
 
   private async findActionable(principal: Principal, code: string): Promise<DossierEntity | null> {
@@ -112,7 +160,7 @@ export class DossierActionsService {
     return held.find((role) => decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus }).ok) ?? held[0];
   }
 
-  private actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity) {
+  private actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity): Actor {
     return principal.kind === 'officer'
       ? { kind: 'officer' as const, id: principal.id, name: principal.username, role }
       : { kind: 'citizen' as const, id: principal.id, name: dossier.applicant.fullName, role };
@@ -145,6 +193,7 @@ export class DossierActionsService {
       }
       case 'supplement': {
         const components = (input.components ?? []) as DossierComponent[];
+        if (!c.principal) throw new DomainError(DomainErrorCode.Forbidden, 'Only a person can bring a supplement.');
         const owner = c.principal.kind === 'citizen' ? { kind: 'citizen' as const, id: c.principal.id } : { kind: 'officer' as const, id: c.principal.id };
         const errors = await this.intake.checkComponents(c.procedure, components, owner, false);
         const merged = new Map(dossier.components.map((x) => [x.code, x.fileIds]));
@@ -180,14 +229,14 @@ export class DossierActionsService {
         return { patch: { ...this.moveTo(dossier, target), assigneeId: null }, note: input.note ?? null, data: { controlSlip: true, toStep: dossier.route[target].code } };
       }
       case 'propose': {
-        if (c.principal.kind !== 'officer' || dossier.assigneeId !== c.principal.id) {
+        if (c.principal?.kind !== 'officer' || dossier.assigneeId !== c.principal.id) {
           throw new DomainError(DomainErrorCode.Forbidden, 'Only the specialist the dossier is assigned to may propose its result.');
         }
         const note = required(input.note, 'note');
         const outcome = input.outcome;
         if (outcome !== 'grant' && outcome !== 'deny') throw DomainError.validation([{ field: 'outcome', message: 'must be grant or deny' }]);
         const resultFileIds = input.resultFileIds ?? [];
-        const owned = new Set((await this.files.findOwned(resultFileIds, { kind: 'officer', id: c.principal.id })).map((f) => f.id));
+        const owned = new Set((await this.files.findOwned(resultFileIds, { kind: 'officer', id: c.principal!.id })).map((f) => f.id));
         const foreign = resultFileIds.map((id, i) => ({ id, i })).filter(({ id }) => !owned.has(id));
         if (foreign.length > 0) throw DomainError.validation(foreign.map(({ i }) => ({ field: `resultFileIds[${i}]`, message: 'is not a file you uploaded' })));
         const proposal = { outcome, note, resultFileIds, stepIndex: dossier.stepIndex, proposedBy: c.principal.id, proposedAt: now.toISOString() };
@@ -203,12 +252,15 @@ export class DossierActionsService {
         return { patch: { ...this.moveTo(dossier, back) }, note: reason };
       }
       case 'request_payment': {
-        const amount = input.amount ?? c.procedure.fees.filter((f) => f.basis === 'fixed').reduce((s, f) => s + f.amountVnd, 0);
+        const amount = input.amount ?? dossier.feeTotalVnd - dossier.feesPaidVnd;
         if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
-        return { patch: { resumeStatus: dossier.status }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
+        return { patch: { resumeStatus: dossier.status, feesRequestedVnd: amount }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
       }
-      case 'confirm_payment':
-        return { patch: { resumeStatus: null }, note: input.note ?? null, data: { method: 'desk' } };
+      case 'confirm_payment': {
+        const amount = input.amount ?? 0;
+        if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be the positive whole VND amount received' }]);
+        return { patch: { resumeStatus: null, feesPaidVnd: dossier.feesPaidVnd + amount }, note: input.note ?? null, data: { amountVnd: amount, paymentId: input.paymentId ?? null } };
+      }
       case 'extend': {
         const reason = required(input.reason, 'reason');
         const newDueAt = input.newDueAt ? new Date(input.newDueAt) : null;
@@ -224,6 +276,9 @@ export class DossierActionsService {
       case 'return_result': {
         const method = input.method;
         if (method !== 'desk' && method !== 'post' && method !== 'online') throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
+        if (dossier.outcome === 'grant' && dossier.feesPaidVnd < dossier.feeTotalVnd) {
+          throw new DomainError(DomainErrorCode.TransitionNotAllowed, `The result is held until the fees are paid (${formatVnd(dossier.feeTotalVnd - dossier.feesPaidVnd)} outstanding).`);
+        }
         return { patch: { returnedAt: now }, note: input.note ?? null, data: { method } };
       }
       case 'withdraw':

@@ -120,8 +120,22 @@ export class DossierQueriesService {
     };
   }
 
+  /** The applicant's own dossier (by account or by the phone it was registered with), or 404. */
+  async findOwnDossier(principal: Principal, code: string): Promise<DossierEntity> {
+    if (principal.kind !== 'citizen') throw DomainError.notFound(`Dossier ${code}`);
+    return this.findReadable(principal, code);
+  }
+
+  /** A dossier now in the officer's scope, or 404. */
+  async findInScope(principal: Principal, code: string): Promise<DossierEntity> {
+    if (principal.kind !== 'officer') throw DomainError.notFound(`Dossier ${code}`);
+    const dossier = await this.db.getRepository(DossierEntity).findOneBy({ code, currentScopeCode: principal.scopeCode });
+    if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
+    return dossier;
+  }
+
   /** Officers read dossiers now at their scope or whose route passes through it; applicants their own. */
-  private async findReadable(principal: Principal, code: string): Promise<DossierEntity> {
+  async findReadable(principal: Principal, code: string): Promise<DossierEntity> {
     const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
     if (principal.kind === 'officer') {
       qb.andWhere(`(d.current_scope_code = :scope OR d.route @> :scopeJson::jsonb)`, { scope: principal.scopeCode, scopeJson: JSON.stringify([{ scopeCode: principal.scopeCode }]) });

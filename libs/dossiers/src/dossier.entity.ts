@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { DossierStatus, PlannedStep, RuleSet } from '@dvc/core';
+import type { DossierStatus, FeeLine, PlannedStep, RuleSet } from '@dvc/core';
 
 export type DossierChannel = 'online' | 'direct' | 'post';
 export type ResultDelivery = 'desk' | 'post' | 'online';
@@ -137,6 +137,23 @@ export class DossierEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   rating: DossierRating | null;
+
+  /** The fee assessment made at intake from the procedure's rules and the form (whole VND). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  fees: FeeLine[];
+
+  @Column({ type: 'integer', default: 0 })
+  feeTotalVnd: number;
+
+  @Column({ type: 'integer', default: 0 })
+  feesBeforeVnd: number;
+
+  /** What the current payment request asks for. */
+  @Column({ type: 'integer', default: 0 })
+  feesRequestedVnd: number;
+
+  @Column({ type: 'integer', default: 0 })
+  feesPaidVnd: number;
 
   @VersionColumn({ type: 'integer' })
   version: number;

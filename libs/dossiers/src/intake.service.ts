@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  computeFees, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type AdminLevel, type CitizenPrincipal, type FieldError, type OfficerPrincipal, type UnitChain,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -142,6 +142,7 @@ export class IntakeService {
   ): Promise<DossierEntity> {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
+    const fees = computeFees(p.procedure.fees, input.form);
     return em.getRepository(DossierEntity).save({
       code,
       procedureCode: p.procedure.code,
@@ -173,6 +174,11 @@ export class IntakeService {
       returnedAt: null,
       closedAt: null,
       rating: null,
+      fees: fees.lines,
+      feeTotalVnd: fees.totalVnd,
+      feesBeforeVnd: fees.beforeVnd,
+      feesRequestedVnd: 0,
+      feesPaidVnd: 0,
     });
   }
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxTopic = 'sms' | 'national_portal';
+export type OutboxTopic = 'sms' | 'national_portal' | 'payment';
 
 /**
  * A side effect decided inside a business transaction and delivered after it commits. The relay moves

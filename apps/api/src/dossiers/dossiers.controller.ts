@@ -3,6 +3,7 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { actionFromSlug, DomainError, DOSSIER_STATUSES, type CitizenPrincipal, type DossierStatus, type OfficerPrincipal, type Principal } from '@dvc/core';
 import { DossierActionsService, DossierQueriesService, IntakeService, type ActionInput } from '@dvc/dossiers';
+import { PaymentsService } from '@dvc/payments';
 import { CitizenOnly, CurrentPrincipal, OfficerOnly, SignedIn } from '../common/auth.decorators';
 import { validationPipe } from '../common/validation.pipe';
 import { ACTION_BODIES } from './action.dto';
@@ -23,7 +24,14 @@ export class DossiersController {
     private readonly intake: IntakeService,
     private readonly actions: DossierActionsService,
     private readonly queries: DossierQueriesService,
+    private readonly payments: PaymentsService,
   ) {}
+
+  /** The dossier as the caller may see it, with its payments. */
+  private async view(principal: Principal, code: string) {
+    const dossier = await this.queries.get(principal, code);
+    return { ...dossier, payments: await this.payments.listForDossierCode(dossier.code) };
+  }
 
   @Post('dossiers')
   @CitizenOnly()
@@ -32,7 +40,7 @@ export class DossiersController {
     const { dossier, replayed } = await this.intake.submitOnline(citizen, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(201);
-    return this.queries.get(citizen, dossier.code);
+    return this.view(citizen, dossier.code);
   }
 
   @Post('desk/dossiers')
@@ -41,8 +49,9 @@ export class DossiersController {
   async register(@CurrentPrincipal() officer: OfficerPrincipal, @Body() body: SubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const { dossier, replayed } = await this.intake.registerAtDesk(officer, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
+    else await this.actions.requestFeesDueOnReception(dossier.id);
     void reply.status(201);
-    return this.queries.get(officer, dossier.code);
+    return this.view(officer, dossier.code);
   }
 
   @Get('dossiers')
@@ -64,7 +73,7 @@ export class DossiersController {
   @Get('dossiers/:code')
   @SignedIn()
   get(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
-    return this.queries.get(principal, code);
+    return this.view(principal, code);
   }
 
   @Get('dossiers/:code/history')
@@ -83,7 +92,7 @@ export class DossiersController {
     if (!action) throw DomainError.notFound(`Action ${slug}`);
     const input = (await validationPipe.transform(body, { type: 'body', metatype: ACTION_BODIES[action] })) as ActionInput;
     await this.actions.perform(principal, code, slug, input);
-    return this.queries.get(principal, code).catch((error: unknown) => {
+    return this.view(principal, code).catch((error: unknown) => {
       // After a hand-over to another unit the dossier may no longer be readable by the one who sent it.
       if (error instanceof DomainError && error.code === 'not_found') return { code, handedOver: true };
       throw error;

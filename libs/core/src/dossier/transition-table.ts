@@ -56,7 +56,8 @@ export const TRANSITION_TABLE: Readonly<Record<DossierAction, TransitionRule>> =
   approve: { from: fromEach(['awaiting_approval'], ['leader']), to: to('resolved') },
   send_back: { from: fromEach(['awaiting_approval'], ['leader']), to: to('processing') },
   request_payment: {
-    from: fromEach(['received', 'processing', 'resolved'], ['receiving_officer', 'specialist']),
+    // The system asks by itself when fees fall due: after reception (pay before) or approval (pay after).
+    from: fromEach(['received', 'processing', 'resolved'], ['receiving_officer', 'specialist', 'system']),
     to: to('payment_requested'),
   },
   confirm_payment: {

@@ -50,8 +50,9 @@ export function vnpayIpnResponseBody(decision: Pick<VnpayIpnDecision, 'rspCode' 
 }
 
 /** True when the IPN reports a successful payment (both codes must be 00). */
-export function isVnpayPaymentSuccess(params: Readonly<Record<string, unknown>>): boolean {
-  return params.vnp_ResponseCode === '00' && params.vnp_TransactionStatus === '00';
+export function isVnpayPaymentSuccess(params: object): boolean {
+  const p = params as Readonly<Record<string, unknown>>;
+  return p.vnp_ResponseCode === '00' && p.vnp_TransactionStatus === '00';
 }
 
 /**
@@ -61,13 +62,14 @@ export function isVnpayPaymentSuccess(params: Readonly<Record<string, unknown>>)
  * is the merchant's own fault: 99.
  */
 export function decideIpn(
-  params: Readonly<Record<string, unknown>>,
+  params: object,
   secret: string,
   lookup: VnpayIpnLookup,
 ): VnpayIpnDecision {
   if (!verifyVnpay(params, secret)) return decision('97');
+  const p = params as Readonly<Record<string, unknown>>;
   const payment = lookup?.payment ?? null;
-  if (!payment || typeof params.vnp_TxnRef !== 'string' || payment.txnRef !== params.vnp_TxnRef) {
+  if (!payment || typeof p.vnp_TxnRef !== 'string' || payment.txnRef !== p.vnp_TxnRef) {
     return decision('01');
   }
   let expected: string;
@@ -76,12 +78,12 @@ export function decideIpn(
   } catch {
     return decision('99');
   }
-  const received = typeof params.vnp_Amount === 'number' ? String(params.vnp_Amount) : params.vnp_Amount;
+  const received = typeof p.vnp_Amount === 'number' ? String(p.vnp_Amount) : p.vnp_Amount;
   if (typeof received !== 'string' || !/^\d+$/.test(received) || received.replace(/^0+(?=\d)/, '') !== expected) {
     return decision('04');
   }
   if (payment.status !== 'awaiting') return decision('02');
-  return { ...decision('00'), outcome: isVnpayPaymentSuccess(params) ? 'paid' : 'failed' };
+  return { ...decision('00'), outcome: isVnpayPaymentSuccess(p) ? 'paid' : 'failed' };
 }
 
 function decision(rspCode: VnpayIpnRspCode): VnpayIpnDecision {

@@ -65,7 +65,8 @@ export interface VnpayQueryDrResponse {
   vnp_SecureHash: string;
 }
 
-type Fields = Readonly<Record<string, unknown>>;
+/** Any JSON object (typed request/response interfaces included). */
+type Fields = object;
 
 /** Signed fields of a querydr request, in hash order. */
 export const VNPAY_QUERYDR_REQUEST_HASH_FIELDS: readonly string[] = [

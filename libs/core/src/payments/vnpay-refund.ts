@@ -75,7 +75,8 @@ export interface VnpayRefundResponse {
   vnp_SecureHash: string;
 }
 
-type Fields = Readonly<Record<string, unknown>>;
+/** Any JSON object (typed request/response interfaces included). */
+type Fields = object;
 
 /** Signed fields of a refund request, in hash order. */
 export const VNPAY_REFUND_REQUEST_HASH_FIELDS: readonly string[] = [

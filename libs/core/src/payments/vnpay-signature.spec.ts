@@ -88,7 +88,7 @@ describe('vnpayQueryString ordering and encoding', () => {
 });
 
 describe('verifyVnpay', () => {
-  const signed = { ...IPN_PARAMS, vnp_SecureHash: hmac(IPN_QUERY) };
+  const signed: Record<string, string> = { ...IPN_PARAMS, vnp_SecureHash: hmac(IPN_QUERY) };
 
   it('accepts a correctly signed parameter set', () => {
     expect(verifyVnpay(signed, SECRET)).toBe(true);

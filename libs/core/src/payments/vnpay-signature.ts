@@ -61,10 +61,10 @@ export function signVnpay(params: VnpayParams, secret: string): string {
  * Constant-time check of `params.vnp_SecureHash` (hex, any case) against the parameters. Returns false — never
  * throws — for a missing/malformed hash or a non-scalar parameter (e.g. a repeated query key parsed as an array).
  */
-export function verifyVnpay(params: Readonly<Record<string, unknown>>, secret: string): boolean {
+export function verifyVnpay(params: object, secret: string): boolean {
   if (params === null || typeof params !== 'object') return false;
   const scalars: Record<string, VnpayParamValue> = {};
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(params) as [string, unknown][]) {
     if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') {
       scalars[key] = value;
     } else {
@@ -102,17 +102,19 @@ export function vnpayPipeData(values: readonly VnpayParamValue[]): string {
 }
 
 /** The values of `fields` in `body`, in that order (anything but a string or number counts as absent). */
-export function vnpayPipeValues(body: Readonly<Record<string, unknown>>, fields: readonly string[]): VnpayParamValue[] {
+export function vnpayPipeValues(body: object, fields: readonly string[]): VnpayParamValue[] {
+  const record = (body ?? {}) as Readonly<Record<string, unknown>>;
   return fields.map((key) => {
-    const value = body?.[key];
+    const value = record[key];
     return typeof value === 'string' || typeof value === 'number' ? value : undefined;
   });
 }
 
 /** Pipe-signed JSON body (querydr/refund request or response): constant-time check of `body.vnp_SecureHash`. */
-export function verifyVnpayPipe(body: Readonly<Record<string, unknown>>, secret: string, fields: readonly string[]): boolean {
+export function verifyVnpayPipe(body: object, secret: string, fields: readonly string[]): boolean {
   if (body === null || typeof body !== 'object') return false;
-  return hexDigestEquals(vnpayPipeHash(vnpayPipeValues(body, fields), secret), body.vnp_SecureHash);
+  const given = (body as Readonly<Record<string, unknown>>).vnp_SecureHash;
+  return hexDigestEquals(vnpayPipeHash(vnpayPipeValues(body, fields), secret), given);
 }
 
 function compareAscii(a: string, b: string): number {

@@ -1,0 +1,6 @@
+export * from './payment.entity';
+export * from './receipt-counter.entity';
+export * from './receipts';
+export * from './vnpay-api.client';
+export * from './payments.service';
+export * from './payments.module';

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@dvc/catalog';
+import { DossiersModule } from '@dvc/dossiers';
+import { NotificationsModule } from '@dvc/notifications';
+import { PaymentEntity } from './payment.entity';
+import { PaymentsService } from './payments.service';
+import { ReceiptCounterEntity } from './receipt-counter.entity';
+import { VnpayApiClient } from './vnpay-api.client';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PaymentEntity, ReceiptCounterEntity]), DossiersModule, CatalogModule, NotificationsModule],
+  providers: [PaymentsService, VnpayApiClient],
+  exports: [PaymentsService],
+})
+export class PaymentsModule {}
