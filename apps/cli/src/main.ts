@@ -8,6 +8,12 @@ import { supervise } from './supervise';
 
 const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
+/** The bundled gateway simulator listens where VNPAY_PAY_URL points, when that is a local address. */
+function gatewayPort(config: ReturnType<typeof loadAllConfig>): number {
+  const url = new URL(config.payments.vnpayPayUrl);
+  return Number(url.port || 80);
+}
+
 const COMMANDS: Record<string, string> = {
   start: 'check PostgreSQL and Redis, create the database, migrate, seed, and run the API and the worker',
   'db:prepare': 'create the database if missing and run pending migrations',
@@ -36,8 +42,18 @@ async function run(command: string | undefined): Promise<number> {
     await db.destroy();
   }
   if (command !== 'start') return 0;
-  log(`API on http://localhost:${config.http.port} (docs at /docs); press Ctrl-C to stop`);
-  return supervise([{ name: 'api', entry: 'api/main.js' }, { name: 'worker', entry: 'worker/main.js' }], join(__dirname, '..'), log);
+  log(`API on http://localhost:${config.http.port} (docs at /docs, queues at /admin/queues); press Ctrl-C to stop`);
+  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}`);
+  return supervise(
+    [
+      { name: 'sms-centre', entry: 'sms-simulator/main.js' },
+      { name: 'gateway', entry: 'payment-gateway-simulator/main.js', env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` } },
+      { name: 'api', entry: 'api/main.js' },
+      { name: 'worker', entry: 'worker/main.js' },
+    ],
+    join(__dirname, '..'),
+    log,
+  );
 }
 
 run(process.argv[2]).then(

@@ -1,4 +1,4 @@
-import { loadSimulatorConfig } from './config';
+import { loadSimulatorConfig, SimulatorConfigError } from './config';
 import { createSmsSimulator } from './sms-simulator';
 
 function line(fields: Record<string, unknown>): void {
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sms-simulator failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  const detail = error instanceof SimulatorConfigError ? error.message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`sms-simulator failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -23,15 +23,15 @@ export class TypeOrmLogger implements TypeOrmLoggerInterface {
   }
 
   logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+    if (this.logQueries) this.logger.debug(message);
   }
 
   logMigration(message: string): void {
-    this.logger.log(message);
+    if (this.logQueries) this.logger.log(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn') this.logger.warn(String(message));
-    else this.logger.log(String(message));
+    else if (this.logQueries) this.logger.log(String(message));
   }
 }
