@@ -1,13 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SmsConfig } from '@dvc/config';
-import { QUEUE_OF_TOPIC, relayOutboxBatch } from '@dvc/notifications';
+import { QUEUE_OF_TOPIC, relayOutboxBatch, type RelayPreparer } from '@dvc/notifications';
+import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 
 /** Polls the outbox and relays new rows; backs off while Redis or PostgreSQL is unavailable. */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private loop: Promise<void> | null = null;
@@ -18,6 +19,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() private readonly db: DataSource,
     private readonly connections: QueueConnections,
     private readonly sms: SmsConfig,
+    private readonly smsDispatch: SmsDispatchService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -25,7 +27,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connections close (they close in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
@@ -33,10 +36,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private async run(): Promise<void> {
     const queues = new Map(Object.entries(QUEUE_OF_TOPIC).map(([topic, queue]) => [topic, this.connections.queue(queue!)]));
+    const preparers = new Map<string, RelayPreparer>([['sms', (em, rows) => this.smsDispatch.prepareBatch(em, rows)]]);
     let backoff = this.sms.outboxPollMs;
     while (this.running) {
       try {
-        const relayed = await relayOutboxBatch(this.db, queues, { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs });
+        const relayed = await relayOutboxBatch(this.db, queues, { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs }, 200, preparers);
         if (this.failing) this.logger.log('relay recovered');
         this.failing = false;
         backoff = this.sms.outboxPollMs;

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { PaymentsConfig } from '@dvc/config';
 import { OutboxMessageEntity, PAYMENTS_QUEUE } from '@dvc/notifications';
@@ -16,7 +16,7 @@ const DAILY_CHECK = 'daily-mismatch-check';
  * a second one.
  */
 @Injectable()
-export class PaymentsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('PaymentsProcessor');
   private worker: Worker | null = null;
 
@@ -41,7 +41,8 @@ export class PaymentsProcessor implements OnApplicationBootstrap, OnApplicationS
     this.worker.on('error', (error) => this.logger.warn(`payments worker: ${error.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connections close (they close in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Worker } from 'bullmq';
 import { SmsConfig } from '@dvc/config';
 import { OutboxJob, SMS_QUEUE } from '@dvc/notifications';
@@ -7,7 +7,7 @@ import { QueueConnections } from './queue-connections';
 
 /** Thin: each job names an outbox row; the dispatcher does the rest. Quiet hours and throttling only reschedule. */
 @Injectable()
-export class SmsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SmsProcessor');
   private worker: Worker<OutboxJob> | null = null;
 
@@ -32,7 +32,8 @@ export class SmsProcessor implements OnApplicationBootstrap, OnApplicationShutdo
     this.worker.on('error', (error) => this.logger.warn(`sms worker: ${error.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the connections close (they close in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
   }
 

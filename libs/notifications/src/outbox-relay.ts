@@ -1,11 +1,26 @@
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OutboxJob } from './queues';
 
 export interface RelayJobOptions {
   attempts: number;
   backoffMs: number;
 }
+
+export interface RelayedRow {
+  id: string;
+  topic: string;
+  kind: string;
+  priority: number;
+  dossier_code: string | null;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Work a topic does with its rows inside the relay's transaction before they are queued (e.g. the switchboard
+ * renders and stores its messages in one statement). May return a delay per row id (quiet hours).
+ */
+export type RelayPreparer = (em: EntityManager, rows: RelayedRow[]) => Promise<Map<string, number> | void>;
 
 /**
  * Moves committed outbox rows to their queues with jobId = outbox id, then marks them dispatched, all inside one
@@ -18,12 +33,13 @@ export async function relayOutboxBatch(
   queues: ReadonlyMap<string, Queue<OutboxJob>>,
   options: RelayJobOptions,
   limit = 200,
+  preparers: ReadonlyMap<string, RelayPreparer> = new Map(),
 ): Promise<number> {
   const topics = [...queues.keys()];
   if (topics.length === 0) return 0;
   return db.transaction(async (em) => {
-    const rows: { id: string; topic: string; kind: string; priority: number }[] = await em.query(
-      `SELECT id, topic, kind, priority FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1)
+    const rows: RelayedRow[] = await em.query(
+      `SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE dispatched_at IS NULL AND topic = ANY($1)
        ORDER BY priority, created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [topics, limit],
     );
@@ -31,11 +47,13 @@ export async function relayOutboxBatch(
     for (const topic of topics) {
       const batch = rows.filter((r) => r.topic === topic);
       if (batch.length === 0) continue;
+      const delays = (await preparers.get(topic)?.(em, batch)) ?? new Map<string, number>();
       await queues.get(topic)!.addBulk(batch.map((r) => ({
         name: r.kind,
         data: { outboxId: r.id },
         opts: {
           jobId: r.id,
+          ...(delays.get(r.id) ? { delay: delays.get(r.id) } : {}),
           priority: Math.max(1, r.priority),
           attempts: options.attempts,
           backoff: { type: 'exponential', delay: options.backoffMs },

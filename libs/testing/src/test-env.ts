@@ -13,7 +13,7 @@ export function testEnv(): Record<string, string> {
     DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_test',
     DATABASE_POOL_SIZE: '10',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: 'dvc-test',
+    REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'dvc-test',
     UNITS_DATA_DIR: process.env.TEST_UNITS_DATA_DIR ?? join(root, '..', 'shared', 'data'),
     DEMO_DATA: 'true',
     DEMO_PASSWORD: 'Test@12345',

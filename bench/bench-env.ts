@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadAllConfig, type LoadedConfig } from '@dvc/config';
+import { dropDatabase } from '@dvc/database';
+import { preflight, prepareDatabase } from '../apps/cli/src/prepare-database';
+import { seedAll } from '../apps/cli/src/seed';
+
+/** Benchmarks run on their own database and Redis prefix, never the demo's or the tests'. */
+export function benchEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc_bench',
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: 'dvc-bench',
+    UNITS_DATA_DIR: process.env.BENCH_UNITS_DATA_DIR ?? join(__dirname, '..', '..', 'shared', 'data'),
+    DEMO_PASSWORD: 'Bench@12345',
+    ...overrides,
+  };
+}
+
+export async function freshBenchDatabase(config: LoadedConfig): Promise<DataSource> {
+  await preflight(config);
+  await dropDatabase(config.database);
+  const db = await prepareDatabase(config, () => undefined);
+  await seedAll(db, config.data);
+  return db;
+}
+
+export function machine(): string {
+  const os = require('node:os') as typeof import('node:os');
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export { loadAllConfig };
