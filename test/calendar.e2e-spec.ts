@@ -56,6 +56,22 @@ describe('working-day calendar', () => {
     expect(sat.body.dueAt).toBe('2027-03-06T08:00:00+07:00');
   });
 
+  it('a unit with its own office hours gets due dates by them', async () => {
+    const from = '2026-11-23T17:15:00+07:00'; // Monday, after the default 17:00 cut-off
+    const byDefault = await t.http.get('/api/v1/calendar/due-date').query({ from, workingHours: 1, unitCode: '00082' }).expect(200);
+    expect(byDefault.body.dueAt).toBe('2026-11-24T08:30:00+07:00');
+    await t.http.put('/api/v1/admin/units/00082/office-hours').set('Authorization', `Bearer ${admin}`)
+      .send({ sessions: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }], sameDayCutoff: '15:30', cutoff: '17:30' }).expect(200);
+    const own = await t.http.get('/api/v1/calendar/due-date').query({ from, workingHours: 1, unitCode: '00082' }).expect(200);
+    // 15 minutes on Monday until 17:30, the remaining 45 from 08:00 on Tuesday
+    expect(own.body.dueAt).toBe('2026-11-24T08:45:00+07:00');
+    const bad = await t.http.put('/api/v1/admin/units/00082/office-hours').set('Authorization', `Bearer ${admin}`)
+      .send({ sessions: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '17:30' }], sameDayCutoff: '15:30', cutoff: '17:30' }).expect(422);
+    expect(bad.body.errors[0].field).toBe('sessions');
+    await t.http.put('/api/v1/admin/units/99999/office-hours').set('Authorization', `Bearer ${admin}`)
+      .send({ sessions: [{ start: '08:00', end: '12:00' }], sameDayCutoff: '10:00', cutoff: '12:00' }).expect(404);
+  });
+
   it('refuses bad tables with field errors, and non-administrators', async () => {
     const res = await t.http.put('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`)
       .send({ holidays: [{ date: '2026-01-01', name: 'x' }], workingWeekendDays: [{ date: '2027-03-03', name: 'Wednesday' }] }).expect(422);

@@ -233,3 +233,17 @@ describe('dossier life cycle', () => {
     }
   });
 });
+
+describe('public tracking rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TRACKING_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('the fourth look-up in a minute from one address is a 429 problem', async () => {
+    for (let i = 0; i < 3; i++) await t.http.get('/api/v1/tracking/001.35.22.H26-261125-0001?phone=1234').expect(404);
+    const res = await t.http.get('/api/v1/tracking/001.35.22.H26-261125-0001?phone=1234').expect(429);
+    expect(res.body).toMatchObject({ status: 429 });
+  });
+});

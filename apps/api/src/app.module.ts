@@ -14,6 +14,10 @@ import { CalendarModule } from '@dvc/calendar';
 import { DossiersModule } from '@dvc/dossiers';
 import { SmsModule } from '@dvc/sms';
 import { PaymentsModule } from '@dvc/payments';
+import { NationalPortalModule } from '@dvc/national-portal';
+import { ReportingModule } from '@dvc/reporting';
+import { ReportsController } from './reports/reports.controller';
+import { NationalPortalController } from './operations/national-portal.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { SmsController } from './sms/sms.controller';
 import { CalendarController } from './calendar/calendar.controller';
@@ -57,8 +61,10 @@ export class AppModule {
         DossiersModule,
         SmsModule,
         PaymentsModule,
+        NationalPortalModule,
+        ReportingModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController],
+      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

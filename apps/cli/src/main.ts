@@ -10,8 +10,12 @@ const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
 /** The bundled gateway simulator listens where VNPAY_PAY_URL points, when that is a local address. */
 function gatewayPort(config: ReturnType<typeof loadAllConfig>): number {
-  const url = new URL(config.payments.vnpayPayUrl);
-  return Number(url.port || 80);
+  return portPart(config.payments.vnpayPayUrl);
+}
+
+function portPart(url: string): number {
+  const u = new URL(url);
+  return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 }
 
 const COMMANDS: Record<string, string> = {
@@ -43,11 +47,12 @@ async function run(command: string | undefined): Promise<number> {
   }
   if (command !== 'start') return 0;
   log(`API on http://localhost:${config.http.port} (docs at /docs, queues at /admin/queues); press Ctrl-C to stop`);
-  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}`);
+  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}; national portal simulator ${config.nationalPortal.url}`);
   return supervise(
     [
       { name: 'sms-centre', entry: 'sms-simulator/main.js' },
       { name: 'gateway', entry: 'payment-gateway-simulator/main.js', env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` } },
+      { name: 'portal', entry: 'portal-simulator/main.js', env: { PORTAL_SIMULATOR_PORT: String(portPart(config.nationalPortal.url)), PORTAL_SIMULATOR_TOKEN: config.nationalPortal.token } },
       { name: 'api', entry: 'api/main.js' },
       { name: 'worker', entry: 'worker/main.js' },
     ],

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SmsConfig } from '@dvc/config';
+import { NationalPortalConfig, SmsConfig } from '@dvc/config';
 import { QUEUE_OF_TOPIC, relayOutboxBatch, type RelayPreparer } from '@dvc/notifications';
 import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
@@ -19,6 +19,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     @InjectDataSource() private readonly db: DataSource,
     private readonly connections: QueueConnections,
     private readonly sms: SmsConfig,
+    private readonly portal: NationalPortalConfig,
     private readonly smsDispatch: SmsDispatchService,
   ) {}
 
@@ -34,13 +35,18 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.loop;
   }
 
+  private jobOptions(topic: string) {
+    if (topic === 'national_portal') return { attempts: this.portal.maxAttempts, backoffMs: this.portal.backoffMs };
+    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
+  }
+
   private async run(): Promise<void> {
     const queues = new Map(Object.entries(QUEUE_OF_TOPIC).map(([topic, queue]) => [topic, this.connections.queue(queue!)]));
     const preparers = new Map<string, RelayPreparer>([['sms', (em, rows) => this.smsDispatch.prepareBatch(em, rows)]]);
     let backoff = this.sms.outboxPollMs;
     while (this.running) {
       try {
-        const relayed = await relayOutboxBatch(this.db, queues, { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs }, 200, preparers);
+        const relayed = await relayOutboxBatch(this.db, queues, (topic) => this.jobOptions(topic), 200, preparers);
         if (this.failing) this.logger.log('relay recovered');
         this.failing = false;
         backoff = this.sms.outboxPollMs;

@@ -7,6 +7,10 @@ import { NotificationsModule } from '@dvc/notifications';
 import { SmsSendingModule } from '@dvc/sms';
 import { PaymentsModule } from '@dvc/payments';
 import { PaymentsProcessor } from './payments.processor';
+import { NationalPortalModule } from '@dvc/national-portal';
+import { NationalPortalProcessor } from './national-portal.processor';
+import { CalendarModule } from '@dvc/calendar';
+import { DeadlinesProcessor } from './deadlines.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
@@ -23,8 +27,10 @@ export class WorkerModule {
         NotificationsModule,
         SmsSendingModule,
         PaymentsModule,
+        NationalPortalModule,
+        CalendarModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { defaultHolidays, DomainError, toLocalParts, validateCalendarYear, WorkingCalendar, type OfficeHours } from '@dvc/core';
+import { assertValidOfficeHours, defaultHolidays, DomainError, toLocalParts, validateCalendarYear, WorkingCalendar, type OfficeHours } from '@dvc/core';
 import { UnitEntity } from '@dvc/units';
 import { CalendarDay, CalendarYearEntity } from './calendar-year.entity';
 
@@ -44,6 +44,20 @@ export class CalendarService {
     return this.getYear(year);
   }
 
+  /**
+   * A unit's own office hours. This process sees them at once; other processes within the cache time (30 s).
+   */
+  async setOfficeHours(unitCode: string, hours: OfficeHours): Promise<void> {
+    try {
+      assertValidOfficeHours(hours);
+    } catch (error) {
+      throw DomainError.validation([{ field: 'sessions', message: (error as Error).message }]);
+    }
+    const result = await this.db.getRepository(UnitEntity).update({ code: unitCode }, { officeHours: hours });
+    if (!result.affected) throw DomainError.notFound(`Unit ${unitCode}`);
+    this.officeHoursCache.delete(unitCode);
+  }
+
   /** The working calendar of a unit: the city's day table and the unit's office hours (default when unset). */
   async calendarFor(unitCode?: string | null): Promise<WorkingCalendar> {
     const days = await this.days();
@@ -51,7 +65,8 @@ export class CalendarService {
     return new WorkingCalendar({ holidays: days.holidays, workingWeekendDays: days.working, ...(officeHours ? { officeHours } : {}) });
   }
 
-  private async days(): Promise<{ holidays: string[]; working: string[] }> {
+  /** Days off and swapped working days of the years around now (YYYY-MM-DD), as the calendars use them. */
+  async days(): Promise<{ holidays: string[]; working: string[] }> {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
     const thisYear = toLocalParts(new Date()).year;
     const years = Array.from({ length: YEARS_BEFORE + YEARS_AFTER + 1 }, (_, i) => thisYear - YEARS_BEFORE + i);

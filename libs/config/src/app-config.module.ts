@@ -4,6 +4,8 @@ import { DataConfig } from './data.config';
 import { DatabaseConfig } from './database.config';
 import { FilesConfig } from './files.config';
 import { HttpConfig } from './http.config';
+import { NationalPortalConfig } from './national-portal.config';
+import { DeadlinesConfig } from './deadlines.config';
 import { loadConfig } from './load-config';
 import { PaymentsConfig } from './payments.config';
 import { assertProductionSecrets } from './production-secrets';
@@ -11,7 +13,7 @@ import { RedisConfig } from './redis.config';
 import { RuntimeConfig } from './runtime.config';
 import { SmsConfig } from './sms.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, FilesConfig] as const;
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;
@@ -22,6 +24,8 @@ export interface LoadedConfig {
   sms: SmsConfig;
   payments: PaymentsConfig;
   data: DataConfig;
+  nationalPortal: NationalPortalConfig;
+  deadlines: DeadlinesConfig;
   files: FilesConfig;
 }
 
@@ -36,6 +40,8 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
     sms: loadConfig(SmsConfig, env),
     payments: loadConfig(PaymentsConfig, env),
     data: loadConfig(DataConfig, env),
+    nationalPortal: loadConfig(NationalPortalConfig, env),
+    deadlines: loadConfig(DeadlinesConfig, env),
     files: loadConfig(FilesConfig, env),
   };
   assertProductionSecrets(config.runtime, config.auth, config.payments);

@@ -8,6 +8,8 @@ export * from './auth.config';
 export * from './sms.config';
 export * from './payments.config';
 export * from './data.config';
+export * from './national-portal.config';
+export * from './deadlines.config';
 export * from './files.config';
 export * from './production-secrets';
 export * from './app-config.module';

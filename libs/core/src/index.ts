@@ -16,3 +16,4 @@ export * from './dossier';
 export * from './sms';
 export * from './fees';
 export * from './payments';
+export * from './national-portal';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { DomainError, isDossierCode, type ActorRole, type DossierStatus, type Principal } from '@dvc/core';
+import { DomainError, isDossierCode, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -12,6 +12,7 @@ import { dossierDetail, dossierSummary, historyView, iso, timelinessOf } from '.
 export interface DossierListQuery {
   status?: DossierStatus[];
   overdue?: boolean;
+  flag?: 'nearly_due' | 'overdue';
   dueBefore?: Date;
   q?: string;
   cursor?: string;
@@ -56,6 +57,7 @@ export class DossierQueriesService {
       qb.andWhere(query.overdue ? 'd.due_at < now() AND d.finished_at IS NULL' : '(d.due_at IS NULL OR d.due_at >= now() OR d.finished_at IS NOT NULL)');
     }
     if (query.dueBefore) qb.andWhere('d.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.flag) qb.andWhere('d.deadline_flag = :flag', { flag: query.flag });
     if (query.q) {
       const q = query.q.trim();
       qb.andWhere(new Brackets((w) => {
@@ -117,6 +119,26 @@ export class DossierQueriesService {
       dueAt: summary.dueAt,
       timeliness: timelinessOf(dossier, calendar),
       steps: events.map((e) => ({ agencyName: agencies.get(e.toAgencyCode) ?? null, at: iso(e.at), action: e.action })),
+    };
+  }
+
+  /** Everything the national portal is told about a dossier, as of now (for the sync worker). */
+  async portalSnapshot(code: string): Promise<PortalDossierSnapshot | null> {
+    const d = await this.db.getRepository(DossierEntity).findOneBy({ code });
+    if (!d) return null;
+    const events = await this.events(d.id);
+    const [procedures, agencies] = await Promise.all([this.procedureNames([d.procedureCode]), this.agencyNames([d.receivingAgencyCode])]);
+    return {
+      code: d.code, procedureCode: d.procedureCode, procedureName: procedures.get(d.procedureCode) ?? d.procedureCode,
+      receivingAgencyCode: d.receivingAgencyCode, receivingAgencyName: agencies.get(d.receivingAgencyCode) ?? d.receivingAgencyCode,
+      currentAgencyCode: d.currentAgencyCode, status: d.status, channel: d.channel,
+      applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, email: d.applicant.email, address: d.applicant.address },
+      submittedAt: d.submittedAt, receivedAt: d.receivedAt, dueAt: d.dueAt, finishedAt: d.finishedAt, returnedAt: d.returnedAt,
+      feeTotalVnd: d.feeTotalVnd, feesPaidVnd: d.feesPaidVnd, outcome: d.outcome,
+      events: events.map((e) => ({
+        id: e.id, action: e.action, at: e.at, actorName: e.actorName, fromStatus: e.fromStatus, toStatus: e.toStatus,
+        fromAgencyCode: e.fromAgencyCode, toAgencyCode: e.toAgencyCode, note: e.note, data: e.data,
+      })),
     };
   }
 

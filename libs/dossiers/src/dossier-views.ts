@@ -29,6 +29,7 @@ export function dossierSummary(d: DossierEntity, names: { procedure?: string }, 
     dueAt: iso(d.dueAt),
     finishedAt: iso(d.finishedAt),
     timeliness: timelinessOf(d, calendar, now),
+    deadlineFlag: d.deadlineFlag,
     version: d.version,
   };
 }

@@ -131,6 +131,10 @@ export class DossierEntity {
   @Column({ type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
 
+  /** Set by the deadline sweeper on open dossiers: less than the warning time left, or past due. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  deadlineFlag: 'nearly_due' | 'overdue' | null;
+
   /** When the dossier left every worklist: result returned, refused, withdrawn or stopped. */
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;

@@ -4,6 +4,7 @@ import { CalendarModule } from '@dvc/calendar';
 import { FilesModule } from '@dvc/files';
 import { NotificationsModule } from '@dvc/notifications';
 import { DossierActionsService } from './dossier-actions.service';
+import { DossierDocumentsService } from './dossier-documents.service';
 import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -18,7 +19,7 @@ import { IntakeService } from './intake.service';
     FilesModule,
     NotificationsModule,
   ],
-  providers: [IntakeService, DossierActionsService, DossierQueriesService],
-  exports: [IntakeService, DossierActionsService, DossierQueriesService],
+  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService],
+  exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService],
 })
 export class DossiersModule {}

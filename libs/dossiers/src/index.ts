@@ -7,3 +7,5 @@ export * from './intake.service';
 export * from './dossier-actions.service';
 export * from './dossier-queries.service';
 export * from './dossiers.module';
+export * from './deadline-sweep';
+export * from './dossier-documents.service';

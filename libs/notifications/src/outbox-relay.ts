@@ -31,7 +31,7 @@ export type RelayPreparer = (em: EntityManager, rows: RelayedRow[]) => Promise<M
 export async function relayOutboxBatch(
   db: DataSource,
   queues: ReadonlyMap<string, Queue<OutboxJob>>,
-  options: RelayJobOptions,
+  options: RelayJobOptions | ((topic: string) => RelayJobOptions),
   limit = 200,
   preparers: ReadonlyMap<string, RelayPreparer> = new Map(),
 ): Promise<number> {
@@ -48,6 +48,7 @@ export async function relayOutboxBatch(
       const batch = rows.filter((r) => r.topic === topic);
       if (batch.length === 0) continue;
       const delays = (await preparers.get(topic)?.(em, batch)) ?? new Map<string, number>();
+      const jobOptions = typeof options === 'function' ? options(topic) : options;
       await queues.get(topic)!.addBulk(batch.map((r) => ({
         name: r.kind,
         data: { outboxId: r.id },
@@ -55,8 +56,8 @@ export async function relayOutboxBatch(
           jobId: r.id,
           ...(delays.get(r.id) ? { delay: delays.get(r.id) } : {}),
           priority: Math.max(1, r.priority),
-          attempts: options.attempts,
-          backoff: { type: 'exponential', delay: options.backoffMs },
+          attempts: jobOptions.attempts,
+          backoff: { type: 'exponential', delay: jobOptions.backoffMs },
           removeOnComplete: { age: 24 * 3600, count: 50_000 },
           removeOnFail: false,
         },

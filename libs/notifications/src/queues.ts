@@ -3,11 +3,13 @@ import type { OutboxTopic } from './outbox-message.entity';
 export const SMS_QUEUE = 'sms';
 export const NATIONAL_PORTAL_QUEUE = 'national-portal';
 export const PAYMENTS_QUEUE = 'payments';
+export const DEADLINES_QUEUE = 'deadlines';
 
 /** The queue each outbox topic is relayed to. Topics without a consumer yet stay in the outbox. */
 export const QUEUE_OF_TOPIC: Partial<Record<OutboxTopic, string>> = {
   sms: SMS_QUEUE,
   payment: PAYMENTS_QUEUE,
+  national_portal: NATIONAL_PORTAL_QUEUE,
 };
 
 export interface OutboxJob {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { DomainError, type AdminLevel } from '@dvc/core';
+import { DomainError, type AdminLevel, type OfficeHours } from '@dvc/core';
 import { AgencyEntity } from './agency.entity';
 import { UnitEntity } from './unit.entity';
 
@@ -16,6 +16,7 @@ export interface UnitView {
 }
 
 export interface UnitDetailView extends UnitView {
+  officeHours: OfficeHours | null;
   parent: { code: string; name: string } | null;
   agencies: { code: string; name: string; kind: string; sectors: string[]; receives: boolean }[];
   childCount: number;
@@ -51,6 +52,7 @@ export class UnitsService {
     return {
       ...toView(unit),
       parent: unit.parent ? { code: unit.parent.code, name: unit.parent.name } : null,
+      officeHours: unit.officeHours,
       agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, sectors: a.sectors, receives: a.receives })),
       childCount,
     };

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { actionFromSlug, DomainError, DOSSIER_STATUSES, type CitizenPrincipal, type DossierStatus, type OfficerPrincipal, type Principal } from '@dvc/core';
-import { DossierActionsService, DossierQueriesService, IntakeService, type ActionInput } from '@dvc/dossiers';
+import { DossierActionsService, DossierDocumentsService, DossierQueriesService, IntakeService, type ActionInput } from '@dvc/dossiers';
+import { isDocumentForm } from '@dvc/documents';
 import { PaymentsService } from '@dvc/payments';
 import { CitizenOnly, CurrentPrincipal, OfficerOnly, SignedIn } from '../common/auth.decorators';
 import { validationPipe } from '../common/validation.pipe';
@@ -25,6 +26,7 @@ export class DossiersController {
     private readonly actions: DossierActionsService,
     private readonly queries: DossierQueriesService,
     private readonly payments: PaymentsService,
+    private readonly documents: DossierDocumentsService,
   ) {}
 
   /** The dossier as the caller may see it, with its payments. */
@@ -64,6 +66,7 @@ export class DossiersController {
       status: status as DossierStatus[] | undefined,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      flag: query.flag,
       q: query.q,
       cursor: query.cursor,
       limit: query.limit ?? 20,
@@ -80,6 +83,16 @@ export class DossiersController {
   @SignedIn()
   history(@CurrentPrincipal() principal: Principal, @Param('code') code: string) {
     return this.queries.history(principal, code);
+  }
+
+  /** The PDF of a form: receipt (01), supplement-request (02), refusal (03), apology (04), control-slip. */
+  @Get('dossiers/:code/documents/:form')
+  @SignedIn()
+  @ApiOkResponse({ description: 'application/pdf' })
+  async document(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @Param('form') form: string, @Res() reply: FastifyReply) {
+    if (!isDocumentForm(form)) throw DomainError.notFound(`Form ${form}`);
+    const pdf = await this.documents.render(principal, code, form);
+    void reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="${code}-${form}.pdf"`).send(pdf);
   }
 
   @Post('dossiers/:code/:action')

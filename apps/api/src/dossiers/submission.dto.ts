@@ -100,6 +100,11 @@ export class DossierListQueryDto {
   @IsIn(['true', 'false'], { message: 'must be true or false' })
   overdue?: 'true' | 'false';
 
+  @ApiPropertyOptional({ enum: ['nearly_due', 'overdue'], description: 'Flag set by the deadline sweeper' })
+  @IsOptional()
+  @IsIn(['nearly_due', 'overdue'], { message: 'must be nearly_due or overdue' })
+  flag?: 'nearly_due' | 'overdue';
+
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' })
   @IsOptional()
   @IsISO8601({}, { message: 'must be an ISO 8601 time' })

@@ -1,24 +1,37 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CalendarService } from '@dvc/calendar';
 import { UnitsService } from '@dvc/units';
-import { Public } from '../common/auth.decorators';
-import { UnitDetailDto, UnitDto, UnitsQueryDto } from './units.dto';
+import { OfficerOnly, Public } from '../common/auth.decorators';
+import { OfficeHoursDto, UnitDetailDto, UnitDto, UnitsQueryDto } from './units.dto';
 
 @ApiTags('units')
-@Controller('units')
-@Public()
+@Controller()
 export class UnitsController {
-  constructor(private readonly units: UnitsService) {}
+  constructor(
+    private readonly units: UnitsService,
+    private readonly calendars: CalendarService,
+  ) {}
 
-  @Get()
+  @Get('units')
+  @Public()
   @ApiOkResponse({ type: [UnitDto] })
   list(@Query() query: UnitsQueryDto) {
     return this.units.list(query);
   }
 
-  @Get(':code')
+  @Get('units/:code')
+  @Public()
   @ApiOkResponse({ type: UnitDetailDto })
   get(@Param('code') code: string) {
+    return this.units.get(code);
+  }
+
+  /** A unit's own office hours (its desks' sessions and cut-offs); due dates of its dossiers follow them. */
+  @Put('admin/units/:code/office-hours')
+  @OfficerOnly('admin')
+  async setOfficeHours(@Param('code') code: string, @Body() body: OfficeHoursDto) {
+    await this.calendars.setOfficeHours(code, { sessions: body.sessions, sameDayCutoff: body.sameDayCutoff, cutoff: body.cutoff });
     return this.units.get(code);
   }
 }

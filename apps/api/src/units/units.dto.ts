@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { AdminLevel } from '@dvc/core';
 
 export class UnitsQueryDto {
@@ -41,4 +42,21 @@ export class UnitDetailDto extends UnitDto {
   @ApiProperty({ type: UnitParentDto, nullable: true }) parent: UnitParentDto | null;
   @ApiProperty({ type: [AgencyDto] }) agencies: AgencyDto[];
   @ApiProperty() childCount: number;
+}
+
+export class OfficeSessionDto {
+  @ApiProperty({ example: '07:30' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) start: string;
+  @ApiProperty({ example: '11:30' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) end: string;
+}
+
+export class OfficeHoursDto {
+  @ApiProperty({ type: [OfficeSessionDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => OfficeSessionDto)
+  sessions: OfficeSessionDto[];
+
+  @ApiProperty({ example: '15:00', description: 'Afternoon cut-off for same-day procedures' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) sameDayCutoff: string;
+
+  @ApiProperty({ example: '17:00', description: 'After this a receipt counts from the next working morning' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) cutoff: string;
 }

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ProcedureEntity } from '@dvc/catalog';
+import { HttpConfig } from '@dvc/config';
+import { DomainError, DomainErrorCode, toIsoWithOffset, type Principal } from '@dvc/core';
+import { DocumentDataError, renderDocument, type DocumentData, type DocumentForm } from '@dvc/documents';
+import { AgencyEntity, UnitEntity } from '@dvc/units';
+import type { DossierEntity } from './dossier.entity';
+import { DossierEventEntity } from './dossier-event.entity';
+import { DossierQueriesService } from './dossier-queries.service';
+import { controlSlip } from './dossier-views';
+
+const iso = (d: Date) => toIsoWithOffset(d);
+const lastOf = (events: DossierEventEntity[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
+
+/** Forms 01–04 and the control slip, filled from the dossier and its events, as PDF. */
+@Injectable()
+export class DossierDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queries: DossierQueriesService,
+    private readonly http: HttpConfig,
+  ) {}
+
+  async render(principal: Principal, code: string, form: DocumentForm): Promise<Buffer> {
+    const dossier = await this.queries.findReadable(principal, code);
+    const data = await this.dataFor(dossier, form);
+    try {
+      return await renderDocument(data);
+    } catch (error) {
+      if (error instanceof DocumentDataError) throw new DomainError(DomainErrorCode.TransitionNotAllowed, error.message);
+      throw error;
+    }
+  }
+
+  private async dataFor(d: DossierEntity, form: DocumentForm): Promise<DocumentData> {
+    const events = await this.db.getRepository(DossierEventEntity).find({ where: { dossierId: d.id }, order: { id: 'ASC' } });
+    const [procedure, agency, unit] = await Promise.all([
+      this.db.getRepository(ProcedureEntity).findOneByOrFail({ code: d.procedureCode }),
+      this.db.getRepository(AgencyEntity).findOneByOrFail({ code: d.receivingAgencyCode }),
+      this.db.getRepository(UnitEntity).findOne({ where: { code: d.receivingUnitCode }, relations: { parent: true } }),
+    ]);
+    const agencyCodes = [...new Set(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']).filter(Boolean))];
+    const agencyNames = new Map((await this.db.getRepository(AgencyEntity).find({ where: { code: In(agencyCodes) }, select: { code: true, name: true } })).map((a) => [a.code, a.name]));
+    const componentNames = new Map(procedure.components.map((c) => [c.code, c.name]));
+    const provided = new Set(d.components.filter((c) => c.fileIds.length > 0).map((c) => c.code));
+    const accept = events.find((e) => e.action === 'accept');
+    const supplement = lastOf(events, 'request_supplement');
+    const refusal = lastOf(events, 'refuse');
+    const extension = lastOf(events, 'extend');
+    return {
+      form,
+      ruleSet: d.ruleSet,
+      dossierCode: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: procedure.name,
+      agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '', parentName: unit?.parent?.name ?? null },
+      applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, address: d.applicant.address, email: d.applicant.email },
+      submittedAt: iso(d.submittedAt),
+      receivedAt: d.receivedAt ? iso(d.receivedAt) : null,
+      dueAt: d.dueAt ? iso(d.dueAt) : null,
+      components: procedure.components.map((c) => ({
+        code: c.code, name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, photocopies: c.photocopies, provided: provided.has(c.code),
+      })),
+      resultDelivery: d.resultDelivery,
+      receivedBy: accept?.actorName ?? null,
+      supplement: supplement ? {
+        reason: supplement.note ?? '',
+        missing: ((supplement.data.missingComponents as string[] | undefined) ?? []).map((c) => ({ code: c, name: componentNames.get(c) ?? c })),
+        requestedAt: iso(supplement.at), requestedBy: supplement.actorName,
+      } : null,
+      refusal: refusal ? { reason: refusal.note ?? '', refusedAt: iso(refusal.at), refusedBy: refusal.actorName } : null,
+      apology: extension ? {
+        reason: extension.note ?? '', previousDueAt: String(extension.data.previousDueAt ?? ''), newDueAt: String(extension.data.newDueAt ?? ''),
+        issuedAt: iso(extension.at), issuedBy: extension.actorName,
+      } : null,
+      controlSlip: controlSlip(events, agencyNames).map((l) => ({
+        fromAgencyName: l.fromAgencyName, toAgencyName: l.toAgencyName, at: l.at ?? '', givenBy: l.givenBy, result: l.result, action: l.action,
+      })),
+      fees: d.fees.filter((f) => f.amountVnd > 0).map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
+      feeTotalVnd: d.feeTotalVnd,
+      trackingUrl: `${this.http.publicBaseUrl}/tracking/${encodeURIComponent(d.code)}`,
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NationalPortalConfig } from '@dvc/config';
+import { DossiersModule } from '@dvc/dossiers';
+import { NotificationsModule } from '@dvc/notifications';
+import { PortalClient } from './portal-client';
+import { PortalSyncStateEntity } from './portal-sync-state.entity';
+import { PORTAL_CLIENT, PortalSyncService } from './portal-sync.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PortalSyncStateEntity]), DossiersModule, NotificationsModule],
+  providers: [
+    PortalSyncService,
+    { provide: PORTAL_CLIENT, inject: [NationalPortalConfig], useFactory: (c: NationalPortalConfig) => new PortalClient({ baseUrl: c.url, token: c.token }) },
+  ],
+  exports: [PortalSyncService],
+})
+export class NationalPortalModule {}

@@ -1,0 +1,4 @@
+export * from './csv';
+export * from './processing-report.service';
+export * from './usage-report.service';
+export * from './reporting.module';

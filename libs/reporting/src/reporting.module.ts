@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@dvc/calendar';
+import { ProcessingReportService } from './processing-report.service';
+import { UsageReportService } from './usage-report.service';
+
+/** Read models over the operational tables: statistics for the operations centre and the rental's usage. */
+@Module({
+  imports: [CalendarModule],
+  providers: [ProcessingReportService, UsageReportService],
+  exports: [ProcessingReportService, UsageReportService],
+})
+export class ReportingModule {}
