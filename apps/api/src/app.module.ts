@@ -16,6 +16,8 @@ import { SmsModule } from '@dvc/sms';
 import { PaymentsModule } from '@dvc/payments';
 import { NationalPortalModule } from '@dvc/national-portal';
 import { ReportingModule } from '@dvc/reporting';
+import { ReorganizationModule } from '@dvc/reorganization';
+import { ReorganizationsController } from './operations/reorganizations.controller';
 import { ReportsController } from './reports/reports.controller';
 import { NationalPortalController } from './operations/national-portal.controller';
 import { PaymentsController } from './payments/payments.controller';
@@ -63,8 +65,9 @@ export class AppModule {
         PaymentsModule,
         NationalPortalModule,
         ReportingModule,
+        ReorganizationModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController],
+      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -5,6 +5,7 @@ import { ServiceDownError } from '@dvc/database';
 import { preflight, prepareDatabase } from './prepare-database';
 import { seedAll } from './seed';
 import { supervise } from './supervise';
+import { reorganizeCommand } from './reorganize-command';
 
 const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, string> = {
   'db:prepare': 'create the database if missing and run pending migrations',
   seed: 'import units, the procedure catalogue and (unless production) the demo accounts',
   check: 'only check that PostgreSQL and Redis answer',
+  reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--apply] (dry run without --apply)',
 };
 
 async function run(command: string | undefined): Promise<number> {
@@ -37,6 +39,13 @@ async function run(command: string | undefined): Promise<number> {
     return 0;
   }
   const db = await prepareDatabase(config, log);
+  if (command === 'reorganize') {
+    try {
+      return await reorganizeCommand(db, config.data.unitsDataDir, process.argv.slice(3), log);
+    } finally {
+      await db.destroy();
+    }
+  }
   try {
     if (command === 'seed' || command === 'start') {
       const report = await seedAll(db, config.data);

@@ -17,3 +17,4 @@ export * from './sms';
 export * from './fees';
 export * from './payments';
 export * from './national-portal';
+export * from './reorganization';

@@ -43,6 +43,10 @@ export class AgencyEntity {
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 
+  /** After a reorganisation: the agency that took over this one's work, where there is a single one. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  successorCode: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

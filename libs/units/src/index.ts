@@ -5,3 +5,6 @@ export * from './units-csv';
 export * from './minimal-hierarchy';
 export * from './units.service';
 export * from './units.module';
+export * from './unit-version.entity';
+export * from './unit-succession.entity';
+export * from './reorganization.entity';

@@ -66,3 +66,18 @@ describe('transferTarget', () => {
     expect(transferTarget(route, current, agency)).toBe(expected);
   });
 });
+
+describe('planRoute on the two-level map', () => {
+  it('sends the steps of an abolished district to the commune', () => {
+    const twoLevel: RoutableAgency[] = [
+      { code: '000.10.51.H26', kind: 'people_committee', sectors: ['general'], unitCode: '00070', scopeCode: '000.10.51.H26' },
+      { code: '001.10.51.H26', kind: 'one_stop_desk', sectors: ['one_stop'], unitCode: '00070', scopeCode: '000.10.51.H26' },
+      { code: '004.10.51.H26', kind: 'office', sectors: ['labour_social', 'culture'], unitCode: '00070', scopeCode: '000.10.51.H26' },
+    ];
+    const route = planRoute([step('r', 'commune', 'one_stop', 5), step('c', 'commune', 'labour_social', 40), step('d', 'district', 'labour_social', 40),
+      step('a', 'district', 'general', 10), step('t', 'commune', 'one_stop', 5)], { commune: '00070', city: '01' }, twoLevel, twoLevel[1], 'commune');
+    expect(route.map((s) => `${s.level}:${s.agencyCode}`)).toEqual([
+      'commune:001.10.51.H26', 'commune:004.10.51.H26', 'commune:004.10.51.H26', 'commune:000.10.51.H26', 'commune:001.10.51.H26',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { AdminLevel, AgencySector, WorkflowStepDefinition } from '../catalog/procedure-definition';
 import { DomainError } from '../errors/domain-error';
 import type { AgencyKind } from '../units/agency-identifier';
+import { districtStepTarget } from '../reorganization/merge-plan';
 
 export interface RoutableAgency {
   code: string;
@@ -44,9 +45,11 @@ export function planRoute(
   receivingLevel: AdminLevel,
 ): PlannedStep[] {
   return workflow.map((step, index) => {
-    const unitCode = chain[step.level];
+    // Where districts no longer exist (the two-level map), their steps go where the mapping table says.
+    const level = step.level === 'district' && !chain.district ? districtStepTarget(step.sector) : step.level;
+    const unitCode = chain[level];
     let agency: RoutableAgency | undefined;
-    if (step.sector === 'one_stop' && step.level === receivingLevel) agency = receiving;
+    if (step.sector === 'one_stop' && level === receivingLevel) agency = receiving;
     else if (unitCode) agency = pick(agencies, step, unitCode);
     if (!agency) {
       throw DomainError.validation([
@@ -54,7 +57,7 @@ export function planRoute(
       ]);
     }
     return {
-      index, code: step.code, name: step.name, level: step.level, sector: step.sector, sharePercent: step.sharePercent,
+      index, code: step.code, name: step.name, level, sector: step.sector, sharePercent: step.sharePercent,
       agencyCode: agency.code, scopeCode: agency.scopeCode,
     };
   });

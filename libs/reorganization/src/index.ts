@@ -1,0 +1,3 @@
+export * from './merges-csv';
+export * from './reorganization.service';
+export * from './reorganization.module';
