@@ -132,6 +132,22 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(versions).toEqual([{ name: expect.any(String), parent_code: '002', valid_to: '2025-06-30' }]);
   });
 
+  it('reports read the map of their period, and the same dossiers add up on both maps', async () => {
+    const q = { unitCode: '01', from: '2026-01-01T00:00:00+07:00', to: '2027-01-01T00:00:00+07:00' };
+    const onNew = await t.http.get('/api/v1/reports/processing').query(q).set(as('admin')).expect(200);
+    expect(onNew.body.mapDate).toBe('2026-12-31');
+    expect(onNew.body.rows.filter((r: { unitCode: string }) => r.unitCode.length === 5)).toHaveLength(126);
+    const onOld = await t.http.get('/api/v1/reports/processing').query({ ...q, mapDate: '2025-06-30' }).set(as('admin')).expect(200);
+    expect(onOld.body.rows.filter((r: { unitCode: string }) => r.unitCode.length === 3)).toHaveLength(30);
+    expect(onNew.body.total).toEqual({ ...onOld.body.total });
+    // two received online at Tràng Tiền, one at the Hoàn Kiếm desk (the refused one was never received)
+    expect(onNew.body.total.received.online + onNew.body.total.received.direct).toBe(3);
+    const hoanKiemOld = onOld.body.rows.find((r: { unitCode: string }) => r.unitCode === '002');
+    const hoanKiemNew = onNew.body.rows.find((r: { unitCode: string }) => r.unitCode === '00070');
+    expect(hoanKiemOld.received).toMatchObject({ online: 2, direct: 1 });
+    expect(hoanKiemNew.received.online).toBe(hoanKiemOld.received.online);
+  });
+
   it('refuses an override that is not one of the commune\'s new units', async () => {
     const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ name: 'other', effectiveDate: '2025-07-01', dryRun: true, overrides: { '00079': '00004' } }).expect(422);
     expect(res.body.errors[0].field).toBe('overrides.00079');

@@ -143,6 +143,12 @@ export class ReorganizationService {
        FOR UPDATE`,
       [closingCodes],
     );
+    // A district has no single successor; its own dossiers (and reports) go to the new unit of its first commune.
+    for (const [district, newCode] of firstNewUnitOfDistrict) {
+      if (!districts.includes(district)) continue;
+      await em.query(`INSERT INTO unit_successions (old_code, new_code, merge_type, receives_dossiers, effective_date, reorganization_id) VALUES ($1, $2, 'partial', true, $3, $4)`,
+        [district, newCode, eff, reorganizationId]);
+    }
     const dossiers = ids.length > 0 ? await em.getRepository(DossierEntity).findBy({ id: In(ids.map((r) => r.id)) }) : [];
     const movedFrom: Record<string, number> = {};
     const movedTo: Record<string, number> = {};

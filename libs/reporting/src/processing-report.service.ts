@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
-import { DomainError, type Principal } from '@dvc/core';
+import { DomainError, formatYmd, type Principal } from '@dvc/core';
 import { toCsv } from './csv';
 
 export interface ProcessingRow {
@@ -33,15 +33,28 @@ export class ProcessingReportService {
     private readonly calendars: CalendarService,
   ) {}
 
-  async report(principal: Principal, unitCode: string, from: Date, to: Date): Promise<{ unitCode: string; from: string; to: string; rows: ProcessingRow[]; total: ProcessingRow }> {
+  /**
+   * `mapDate` picks the administrative map the rows follow (default: the last day of the period), so periods before
+   * a reorganisation read on the old map and later ones on the new; passing another date re-aggregates onto that map.
+   */
+  async report(principal: Principal, unitCode: string, from: Date, to: Date, mapDate?: string): Promise<{ unitCode: string; from: string; to: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
     await this.assertMayRead(principal, unitCode);
     const { holidays, working } = await this.calendars.days();
     const rows: Record<string, unknown>[] = await this.db.query(
-      `WITH scope AS (
-         SELECT u.code AS unit_code,
-           CASE WHEN u.code = $1 THEN u.code WHEN u.parent_code = $1 THEN u.code WHEN p.parent_code = $1 THEN p.code END AS child_code
-         FROM units u LEFT JOIN units p ON p.code = u.parent_code
+      `WITH versions AS (
+         SELECT code, name, parent_code, valid_from, valid_to FROM units
+         UNION ALL SELECT code, name, parent_code, valid_from, valid_to FROM unit_versions
+       ), valid AS (
+         SELECT * FROM versions WHERE valid_from <= $6::date AND (valid_to IS NULL OR valid_to >= $6::date)
+       ), mapped AS (
+         SELECT code AS unit_code, code AS at_code FROM valid
+         UNION ALL SELECT s.old_code, s.new_code FROM unit_successions s
+         WHERE s.receives_dossiers AND s.effective_date <= $6::date AND s.old_code NOT IN (SELECT code FROM valid)
+       ), scope AS (
+         SELECT m.unit_code,
+           CASE WHEN v.code = $1 THEN v.code WHEN v.parent_code = $1 THEN v.code WHEN p.parent_code = $1 THEN p.code END AS child_code
+         FROM mapped m JOIN valid v ON v.code = m.at_code LEFT JOIN valid p ON p.code = v.parent_code
        ), d AS (
          SELECT s.child_code, x.*, (x.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS finished_day, (x.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS due_day
          FROM dossiers x JOIN scope s ON s.unit_code = x.receiving_unit_code WHERE s.child_code IS NOT NULL
@@ -72,13 +85,13 @@ export class ProcessingReportService {
            FROM d
          ) z GROUP BY child_code
        ), children AS (
-         SELECT code, name, 1 AS ord FROM units WHERE parent_code = $1 AND valid_to IS NULL
-         UNION ALL SELECT code, name, 0 FROM units WHERE code = $1
+         SELECT code, name, 1 AS ord FROM valid WHERE parent_code = $1
+         UNION ALL SELECT code, name, 0 FROM valid WHERE code = $1
        )
        SELECT c.code, c.name, c.ord, k.*, COALESCE(f.collected, 0) AS collected
        FROM children c LEFT JOIN counts k ON k.child_code = c.code LEFT JOIN fees f ON f.child_code = c.code
        ORDER BY c.ord, c.code`,
-      [unitCode, from, to, holidays, working],
+      [unitCode, from, to, holidays, working, mapDate ?? formatYmd(new Date(to.getTime() - 1))],
     );
     if (rows.length === 0) throw DomainError.notFound(`Unit ${unitCode}`);
     const n = (v: unknown) => Number(v ?? 0);
@@ -104,7 +117,7 @@ export class ProcessingReportService {
       inProgress: { withinDeadline: sum((r) => r.inProgress.withinDeadline), overdue: sum((r) => r.inProgress.overdue) },
       supplementPending: sum((r) => r.supplementPending), withdrawn: sum((r) => r.withdrawn), refused: sum((r) => r.refused), feesCollected: sum((r) => r.feesCollected),
     };
-    return { unitCode, from: from.toISOString(), to: to.toISOString(), rows: result, total };
+    return { unitCode, from: from.toISOString(), to: to.toISOString(), mapDate: mapDate ?? formatYmd(new Date(to.getTime() - 1)), rows: result, total };
   }
 
   toCsv(report: { rows: ProcessingRow[]; total: ProcessingRow }): string {

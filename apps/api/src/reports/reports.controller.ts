@@ -11,6 +11,8 @@ export class ReportQueryDto {
   @IsOptional() @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' }) unitCode?: string;
   @ApiProperty({ example: '2026-11-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) from: string;
   @ApiProperty({ example: '2026-12-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) to: string;
+  @ApiPropertyOptional({ example: '2025-07-01', description: 'The administrative map to report on (default: the last day of the period)' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) mapDate?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'], { message: 'must be json or csv' }) format?: 'json' | 'csv';
 }
 
@@ -26,7 +28,7 @@ export class ReportsController {
   @Get('processing')
   @ApiProduces('application/json', 'text/csv')
   async processingReport(@CurrentPrincipal() principal: Principal, @Query() q: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const report = await this.processing.report(principal, q.unitCode ?? '01', new Date(q.from), new Date(q.to));
+    const report = await this.processing.report(principal, q.unitCode ?? '01', new Date(q.from), new Date(q.to), q.mapDate);
     if (q.format !== 'csv') return report;
     void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="bao-cao-xu-ly-${report.unitCode}.csv"`);
     return this.processing.toCsv(report);
