@@ -1,6 +1,6 @@
 import type { AdminLevel, AgencySector } from '../catalog/procedure-definition';
 import { DomainError, type FieldError } from '../errors/domain-error';
-import { PROVINCE_GROUP, type AgencyKind } from '../units/agency-identifier';
+import { PROVINCE_GROUP, type AgencyKind, type AgencyRecord } from '../units/agency-identifier';
 
 export interface MergeRow {
   newCode: string;
@@ -66,15 +66,8 @@ export function districtStepTarget(sector: AgencySector): AdminLevel {
   return DISTRICT_STEP_TARGET[sector] ?? 'commune';
 }
 
-export interface NewAgency {
-  code: string;
-  name: string;
-  kind: AgencyKind;
-  sectors: AgencySector[];
-  unitCode: string;
-  receives: boolean;
-  scopeCode: string;
-}
+/** An agency of the two-level map: the same record as the three-level ones. */
+export type NewAgency = AgencyRecord;
 
 const OFFICES: { slot: number; kind: AgencyKind; sectors: AgencySector[]; name: (u: string) => string; receives: boolean }[] = [
   { slot: 1, kind: 'one_stop_desk', sectors: ['one_stop'], name: (u) => `Trung tâm Phục vụ hành chính công ${u}`, receives: true },
