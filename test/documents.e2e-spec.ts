@@ -49,6 +49,19 @@ describe('PDF forms of a dossier', () => {
     await t.http.get(`/api/v1/dossiers/${code}/documents/receipt`).set('Authorization', `Bearer ${other}`).expect(404);
   });
 
+  it('the stop notice of Circular 03/2025 follows a stop by the leader', async () => {
+    await t.http.get(`/api/v1/dossiers/${code}/documents/stop-notice`).set('Authorization', `Bearer ${desk}`).expect(409);
+    const leader = await officerToken(t.http, 'ld.trangtien');
+    const other = await submissionFor(t.http, citizen.token, `0${citizen.phone.slice(2)}`, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${citizen.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'] });
+    const stopped = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(other).expect(201)).body.code;
+    await t.http.post(`/api/v1/dossiers/${stopped}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);
+    await t.http.post(`/api/v1/dossiers/${stopped}/stop`).set('Authorization', `Bearer ${leader}`).send({ version: 2, reason: 'Người yêu cầu đã chết trước khi giải quyết' }).expect(200);
+    const res = await t.http.get(`/api/v1/dossiers/${stopped}/documents/stop-notice`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200);
+    const text = (await pdfParse(res.body as Buffer)).text;
+    expect(text).toContain('THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('Người yêu cầu đã chết trước khi giải quyết');
+  });
+
   it('Form 04 (apology) follows an extension, titled by the rule set in force', async () => {
     const current = (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${desk}`)).body;
     const newDueAt = new Date(new Date(current.dueAt).getTime() + 2 * 86_400_000).toISOString();

@@ -1,7 +1,7 @@
 /** The one-stop-shop forms the documents route renders (`GET /api/v1/dossiers/{code}/documents/{form}`). */
-export type DocumentForm = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-slip';
+export type DocumentForm = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-slip' | 'stop-notice';
 
-export const DOCUMENT_FORMS: readonly DocumentForm[] = ['receipt', 'supplement-request', 'refusal', 'apology', 'control-slip'];
+export const DOCUMENT_FORMS: readonly DocumentForm[] = ['receipt', 'supplement-request', 'refusal', 'apology', 'control-slip', 'stop-notice'];
 
 export function isDocumentForm(value: string): value is DocumentForm {
   return (DOCUMENT_FORMS as readonly string[]).includes(value);
@@ -35,6 +35,8 @@ export interface DocumentData {
   supplement?: { reason: string; missing: { code: string; name: string }[]; requestedAt: string; requestedBy: string } | null;
   /** Form 03. */
   refusal?: { reason: string; refusedAt: string; refusedBy: string } | null;
+  /** The stop notice (Circular 03/2025). */
+  stop?: { reason: string; stoppedAt: string; stoppedBy: string } | null;
   /** Form 04. */
   apology?: { reason: string; previousDueAt: string; newDueAt: string; issuedAt: string; issuedBy: string } | null;
   /**

@@ -44,6 +44,7 @@ export function documentFixture(form: DocumentForm, overrides: Partial<DocumentD
       refusedAt: '2026-11-25T09:10:00+07:00',
       refusedBy: 'Trần Thị Bích Ngọc',
     },
+    stop: { reason: 'Người yêu cầu đã rút yêu cầu bằng văn bản', stoppedAt: '2026-11-27T10:00:00+07:00', stoppedBy: 'Lê Quang Huy' },
     apology: {
       reason: 'Cần xác minh thông tin với cơ sở y tế nơi trẻ được sinh ra',
       previousDueAt: '2026-11-27T10:30:00+07:00',

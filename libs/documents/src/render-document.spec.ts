@@ -201,7 +201,11 @@ describe('renderDocument', () => {
     });
 
     it('rejects an unknown form', async () => {
-      await expect(renderDocument(documentFixture('stop-notice' as DocumentData['form']))).rejects.toThrow(DocumentDataError);
+      await expect(renderDocument(documentFixture('annual-report' as DocumentData['form']))).rejects.toThrow(DocumentDataError);
+    });
+
+    it('has no stop notice for a dossier received under Decree 61/2018', async () => {
+      await expect(renderDocument({ ...documentFixture('stop-notice'), ruleSet: 'decree_61_2018' })).rejects.toThrow(/no stop notice/);
     });
 
     it('renders a control slip with no hand-over yet as an empty table', async () => {

@@ -7,6 +7,7 @@ import { controlSlipForm } from './forms/control-slip.form';
 import { FormRenderer } from './forms/form-renderer';
 import { receiptForm } from './forms/receipt.form';
 import { refusalForm } from './forms/refusal.form';
+import { stopNoticeForm } from './forms/stop-notice.form';
 import { supplementRequestForm } from './forms/supplement-request.form';
 import { drawHeader } from './pdf-header';
 import { drawFooters, trackingQrPng } from './pdf-footer';
@@ -19,6 +20,7 @@ const RENDERERS: Record<DocumentForm, FormRenderer> = {
   receipt: receiptForm,
   'supplement-request': supplementRequestForm,
   refusal: refusalForm,
+  'stop-notice': stopNoticeForm,
   apology: apologyForm,
   'control-slip': controlSlipForm,
 };

@@ -49,6 +49,7 @@ export class DossierDocumentsService {
     const supplement = lastOf(events, 'request_supplement');
     const refusal = lastOf(events, 'refuse');
     const extension = lastOf(events, 'extend');
+    const stop = lastOf(events, 'stop');
     return {
       form,
       ruleSet: d.ruleSet,
@@ -71,6 +72,7 @@ export class DossierDocumentsService {
         requestedAt: iso(supplement.at), requestedBy: supplement.actorName,
       } : null,
       refusal: refusal ? { reason: refusal.note ?? '', refusedAt: iso(refusal.at), refusedBy: refusal.actorName } : null,
+      stop: stop ? { reason: stop.note ?? '', stoppedAt: iso(stop.at), stoppedBy: stop.actorName } : null,
       apology: extension ? {
         reason: extension.note ?? '', previousDueAt: String(extension.data.previousDueAt ?? ''), newDueAt: String(extension.data.newDueAt ?? ''),
         issuedAt: iso(extension.at), issuedBy: extension.actorName,
