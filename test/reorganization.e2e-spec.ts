@@ -148,6 +148,20 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(hoanKiemNew.received.online).toBe(hoanKiemOld.received.online);
   });
 
+  it('on the new map a ward desk receives what districts used to, and routes it inside the ward', async () => {
+    const desk = (await t.db.query(`SELECT code FROM agencies WHERE unit_code = '00070' AND kind = 'one_stop_desk' AND valid_to IS NULL`))[0].code;
+    await t.db.query(`INSERT INTO officers (username, password_hash, full_name, roles, agency_code) VALUES ('tn.phuonghoankiem', $1, 'Một cửa phường mới', '{receiving_officer}', $2)`,
+      [await hashPassword(DEMO_PASSWORD_FOR_TESTS), desk]);
+    const token = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.phuonghoankiem', password: DEMO_PASSWORD_FOR_TESTS })).body.accessToken;
+    const phone = '0912000111';
+    const body = await submissionFor(t.http, token, phone, { code: '1.013831', agencyCode: desk, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'] });
+    const res = await t.http.post('/api/v1/desk/dossiers').set('Authorization', `Bearer ${token}`).send(body).expect(201);
+    expect(res.body.code.startsWith(desk)).toBe(true);
+    expect(res.body.steps.map((s: { level: string }) => s.level)).toEqual(['commune', 'city', 'city', 'commune']);
+    expect(res.body.steps[0].agencyCode).toBe(desk);
+    expect(res.body.steps.at(-1).agencyCode).toBe(desk);
+  });
+
   it('refuses an override that is not one of the commune\'s new units', async () => {
     const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ name: 'other', effectiveDate: '2025-07-01', dryRun: true, overrides: { '00079': '00004' } }).expect(422);
     expect(res.body.errors[0].field).toBe('overrides.00079');

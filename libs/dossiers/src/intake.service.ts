@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  computeFees, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type AdminLevel, type CitizenPrincipal, type FieldError, type OfficerPrincipal, type UnitChain,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -202,7 +202,9 @@ export class IntakeService {
       const unit = await this.db.getRepository(UnitEntity).findOneByOrFail({ code: agency.unitCode });
       const chain = await this.unitChain(unit);
       const level = unit.level;
-      if (!procedure.receivingLevels.includes(level)) {
+      // On the two-level map (no district above the commune) what districts received is received at communes.
+      const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
+      if (!receivingLevels.includes(level)) {
         errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
       } else {
         try {
