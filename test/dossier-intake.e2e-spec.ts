@@ -77,6 +77,20 @@ describe('dossier intake', () => {
     expect(await count()).toBe(before);
   });
 
+  it('under Decree 118/2025 a commune desk receives a city department\'s procedure and the result comes back to it', async () => {
+    const form = {
+      nguoiDuocCap: {
+        hoTen: 'Nguyễn Văn An', gioiTinh: 'Nam', ngaySinh: '1990-05-17', noiSinh: 'Hà Nội', quocTich: 'Việt Nam', soDinhDanh: '001090012345',
+        noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
+      },
+      loaiPhieu: 1, soLuongPhieu: 1, nhanKetQua: 'Qua dịch vụ bưu chính',
+    };
+    const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000488', agencyCode: DESKS.trangTien, form, components: ['TK', 'CCCD'] });
+    const res = await submit(body);
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    expect(res.body.steps.map((s: { agencyCode: string }) => s.agencyCode)).toEqual([DESKS.trangTien, DESKS.departmentOfJustice, DESKS.departmentOfJustice, DESKS.trangTien]);
+  });
+
   it('a file uploaded by someone else cannot be attached', async () => {
     const other = await citizenToken(t.http, t.db);
     const foreign = await uploadPdf(t.http, other.token);

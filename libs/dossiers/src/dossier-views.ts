@@ -76,7 +76,8 @@ export function dossierDetail(
     fees: d.fees,
     feeTotalVnd: d.feeTotalVnd,
     feesPaidVnd: d.feesPaidVnd,
-    feesOutstandingVnd: Math.max(0, d.feeTotalVnd - d.feesPaidVnd),
+    // An officer may ask for more than the assessed fees (request-payment with an amount): that is owed too.
+    feesOutstandingVnd: Math.max(0, d.feeTotalVnd - d.feesPaidVnd, d.status === 'payment_requested' ? d.feesRequestedVnd : 0),
     feesRequestedVnd: d.status === 'payment_requested' ? d.feesRequestedVnd : 0,
     payments: [] as unknown[],
     steps: d.route.map((s) => ({

@@ -204,7 +204,9 @@ export class IntakeService {
       const level = unit.level;
       // On the two-level map (no district above the commune) what districts received is received at communes.
       const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
-      if (!receivingLevels.includes(level)) {
+      // Decree 118/2025: any desk in the province may receive; the route then decides whether it can be handled.
+      const anyDesk = ruleSetAt(new Date()) === 'decree_118_2025';
+      if (!anyDesk && !receivingLevels.includes(level)) {
         errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
       } else {
         try {

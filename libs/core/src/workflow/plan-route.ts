@@ -49,7 +49,9 @@ export function planRoute(
     const level = step.level === 'district' && !chain.district ? districtStepTarget(step.sector) : step.level;
     const unitCode = chain[level];
     let agency: RoutableAgency | undefined;
-    if (step.sector === 'one_stop' && level === receivingLevel) agency = receiving;
+    // Reception and return happen at the desk that received the dossier, whatever its level.
+    const atDesk = step.sector === 'one_stop' && (level === receivingLevel || index === 0 || index === workflow.length - 1);
+    if (atDesk) agency = receiving;
     else if (unitCode) agency = pick(agencies, step, unitCode);
     if (!agency) {
       throw DomainError.validation([
