@@ -1,9 +1,12 @@
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { loadAllConfig, LoadedConfig } from '@dvc/config';
 import { AppModule } from './app.module';
@@ -40,6 +43,21 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
   const closeBoard = await mountQueueBoard(app, config.redis);
+  await serveWebPortal(app);
   app.getHttpAdapter().getInstance().addHook('onClose', async () => closeBoard());
   return app;
+}
+
+/**
+ * The web portal (Vite build in dist/web, `npm run build:web`): its files at `/`, and index.html for any other GET
+ * outside the API, docs, health and queue board, so that the SPA's own routes survive a reload. Skipped when the
+ * folder is missing (the e2e tests run without a web build).
+ */
+async function serveWebPortal(app: NestFastifyApplication): Promise<void> {
+  const webRoot = resolve(process.cwd(), 'dist/web');
+  if (!existsSync(resolve(webRoot, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  // (Files are listed once at start-up — `wildcard: false` — so a missing /assets/ file after a rebuild is a 404.)
+  const notSpa = /^\/(api|docs|health|admin\/queues|assets)(\/|-|\?|$)/;
+  app.getHttpAdapter().getInstance().get('/*', (req, reply) => (notSpa.test(req.url) ? reply.callNotFound() : reply.sendFile('index.html')));
 }
