@@ -8,6 +8,6 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  build: { outDir: '/work/main/dist/web', emptyOutDir: true },
+  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });
