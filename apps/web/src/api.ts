@@ -1,4 +1,5 @@
 // Thin client for /api/v1: JSON in and out, RFC 9457 problems turned into ApiError, tokens kept in localStorage.
+import { STATUS_NAMES_VI } from '../../../libs/core/src/dossier/dossier-status';
 
 export interface FieldError { field: string; message: string }
 export interface Problem { type?: string; title?: string; status: number; detail?: string; errors?: FieldError[] }
@@ -113,19 +114,9 @@ export function fmtVnd(n?: number | null): string {
   return `${(n ?? 0).toLocaleString('vi-VN')} đồng`;
 }
 
-export const STATUS_NAMES: Record<string, string> = {
-  new: 'Mới',
-  received: 'Đã tiếp nhận',
-  processing: 'Đang xử lý',
-  awaiting_approval: 'Chờ phê duyệt',
-  supplement_requested: 'Yêu cầu bổ sung',
-  payment_requested: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  resolved: 'Đã có kết quả, chờ trả',
-  result_returned: 'Đã trả kết quả',
-  refused: 'Từ chối',
-  withdrawn: 'Công dân rút hồ sơ',
-  stopped: 'Dừng xử lý',
-};
+// The domain's own names, so the portal and the API never disagree (the file has no imports: safe to bundle).
+
+export const STATUS_NAMES: Readonly<Record<string, string>> = STATUS_NAMES_VI;
 
 export const ACTION_NAMES: Record<string, string> = {
   submit: 'Nộp hồ sơ',

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -42,15 +42,6 @@ const CLOSING: ReadonlySet<DossierStatus> = new Set(['result_returned', 'refused
 const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(['resolved', 'refused', 'withdrawn', 'stopped']);
 const REFUNDABLE: ReadonlySet<DossierStatus> = new Set(['refused', 'withdrawn', 'stopped']);
 
-/**
- * Fees fall due by themselves: those paid before processing once the dossier is received, the rest once a grant is
- * approved (the result is held until paid). Returns the amount to ask for, 0 when nothing is owed.
- */
-function feeFollowUp(action: DossierAction, d: DossierEntity): number {
-  if (action === 'accept' && d.status === 'received') return Math.max(0, d.feesBeforeVnd - d.feesPaidVnd);
-  if (action === 'approve' && d.status === 'resolved' && d.outcome === 'grant') return Math.max(0, d.feeTotalVnd - d.feesPaidVnd);
-  return 0;
-}
 
 const required = (value: string | undefined, field: string): string => {
   if (!value || !value.trim()) throw DomainError.validation([{ field, message: 'is required for this action' }]);
@@ -87,7 +78,7 @@ export class DossierActionsService {
   async requestFeesDueOnReception(dossierId: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
-      const owed = dossier ? feeFollowUp('accept', dossier) : 0;
+      const owed = dossier ? feesDueAfter('accept', dossier) : 0;
       if (dossier && owed > 0) {
         await this.apply(em, dossier, 'request_payment', 'system', { kind: 'system', id: null, name: 'system', role: 'system' }, null, { version: dossier.version, amount: owed });
       }
@@ -139,7 +130,7 @@ export class DossierActionsService {
     if (REFUNDABLE.has(updated.status) && updated.feesPaidVnd > 0 && !REFUNDABLE.has(dossier.status)) {
       await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: updated.code, payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status } });
     }
-    const owed = feeFollowUp(action, updated);
+    const owed = feesDueAfter(action, updated);
     if (owed > 0) {
       return this.apply(em, updated, 'request_payment', 'system', { kind: 'system', id: null, name: 'system', role: 'system' }, null, { version: updated.version, amount: owed });
     }

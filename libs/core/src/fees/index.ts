@@ -1,1 +1,2 @@
 export * from './compute-fees';
+export * from './fees-due';
