@@ -41,6 +41,17 @@ describe('sign-in', () => {
     });
   });
 
+  describe('colleagues', () => {
+    it('an officer lists the specialists of their own scope only', async () => {
+      const token = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'ld.trangtien', password: DEMO_PASSWORD_FOR_TESTS })).body.accessToken;
+      const res = await t.http.get('/api/v1/officers?role=specialist').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(res.body.map((o: { username: string }) => o.username)).toEqual(['cv.trangtien']);
+      const all = await t.http.get('/api/v1/officers').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(all.body.map((o: { username: string }) => o.username).sort()).toEqual(['cv.trangtien', 'ld.trangtien', 'tn.trangtien']);
+      await t.http.get('/api/v1/officers').expect(401);
+    });
+  });
+
   describe('tokens', () => {
     it('a route that needs sign-in refuses no token, a malformed header, a tampered and an expired token', async () => {
       await t.http.get('/api/v1/auth/me').expect(401);

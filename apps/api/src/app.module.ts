@@ -26,6 +26,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { AuthController } from './auth/auth.controller';
+import { OfficersController } from './auth/officers.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -67,7 +68,7 @@ export class AppModule {
         ReportingModule,
         ReorganizationModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
+      controllers: [UnitsController, ProceduresController, AuthController, OfficersController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -6,6 +6,7 @@ import { NotificationsModule } from '@dvc/notifications';
 import { CitizenEntity } from './citizen.entity';
 import { CitizenOtpService } from './citizen-otp.service';
 import { OfficerAuthService } from './officer-auth.service';
+import { OfficerDirectoryService } from './officer-directory.service';
 import { OfficerEntity } from './officer.entity';
 import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';
@@ -23,7 +24,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, OfficerAuthService, CitizenOtpService],
-  exports: [TokenService, OfficerAuthService, CitizenOtpService],
+  providers: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService],
+  exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService],
 })
 export class IdentityModule {}

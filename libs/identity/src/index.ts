@@ -7,3 +7,4 @@ export * from './officer-auth.service';
 export * from './citizen-otp.service';
 export * from './demo-officers';
 export * from './identity.module';
+export * from './officer-directory.service';
