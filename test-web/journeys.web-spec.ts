@@ -281,4 +281,77 @@ describe('web portal journeys', () => {
     await dialog.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await see(page, 'Đã đánh giá thành công.');
   });
+
+  it('(9) officers: accept → assign (specialist picker) → propose → approve → return, entirely in the UI', async () => {
+    const { code } = await submitDossierViaApi(randomPhone());
+    const cv = await officerLogin('cv.trangtien');
+
+    /** Signs in, finds the dossier in the worklist and opens it; checks its current status. */
+    async function openAs(username: string, status: string) {
+      await officerSignIn(page, username);
+      await page.getByLabel('Mã hồ sơ hoặc tên người nộp').fill(code);
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      const row = page.locator('table.worklist tbody tr', { hasText: code });
+      await row.waitFor();
+      await see(row, status);
+      await row.getByRole('link', { name: code }).click();
+      await see(page.getByRole('heading', { level: 1 }), `Hồ sơ ${code}`);
+      await see(page.locator('.facts .badge').first(), status);
+    }
+    /** Runs an action from the dialog and checks the new status in the notice, the badge and the timeline. */
+    async function perform(button: string, status: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, screen?: string) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await see(dialog, `Xác nhận: ${button}`);
+      if (fill) await fill(dialog);
+      if (screen) await shot(page, screen);
+      await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+      await see(page, `Trạng thái mới: ${status}.`);
+      await see(page.locator('.facts .badge').first(), status);
+      await see(page.locator('.timeline'), button);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+    }
+
+    await openAs('tn.trangtien', 'Mới');
+    await perform('Tiếp nhận', 'Đã tiếp nhận');
+    await shot(page, '20-officers-accepted');
+
+    await openAs('ld.trangtien', 'Đã tiếp nhận');
+    await perform('Phân công', 'Đang xử lý', async (dialog) => {
+      const picker = dialog.getByLabel('Chuyển cho chuyên viên');
+      await picker.locator('option', { hasText: '(cv.trangtien)' }).waitFor({ state: 'attached' });
+      const label = (await picker.locator('option', { hasText: '(cv.trangtien)' }).textContent())!.trim();
+      expect(label).toMatch(/^\S.* \(cv\.trangtien\)$/);
+      // A native, labelled <select> (keyboard-operable); its value is the specialist's id.
+      await picker.focus();
+      await picker.selectOption({ label });
+      expect(await picker.inputValue()).toBe(cv.id);
+      await dialog.getByLabel('Ghi chú (nếu có)').fill('Đề nghị xử lý trong ngày');
+    }, '21-officers-assign-dialog');
+    await shot(page, '22-officers-assigned');
+
+    await openAs('cv.trangtien', 'Đang xử lý');
+    await perform('Đề xuất kết quả', 'Chờ phê duyệt', async (dialog) => {
+      await dialog.getByLabel(/^Đề xuất/).selectOption('grant');
+      await dialog.getByLabel('Nội dung đề xuất').fill('Đủ điều kiện đăng ký khai sinh, đề nghị cấp giấy khai sinh');
+    }, '23-officers-propose-dialog');
+    await shot(page, '24-officers-proposed');
+
+    await openAs('ld.trangtien', 'Chờ phê duyệt');
+    await perform('Phê duyệt', 'Đã có kết quả, chờ trả');
+    await shot(page, '25-officers-approved');
+
+    await openAs('tn.trangtien', 'Đã có kết quả, chờ trả');
+    await perform('Trả kết quả', 'Đã trả kết quả', async (dialog) => {
+      await dialog.getByLabel('Hình thức trả kết quả').selectOption('desk');
+    });
+    await shot(page, '26-officers-result-returned');
+
+    // Finished dossiers leave the default worklist; they are found with the status filter.
+    await page.goto(`${BASE}/mot-cua`);
+    await page.getByLabel('Mã hồ sơ hoặc tên người nộp').fill(code);
+    await page.getByLabel('Trạng thái').selectOption({ label: 'Đã trả kết quả' });
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await see(page.locator('table.worklist tbody tr', { hasText: code }), 'Đã trả kết quả');
+  });
 });

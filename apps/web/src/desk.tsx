@@ -137,12 +137,12 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-type Input = { name: string; label: string; kind: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'components' | 'agency' | 'file'; required?: boolean; options?: [string, string][]; min?: number };
+type Input = { name: string; label: string; kind: 'text' | 'textarea' | 'select' | 'number' | 'datetime' | 'components' | 'agency' | 'officer' | 'file'; required?: boolean; options?: [string, string][]; min?: number };
 const ACTION_INPUTS: Record<string, Input[]> = {
   accept: [{ name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
   request_supplement: [{ name: 'reason', label: 'Lý do, nội dung cần bổ sung', kind: 'textarea', required: true, min: 3 }, { name: 'components', label: 'Giấy tờ cần bổ sung', kind: 'components', required: true }],
   refuse: [{ name: 'reason', label: 'Lý do từ chối', kind: 'textarea', required: true, min: 3 }],
-  assign: [{ name: 'officerId', label: 'Mã cán bộ được phân công (ID)', kind: 'text', required: true }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
+  assign: [{ name: 'officerId', label: 'Chuyển cho chuyên viên', kind: 'officer', required: true }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
   transfer: [{ name: 'toAgencyCode', label: 'Chuyển đến cơ quan', kind: 'agency', required: true }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
   propose: [{ name: 'outcome', label: 'Đề xuất', kind: 'select', required: true, options: [['grant', 'Giải quyết (cấp kết quả)'], ['deny', 'Không giải quyết']] }, { name: 'note', label: 'Nội dung đề xuất', kind: 'textarea', required: true, min: 3 }, { name: 'resultFileIds', label: 'Tệp kết quả (nếu có)', kind: 'file' }],
   approve: [{ name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
@@ -165,6 +165,8 @@ export function DeskDossierPage({ code }: { code: string }) {
   const [dlgError, setDlgError] = useState('');
   const [busy, setBusy] = useState(false);
   const [agencies, setAgencies] = useState<any[]>([]);
+  const [specialists, setSpecialists] = useState<any[] | null>(null);
+  const [specialistsError, setSpecialistsError] = useState('');
   const [proc, setProc] = useState<any>(null);
   useTitle(`Hồ sơ ${code}`);
   const load = () => api(`/dossiers/${encodeURIComponent(code)}`, { token: officer!.token }).then((x) => { setD(x); setError(''); setConflict(false); }, (e) => {
@@ -183,6 +185,15 @@ export function DeskDossierPage({ code }: { code: string }) {
         if (u.parentCode) { try { const p = await api(`/units/${u.parentCode}`); list.push(...(p.agencies ?? [])); } catch { /* ignore */ } }
         setAgencies(list);
       }, () => setAgencies([]));
+    }
+  }, [action]);
+  useEffect(() => {
+    if (action === 'assign' && officer && !specialists) {
+      setSpecialistsError('');
+      api('/officers?role=specialist', { token: officer.token }).then(
+        (list) => setSpecialists(Array.isArray(list) ? list : []),
+        (e) => setSpecialistsError(`Không tải được danh sách chuyên viên: ${errorText(e)}`),
+      );
     }
   }, [action]);
   if (!officer) return null;
@@ -290,7 +301,7 @@ export function DeskDossierPage({ code }: { code: string }) {
         <form onSubmit={confirm} noValidate>
           <p>Hồ sơ <strong>{d.code}</strong> — {d.applicantName ?? d.applicant?.fullName}</p>
           {dlgError && <Alert>{dlgError}</Alert>}
-          {action === 'assign' && <p className="muted small">Chưa có danh sách cán bộ trong hệ thống; nhập mã (ID) của chuyên viên được phân công.</p>}
+          {action === 'assign' && specialistsError && <Alert>{specialistsError}</Alert>}
           {inputs.map((i) => {
             const id = `act-${i.name}`;
             const lbl = <label htmlFor={id}>{i.label}{i.required && <span className="req"> *</span>}</label>;
@@ -303,6 +314,14 @@ export function DeskDossierPage({ code }: { code: string }) {
                 <select id={id} value={values[i.name] ?? ''} onChange={(e) => set(i.name, e.target.value)}>
                   <option value="">— Chọn —</option>
                   {agencies.filter((a) => a.code !== d.currentAgencyCode).map((a) => <option key={a.code} value={a.code}>{a.name} ({a.code})</option>)}
+                </select>
+              </div>
+            );
+            if (i.kind === 'officer') return (
+              <div key={i.name} className="field">{lbl}
+                <select id={id} value={values[i.name] ?? ''} onChange={(e) => set(i.name, e.target.value)} aria-busy={!specialists && !specialistsError} required={i.required}>
+                  <option value="">{specialists ? (specialists.length ? '— Chọn chuyên viên —' : 'Không có chuyên viên nào') : 'Đang tải danh sách…'}</option>
+                  {(specialists ?? []).map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.username})</option>)}
                 </select>
               </div>
             );
