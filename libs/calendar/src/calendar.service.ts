@@ -24,6 +24,7 @@ const CACHE_MS = 30_000;
 export class CalendarService {
   private cache: { at: number; holidays: string[]; working: string[] } | null = null;
   private readonly officeHoursCache = new Map<string, { at: number; hours: OfficeHours | null }>();
+  private readonly calendars = new Map<string, { days: object; hours: OfficeHours | null; calendar: WorkingCalendar }>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -62,7 +63,12 @@ export class CalendarService {
   async calendarFor(unitCode?: string | null): Promise<WorkingCalendar> {
     const days = await this.days();
     const officeHours = unitCode ? await this.officeHoursOf(unitCode) : null;
-    return new WorkingCalendar({ holidays: days.holidays, workingWeekendDays: days.working, ...(officeHours ? { officeHours } : {}) });
+    // Built once per day table and office hours: the worklist and every action ask for one.
+    const cached = this.calendars.get(unitCode ?? '');
+    if (cached && cached.days === days && cached.hours === officeHours) return cached.calendar;
+    const calendar = new WorkingCalendar({ holidays: days.holidays, workingWeekendDays: days.working, ...(officeHours ? { officeHours } : {}) });
+    this.calendars.set(unitCode ?? '', { days, hours: officeHours, calendar });
+    return calendar;
   }
 
   /** Days off and swapped working days of the years around now (YYYY-MM-DD), as the calendars use them. */

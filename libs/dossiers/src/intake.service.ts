@@ -8,7 +8,7 @@ import {
   type AdminLevel, type CitizenPrincipal, type FieldError, type OfficerPrincipal, type UnitChain,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
-import { AgencyEntity, UnitEntity } from '@dvc/units';
+import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import { recordChange } from './dossier-side-effects';
@@ -199,9 +199,7 @@ export class IntakeService {
 
     let route: Prepared['route'] = [];
     if (procedure && agency && agency.receives) {
-      const unit = await this.db.getRepository(UnitEntity).findOneByOrFail({ code: agency.unitCode });
-      const chain = await this.unitChain(unit);
-      const level = unit.level;
+      const { chain, level } = await this.unitChain(agency.unitCode);
       // On the two-level map (no district above the commune) what districts received is received at communes.
       const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
       // Decree 118/2025: any desk in the province may receive; the route then decides whether it can be handled.
@@ -237,15 +235,18 @@ export class IntakeService {
     return { procedure: procedure!, agency: agency!, applicant, phone: phone!, route };
   }
 
-  private async unitChain(unit: UnitEntity): Promise<UnitChain> {
-    const chain: UnitChain = { [unit.level]: unit.code };
-    let parentCode = unit.parentCode;
-    while (parentCode) {
-      const parent = await this.db.getRepository(UnitEntity).findOneByOrFail({ code: parentCode });
-      chain[parent.level as AdminLevel] = parent.code;
-      parentCode = parent.parentCode;
-    }
-    return chain;
+  /** The receiving unit and its ancestors by level, in one query. */
+  private async unitChain(unitCode: string): Promise<{ chain: UnitChain; level: AdminLevel }> {
+    const rows: { code: string; level: AdminLevel; depth: number }[] = await this.db.query(
+      `WITH RECURSIVE up AS (
+         SELECT code, level, parent_code, 0 AS depth FROM units WHERE code = $1
+         UNION ALL SELECT u.code, u.level, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code WHERE up.depth < 5
+       ) SELECT code, level, depth FROM up`,
+      [unitCode],
+    );
+    const chain: UnitChain = {};
+    for (const r of rows) chain[r.level] = r.code;
+    return { chain, level: rows.find((r) => r.depth === 0)!.level };
   }
 
   async checkComponents(procedure: ProcedureEntity, components: DossierComponent[], owner: { kind: 'citizen' | 'officer'; id: string }, requireAll = true): Promise<FieldError[]> {

@@ -118,11 +118,6 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  async applyReceipt(receipt: DeliveryReceipt): Promise<void> {
-    this.queueReceipt(receipt);
-    await this.flushReceipts();
-  }
-
   private queueReceipt(receipt: DeliveryReceipt): void {
     this.pendingReceipts.push(receipt);
     if (this.pendingReceipts.length >= RECEIPT_BATCH) void this.flushReceipts();
