@@ -24,6 +24,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { SmsController } from './sms/sms.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
+import { DossierResultsController } from './dossiers/dossier-results.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
@@ -68,7 +69,7 @@ export class AppModule {
         ReportingModule,
         ReorganizationModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, OfficersController, FilesController, DossiersController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
+      controllers: [UnitsController, ProceduresController, AuthController, OfficersController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

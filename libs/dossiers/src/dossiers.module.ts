@@ -9,6 +9,7 @@ import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { DossierQueriesService } from './dossier-queries.service';
+import { DossierResultsService } from './dossier-results.service';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IntakeService } from './intake.service';
 
@@ -19,7 +20,7 @@ import { IntakeService } from './intake.service';
     FilesModule,
     NotificationsModule,
   ],
-  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService],
-  exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService],
+  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService],
+  exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService],
 })
 export class DossiersModule {}

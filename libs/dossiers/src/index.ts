@@ -9,3 +9,4 @@ export * from './dossier-queries.service';
 export * from './dossiers.module';
 export * from './deadline-sweep';
 export * from './dossier-documents.service';
+export * from './dossier-results.service';

@@ -1,2 +1,3 @@
 export * from './compute-fees';
 export * from './fees-due';
+export * from './result-release';
