@@ -92,7 +92,8 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     await act(soon, 'accept', 'tn.trangtien');
     await act(late, 'accept', 'tn.trangtien');
     await t.db.query(`UPDATE dossiers SET due_at = now() + interval '30 minutes' WHERE code = $1`, [soon]);
-    await t.db.query(`UPDATE dossiers SET due_at = now() - interval '1 minute' WHERE code = $1`, [late]);
+    // received three days ago and due a minute ago (a dossier is never due before it was received)
+    await t.db.query(`UPDATE dossiers SET received_at = now() - interval '3 days', due_at = now() - interval '1 minute' WHERE code = $1`, [late]);
     const versions = await t.db.query(`SELECT code, version FROM dossiers WHERE code = ANY($1)`, [[soon, late]]);
     const calendar = await t.app.get(CalendarService).calendarFor(null);
     const first = await sweepDeadlines(t.db, calendar, 480);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CalendarService } from '@dvc/calendar';
 import { classifyTimeliness, fromLocal, type WorkingCalendar } from '@dvc/core';
+import { ReportFactsService } from '@dvc/reporting';
 import { officerToken, startTestApp, TestApp } from '@dvc/testing';
 
 /** Generated dossiers in Quận Tây Hồ (003), which no other suite touches, covering every counting case. */
@@ -82,6 +83,21 @@ describe('statistics report', () => {
   let admin: string;
   let communes: string[];
   let rows: Gen[];
+  const codes: string[] = [];
+
+  type ReportRow = { unitCode: string; received: object; resolved: object; inProgress: object; supplementPending: number; withdrawn: number; refused: number };
+  const report = (from = FROM, to = TO) => t.http.get('/api/v1/reports/processing').query({ unitCode: '003', from: from.toISOString(), to: to.toISOString() })
+    .set('Authorization', `Bearer ${admin}`).expect(200);
+  async function expectRecount(body: { rows: ReportRow[] }) {
+    const calendar = await t.app.get(CalendarService).calendarFor(null);
+    const expected = recount(rows, calendar, (u) => u);
+    const flat = (r: ReportRow) => ({ ...r.received, ...r.resolved, ...r.inProgress, supplementPending: r.supplementPending, withdrawn: r.withdrawn, refused: r.refused });
+    for (const row of body.rows) {
+      const want = expected.get(row.unitCode) ?? {};
+      const got = flat(row) as Record<string, number>;
+      for (const key of Object.keys(got)) expect({ unit: row.unitCode, key, value: got[key] }).toEqual({ unit: row.unitCode, key, value: want[key] ?? 0 });
+    }
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -89,35 +105,60 @@ describe('statistics report', () => {
     communes = (await t.db.query(`SELECT code FROM units WHERE parent_code = '003' ORDER BY code LIMIT 4`)).map((r: { code: string }) => r.code);
     rows = generate([...communes, '003']);
     for (const [i, r] of rows.entries()) {
+      codes.push(`GEN.REPORT-${i}-${randomUUID().slice(0, 8)}`);
       await t.db.query(
         `INSERT INTO dossiers (code, procedure_code, receiving_agency_code, receiving_unit_code, current_agency_code, current_scope_code, status, channel, rule_set,
            route, step_index, applicant, applicant_phone, form, components, result_delivery, submitted_at, received_at, due_at, finished_at, closed_at, version)
          VALUES ($1, '1.001193', 'GEN', $2, 'GEN', $2, $3::varchar, $4, 'decree_118_2025', '[]', 0, '{"fullName":"Gen"}', '84900000000', '{}', '[]', 'desk',
            COALESCE($5::timestamptz, now()), $5::timestamptz, $6::timestamptz, $7::timestamptz, CASE WHEN $3::varchar IN ('result_returned','refused','withdrawn','stopped') THEN $7::timestamptz END, 1)`,
-        [`GEN.REPORT-${i}-${randomUUID().slice(0, 8)}`, r.unit, r.status, r.channel, r.receivedAt, r.dueAt, r.finishedAt],
+        [codes[i], r.unit, r.status, r.channel, r.receivedAt, r.dueAt, r.finishedAt],
       );
     }
   });
   afterAll(() => t.close());
 
   it('equals a brute-force recount for every child unit, and the total adds up', async () => {
-    const res = await t.http.get('/api/v1/reports/processing').query({ unitCode: '003', from: FROM.toISOString(), to: TO.toISOString() })
-      .set('Authorization', `Bearer ${admin}`).expect(200);
-    const calendar = await t.app.get(CalendarService).calendarFor(null);
-    const expected = recount(rows, calendar, (u) => u);
-    const flat = (r: { received: object; resolved: object; inProgress: object; supplementPending: number; withdrawn: number; refused: number }) =>
-      ({ ...r.received, ...r.resolved, ...r.inProgress, supplementPending: r.supplementPending, withdrawn: r.withdrawn, refused: r.refused });
-    for (const row of res.body.rows) {
-      const want = expected.get(row.unitCode) ?? {};
-      const got = flat(row) as Record<string, number>;
-      for (const key of Object.keys(got)) expect({ unit: row.unitCode, key, value: got[key] }).toEqual({ unit: row.unitCode, key, value: want[key] ?? 0 });
-    }
+    const res = await report();
+    await expectRecount(res.body);
     for (const key of ['early', 'onTime', 'late']) {
       expect(res.body.total.resolved[key]).toBe(res.body.rows.reduce((s: number, r: { resolved: Record<string, number> }) => s + r.resolved[key], 0));
     }
     // the fixed cases landed where the rule says
     expect(res.body.rows.find((r: { unitCode: string }) => r.unitCode === communes[0]).resolved.onTime).toBeGreaterThanOrEqual(1);
     expect(res.body.rows.find((r: { unitCode: string }) => r.unitCode === communes[2]).resolved.early).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asked at instants off midnight it counts the rows, and agrees with the facts', async () => {
+    // Nothing was generated in the millisecond before either bound, so both periods hold the same dossiers.
+    const facts = await report();
+    const raw = await report(new Date(FROM.getTime() - 1), new Date(TO.getTime() - 1));
+    expect(raw.body.rows).toEqual(facts.body.rows);
+    expect(raw.body.total).toEqual(facts.body.total);
+  });
+
+  it('follows every later change of the rows, racing compactors included, and the facts stay equal to a recount', async () => {
+    const facts = t.app.get(ReportFactsService);
+    const at = (ymd: string, hm: string) => fromLocal(ymd, hm);
+    const open = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.receivedAt && !r.finishedAt).slice(0, 24);
+    // A dossier finishes after it was received (the table's check constraints say so).
+    const after = (r: Gen, t: Date) => new Date(Math.max(t.getTime(), (r.receivedAt as Date).getTime() + 3_600_000));
+    const changes = open.map(({ r, i }, k) => async () => {
+      if (k % 4 === 0) Object.assign(r, { status: 'result_returned', finishedAt: after(r, at('2026-09-10', '10:00')) });
+      else if (k % 4 === 1) Object.assign(r, { dueAt: new Date((r.dueAt ?? FROM).getTime() + 5 * 86_400_000) });
+      else if (k % 4 === 2) Object.assign(r, { status: 'withdrawn', finishedAt: after(r, at('2026-08-20', '15:00')) });
+      else Object.assign(r, { unit: communes[(communes.indexOf(r.unit) + 1) % communes.length] });
+      await t.db.query(`UPDATE dossiers SET status = $2, finished_at = $3, due_at = $4, receiving_unit_code = $5 WHERE code = $1`,
+        [codes[i], r.status, r.finishedAt, r.dueAt, r.unit]);
+    });
+    expect(changes.length).toBeGreaterThanOrEqual(12);
+    await Promise.all([...changes.map((change) => change()), facts.compact(7), facts.compact(7), facts.compactAll(5)]);
+    const raw = await report(new Date(FROM.getTime() - 1), new Date(TO.getTime() - 1));
+    await expectRecount(raw.body);
+    await expectRecount((await report()).body);
+    await facts.compactAll();
+    await expectRecount((await report()).body);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM report_fact_deltas WHERE unit_code = ANY($1)`, [[...communes, '003']])).toEqual([{ n: 0 }]);
+    expect(await facts.verify()).toEqual([]);
   });
 
   it('drills down city → district: the district row at city level equals the district report total', async () => {

@@ -6,6 +6,7 @@ import { preflight, prepareDatabase } from './prepare-database';
 import { seedAll } from './seed';
 import { supervise } from './supervise';
 import { reorganizeCommand } from './reorganize-command';
+import { reportFactsCommand } from './report-facts-command';
 
 const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
@@ -24,12 +25,13 @@ const COMMANDS: Record<string, string> = {
   'db:prepare': 'create the database if missing and run pending migrations',
   seed: 'import units, the procedure catalogue and (unless production) the demo accounts',
   check: 'only check that PostgreSQL and Redis answer',
+  'report-facts': 'verify (compare the statistics facts with a recount of the rows; exit 1 on a difference) | rebuild',
   reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--apply] (dry run without --apply)',
 };
 
 async function run(command: string | undefined): Promise<number> {
   if (!command || !(command in COMMANDS)) {
-    process.stderr.write(`usage: dvc <command>\n${Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(11)} ${d}`).join('\n')}\n`);
+    process.stderr.write(`usage: dvc <command>\n${Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(13)} ${d}`).join('\n')}\n`);
     return 2;
   }
   const config = loadAllConfig();
@@ -39,9 +41,11 @@ async function run(command: string | undefined): Promise<number> {
     return 0;
   }
   const db = await prepareDatabase(config, log);
-  if (command === 'reorganize') {
+  if (command === 'reorganize' || command === 'report-facts') {
     try {
-      return await reorganizeCommand(db, config.data.unitsDataDir, process.argv.slice(3), log);
+      return command === 'reorganize'
+        ? await reorganizeCommand(db, config.data.unitsDataDir, process.argv.slice(3), log)
+        : await reportFactsCommand(db, process.argv.slice(3), log);
     } finally {
       await db.destroy();
     }

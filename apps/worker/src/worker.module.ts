@@ -11,6 +11,8 @@ import { NationalPortalModule } from '@dvc/national-portal';
 import { NationalPortalProcessor } from './national-portal.processor';
 import { CalendarModule } from '@dvc/calendar';
 import { DeadlinesProcessor } from './deadlines.processor';
+import { ReportingModule } from '@dvc/reporting';
+import { ReportFactsProcessor } from './report-facts.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
@@ -29,8 +31,9 @@ export class WorkerModule {
         PaymentsModule,
         NationalPortalModule,
         CalendarModule,
+        ReportingModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor],
     };
   }
 }

@@ -6,6 +6,7 @@ import { FilesConfig } from './files.config';
 import { HttpConfig } from './http.config';
 import { NationalPortalConfig } from './national-portal.config';
 import { DeadlinesConfig } from './deadlines.config';
+import { ReportsConfig } from './reports.config';
 import { loadConfig } from './load-config';
 import { PaymentsConfig } from './payments.config';
 import { assertProductionSecrets } from './production-secrets';
@@ -13,7 +14,7 @@ import { RedisConfig } from './redis.config';
 import { RuntimeConfig } from './runtime.config';
 import { SmsConfig } from './sms.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig] as const;
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;
@@ -27,6 +28,7 @@ export interface LoadedConfig {
   nationalPortal: NationalPortalConfig;
   deadlines: DeadlinesConfig;
   files: FilesConfig;
+  reports: ReportsConfig;
 }
 
 /** Loads and checks every namespace at once, so a bad value stops the boot before anything connects. */
@@ -43,6 +45,7 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
     nationalPortal: loadConfig(NationalPortalConfig, env),
     deadlines: loadConfig(DeadlinesConfig, env),
     files: loadConfig(FilesConfig, env),
+    reports: loadConfig(ReportsConfig, env),
   };
   assertProductionSecrets(config.runtime, config.auth, config.payments);
   if (config.runtime.isProduction) config.data.demoData = false;

@@ -10,6 +10,7 @@ export * from './payments.config';
 export * from './data.config';
 export * from './national-portal.config';
 export * from './deadlines.config';
+export * from './reports.config';
 export * from './files.config';
 export * from './production-secrets';
 export * from './app-config.module';

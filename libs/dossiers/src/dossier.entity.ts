@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { DossierStatus, FeeLine, PlannedStep, RuleSet } from '@dvc/core';
 
 export type DossierChannel = 'online' | 'direct' | 'post';
@@ -38,6 +38,11 @@ export interface DossierRating {
 // Worklist: an officer scope's open dossiers, most urgent first (keyset on due_at, id).
 @Index('idx_dossiers_worklist', ['currentScopeCode', 'dueAt', 'id'], { where: 'closed_at IS NULL' })
 @Index('idx_dossiers_owner', ['ownerCitizenId', 'submittedAt'])
+// The statistics report counts "waiting for the applicant" from the live rows; few are, so a partial index.
+// Time runs forward; the statistics facts (libs/reporting) rely on it.
+@Check('chk_dossiers_finished_after_received', `finished_at IS NULL OR received_at IS NULL OR finished_at >= received_at`)
+@Check('chk_dossiers_due_after_received', `due_at IS NULL OR received_at IS NULL OR due_at >= received_at`)
+@Index('idx_dossiers_supplement_pending', ['receivingUnitCode'], { where: `status = 'supplement_requested'` })
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

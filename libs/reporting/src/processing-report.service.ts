@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { DomainError, formatYmd, type Principal } from '@dvc/core';
 import { toCsv } from './csv';
+import { FACTS_REPORT_SQL, RAW_REPORT_SQL } from './processing-report.sql';
+
+/** Hà Nội keeps UTC+7 all year. */
+const isLocalMidnight = (t: Date) => (t.getTime() + 7 * 3_600_000) % 86_400_000 === 0;
 
 export interface ProcessingRow {
   unitCode: string;
@@ -25,6 +29,9 @@ export interface ProcessingRow {
  * included); in progress = received before `to` and not finished by then, by the due time against `to`;
  * supplement pending = waiting for the applicant now; withdrawn/refused = ended so in the period; fees = payments
  * settled in the period.
+ *
+ * Periods that start and end at local midnight (every statistics period) read the report facts the triggers keep;
+ * other instants count the rows (processing-report.sql.ts).
  */
 @Injectable()
 export class ProcessingReportService {
@@ -41,58 +48,11 @@ export class ProcessingReportService {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
     await this.assertMayRead(principal, unitCode);
     const { holidays, working } = await this.calendars.days();
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `WITH versions AS (
-         SELECT code, name, parent_code, valid_from, valid_to FROM units
-         UNION ALL SELECT code, name, parent_code, valid_from, valid_to FROM unit_versions
-       ), valid AS (
-         SELECT * FROM versions WHERE valid_from <= $6::date AND (valid_to IS NULL OR valid_to >= $6::date)
-       ), mapped AS (
-         SELECT code AS unit_code, code AS at_code FROM valid
-         UNION ALL SELECT s.old_code, s.new_code FROM unit_successions s
-         WHERE s.receives_dossiers AND s.effective_date <= $6::date AND s.old_code NOT IN (SELECT code FROM valid)
-       ), scope AS (
-         SELECT m.unit_code,
-           CASE WHEN v.code = $1 THEN v.code WHEN v.parent_code = $1 THEN v.code WHEN p.parent_code = $1 THEN p.code END AS child_code
-         FROM mapped m JOIN valid v ON v.code = m.at_code LEFT JOIN valid p ON p.code = v.parent_code
-       ), d AS (
-         SELECT s.child_code, x.*, (x.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS finished_day, (x.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS due_day
-         FROM dossiers x JOIN scope s ON s.unit_code = x.receiving_unit_code WHERE s.child_code IS NOT NULL
-       ), fees AS (
-         SELECT s.child_code, sum(p.amount_vnd)::bigint AS collected
-         FROM payments p JOIN dossiers x ON x.id = p.dossier_id JOIN scope s ON s.unit_code = x.receiving_unit_code
-         WHERE s.child_code IS NOT NULL AND p.paid_at >= $2 AND p.paid_at < $3 AND p.status IN ('paid', 'refund_pending', 'refunded')
-         GROUP BY s.child_code
-       ), counts AS (
-         SELECT child_code,
-           count(*) FILTER (WHERE received_at < $2 AND (finished_at IS NULL OR finished_at >= $2)) AS carried_over,
-           count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'online') AS online,
-           count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'direct') AS direct,
-           count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'post') AS post,
-           count(*) FILTER (WHERE resolved AND finished_at <= due_at AND finished_day < due_day AND working_finish) AS early,
-           count(*) FILTER (WHERE resolved AND (due_at IS NULL OR (finished_at <= due_at AND NOT (finished_day < due_day AND working_finish)))) AS on_time,
-           count(*) FILTER (WHERE resolved AND finished_at > due_at) AS late,
-           count(*) FILTER (WHERE open_at_end AND (due_at IS NULL OR due_at >= $3)) AS within_deadline,
-           count(*) FILTER (WHERE open_at_end AND due_at < $3) AS overdue,
-           count(*) FILTER (WHERE status = 'supplement_requested' AND (received_at IS NULL OR received_at < $3)) AS supplement_pending,
-           count(*) FILTER (WHERE status = 'withdrawn' AND finished_at >= $2 AND finished_at < $3) AS withdrawn,
-           count(*) FILTER (WHERE status = 'refused' AND finished_at >= $2 AND finished_at < $3) AS refused
-         FROM (
-           SELECT d.*,
-             (status IN ('resolved', 'result_returned') AND finished_at >= $2 AND finished_at < $3) AS resolved,
-             (received_at < $3 AND (finished_at IS NULL OR finished_at >= $3)) AS open_at_end,
-             ((extract(isodow FROM finished_day) < 6 AND NOT finished_day = ANY($4::date[])) OR finished_day = ANY($5::date[])) AS working_finish
-           FROM d
-         ) z GROUP BY child_code
-       ), children AS (
-         SELECT code, name, 1 AS ord FROM valid WHERE parent_code = $1
-         UNION ALL SELECT code, name, 0 FROM valid WHERE code = $1
-       )
-       SELECT c.code, c.name, c.ord, k.*, COALESCE(f.collected, 0) AS collected
-       FROM children c LEFT JOIN counts k ON k.child_code = c.code LEFT JOIN fees f ON f.child_code = c.code
-       ORDER BY c.ord, c.code`,
-      [unitCode, from, to, holidays, working, mapDate ?? formatYmd(new Date(to.getTime() - 1))],
-    );
+    const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
+    const params: unknown[] = [unitCode, from, to, holidays, working, map];
+    const rows: Record<string, unknown>[] = isLocalMidnight(from) && isLocalMidnight(to)
+      ? await this.db.query(FACTS_REPORT_SQL, [...params, `${formatYmd(from).slice(0, 7)}-01`, formatYmd(from), formatYmd(to)])
+      : await this.db.query(RAW_REPORT_SQL, params);
     if (rows.length === 0) throw DomainError.notFound(`Unit ${unitCode}`);
     const n = (v: unknown) => Number(v ?? 0);
     const toRow = (r: Record<string, unknown>): ProcessingRow => ({
@@ -117,7 +77,7 @@ export class ProcessingReportService {
       inProgress: { withinDeadline: sum((r) => r.inProgress.withinDeadline), overdue: sum((r) => r.inProgress.overdue) },
       supplementPending: sum((r) => r.supplementPending), withdrawn: sum((r) => r.withdrawn), refused: sum((r) => r.refused), feesCollected: sum((r) => r.feesCollected),
     };
-    return { unitCode, from: from.toISOString(), to: to.toISOString(), mapDate: mapDate ?? formatYmd(new Date(to.getTime() - 1)), rows: result, total };
+    return { unitCode, from: from.toISOString(), to: to.toISOString(), mapDate: map, rows: result, total };
   }
 
   toCsv(report: { rows: ProcessingRow[]; total: ProcessingRow }): string {

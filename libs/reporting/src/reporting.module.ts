@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '@dvc/calendar';
 import { ProcessingReportService } from './processing-report.service';
+import { ReportFactsService } from './report-facts.service';
 import { UsageReportService } from './usage-report.service';
 
 /** Read models over the operational tables: statistics for the operations centre and the rental's usage. */
 @Module({
   imports: [CalendarModule],
-  providers: [ProcessingReportService, UsageReportService],
-  exports: [ProcessingReportService, UsageReportService],
+  providers: [ProcessingReportService, UsageReportService, ReportFactsService],
+  exports: [ProcessingReportService, UsageReportService, ReportFactsService],
 })
 export class ReportingModule {}
