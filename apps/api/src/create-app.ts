@@ -1,19 +1,23 @@
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { RequestMethod } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { loadAllConfig, LoadedConfig } from '@dvc/config';
 import { AppModule } from './app.module';
+import { clientErrorHandler } from './common/client-errors';
+import { sendProblem } from './common/problem.filter';
 import { mountQueueBoard } from './common/queue-board';
 import { validationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
+const frameworkLogger = new NestLogger('ProblemFilter');
 
 /** Builds the configured API application without listening: used by main.ts and by the e2e tests. */
 export async function createApiApp(config: LoadedConfig = loadAllConfig()): Promise<NestFastifyApplication> {
@@ -22,6 +26,10 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
     trustProxy: config.http.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
     routerOptions: { maxParamLength: 200 },
+    // Refusals before routing (a URL that does not decode, an over-long segment, bytes Node's parser rejects)
+    // are problem details too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, error, frameworkLogger),
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));

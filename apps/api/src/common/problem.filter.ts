@@ -3,9 +3,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@dvc/core';
 import { problem, ProblemDetails, slugOf, STATUS_BY_CODE } from './problem-details';
 
-const HTTP_SLUGS: Record<number, string> = {
-  400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed',
-  409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type', 422: 'validation-failed', 429: 'rate-limited',
+export const HTTP_SLUGS: Record<number, string> = {
+  400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 408: 'request-timeout',
+  409: 'conflict', 413: 'payload-too-large', 414: 'uri-too-long', 415: 'unsupported-media-type', 422: 'validation-failed', 429: 'rate-limited',
+  431: 'headers-too-large',
+};
+
+/** Fastify's own refusals whose message would echo the input or name the wrong part of the request. */
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The URL is malformed: a bad percent-escape or bytes that are not UTF-8.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A segment of the URL is too long.',
 };
 
 /**
@@ -24,10 +31,10 @@ export function toProblem(error: unknown): { body: ProblemDetails; retryAfter?: 
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
     return { body: problem(status, HTTP_SLUGS[status] ?? `http-${status}`, status === 404 && /^Cannot /.test(detail) ? 'No such route.' : detail) };
   }
-  // Fastify's own errors (bad JSON, body too large, unsupported content type) carry a 4xx statusCode.
-  const statusCode = (error as { statusCode?: unknown })?.statusCode;
+  // Fastify's own errors (bad JSON, body too large, unsupported content type, bad URL) carry a 4xx statusCode.
+  const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const detail = statusCode === 400 ? 'The request body is not valid JSON or is malformed.' : String((error as Error).message);
+    const detail = FASTIFY_DETAILS[String(code)] ?? (statusCode === 400 ? 'The request body is not valid JSON or is malformed.' : String((error as Error).message));
     return { body: problem(statusCode, HTTP_SLUGS[statusCode] ?? `http-${statusCode}`, detail) };
   }
   return { body: problem(500, 'internal-error', 'Something went wrong on our side; the request was not completed.') };

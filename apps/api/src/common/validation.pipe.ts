@@ -1,6 +1,9 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldError } from '@dvc/core';
 
+/** Deeper than any form we take; the class-transformer/validator walk is recursive and would overflow the stack. */
+export const MAX_INPUT_DEPTH = 32;
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -9,9 +12,35 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/**
+ * Refuses, without recursion, input nested deeper than MAX_INPUT_DEPTH and text holding NUL characters (PostgreSQL
+ * text cannot store them, so they would fail in the database instead of here).
+ */
+export function checkInputShape(value: unknown, root: string): FieldError | null {
+  const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, path, depth } = stack.pop()!;
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return { field: path, message: 'must not contain NUL characters' };
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_INPUT_DEPTH) return { field: root, message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
+    for (const [key, child] of Object.entries(node)) {
+      if (key.includes('\u0000')) return { field: path, message: 'must not have keys with NUL characters' };
+      stack.push({ node: child, path: `${path}.${key}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
 /** Unknown fields are errors too; every failure is a 422 listing each field; a body must be a JSON object. */
 class ProblemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const shape = checkInputShape(value, metadata.data ?? metadata.type);
+      if (shape) throw DomainError.validation([{ ...shape, field: shape.field.replace(/^(body|query)\./, '') }]);
+    }
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw DomainError.validation([{ field: 'body', message: 'must be a JSON object' }]);
