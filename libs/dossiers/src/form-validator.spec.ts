@@ -1,3 +1,4 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { validateForm } from './form-validator';
 
 const schema = {
@@ -30,5 +31,18 @@ describe('validateForm', () => {
 
   it('rejects a non-object form', () => {
     expect(validateForm('t1', schema, 'x')).toEqual([{ field: 'form', message: 'must be object' }]);
+  });
+
+  it('compiles a schema once, however often the procedure is loaded again, and again when it changes', () => {
+    const compile = jest.spyOn(Ajv2020.prototype, 'compile');
+    try {
+      for (let i = 0; i < 5; i++) expect(validateForm('t2', structuredClone(schema), { hoTen: 'A', ngaySinh: '2026-01-02', soBanSao: 1 })).toEqual([]);
+      expect(compile).toHaveBeenCalledTimes(1);
+      const stricter = { ...structuredClone(schema), required: [...schema.required, 'cha'] };
+      expect(validateForm('t2', stricter, { hoTen: 'A', ngaySinh: '2026-01-02', soBanSao: 1 })).toEqual([{ field: 'form.cha', message: 'is required' }]);
+      expect(compile).toHaveBeenCalledTimes(2);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

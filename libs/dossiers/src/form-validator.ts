@@ -4,7 +4,7 @@ import type { FieldError } from '@dvc/core';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
 addFormats(ajv);
-const compiled = new Map<string, { schema: object; validate: ValidateFunction }>();
+const compiled = new Map<string, { source: string; schema: object; validate: ValidateFunction }>();
 
 function fieldOf(error: ErrorObject, prefix: string): string {
   const path = error.instancePath.split('/').filter(Boolean).join('.');
@@ -21,10 +21,16 @@ function messageOf(error: ErrorObject): string {
 
 /** Checks an e-form against its procedure's JSON Schema; every error is reported with its field. */
 export function validateForm(procedureCode: string, schema: object, form: unknown, prefix = 'form'): FieldError[] {
+  // The schema arrives as a new object with every load of the procedure: compare its text, not its identity,
+  // or every request compiles it again and Ajv's own cache (keyed by object) grows without end.
   let entry = compiled.get(procedureCode);
-  if (!entry || entry.schema !== schema) {
-    entry = { schema, validate: ajv.compile(schema) };
-    compiled.set(procedureCode, entry);
+  if (entry?.schema !== schema) {
+    const source = JSON.stringify(schema);
+    if (entry?.source !== source) {
+      if (entry) ajv.removeSchema(entry.schema);
+      entry = { source, schema, validate: ajv.compile(schema) };
+      compiled.set(procedureCode, entry);
+    }
   }
   if (entry.validate(form)) return [];
   const seen = new Set<string>();
