@@ -137,3 +137,21 @@ export async function officerSignIn(page: Page, username: string): Promise<void>
   await see(page, 'Danh sách hồ sơ');
   await page.locator('table.worklist').waitFor();
 }
+
+/** Uploads a file through the API (an officer's result file, say); returns its id. */
+export async function uploadViaApi(token: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<string> {
+  const fd = new FormData();
+  fd.append('file', new Blob([file.buffer], { type: file.mimeType }), file.name);
+  const res = await fetch(`${BASE}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: fd });
+  const data = (await res.json()) as { id: string };
+  if (!res.ok) throw new Error(`upload ${file.name}: ${res.status} ${JSON.stringify(data)}`);
+  return data.id;
+}
+
+/** GET /api/v1{path} as JSON with a token. */
+export async function getJson(path: string, token: string): Promise<any> {
+  const res = await fetch(`${BASE}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const data = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}

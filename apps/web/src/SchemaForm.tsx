@@ -26,7 +26,8 @@ export type Errors = Record<string, string>;
 const typeOf = (s: Schema) => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type) ?? (s.properties ? 'object' : s.enum ? 'string' : 'string');
 
 function isEmpty(v: unknown): boolean {
-  if (v === undefined || v === null || v === '') return true;
+  // An unticked box is no answer yet: an optional group holding only that is still "not filled in".
+  if (v === undefined || v === null || v === '' || v === false) return true;
   if (typeof v === 'object') return Object.values(v as object).every(isEmpty);
   return false;
 }
@@ -40,6 +41,10 @@ export function clean(schema: Schema, value: any): any {
     if (v === undefined) continue;
     if (typeOf(sub) === 'object' && isEmpty(v) && !(schema.required ?? []).includes(key)) continue;
     out[key] = v;
+  }
+  // An unticked box means "no": a required yes/no question is sent as false rather than missing.
+  for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+    if (typeOf(sub) === 'boolean' && (schema.required ?? []).includes(key) && out[key] === undefined) out[key] = false;
   }
   return out;
 }
@@ -66,6 +71,7 @@ export function validate(schema: Schema, value: any, path = ''): Errors {
       Object.assign(errors, validate(sub, v ?? {}, p));
       continue;
     }
+    if (t === 'boolean') continue; // unticked is a valid answer (false)
     if (v === undefined || v === null || v === '') {
       const name = label(sub, key);
       if (required.includes(key)) errors[p] = `Vui lòng ${sub.enum ? 'chọn' : 'nhập'} ${name.charAt(0).toLowerCase()}${name.slice(1)}.`;

@@ -167,3 +167,29 @@ export function processingTimeText(t?: { sameDay?: boolean; workingDays?: number
   if (t.sameDay) parts.unshift('Trong ngày');
   return parts.join(' — ') || '—';
 }
+
+/** Downloads an authenticated file under its own name (Content-Disposition), e.g. a result file. */
+export async function downloadFile(path: string, token: string | null | undefined, fallbackName: string): Promise<void> {
+  const res = await fetch(`/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) {
+    let problem: Problem = { status: res.status };
+    try {
+      problem = { status: res.status, ...(await res.json()) };
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(res.status, problem);
+  }
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  const plain = /filename="([^"]+)"/i.exec(header);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

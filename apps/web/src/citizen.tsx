@@ -2,6 +2,8 @@ import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { actionName, api, ApiError, errorText, fmtDateTime, fmtVnd, levelName, newIdempotencyKey, openBlob, processingTimeText, session, STATUS_NAMES, TIMELINESS } from './api';
 import { Link, navigate } from './router';
 import { clean, Errors, SchemaForm, serverMessage, validate, Values } from './SchemaForm';
+import { ApplicantFieldset, ComponentUploads, mapServerErrors, Uploaded, validateApplicant } from './dossier-form';
+import { ResultFiles } from './results';
 import { Alert, Dialog, Loading, StatusBadge, useTitle } from './ui';
 
 /* ---------------- Search ---------------- */
@@ -182,8 +184,6 @@ export function SignInPage({ next }: { next: string }) {
 
 /* ---------------- Submit a dossier ---------------- */
 
-interface Uploaded { id: string; name: string; size: number }
-
 function useCitizen() {
   const s = session.citizen();
   useEffect(() => {
@@ -249,90 +249,6 @@ function UnitAgencyPicker({ levels, value, onChange, error }: { levels: string[]
       </div>
     </fieldset>
   );
-}
-
-export function ComponentUploads({ components, files, setFiles, token, errors, requiredOnly = false }: { components: any[]; files: Record<string, Uploaded[]>; setFiles: (f: Record<string, Uploaded[]>) => void; token: string; errors: Errors; requiredOnly?: boolean }) {
-  const [busy, setBusy] = useState<string>('');
-  const [uploadError, setUploadError] = useState<Record<string, string>>({});
-  async function upload(code: string, list: FileList | null) {
-    if (!list?.length) return;
-    setBusy(code);
-    setUploadError((u) => ({ ...u, [code]: '' }));
-    const added: Uploaded[] = [];
-    try {
-      for (const f of Array.from(list)) {
-        const fd = new FormData();
-        fd.append('file', f, f.name);
-        const r = await api('/files', { body: fd, token });
-        added.push({ id: r.id, name: r.name ?? f.name, size: r.size });
-      }
-    } catch (e) {
-      setUploadError((u) => ({ ...u, [code]: errorText(e) }));
-    } finally {
-      setBusy('');
-    }
-    setFiles({ ...files, [code]: [...(files[code] ?? []), ...added] });
-  }
-  return (
-    <>
-      {components.filter((c) => !requiredOnly || c.required).map((c) => {
-        const id = `file-${c.code}`;
-        const err = uploadError[c.code] || errors[`components.${c.code}`];
-        return (
-          <div key={c.code} className={`field upload${err ? ' has-error' : ''}`}>
-            <label htmlFor={id}>{c.name}{c.required ? <span className="req"> * (bắt buộc)</span> : <span className="muted"> (nếu có)</span>}</label>
-            <input id={id} type="file" accept="application/pdf,image/jpeg,image/png" multiple onChange={(e) => { upload(c.code, e.target.files); e.target.value = ''; }} disabled={busy === c.code} />
-            {busy === c.code && <p className="muted" role="status">Đang tải lên…</p>}
-            {(files[c.code] ?? []).length > 0 && (
-              <ul className="files" aria-label={`Tệp đã tải lên cho ${c.name}`}>
-                {files[c.code].map((f) => (
-                  <li key={f.id}>
-                    <span className="ok">✓ Đã tải lên: {f.name}</span>{' '}
-                    <button type="button" className="link" onClick={() => setFiles({ ...files, [c.code]: files[c.code].filter((x) => x.id !== f.id) })}>Xóa<span className="sr-only"> {f.name}</span></button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {err && <p className="field-error">{err}</p>}
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
-/** Maps the server's 422 field errors onto the form's field keys. */
-function mapServerErrors(list: { field: string; message: string }[], components: any[]): Errors {
-  const out: Errors = {};
-  for (const { field, message } of list) {
-    let key = field.replace(/^form\./, 'form:').replace(/\[(\d+)\]/g, '.$1');
-    if (field === 'components') {
-      const m = /component (\S+)/.exec(message);
-      const comp = m && components.find((c) => c.code === m[1]);
-      key = comp ? `components.${comp.code}` : 'components';
-    }
-    const text = serverMessage(message);
-    out[key] = out[key] ? `${out[key]} ${text}` : text;
-  }
-  return out;
-}
-
-const APPLICANT_FIELDS: [string, string, string, string?][] = [
-  ['fullName', 'Họ và tên người nộp', 'text', 'name'],
-  ['idNumber', 'Số định danh cá nhân (CCCD, 12 số)', 'text'],
-  ['phone', 'Số điện thoại di động', 'tel', 'tel'],
-  ['email', 'Thư điện tử (nếu có)', 'email', 'email'],
-  ['address', 'Địa chỉ liên hệ', 'text', 'street-address'],
-];
-
-function validateApplicant(a: Values): Errors {
-  const e: Errors = {};
-  if (!a.fullName || a.fullName.trim().length < 2) e['applicant.fullName'] = 'Vui lòng nhập họ và tên (ít nhất 2 ký tự).';
-  if (!/^\d{12}$/.test(a.idNumber ?? '')) e['applicant.idNumber'] = 'Số định danh cá nhân gồm đúng 12 chữ số.';
-  if (!/^(0|84)(3|5|7|8|9)\d{8}$/.test(a.phone ?? '')) e['applicant.phone'] = 'Số điện thoại di động không hợp lệ.';
-  if (a.email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(a.email)) e['applicant.email'] = 'Địa chỉ thư điện tử không hợp lệ.';
-  if (!a.address || a.address.trim().length < 5) e['applicant.address'] = 'Vui lòng nhập địa chỉ (ít nhất 5 ký tự).';
-  return e;
 }
 
 export function SubmitPage({ code }: { code: string }) {
@@ -408,21 +324,7 @@ export function SubmitPage({ code }: { code: string }) {
       {!error && attempted && Object.keys(errors).length > 0 && <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>}
       {errors.components && <Alert>{errors.components}</Alert>}
       <UnitAgencyPicker levels={p.receivingLevels ?? []} value={agencyCode} onChange={setAgencyCode} error={errors.agency} />
-      <fieldset className="fieldset">
-        <legend>Thông tin người nộp hồ sơ</legend>
-        <div className="grid2">
-          {APPLICANT_FIELDS.map(([k, l, t, ac]) => {
-            const err = errors[`applicant.${k}`];
-            return (
-              <div key={k} className={`field${err ? ' has-error' : ''}`}>
-                <label htmlFor={`app-${k}`}>{l}{k !== 'email' && <span className="req" aria-hidden="true"> *</span>}</label>
-                <input id={`app-${k}`} type={t} autoComplete={ac} value={applicant[k] ?? ''} aria-invalid={err ? true : undefined} aria-describedby={err ? `app-${k}-err` : undefined} onChange={(e) => setApplicant({ ...applicant, [k]: e.target.value })} />
-                {err && <p className="field-error" id={`app-${k}-err`}>{err}</p>}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} />
       <h2>{p.formSchema?.title ?? 'Tờ khai'}</h2>
       <SchemaForm schema={p.formSchema ?? {}} value={form} onChange={setForm} errors={formErrors} />
       <fieldset className="fieldset">
@@ -611,12 +513,13 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
       <div className="row actions">
         {canPay && <button className="primary" onClick={pay}>Thanh toán trực tuyến ({fmtVnd(due)})</button>}
         {acts.includes('supplement') && <button className="primary" onClick={() => setDialog('supplement')}>Bổ sung hồ sơ</button>}
-        {acts.includes('rate') && <button onClick={() => setDialog('rate')}>Đánh giá mức độ hài lòng</button>}
+        {acts.includes('rate') && !d.rating && <button onClick={() => setDialog('rate')}>Đánh giá mức độ hài lòng</button>}
         {acts.includes('withdraw') && <button className="danger" onClick={() => setDialog('withdraw')}>Rút hồ sơ</button>}
-        <button onClick={() => openBlob(`/dossiers/${encodeURIComponent(code)}/documents/receipt`, citizen.token).catch((e) => setError(e instanceof ApiError && e.status === 404 ? 'Giấy tiếp nhận sẽ có sau khi cán bộ tiếp nhận hồ sơ.' : errorText(e)))}>Giấy tiếp nhận (PDF)</button>
+        <button onClick={() => openBlob(`/dossiers/${encodeURIComponent(code)}/documents/receipt`, citizen.token).catch((e) => setError(e instanceof ApiError && (e.status === 404 || e.status === 409) ? 'Giấy tiếp nhận sẽ có sau khi cán bộ tiếp nhận hồ sơ.' : errorText(e)))}>Giấy tiếp nhận (PDF)</button>
         {d.status === 'supplement_requested' && <button onClick={() => openBlob(`/dossiers/${encodeURIComponent(code)}/documents/supplement-request`, citizen.token).catch((e) => setError(errorText(e)))}>Phiếu yêu cầu bổ sung (PDF)</button>}
       </div>
       {d.rating && <p>Bạn đã đánh giá: <strong>{RATINGS.find(([k]) => k === (d.rating.rating ?? d.rating))?.[1] ?? String(d.rating.rating ?? d.rating)}</strong></p>}
+      {d.outcome && <ResultFiles code={d.code} token={citizen.token} version={d.version} citizen />}
       <h2>Quá trình xử lý</h2>
       <History code={d.code} token={citizen.token} version={d.version} />
       <h2>Phí, lệ phí</h2>

@@ -2,12 +2,13 @@ import { FormEvent, useEffect, useState } from 'react';
 import { actionName, api, ApiError, errorText, fmtDateTime, openBlob, session, STATUS_NAMES } from './api';
 import { DossierFacts, FeesTable, History } from './citizen';
 import { Link, navigate } from './router';
+import { ResultFiles } from './results';
 import { serverMessage } from './SchemaForm';
 import { Alert, Dialog, Loading, StatusBadge, useTitle } from './ui';
 
 const CONFLICT = 'Hồ sơ đã được người khác cập nhật, vui lòng tải lại';
 
-function useOfficer() {
+export function useOfficer() {
   const s = session.officer();
   useEffect(() => {
     if (!s) navigate(`/mot-cua/dang-nhap?next=${encodeURIComponent(location.pathname)}`, true);
@@ -283,6 +284,7 @@ export function DeskDossierPage({ code }: { code: string }) {
           </li>
         ))}
       </ul>
+      {(d.proposal?.resultFileIds?.length ?? 0) > 0 && <ResultFiles code={d.code} token={officer.token} version={d.version} citizen={false} />}
       <h2>Tờ khai</h2>
       <FormView value={d.form} schema={proc?.formSchema} />
       <h2>Phiếu kiểm soát quá trình giải quyết</h2>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
 import { DeskDossierPage, OfficerLoginPage, WorklistPage } from './desk';
+import { DeskIntakePage } from './desk-intake';
 import { ReportsPage } from './reports';
 import { Link, navigate, useLocation } from './router';
 import './styles.css';
@@ -24,6 +25,7 @@ function Route() {
   else if (desk && seg[1] === 'dang-nhap') page = <OfficerLoginPage next={query.get('next') ?? '/mot-cua'} />;
   else if (desk && seg[1] === 'ho-so' && seg[2]) page = <DeskDossierPage code={seg[2]} />;
   else if (desk && seg[1] === 'bao-cao') page = <ReportsPage />;
+  else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (
@@ -39,6 +41,7 @@ function Route() {
             {desk ? (
               <>
                 <Link to="/mot-cua">Danh sách hồ sơ</Link>
+                <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
                 {officer ? <button className="link" onClick={() => { session.setOfficer(null); navigate('/mot-cua/dang-nhap'); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>

@@ -5,6 +5,11 @@ export function navigate(to: string, replace = false): void {
   else history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
+  // Keyboard and screen-reader users continue from the new page's content, not from the link they left.
+  requestAnimationFrame(() => {
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  });
 }
 
 export function useLocation(): { path: string; query: URLSearchParams } {
