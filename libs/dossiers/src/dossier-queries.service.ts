@@ -35,6 +35,8 @@ function decodeCursor(cursor: string): [string | null, string] {
 const encodeCursor = (key: string | null, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
+  'assigneeId', 'submittedAt', 'receivedAt', 'dueAt', 'finishedAt', 'deadlineFlag', 'version'];
 @Injectable()
 export class DossierQueriesService {
   constructor(
@@ -44,7 +46,8 @@ export class DossierQueriesService {
 
   /** A citizen's own dossiers (newest first), or an officer's worklist: now at their scope, most urgent first. */
   async list(principal: Principal, query: DossierListQuery) {
-    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d');
+    // Only what a list line shows: the forms, components and route of 20 dossiers are most of their bytes.
+    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').select(SUMMARY_COLUMNS.map((c) => `d.${c}`));
     const officer = principal.kind === 'officer';
     if (officer) {
       qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
