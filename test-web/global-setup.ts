@@ -1,6 +1,6 @@
 // Starts the built system (`npm run build` first) as a child process group on its own database and ports.
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { WEB_TEST } from './env';
@@ -10,6 +10,8 @@ export default async function globalSetup(): Promise<void> {
   for (const f of ['dist/apps/cli/main.js', 'dist/apps/api/main.js', 'dist/web/index.html']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` before \`npm run test:web\``);
   }
+  // Screens of this run only, so a reviewer never looks at a page from an earlier version.
+  rmSync(join(root, 'test-artifacts', 'screens'), { recursive: true, force: true });
   const pg = new Client({ connectionString: WEB_TEST.adminDatabaseUrl });
   await pg.connect();
   await pg.query(`DROP DATABASE IF EXISTS ${WEB_TEST.databaseName} WITH (FORCE)`);

@@ -1,7 +1,7 @@
 // The desk's and the kiosk's journeys in a real browser against the real system (see global-setup.ts); the citizen's
 // whole journey is in citizen-journey.web-spec.ts, the desk intake in desk-intake.web-spec.ts.
 import { Page } from 'playwright-core';
-import { BASE, Browser, officerLogin, officerSignIn, openBrowser, PDF, randomPhone, see, shot, submitDossierViaApi } from './browser';
+import { act, BASE, Browser, officerLogin, officerSignIn, openBrowser, PDF, randomPhone, see, shot, submitDossierViaApi, uploadViaApi, useCitizenToken } from './browser';
 
 describe('web portal journeys', () => {
   let browser: Browser;
@@ -193,5 +193,32 @@ describe('web portal journeys', () => {
     await page.getByLabel('Trạng thái').selectOption({ label: 'Đã trả kết quả' });
     await page.getByRole('button', { name: 'Lọc' }).click();
     await see(page.locator('table.worklist tbody tr', { hasText: code }), 'Đã trả kết quả');
+  });
+  it('(6) a result held for an unpaid fee is announced, not offered, until the desk takes the payment', async () => {
+    const phone = randomPhone();
+    const d = await submitDossierViaApi(phone);
+    const tn = await officerLogin('tn.trangtien');
+    const cv = await officerLogin('cv.trangtien');
+    const ld = await officerLogin('ld.trangtien');
+    let x = await act(tn.token, d.code, 'accept', { version: d.version });
+    x = await act(x.availableActions.includes('assign') ? tn.token : ld.token, d.code, 'assign', { version: x.version, officerId: cv.id });
+    const fileId = await uploadViaApi(cv.token, PDF('trich-luc-khai-sinh.pdf'));
+    x = await act(cv.token, d.code, 'propose', { version: x.version, outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [fileId] });
+    x = await act(ld.token, d.code, 'approve', { version: x.version });
+    // An extra amount asked for after approval holds the result like a pay-after fee.
+    x = await act(cv.token, d.code, 'request-payment', { version: x.version, amount: 20000, note: 'Phí cấp thêm bản sao' });
+    await useCitizenToken(page, d.token, phone);
+    await page.goto(`${BASE}/ho-so/${d.code}`);
+    const results = page.getByRole('region', { name: 'Kết quả giải quyết' });
+    await see(results, 'Kết quả đã có và sẽ được trả sau khi bạn nộp đủ phí, lệ phí.');
+    expect(await results.getByRole('button').count()).toBe(0);
+    await shot(page, '27-citizen-result-held');
+    const paid = await fetch(`${BASE}/api/v1/dossiers/${d.code}/payments/desk`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tn.token}` }, body: JSON.stringify({ method: 'cash' }),
+    });
+    expect(paid.status).toBe(201);
+    await page.reload();
+    await see(results, 'Tải kết quả: trich-luc-khai-sinh.pdf');
+    expect(await page.getByText('sẽ được trả sau khi bạn nộp đủ phí').count()).toBe(0);
   });
 });
