@@ -27,6 +27,24 @@ export async function freshBenchDatabase(config: LoadedConfig): Promise<DataSour
   return db;
 }
 
+/** The bench database as it is (migrated, nothing dropped). */
+export async function openBenchDatabase(config: LoadedConfig): Promise<DataSource> {
+  await preflight(config);
+  return prepareDatabase(config, () => undefined);
+}
+
+/** Whether the bench database exists and holds exactly `n` dossiers. */
+export async function benchDatabaseHolds(config: LoadedConfig, n: number): Promise<boolean> {
+  const db = await openBenchDatabase(config).catch(() => null);
+  if (!db) return false;
+  try {
+    const [{ count }] = await db.query('SELECT count(*)::bigint AS count FROM dossiers');
+    return Number(count) === n;
+  } finally {
+    await db.destroy();
+  }
+}
+
 export function machine(): string {
   const os = require('node:os') as typeof import('node:os');
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -11,6 +11,7 @@ import { NationalPortalModule } from '@dvc/national-portal';
 import { NationalPortalProcessor } from './national-portal.processor';
 import { CalendarModule } from '@dvc/calendar';
 import { DeadlinesProcessor } from './deadlines.processor';
+import { LostJobsRecovery } from './lost-jobs.recovery';
 import { ReportingModule } from '@dvc/reporting';
 import { ReportFactsProcessor } from './report-facts.processor';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -33,7 +34,7 @@ export class WorkerModule {
         CalendarModule,
         ReportingModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery],
     };
   }
 }
