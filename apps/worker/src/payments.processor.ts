@@ -28,17 +28,22 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.connections.queue(PAYMENTS_QUEUE);
-    await queue.upsertJobScheduler(RECONCILE, { every: this.config.reconcileEverySeconds * 1000 }, { name: RECONCILE, data: { outboxId: '' } })
-      .catch((error: Error) => this.logger.warn(`reconciliation not scheduled yet (Redis?): ${error.message}`));
-    await queue.upsertJobScheduler(DAILY_CHECK, { pattern: '0 30 6 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: DAILY_CHECK, data: { outboxId: '' } })
-      .catch((error: Error) => this.logger.warn(`daily check not scheduled yet (Redis?): ${error.message}`));
+    await this.schedule();
     this.worker = new Worker(PAYMENTS_QUEUE, (job) => this.process(job), {
       connection: this.connections.workerConnection(PAYMENTS_QUEUE),
       prefix: this.connections.prefix,
       concurrency: 2,
     });
     this.worker.on('error', (error) => this.logger.warn(`payments worker: ${error.message}`));
+  }
+
+  /** Also after Redis lost its data (LostJobsRecovery). */
+  async schedule(): Promise<void> {
+    const queue = this.connections.queue(PAYMENTS_QUEUE);
+    await queue.upsertJobScheduler(RECONCILE, { every: this.config.reconcileEverySeconds * 1000 }, { name: RECONCILE, data: { outboxId: '' } })
+      .catch((error: Error) => this.logger.warn(`reconciliation not scheduled yet (Redis?): ${error.message}`));
+    await queue.upsertJobScheduler(DAILY_CHECK, { pattern: '0 30 6 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: DAILY_CHECK, data: { outboxId: '' } })
+      .catch((error: Error) => this.logger.warn(`daily check not scheduled yet (Redis?): ${error.message}`));
   }
 
   /** Before the connections close (they close in onApplicationShutdown). */

@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './dossier-fixtures';
 export * from './private-redis';
 export * from './test-worker';
+export * from './private-postgres';
