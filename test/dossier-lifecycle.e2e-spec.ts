@@ -57,6 +57,11 @@ describe('dossier life cycle', () => {
     await act(code, 'propose', 'ld.trangtien', { outcome: 'grant', note: 'Đủ điều kiện' }, 403);
     const proposed = await act(code, 'propose', 'cv.trangtien', { outcome: 'grant', note: 'Hồ sơ hợp lệ, đề nghị cấp Giấy khai sinh' });
     expect(proposed).toMatchObject({ status: 'awaiting_approval', currentAgencyCode: '000.35.22.H26' });
+    // the applicant sees that a proposal was made, not the draft outcome or its note
+    const seen = await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${citizen.token}`).expect(200);
+    expect(seen.body.proposal).toBeNull();
+    const leaderView = await t.http.get(`/api/v1/dossiers/${code}`).set(as('ld.trangtien')).expect(200);
+    expect(leaderView.body.proposal).toMatchObject({ outcome: 'grant' });
     const approved = await act(code, 'approve', 'ld.trangtien');
     expect(approved).toMatchObject({ status: 'resolved', nationalStatus: 9, outcome: 'grant', currentAgencyCode: DESKS.trangTien });
     expect(approved.finishedAt).not.toBeNull();
@@ -72,6 +77,9 @@ describe('dossier life cycle', () => {
     const history = await t.http.get(`/api/v1/dossiers/${code}/history`).set('Authorization', `Bearer ${citizen.token}`).expect(200);
     expect(history.body.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
     expect(history.body[1]).toMatchObject({ fromStatus: 'new', toStatus: 'received', actor: { kind: 'officer', name: 'tn.trangtien' } });
+    expect(history.body[3]).toMatchObject({ action: 'propose', note: null, data: null });
+    const officerHistory = await t.http.get(`/api/v1/dossiers/${code}/history`).set(as('tn.trangtien')).expect(200);
+    expect(officerHistory.body[3]).toMatchObject({ action: 'propose', note: 'Hồ sơ hợp lệ, đề nghị cấp Giấy khai sinh' });
 
     const portal = (await outbox(code)).filter((o) => o.topic === 'national_portal').map((o) => o.payload.nationalStatus);
     expect(portal).toEqual([1, 2, 4, 4, 9, 10]);

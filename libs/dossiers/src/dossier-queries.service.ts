@@ -95,7 +95,7 @@ export class DossierQueriesService {
     const dossier = await this.findReadable(principal, code);
     const events = await this.events(dossier.id);
     const agencies = await this.agencyNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']));
-    return historyView(events, agencies);
+    return historyView(events, agencies, principal.kind === 'citizen');
   }
 
   /** Public lookup by code and the last four digits of the applicant's phone; nothing personal comes back. */

@@ -1,5 +1,5 @@
 import {
-  classifyTimeliness, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
+  applicantEventDetail, classifyTimeliness, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
   type ActorRole, availableActions, type WorkingCalendar,
 } from '@dvc/core';
 import type { DossierEntity } from './dossier.entity';
@@ -71,7 +71,7 @@ export function dossierDetail(
     form: d.form,
     components: d.components,
     outcome: d.outcome,
-    proposal: d.proposal,
+    proposal: callerRole === 'applicant' ? null : d.proposal,
     rating: d.rating,
     fees: d.fees,
     feeTotalVnd: d.feeTotalVnd,
@@ -90,7 +90,7 @@ export function dossierDetail(
   };
 }
 
-export function historyView(events: DossierEventEntity[], agencyNames: Map<string, string>) {
+export function historyView(events: DossierEventEntity[], agencyNames: Map<string, string>, forApplicant = false) {
   return events.map((e) => ({
     id: e.id,
     action: e.action,
@@ -99,9 +99,8 @@ export function historyView(events: DossierEventEntity[], agencyNames: Map<strin
     agencyName: agencyNames.get(e.toAgencyCode) ?? null,
     fromAgencyCode: e.fromAgencyCode,
     at: iso(e.at),
-    note: e.note,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
-    data: e.data,
+    ...(forApplicant ? applicantEventDetail(e.action, e.note, e.data) : { note: e.note, data: e.data }),
   }));
 }

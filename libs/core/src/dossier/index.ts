@@ -4,3 +4,4 @@ export * from './transition-table';
 export * from './decide-transition';
 export * from './rule-set';
 export * from './applicant-notices';
+export * from './applicant-view';
