@@ -1,5 +1,5 @@
 import { toLocalParts } from '@dvc/core';
-import { birthRegistrationForm, citizenToken, DESKS, submissionFor, waitFor } from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DESKS, submissionFor, uniquePhone, waitFor } from '@dvc/testing';
 import type request from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
@@ -47,6 +47,15 @@ export interface Citizen {
   body: Record<string, unknown>;
 }
 
+/** OTP requests for n new phones (one SMS each); returns the phones in 84… form. */
+export async function requestOtps(http: Http, n: number, concurrency = 8): Promise<string[]> {
+  return inParallel(n, concurrency, async () => {
+    const res = await http.post('/api/v1/auth/citizens/otp').send({ phone: uniquePhone() });
+    if (res.status !== 202) throw new Error(`OTP request failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.phone as string;
+  });
+}
+
 /** Signs citizens in (OTP through the outbox) and uploads one set of files each. */
 export async function citizensWithSubmissions(http: Http, db: DataSource, n: number): Promise<Citizen[]> {
   return inParallel(n, 5, async () => {
@@ -68,8 +77,11 @@ export interface SmsCounts {
   inbox: number;
 }
 
-/** Each stored SMS for these phones against the simulator's inbox, matched by recipient and text. */
-export async function smsCounts(db: DataSource, sim: SmsSimulator, phones: string[]): Promise<SmsCounts> {
+/**
+ * Each stored SMS for these phones against the simulator's inbox, matched by recipient and text. `done` are the
+ * final statuses: 'delivered' over SMPP (receipts), 'sent' too over the HTTP API (it has no receipts).
+ */
+export async function smsCounts(db: DataSource, sim: SmsSimulator, phones: string[], done: string[] = ['delivered']): Promise<SmsCounts> {
   const rows: { to: string; text: string; status: string }[] = await db.query(`SELECT "to", text, status FROM sms_messages WHERE "to" = ANY($1)`, [phones]);
   const wanted = new Set(phones);
   const received = new Map<string, number>();
@@ -85,21 +97,21 @@ export async function smsCounts(db: DataSource, sim: SmsSimulator, phones: strin
     if (n === 0) missing++;
     if (n > 1) duplicates++;
   }
-  return { messages: rows.length, delivered: rows.filter((r) => r.status === 'delivered').length, duplicates, missing, inbox };
+  return { messages: rows.length, delivered: rows.filter((r) => done.includes(r.status)).length, duplicates, missing, inbox };
 }
 
 /** Waits until every stored SMS for the phones is delivered and in the inbox (at least `expected` of them). */
-export async function waitForSms(db: DataSource, sim: SmsSimulator, phones: string[], expected: number, timeoutMs: number): Promise<SmsCounts> {
+export async function waitForSms(db: DataSource, sim: SmsSimulator, phones: string[], expected: number, timeoutMs: number, done?: string[]): Promise<SmsCounts> {
   let last: SmsCounts | null = null;
   try {
     await waitFor(async () => {
-      last = await smsCounts(db, sim, phones);
+      last = await smsCounts(db, sim, phones, done);
       return last.messages >= expected && last.delivered === last.messages && last.missing === 0;
     }, timeoutMs, 'SMS not all delivered');
   } catch (error) {
     const stuck = await db.query(
       `SELECT m.status, m.attempts, m.last_error, m.created_at, m.sent_at, o.dispatched_at FROM sms_messages m JOIN outbox o ON o.id = m.outbox_id
-       WHERE m."to" = ANY($1) AND m.status <> 'delivered' LIMIT 5`, [phones]);
+       WHERE m."to" = ANY($1) AND m.status <> ALL($2) LIMIT 5`, [phones, done ?? ['delivered']]);
     throw new Error(`${(error as Error).message}: ${JSON.stringify(last)} (expected ${expected}); not delivered: ${JSON.stringify(stuck)}`);
   }
   return last!;

@@ -23,6 +23,9 @@ interface SmsPayload {
 const CACHE_MS = 10_000;
 const RECEIPT_FLUSH_MS = 25;
 const RECEIPT_BATCH = 500;
+/** While PostgreSQL is away (a restart), receipts wait and sent messages keep trying to be recorded. */
+const DB_RETRY_MS = 500;
+const RECORD_PATIENCE_MS = 120_000;
 
 /**
  * Turns outbox rows into SMS, exactly one per row. The relay renders and stores the messages of a batch in one
@@ -37,6 +40,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
   private pendingReceipts: DeliveryReceipt[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -51,6 +55,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.flushReceipts();
+    this.stopped = true;
   }
 
   /** Relay hook: stores the batch's messages; returns the quiet-hours delay of the rows that must wait. */
@@ -85,7 +90,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
         reference: message.id, to: message.to, sender: message.sender, text: message.text, encoding: message.encoding, segments: message.segments,
       });
       // Stores the provider id and applies a receipt that overtook us, in one statement.
-      await this.db.query(
+      await this.untilWritten(() => this.db.query(
         `UPDATE sms_messages m SET provider = $2, provider_message_id = $3, sent_at = now(), last_error = NULL, updated_at = now(),
            attempts = m.attempts + 1, status = COALESCE(r.status, 'sent'),
            delivered_at = CASE WHEN r.status = 'delivered' THEN r.received_at END,
@@ -93,7 +98,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
          FROM (SELECT 1) one LEFT JOIN sms_receipts r ON r.provider_message_id = $3
          WHERE m.id = $1`,
         [message.id, this.provider.name, providerMessageId],
-      );
+      ));
       return { outcome: 'sent' };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,6 +111,22 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
       );
       if (permanent) return { outcome: 'failed_permanently' };
       throw error;
+    }
+  }
+
+  /**
+   * A message the provider accepted must be recorded, or a later run sends it again (SMPP has no key to drop a
+   * duplicate): the write is tried again while PostgreSQL is away, for up to two minutes.
+   */
+  private async untilWritten<T>(write: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + RECORD_PATIENCE_MS;
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, DB_RETRY_MS));
+      }
     }
   }
 
@@ -165,7 +186,10 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
           [early.map((r) => r.providerMessageId)],
         );
       } catch (error) {
-        this.logger.error(`${batch.length} delivery receipts not applied: ${(error as Error).message}`);
+        // Kept, not dropped: a receipt lost here would leave its message "sent" for ever.
+        this.logger.warn(`${batch.length} delivery receipts not applied yet: ${(error as Error).message}`);
+        this.pendingReceipts = [...batch, ...this.pendingReceipts];
+        if (!this.stopped) this.flushTimer ??= setTimeout(() => void this.flushReceipts(), DB_RETRY_MS).unref();
       }
     });
     return this.flushing;

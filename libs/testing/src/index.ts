@@ -5,3 +5,4 @@ export * from './dossier-fixtures';
 export * from './private-redis';
 export * from './test-worker';
 export * from './private-postgres';
+export * from './worker-process';

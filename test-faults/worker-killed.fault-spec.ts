@@ -1,0 +1,68 @@
+import request from 'supertest';
+import { PrivateRedis, startPrivateRedis, startTestApp, startWorkerProcess, TestApp, waitFor, WorkerProcess } from '@dvc/testing';
+import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
+import { fastSmsEnv, printCounts, requestOtps, smsCounts, waitForSms } from './drill-kit';
+
+const MESSAGES = 400;
+/** Over the HTTP brandname API a message stays "sent" (the API has no delivery receipts). */
+const DONE = ['sent', 'delivered'];
+
+/**
+ * Drill 2: the worker, a process of its own, is killed (SIGKILL) while it relays and sends a batch of SMS through
+ * a slow SMS centre; a new one is started. The HTTP brandname API is idempotent by our message id (requestId), so
+ * a message the dead worker handed over but never recorded is recognised when the new one sends it again. (Over
+ * SMPP, which has no such key, such a message would go out twice: SMPP gives at-least-once, not exactly-once.)
+ */
+describe('drill: the worker killed mid-batch', () => {
+  let redis: PrivateRedis;
+  let sim: SmsSimulator;
+  let t: TestApp;
+  let env: Record<string, string>;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 2 });
+    const { httpPort } = await sim.start();
+    env = { ...fastSmsEnv(), REDIS_URL: redis.url, SMS_PROVIDER: 'http', SMS_HTTP_URL: `http://127.0.0.1:${httpPort}/brandname/send` };
+    t = await startTestApp(env, { listen: true });
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.kill();
+    await t?.close();
+    await sim?.stop();
+    await redis?.stop();
+  });
+
+  it('nothing is lost and nothing doubled, counted at the SMS centre and in sms_messages', async () => {
+    const started = Date.now();
+    const http = request(t.baseUrl!);
+    sim.setFaults({ latencyMs: 300 });
+    const first = startWorkerProcess(env);
+    workers.push(first);
+    await first.ready;
+    const phones = await requestOtps(http, MESSAGES);
+    await waitFor(async () => (await smsCounts(t.db, sim, phones, DONE)).inbox >= 40, 30_000, 'nothing sent before the kill');
+    await first.kill();
+    const atKill = await smsCounts(t.db, sim, phones, DONE);
+    const [{ n: inFlight }] = await t.db.query(`SELECT count(*)::int AS n FROM sms_messages WHERE "to" = ANY($1) AND status = 'sending'`, [phones]);
+    const killedAt = Date.now();
+
+    sim.setFaults({ latencyMs: 0 });
+    const second = startWorkerProcess(env);
+    workers.push(second);
+    await second.ready;
+    const sms = await waitForSms(t.db, sim, phones, MESSAGES, 90_000, DONE);
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = await smsCounts(t.db, sim, phones, DONE);
+    await waitFor(async () => (await http.get('/health/ready')).status === 200, 10_000, 'the API is not ready');
+    printCounts('worker-killed', {
+      accepted: MESSAGES, sms: sms.messages, inbox_at_kill: atKill.inbox, claimed_at_kill: inFlight, sms_delivered: sms.delivered, inbox: sms.inbox,
+      duplicates: sms.duplicates, resent_recognised: sim.stats().duplicatesByRequestId, recovered_ms: Date.now() - killedAt, total_ms: Date.now() - started,
+    });
+
+    expect(atKill.inbox).toBeLessThan(MESSAGES);
+    expect(sms).toEqual({ messages: MESSAGES, delivered: MESSAGES, duplicates: 0, missing: 0, inbox: MESSAGES });
+    expect(settled).toEqual(sms);
+  });
+});
