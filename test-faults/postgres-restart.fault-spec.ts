@@ -62,12 +62,17 @@ describe('drill: PostgreSQL restarted under load', () => {
     const statuses = new Map<string, number>();
     const count = (what: string) => statuses.set(what, (statuses.get(what) ?? 0) + 1);
     let retries = 0;
+    /** While PostgreSQL is away the API says so: 503 problem+json with Retry-After, never a bare 500. */
+    const unexpected: string[] = [];
     /** Sends until the answer is not a 5xx or a broken connection. */
     const untilAnswered = async (send: () => Promise<Answer>, what: string): Promise<Answer> => {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const res = await send().catch((error: Error) => ({ status: 0, body: { error: error.message }, headers: {} }));
+        const res: Answer = await send().catch((error: Error) => ({ status: 0, body: { error: error.message }, headers: {} }));
         count(`${what}:${res.status}`);
+        if (res.status >= 500 && (res.status !== 503 || res.headers['retry-after'] !== '2' || !String(res.headers['content-type']).startsWith('application/problem+json'))) {
+          unexpected.push(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+        }
         if (res.status !== 0 && res.status < 500) return res;
         if (Date.now() > deadline) throw new Error(`${what} never answered: ${res.status} ${JSON.stringify(res.body)}`);
         retries++;
@@ -128,6 +133,7 @@ describe('drill: PostgreSQL restarted under load', () => {
     });
 
     expect(retries).toBeGreaterThan(0);
+    expect(unexpected.slice(0, 3)).toEqual([]);
     expect(codes.size).toBe(SUBMISSIONS);
     expect(integrity).toEqual({ stored: codes.size, withoutEvents: 0, withoutOutbox: 0 });
     expect(events).toEqual({ received: SUBMISSIONS, not_one_accept: 0, not_one_sms: 0 });

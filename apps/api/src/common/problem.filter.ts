@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@dvc/core';
+import { DomainError, DomainErrorCode } from '@dvc/core';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { problem, ProblemDetails, slugOf, STATUS_BY_CODE } from './problem-details';
 
 export const HTTP_SLUGS: Record<number, string> = {
@@ -36,6 +37,13 @@ export function toProblem(error: unknown): { body: ProblemDetails; retryAfter?: 
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const detail = FASTIFY_DETAILS[String(code)] ?? (statusCode === 400 ? 'The request body is not valid JSON or is malformed.' : String((error as Error).message));
     return { body: problem(statusCode, HTTP_SLUGS[statusCode] ?? `http-${statusCode}`, detail) };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The change may or may not have committed before the connection went: the client sends the same request again.
+    return {
+      body: problem(503, slugOf(DomainErrorCode.Unavailable), 'The service is briefly unavailable; send the same request again in a moment (with the same Idempotency-Key, a submission is never stored twice).'),
+      retryAfter: 2,
+    };
   }
   return { body: problem(500, 'internal-error', 'Something went wrong on our side; the request was not completed.') };
 }
