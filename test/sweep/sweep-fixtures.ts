@@ -79,16 +79,15 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
   };
 }
 
-/** A valid body per dossier action (the version is usually stale: a 409 is an answer like any other). */
-export function actionBody(action: string, world: SweepWorld): Record<string, unknown> {
-  const version = 1;
+/** A valid body per dossier action (the sweep's version is usually stale: a 409 is an answer like any other). */
+export function actionBody(action: string, ids: { fileId: string; specialistId: string }, version = 1): Record<string, unknown> {
   switch (action) {
     case 'request-supplement': return { version, reason: 'Thiếu giấy chứng sinh', components: ['GCS'] };
-    case 'supplement': return { version, components: [{ code: 'GCS', fileIds: [world.fileId] }], form: {} };
+    case 'supplement': return { version, components: [{ code: 'GCS', fileIds: [ids.fileId] }], form: {} };
     case 'refuse': case 'send-back': case 'stop': return { version, reason: 'Lý do kiểm thử' };
-    case 'assign': return { version, officerId: world.specialistId, note: 'Giao xử lý' };
+    case 'assign': return { version, officerId: ids.specialistId, note: 'Giao xử lý' };
     case 'transfer': return { version, toAgencyCode: '000.35.22.H26', note: 'Chuyển' };
-    case 'propose': return { version, outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [world.fileId] };
+    case 'propose': return { version, outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [ids.fileId] };
     case 'request-payment': return { version, amount: 8000, note: 'Phí' };
     case 'extend': return { version, reason: 'Cần xác minh thêm', newDueAt: '2027-01-05T17:00:00+07:00' };
     case 'return-result': return { version, method: 'desk' };

@@ -1,0 +1,62 @@
+import type { Identity } from './sweep-fixtures';
+
+/**
+ * Who may call each operation, written down independently of the decorators so that the security matrix checks the
+ * guard against it. A new operation in the OpenAPI document fails the matrix until it has a line here.
+ */
+export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'admin')[] };
+
+const ADMIN: Access = { officerRoles: ['admin'] };
+
+export const ACCESS_RULES: Record<string, Access> = {
+  'GET /health': 'public',
+  'GET /health/ready': 'public',
+  'GET /api/v1/units': 'public',
+  'GET /api/v1/units/{code}': 'public',
+  'PUT /api/v1/admin/units/{code}/office-hours': ADMIN,
+  'GET /api/v1/procedures': 'public',
+  'GET /api/v1/procedures/{code}': 'public',
+  'POST /api/v1/auth/officers/login': 'public',
+  'POST /api/v1/auth/citizens/otp': 'public',
+  'POST /api/v1/auth/citizens/verify': 'public',
+  'GET /api/v1/auth/me': 'signed_in',
+  'GET /api/v1/officers': 'officer',
+  'POST /api/v1/files': 'signed_in',
+  'GET /api/v1/files/{id}': 'signed_in',
+  'POST /api/v1/dossiers': 'citizen',
+  'GET /api/v1/dossiers': 'signed_in',
+  'POST /api/v1/desk/dossiers': { officerRoles: ['receiving_officer'] },
+  'GET /api/v1/dossiers/{code}': 'signed_in',
+  'GET /api/v1/dossiers/{code}/history': 'signed_in',
+  'GET /api/v1/dossiers/{code}/documents/{form}': 'signed_in',
+  'POST /api/v1/dossiers/{code}/{action}': 'signed_in',
+  'GET /api/v1/dossiers/{code}/results': 'signed_in',
+  'GET /api/v1/dossiers/{code}/results/{fileId}': 'signed_in',
+  'GET /api/v1/calendar/due-date': 'public',
+  'GET /api/v1/admin/calendar/{year}': ADMIN,
+  'PUT /api/v1/admin/calendar/{year}': ADMIN,
+  'GET /api/v1/tracking/{code}': 'public',
+  'GET /api/v1/sms/messages': ADMIN,
+  'GET /api/v1/admin/sms/templates': ADMIN,
+  'PUT /api/v1/admin/sms/templates/{kind}': ADMIN,
+  'POST /api/v1/dossiers/{code}/payments': 'citizen',
+  'POST /api/v1/dossiers/{code}/payments/desk': { officerRoles: ['receiving_officer'] },
+  'GET /api/v1/payments/vnpay/ipn': 'public',
+  'GET /api/v1/payments/vnpay/return': 'public',
+  'GET /api/v1/admin/payments/mismatches': ADMIN,
+  'GET /api/v1/admin/national-portal/sync/{code}': ADMIN,
+  'POST /api/v1/admin/national-portal/repush': ADMIN,
+  'GET /api/v1/reports/processing': { officerRoles: ['leader', 'admin'] },
+  'GET /api/v1/reports/usage': ADMIN,
+  'POST /api/v1/admin/reorganizations': ADMIN,
+};
+
+/** Whether the guard should let this kind of caller through. */
+export function admits(access: Access, who: Identity): boolean {
+  if (access === 'public') return true;
+  if (who === 'anonymous') return false;
+  if (access === 'signed_in') return true;
+  if (access === 'citizen') return who === 'citizen';
+  if (who === 'citizen') return false;
+  return access === 'officer' || access.officerRoles.includes(who);
+}
