@@ -19,6 +19,19 @@ export function benchEnv(overrides: Record<string, string> = {}): Record<string,
   };
 }
 
+/**
+ * A database and Redis prefix of one benchmark run alone (dvc_bench_<name>_<pid>), created fresh and dropped by
+ * `dropBenchDatabase`: runs of different benchmarks, or a generated dvc_bench kept for the report, never meet.
+ */
+export function ownBenchEnv(name: string, overrides: Record<string, string> = {}): Record<string, string> {
+  const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+  return benchEnv({ DATABASE_URL: `${server}/dvc_bench_${name}_${process.pid}`, REDIS_PREFIX: `dvc-bench-${name}-${process.pid}`, ...overrides });
+}
+
+export async function dropBenchDatabase(config: LoadedConfig): Promise<void> {
+  await dropDatabase(config.database);
+}
+
 export async function freshBenchDatabase(config: LoadedConfig): Promise<DataSource> {
   await preflight(config);
   await dropDatabase(config.database);

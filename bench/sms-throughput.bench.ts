@@ -10,19 +10,19 @@ import { createWorkerApp } from '../apps/worker/src/create-worker';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../libs/testing/src/private-redis';
-import { benchEnv, freshBenchDatabase, loadAllConfig, machine } from './bench-env';
+import { dropBenchDatabase, freshBenchDatabase, loadAllConfig, machine, ownBenchEnv } from './bench-env';
 
 const N = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 
-async function bullmqNoopCeiling(redisUrl: string): Promise<number> {
+async function bullmqNoopCeiling(redisUrl: string, prefix: string): Promise<number> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const name = `noop-${randomUUID()}`;
-  const queue = new Queue(name, { connection, prefix: 'dvc-bench' });
+  const queue = new Queue(name, { connection, prefix });
   let done = 0;
   let finished!: () => void;
   const all = new Promise<void>((r) => (finished = r));
-  const worker = new Worker(name, async () => undefined, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix: 'dvc-bench', concurrency: CONCURRENCY });
+  const worker = new Worker(name, async () => undefined, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: CONCURRENCY });
   worker.on('completed', () => {
     done += 1;
     if (done === N) finished();
@@ -45,23 +45,25 @@ async function main() {
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', SMS_SIMULATOR_SMPP_PORT: String(smppPort), SMS_SIMULATOR_HTTP_PORT: String(httpPort), SMS_SIMULATOR_DLR_DELAY_MS: '0', SMS_SIMULATOR_SEED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  process.on('exit', () => sim.kill('SIGTERM'));
   await new Promise<void>((resolve) => sim.stdout!.once('data', () => resolve()));
-  const env = benchEnv({ SMS_PROVIDER: process.env.BENCH_SMS_PROVIDER ?? 'smpp', SMPP_PORT: String(smppPort), SMS_CONCURRENCY: String(CONCURRENCY), DATABASE_POOL_SIZE: String(Math.min(60, CONCURRENCY + 10)), SMS_RATE_PER_SECOND: '100000', OUTBOX_POLL_MS: '20', SMS_QUIET_HOURS: '03:00-03:01' });
+  const env = ownBenchEnv('sms', { SMS_PROVIDER: process.env.BENCH_SMS_PROVIDER ?? 'smpp', SMPP_PORT: String(smppPort), SMS_CONCURRENCY: String(CONCURRENCY), DATABASE_POOL_SIZE: String(Math.min(60, CONCURRENCY + 10)), SMS_RATE_PER_SECOND: '100000', OUTBOX_POLL_MS: '20', SMS_QUIET_HOURS: '03:00-03:01' });
   const config = loadAllConfig(env);
   const db = await freshBenchDatabase(config);
   const redis = new Redis(config.redis.url);
-  for (const key of await redis.keys('dvc-bench:*')) await redis.del(key);
+  const ceiling = await bullmqNoopCeiling(config.redis.url, config.redis.prefix);
 
-  const ceiling = await bullmqNoopCeiling(config.redis.url);
-
+  // The worker is up (SMPP bound, relay polling) before the rows arrive: the clock measures outbox → delivered,
+  // not the start of a Nest application.
+  const worker = await createWorkerApp(config);
+  await new Promise((r) => setTimeout(r, 500));
   const phones = Array.from({ length: N }, (_, i) => `849${String(10_000_000 + i).slice(-8)}`);
+  const started = performance.now();
   await db.query(
     `INSERT INTO outbox (topic, kind, priority, payload)
      SELECT 'sms', 'otp', 1, jsonb_build_object('to', p, 'template', 'otp', 'variables', jsonb_build_object('code', '123456', 'ttlMinutes', 5)) FROM unnest($1::text[]) p`,
     [phones],
   );
-  const started = performance.now();
-  const worker = await createWorkerApp(config);
   let delivered = 0;
   while (delivered < N) {
     await new Promise((r) => setTimeout(r, 50));
@@ -74,6 +76,8 @@ async function main() {
   await worker.close();
   sim.kill('SIGTERM');
   await db.destroy();
+  await dropBenchDatabase(config);
+  for (const key of await redis.keys(`${config.redis.prefix}:*`)) await redis.del(key);
   redis.disconnect();
 
   const ratio = real / ceiling;

@@ -6,6 +6,8 @@ import { QUEUE_OF_TOPIC, relayOutboxBatch, type RelayPreparer } from '@dvc/notif
 import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 
+const SMS_ROWS_PER_JOB = 50;
+
 /** Polls the outbox and relays new rows; backs off while Redis or PostgreSQL is unavailable. */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,7 +39,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   private jobOptions(topic: string) {
     if (topic === 'national_portal') return { attempts: this.portal.maxAttempts, backoffMs: this.portal.backoffMs };
-    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
+    if (topic !== 'sms') return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
+    // A job carries a relay batch's SMS; at most five seconds' worth at the rate limit, so a run ends well within
+    // its claim on the messages.
+    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs, rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)) };
   }
 
   private async run(): Promise<void> {

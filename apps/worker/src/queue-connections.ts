@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { RedisConfig } from '@dvc/config';
-import { OutboxJob } from '@dvc/notifications';
+import { OutboxBatchJob, OutboxJob } from '@dvc/notifications';
 
 /**
  * Queues for producing (the relay) use a connection that fails at once while Redis is down, so the relay's
@@ -11,7 +11,7 @@ import { OutboxJob } from '@dvc/notifications';
 @Injectable()
 export class QueueConnections implements OnApplicationShutdown {
   private readonly producer: Redis;
-  private readonly queues = new Map<string, Queue<OutboxJob>>();
+  private readonly queues = new Map<string, Queue<OutboxJob | OutboxBatchJob>>();
   private readonly workerConnections: Redis[] = [];
 
   constructor(private readonly config: RedisConfig) {
@@ -19,10 +19,10 @@ export class QueueConnections implements OnApplicationShutdown {
     this.producer.on('error', () => undefined);
   }
 
-  queue(name: string): Queue<OutboxJob> {
+  queue(name: string): Queue<OutboxJob | OutboxBatchJob> {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue<OutboxJob>(name, { connection: this.producer, prefix: this.config.prefix });
+      queue = new Queue<OutboxJob | OutboxBatchJob>(name, { connection: this.producer, prefix: this.config.prefix });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }

@@ -2,9 +2,20 @@ import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OutboxJob } from './queues';
 
+/** A job of several outbox rows (see RelayJobOptions.rowsPerJob). */
+export interface OutboxBatchJob {
+  outboxIds: string[];
+}
+
 export interface RelayJobOptions {
   attempts: number;
   backoffMs: number;
+  /**
+   * Rows per job. 1 (the default): one job per row, jobId = outbox id. More: the rows of a relay batch that share
+   * priority and delay go out as jobs of up to this many rows ({ outboxIds }), and the consumer keeps per-row
+   * idempotency itself (the SMS switchboard does, through its message rows).
+   */
+  rowsPerJob?: number;
 }
 
 export interface RelayedRow {
@@ -30,7 +41,7 @@ export type RelayPreparer = (em: EntityManager, rows: RelayedRow[]) => Promise<M
  */
 export async function relayOutboxBatch(
   db: DataSource,
-  queues: ReadonlyMap<string, Queue<OutboxJob>>,
+  queues: ReadonlyMap<string, Queue<OutboxJob | OutboxBatchJob>>,
   options: RelayJobOptions | ((topic: string) => RelayJobOptions),
   limit = 200,
   preparers: ReadonlyMap<string, RelayPreparer> = new Map(),
@@ -49,21 +60,39 @@ export async function relayOutboxBatch(
       if (batch.length === 0) continue;
       const delays = (await preparers.get(topic)?.(em, batch)) ?? new Map<string, number>();
       const jobOptions = typeof options === 'function' ? options(topic) : options;
-      await queues.get(topic)!.addBulk(batch.map((r) => ({
-        name: r.kind,
-        data: { outboxId: r.id },
-        opts: {
-          jobId: r.id,
-          ...(delays.get(r.id) ? { delay: delays.get(r.id) } : {}),
-          priority: Math.max(1, r.priority),
-          attempts: jobOptions.attempts,
-          backoff: { type: 'exponential', delay: jobOptions.backoffMs },
-          removeOnComplete: { age: 24 * 3600, count: 50_000 },
-          removeOnFail: false,
-        },
-      })));
+      const common = {
+        attempts: jobOptions.attempts,
+        backoff: { type: 'exponential', delay: jobOptions.backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 50_000 },
+        removeOnFail: false,
+      };
+      const perJob = jobOptions.rowsPerJob ?? 1;
+      const jobs = groupRows(batch, delays, perJob).map(({ rows: group, priority, delay }) => {
+        const opts = { ...common, priority, ...(delay ? { delay } : {}) };
+        if (perJob === 1) return { name: group[0].kind, data: { outboxId: group[0].id }, opts: { ...opts, jobId: group[0].id } };
+        // Named by its first row, so relaying the same rows again after a lost commit usually adds nothing; when
+        // it does add an overlapping job, the consumer's own per-row idempotency still sends each row once.
+        return { name: 'batch', data: { outboxIds: group.map((r) => r.id) }, opts: { ...opts, jobId: `batch-${group[0].id}` } };
+      });
+      await queues.get(topic)!.addBulk(jobs);
     }
     await em.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
     return rows.length;
   });
+}
+
+/** Rows in relay order, cut into jobs of at most `size` rows that share priority and delay. */
+export function groupRows(rows: RelayedRow[], delays: ReadonlyMap<string, number>, size: number) {
+  const groups = new Map<string, { rows: RelayedRow[]; priority: number; delay: number }[]>();
+  for (const row of rows) {
+    const priority = Math.max(1, row.priority);
+    const delay = delays.get(row.id) ?? 0;
+    const key = `${priority}/${delay}`;
+    const list = groups.get(key) ?? [];
+    const last = list[list.length - 1];
+    if (last && last.rows.length < size) last.rows.push(row);
+    else list.push({ rows: [row], priority, delay });
+    groups.set(key, list);
+  }
+  return [...groups.values()].flat();
 }

@@ -9,9 +9,43 @@ import { SMS_PROVIDER, SmsProvider, SmsSendError, type DeliveryReceipt } from '.
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsTemplatesService } from './sms-templates.service';
 
-export type DispatchResult =
-  | { outcome: 'sent' | 'already_done' | 'failed_permanently' | 'missing' }
-  | { outcome: 'held'; until: Date };
+/** What became of a job's messages; the processor turns it into BullMQ's language. */
+export interface BatchOutcome {
+  /** Accepted by the provider in this run. */
+  sent: number;
+  /** Refused for good (e.g. invalid number): stored as failed, not retried. */
+  failedPermanently: number;
+  /** Still to send because of a retryable error, or because another run holds them right now. */
+  retry: number;
+  /** The provider asked us to slow down (the rest of the batch was not tried). */
+  throttled: boolean;
+  /** The first error, for the job's failure reason. */
+  firstError: string | null;
+  /** The earliest quiet-hours release among the messages that must wait. */
+  heldUntil: Date | null;
+}
+
+/** Supplies send permits (the per-provider rate limit); the default grants all. */
+export type Permits = (wanted: number) => Promise<number>;
+
+interface ClaimRow {
+  id: string;
+  outbox_id: string;
+  to: string;
+  sender: string;
+  text: string;
+  encoding: 'GSM7' | 'UCS2';
+  segments: number;
+  status: string;
+  not_before: Date | null;
+  mine: boolean;
+}
+
+/**
+ * A run claims its messages ('sending') so that two jobs naming the same row never both send it. A claim older
+ * than this belongs to a run that died (its BullMQ lock, 30 s, has expired too) and may be taken over.
+ */
+const CLAIM_LEASE_SECONDS = 30;
 
 interface SmsPayload {
   to: string;
@@ -38,6 +72,8 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
   private readonly templateCache = new Map<string, { at: number; template: { body: string; keepDiacritics: boolean } }>();
   private readonly senderCache = new Map<string, { at: number; sender: string }>();
   private pendingReceipts: DeliveryReceipt[] = [];
+  /** Provider ids accepted by a run of this process that has not stored them yet: their receipts wait for it. */
+  private readonly unrecorded = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -51,11 +87,24 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.provider.onReceipt((receipt) => this.queueReceipt(receipt));
+    // Bound from the start: receipts the SMS centre kept for us (e.g. during a restart) arrive only on a session.
+    this.provider.open?.();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.flushReceipts();
+  /**
+   * Closes the carrier session (unbind: receipts it had already pushed arrive before the answer), then stores what
+   * arrived; a receipt the SMS centre could not push is pushed again at the next bind. The worker calls this once
+   * its jobs have stopped, while the database is still open (shutdown hooks of deeper modules, such as the
+   * database's, may run before this module's).
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
+    await this.provider.close();
+    await this.flushReceipts();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   /** Relay hook: stores the batch's messages; returns the quiet-hours delay of the rows that must wait. */
@@ -73,45 +122,114 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     return delays;
   }
 
-  async dispatch(outboxId: string, now = new Date()): Promise<DispatchResult> {
-    let message = await this.db.getRepository(SmsMessageEntity).findOneBy({ outboxId });
-    if (!message) {
-      // Relayed without its message (a relay older than this one): make it now.
-      const rows: RelayedRow[] = await this.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = $1 AND topic = 'sms'`, [outboxId]);
-      if (rows.length === 0) return { outcome: 'missing' };
-      await this.prepareBatch(this.db.manager, rows, now);
-      message = await this.db.getRepository(SmsMessageEntity).findOneByOrFail({ outboxId });
+  /**
+   * Sends the messages of the given outbox rows that are still to send, each at most once however often the job
+   * runs: claims them, sends them in parallel as permits allow, then records every outcome in one statement.
+   */
+  async dispatchBatch(outboxIds: string[], permits: Permits = async (n) => n): Promise<BatchOutcome> {
+    let rows = await this.claim(outboxIds);
+    const unknown = outboxIds.filter((id) => !rows.some((r) => r.outbox_id === id));
+    if (unknown.length > 0) {
+      // Relayed without their messages (a relay older than this one): make them now.
+      const outbox: RelayedRow[] = await this.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1) AND topic = 'sms'`, [unknown]);
+      if (outbox.length > 0) {
+        await this.prepareBatch(this.db.manager, outbox);
+        rows = [...rows, ...(await this.claim(outbox.map((r) => r.id)))];
+      }
     }
-    if (message.status === 'sent' || message.status === 'delivered' || message.status === 'failed') return { outcome: 'already_done' };
-    if (message.notBefore && message.notBefore > now) return { outcome: 'held', until: message.notBefore };
+    const outcome: BatchOutcome = { sent: 0, failedPermanently: 0, retry: 0, throttled: false, firstError: null, heldUntil: null };
+    for (const row of rows) {
+      if (row.mine) continue;
+      const held = row.status === 'queued' && row.not_before !== null && row.not_before.getTime() > Date.now();
+      if (held && (!outcome.heldUntil || row.not_before! < outcome.heldUntil)) outcome.heldUntil = row.not_before;
+      else if (row.status === 'sending' || row.status === 'queued') outcome.retry += 1;
+    }
+    const mine = rows.filter((r) => r.mine);
+    if (mine.length === 0) return outcome;
 
-    try {
-      const { providerMessageId } = await this.provider.send({
-        reference: message.id, to: message.to, sender: message.sender, text: message.text, encoding: message.encoding, segments: message.segments,
-      });
-      // Stores the provider id and applies a receipt that overtook us, in one statement.
-      await this.untilWritten(() => this.db.query(
-        `UPDATE sms_messages m SET provider = $2, provider_message_id = $3, sent_at = now(), last_error = NULL, updated_at = now(),
-           attempts = m.attempts + 1, status = COALESCE(r.status, 'sent'),
-           delivered_at = CASE WHEN r.status = 'delivered' THEN r.received_at END,
-           failed_at = CASE WHEN r.status = 'failed' THEN r.received_at END
-         FROM (SELECT 1) one LEFT JOIN sms_receipts r ON r.provider_message_id = $3
-         WHERE m.id = $1`,
-        [message.id, this.provider.name, providerMessageId],
-      ));
-      return { outcome: 'sent' };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const permanent = error instanceof SmsSendError && !error.retryable;
-      await this.db.query(
-        `UPDATE sms_messages SET attempts = attempts + 1, last_error = $2, updated_at = now(),
-           status = CASE WHEN $3::boolean THEN 'failed' ELSE status END, failed_at = CASE WHEN $3::boolean THEN now() ELSE failed_at END
-         WHERE id = $1`,
-        [message.id, reason, permanent],
-      );
-      if (permanent) return { outcome: 'failed_permanently' };
-      throw error;
+    const results = new Map<string, { providerMessageId: string } | { error: string; permanent: boolean; throttled: boolean }>();
+    let next = 0;
+    while (next < mine.length && !outcome.throttled) {
+      const chunk = mine.slice(next, next + (await permits(mine.length - next)));
+      next += chunk.length;
+      await Promise.all(chunk.map(async (m) => {
+        try {
+          const accepted = await this.provider.send({ reference: m.id, to: m.to, sender: m.sender, text: m.text, encoding: m.encoding, segments: m.segments });
+          this.unrecorded.add(accepted.providerMessageId);
+          results.set(m.id, accepted);
+        } catch (error) {
+          const throttled = error instanceof SmsSendError && error.throttled;
+          if (throttled) outcome.throttled = true;
+          results.set(m.id, { error: error instanceof Error ? error.message : String(error), permanent: error instanceof SmsSendError && !error.retryable, throttled });
+        }
+      }));
     }
+    try {
+      await this.untilWritten(() => this.record(mine, results));
+    } finally {
+      for (const r of results.values()) if ('providerMessageId' in r) this.unrecorded.delete(r.providerMessageId);
+      if (this.pendingReceipts.length > 0) void this.flushReceipts();
+    }
+    for (const m of mine) {
+      const r = results.get(m.id);
+      if (r && 'providerMessageId' in r) outcome.sent += 1;
+      else if (r?.permanent) outcome.failedPermanently += 1;
+      else {
+        outcome.retry += 1;
+        if (r && !outcome.firstError) outcome.firstError = r.error;
+      }
+    }
+    return outcome;
+  }
+
+  /** Claims the messages that are due and free; returns every message of these rows, saying which are ours. */
+  private claim(outboxIds: string[]): Promise<ClaimRow[]> {
+    return this.db.query(
+      `WITH claimed AS (
+         UPDATE sms_messages SET status = 'sending', updated_at = now()
+         WHERE outbox_id = ANY($1::uuid[]) AND (not_before IS NULL OR not_before <= now())
+           AND (status = 'queued' OR (status = 'sending' AND updated_at < now() - make_interval(secs => $2)))
+         RETURNING id)
+       SELECT m.id, m.outbox_id, m."to", m.sender, m.text, m.encoding, m.segments, m.status, m.not_before, c.id IS NOT NULL AS mine
+       FROM sms_messages m LEFT JOIN claimed c ON c.id = m.id WHERE m.outbox_id = ANY($1::uuid[])`,
+      [outboxIds, CLAIM_LEASE_SECONDS],
+    );
+  }
+
+  /**
+   * One statement for the whole run: accepted messages get their provider id (and a receipt that overtook them),
+   * refused ones their error; those not tried (throttled) go back to queued without counting an attempt.
+   */
+  private async record(mine: ClaimRow[], results: Map<string, { providerMessageId: string } | { error: string; permanent: boolean; throttled: boolean }>): Promise<void> {
+    const ids: string[] = [];
+    const pids: (string | null)[] = [];
+    const errors: (string | null)[] = [];
+    const permanent: boolean[] = [];
+    const tried: boolean[] = [];
+    for (const m of mine) {
+      const r = results.get(m.id);
+      ids.push(m.id);
+      pids.push(r && 'providerMessageId' in r ? r.providerMessageId : null);
+      errors.push(r && 'error' in r ? r.error : null);
+      permanent.push(Boolean(r && 'error' in r && r.permanent));
+      tried.push(r !== undefined);
+    }
+    await this.db.query(
+      `UPDATE sms_messages m SET
+         provider = CASE WHEN v.pid IS NOT NULL THEN $6 ELSE m.provider END,
+         provider_message_id = COALESCE(v.pid, m.provider_message_id),
+         sent_at = CASE WHEN v.pid IS NOT NULL THEN now() ELSE m.sent_at END,
+         attempts = m.attempts + CASE WHEN v.tried THEN 1 ELSE 0 END,
+         last_error = CASE WHEN v.tried THEN v.error ELSE m.last_error END,
+         status = CASE WHEN v.pid IS NOT NULL THEN COALESCE(r.status, 'sent') WHEN v.permanent THEN 'failed' ELSE 'queued' END,
+         delivered_at = CASE WHEN r.status = 'delivered' THEN r.received_at ELSE m.delivered_at END,
+         failed_at = CASE WHEN r.status = 'failed' THEN r.received_at WHEN v.pid IS NULL AND v.permanent THEN now() ELSE m.failed_at END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::boolean[]) AS v(id, pid, error, permanent, tried)
+         LEFT JOIN sms_receipts r ON r.provider_message_id = v.pid
+       WHERE m.id = v.id`,
+      [ids, pids, errors, permanent, tried, this.provider.name],
+    );
   }
 
   /**
@@ -130,12 +248,12 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** After the last attempt: the message is failed for good and stays visible to administrators. */
-  async markFailed(messageIdOrOutboxId: string, reason: string): Promise<void> {
+  /** After the last attempt: what is still unsent is failed for good and stays visible to administrators. */
+  async markFailed(outboxIds: string[], reason: string): Promise<void> {
     await this.db.query(
       `UPDATE sms_messages SET status = 'failed', failed_at = now(), last_error = $2, updated_at = now()
-       WHERE (id::text = $1 OR outbox_id::text = $1) AND status NOT IN ('sent', 'delivered')`,
-      [messageIdOrOutboxId, reason],
+       WHERE outbox_id = ANY($1::uuid[]) AND status NOT IN ('sent', 'delivered', 'failed')`,
+      [outboxIds, reason],
     );
   }
 
@@ -153,14 +271,16 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     this.flushing = this.flushing.then(async () => {
       if (this.flushTimer) clearTimeout(this.flushTimer);
       this.flushTimer = null;
-      const batch = this.pendingReceipts;
-      this.pendingReceipts = [];
+      // A receipt that overtook its own run's record waits for it (in this process), so it applies in one statement.
+      const batch = this.pendingReceipts.filter((r) => !this.unrecorded.has(r.providerMessageId));
+      this.pendingReceipts = this.pendingReceipts.filter((r) => this.unrecorded.has(r.providerMessageId));
       if (batch.length === 0) return;
       const ids = batch.map((r) => r.providerMessageId);
       const statuses = batch.map((r) => r.status);
       const details = batch.map((r) => r.detail);
       try {
-        const updated: { provider_message_id: string }[] = await this.db.query(
+        // TypeORM answers an UPDATE with [rows, count].
+        const [updated]: [{ provider_message_id: string }[], number] = await this.db.query(
           `UPDATE sms_messages m SET status = v.status,
              delivered_at = CASE WHEN v.status = 'delivered' THEN now() ELSE m.delivered_at END,
              failed_at = CASE WHEN v.status = 'failed' THEN now() ELSE m.failed_at END,

@@ -1,9 +1,9 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsConfig } from '@dvc/config';
 import { NotificationsModule } from '@dvc/notifications';
 import { AgencyEntity } from '@dvc/units';
-import { SMS_PROVIDER, SmsProvider } from './providers/sms-provider';
+import { SMS_PROVIDER } from './providers/sms-provider';
 import { createSmsProvider } from './sms-provider.factory';
 import { SmsDispatchService } from './sms-dispatch.service';
 import { SmsMessageEntity } from './sms-message.entity';
@@ -22,20 +22,12 @@ const entities = TypeOrmModule.forFeature([SmsMessageEntity, SmsTemplateEntity, 
 })
 export class SmsModule {}
 
-class ProviderShutdown implements OnApplicationShutdown {
-  constructor(@Inject(SMS_PROVIDER) private readonly provider: SmsProvider) {}
-  onApplicationShutdown(): Promise<void> {
-    return this.provider.close();
-  }
-}
-
-/** What the worker needs on top: the provider connection and the dispatcher. */
+/** What the worker needs on top: the provider connection and the dispatcher (which closes it on shutdown). */
 @Module({
   imports: [entities, NotificationsModule],
   providers: [
     SmsTemplatesService,
     SmsDispatchService,
-    ProviderShutdown,
     { provide: SMS_PROVIDER, inject: [SmsConfig], useFactory: (config: SmsConfig) => createSmsProvider(config) },
   ],
   exports: [SmsDispatchService, SMS_PROVIDER],

@@ -64,6 +64,14 @@ export class SmppProvider implements SmsProvider {
     this.listeners.push(listener);
   }
 
+  /** Binds at once, retrying with backoff: the SMS centre pushes receipts it kept for us as soon as we bind. */
+  open(): void {
+    this.ready().catch((error: Error) => {
+      this.logger.warn(`SMPP bind failed: ${error.message}`);
+      this.scheduleReconnect();
+    });
+  }
+
   async send(sms: OutgoingSms): Promise<{ providerMessageId: string }> {
     const session = await this.ready();
     const long = sms.segments > 1;

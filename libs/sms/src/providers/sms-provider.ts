@@ -31,6 +31,8 @@ export interface SmsProvider {
   send(sms: OutgoingSms): Promise<{ providerMessageId: string }>;
   /** Delivery receipts pushed by the carrier (SMPP deliver_sm); providers without a push never call it. */
   onReceipt(listener: (receipt: DeliveryReceipt) => void): void;
+  /** Connects now rather than at the first send (a session that also receives, such as SMPP's). */
+  open?(): void;
   close(): Promise<void>;
 }
 
