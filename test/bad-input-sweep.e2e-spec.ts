@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { startTestApp, TestApp } from '@dvc/testing';
 import {
-  encodeSegment, hostileHeaderValue, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
+  boundaryValues, encodeSegment, hostileHeaderValue, nodePaths, replaceAt, valueAt, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
 } from './sweep/hostile-values';
 import { exampleOf, fillPath, operationsOf, pathParamNames, type Operation } from './sweep/openapi-operations';
 import { send, summarise, violation, type RawRequest, type RawResponse } from './sweep/raw-http';
@@ -196,9 +196,12 @@ describe('bad-input sweep (fast-check)', () => {
    * Runs requests against one operation while watching the rows: after each refused write the figures must be
    * those from before it; a GET may not change anything at all (checked once at the end, which is cheaper).
    */
-  async function watchingRows(op: Operation, run: (one: (plan: Plan) => Promise<void>) => Promise<void>): Promise<void> {
+  async function watchingRows(op: Operation, run: (one: (plan: Plan) => Promise<void>, resync: () => Promise<void>) => Promise<void>): Promise<void> {
     let rows = await snapshot(t.db, countQuery, filesDir);
     const perRequest = op.method !== 'GET';
+    const resync = async () => {
+      rows = await snapshot(t.db, countQuery, filesDir);
+    };
     await run(async (plan) => {
       const { req, res } = await sendChecked(op, plan);
       if (!perRequest) return;
@@ -206,7 +209,7 @@ describe('bad-input sweep (fast-check)', () => {
       const moved = changes(rows, after);
       rows = after;
       if (res.status >= 400 && moved.length > 0) throw new Error(`${op.id}: answered ${res.status} but rows changed (${moved.join(', ')})\n  request: ${summarise(req)}`);
-    });
+    }, resync);
     if (!perRequest) {
       const moved = changes(rows, await snapshot(t.db, countQuery, filesDir));
       if (moved.length > 0) throw new Error(`${op.id}: reading changed rows (${moved.join(', ')})`);
@@ -261,6 +264,52 @@ describe('bad-input sweep (fast-check)', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('every documented query parameter and every body field: boundary values of its own kind (dates, numbers, text)', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      const plans: Plan[] = [];
+      for (const p of op.params.filter((x) => x.in === 'query')) {
+        const example = p.schema.type === 'number' || p.schema.type === 'integer' ? 1 : exampleOf(p.schema);
+        for (const v of boundaryValues(example)) plans.push(plain(op, { query: [[p.name, encodeSegment(String(v))]] }));
+      }
+      if (op.body?.mediaType === 'application/json' && !op.path.endsWith('/{code}/{action}')) {
+        const base = baseBody(op, plain(op, {}));
+        for (const path of nodePaths(base, 2)) {
+          for (const v of boundaryValues(valueAt(base, path))) plans.push(plain(op, { body: { kind: 'whole', value: replaceAt(base, path, v) } }));
+        }
+      }
+      await sweepFixed(op, plans, failures);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('numbers and dates in action bodies reach the database only when they fit (current version, an officer who may act)', async () => {
+    const op = operations.find((o) => o.id === 'POST /api/v1/dossiers/{code}/{action}')!;
+    const failures: string[] = [];
+    let code = world.dossierCodes[1];
+    const version = async () => (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${world.tokens.receiving_officer}`)).body.version as number;
+    const cases: [string, string, unknown[]][] = [
+      ['request-payment', 'amount', boundaryValues(1)],
+      ['extend', 'newDueAt', boundaryValues('2027-01-05T17:00:00+07:00')],
+      ['accept', 'version', boundaryValues(1)],
+    ];
+    await watchingRows(op, async (one, resync) => {
+      for (const [action, field, values] of cases) {
+        for (const v of values) {
+          const body = { ...actionBody(action, world, await version()), [field]: v };
+          const plan = plain(op, { identity: 'receiving_officer', pathValues: { code, action }, body: { kind: 'whole', value: body } });
+          await one(plan).catch((e: Error) => failures.push(e.message));
+          // Once an action went through, the next value gets a dossier in the state it needs.
+          if ((await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${world.tokens.receiving_officer}`)).body.status !== 'received') {
+            code = await world.freshReceived();
+            await resync();
+          }
+        }
+      }
+    }).catch((e: Error) => failures.push(e.message));
+    expect(failures).toEqual([]);
+  }, 60_000);
 
   it('what the HTTP parser itself refuses (raw bytes in the request line, oversize headers) is a problem too', async () => {
     const failures: string[] = [];

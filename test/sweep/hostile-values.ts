@@ -175,3 +175,31 @@ export function rawBodies(bodyLimitBytes: number): RawBody[] {
     { label: 'problem+json', contentType: 'application/problem+json', bytes: utf8('{"version":1}') },
   ];
 }
+
+const BOUNDARY_NUMBERS: unknown[] = [0, -1, 1.5, 2147483647, 2147483648, -2147483649, 1e15, 2 ** 53, 1e21, 1e308, '1', null, true];
+const BOUNDARY_TEXT: unknown[] = ['', ' ', 'x'.repeat(100_000), '\u0000', '\ud800', "' OR '1'='1", '../../../etc/passwd', '<script>alert(1)</script>', 7, null];
+const BOUNDARY_DATES: unknown[] = [...EDGE_DATES, '2026-11-01T00:00:00', '2026-11-01 10:00', '1899-12-31', '2101-01-01', 20261101, null];
+
+/** Values at and past the edges of whatever kind of value `example` is: the deterministic half of the sweep. */
+export function boundaryValues(example: unknown): unknown[] {
+  if (typeof example === 'number') return BOUNDARY_NUMBERS;
+  if (typeof example === 'boolean') return ['true', 1, null];
+  if (typeof example === 'string') return /^\d{4}-\d{2}-\d{2}/.test(example) ? BOUNDARY_DATES : BOUNDARY_TEXT;
+  if (Array.isArray(example)) return [[], [null], 'x', Array.from({ length: 1_000 }, () => example[0] ?? 'x')];
+  return [[], 'x', null, {}];
+}
+
+/** The paths of every node down to `maxDepth` levels (the root excluded). */
+export function nodePaths(value: unknown, maxDepth: number): (string | number)[][] {
+  return pathsOf(value).filter((p) => p.length > 0 && p.length <= maxDepth);
+}
+
+/** A copy of `base` with the node at `path` replaced. */
+export function replaceAt(base: unknown, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(base);
+  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy); // eslint-disable-line @typescript-eslint/no-explicit-any
+  parent[path[path.length - 1]] = value;
+  return copy;
+}
+
+export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base); // eslint-disable-line @typescript-eslint/no-explicit-any

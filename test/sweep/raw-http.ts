@@ -58,5 +58,5 @@ export function violation(res: RawResponse): string | null {
 export function summarise(req: RawRequest): string {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…(${s.length} chars)` : s);
   const headers = Object.entries(req.headers).map(([k, v]) => `${k}: ${cut(JSON.stringify(v), 80)}`).join('; ');
-  return `${req.method} ${cut(JSON.stringify(req.path), 200)} [${headers}] body=${req.body ? cut(JSON.stringify(req.body.toString('latin1')), 300) : '-'}`;
+  return `${req.method} ${cut(JSON.stringify(req.path), 200)} [${headers}] body=${req.body ? cut(JSON.stringify(req.body.toString(req.body.length > 5_000 ? "latin1" : "utf8")), 1_500) : '-'}`;
 }

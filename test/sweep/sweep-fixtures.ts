@@ -35,6 +35,8 @@ export interface SweepWorld {
   pathValues: Record<string, string[]>;
   /** A valid body for a submission (real uploaded files), the base the sweep mutates. */
   submission: Record<string, unknown>;
+  /** A new birth registration accepted by Tràng Tiền's desk (status received). */
+  freshReceived: () => Promise<string>;
 }
 
 async function login(t: TestApp, username: string) {
@@ -55,10 +57,14 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
     if (res.status !== 201) throw new Error(`submit ${code}: ${res.status} ${JSON.stringify(res.body)}`);
     return { code: res.body.code as string, body };
   };
+  const freshReceived = async () => {
+    const { code } = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
+    const accepted = await t.http.post(`/api/v1/dossiers/${code}/accept`).set({ Authorization: `Bearer ${desk.accessToken}` }).send({ version: 1 });
+    if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    return code;
+  };
   const fresh = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
-  const received = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
-  const accepted = await t.http.post(`/api/v1/dossiers/${received.code}/accept`).set({ Authorization: `Bearer ${desk.accessToken}` }).send({ version: 1 });
-  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const received = { code: await freshReceived() };
   const allowance = await submit('1.001776', socialAllowanceForm(phone), ['TK']);
   const fileId = await uploadPdf(t.http, citizen.token);
   return {
@@ -76,6 +82,7 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
       kind: Object.keys(SMS_TEMPLATE_KINDS),
     },
     submission: fresh.body as unknown as Record<string, unknown>,
+    freshReceived,
   };
 }
 

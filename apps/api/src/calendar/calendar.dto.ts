@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIsoInstant } from '../common/date-validators';
 
 export class DueDateQueryDto {
   @ApiProperty({ example: '2026-11-27T16:00:00+07:00', description: 'When the dossier was received' })
-  @IsISO8601({}, { message: 'must be an ISO 8601 time' })
+  @IsIsoInstant()
   from: string;
 
   @ApiPropertyOptional({ example: 3 })
@@ -41,10 +42,10 @@ export class CalendarDayDto {
 
 export class CalendarYearDto {
   @ApiProperty({ type: [CalendarDayDto] })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
+  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'each must be an object with date and name' }) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
   holidays: CalendarDayDto[];
 
   @ApiProperty({ type: [CalendarDayDto] })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
+  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'each must be an object with date and name' }) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
   workingWeekendDays: CalendarDayDto[];
 }

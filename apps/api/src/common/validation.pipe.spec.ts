@@ -15,7 +15,10 @@ describe('checkInputShape', () => {
     ['NUL in a nested value', { applicant: { fullName: 'An\u0000' } }, { field: 'body.applicant.fullName', message: 'must not contain NUL characters' }],
     ['NUL in an array item', { ids: ['a', '\u0000'] }, { field: 'body.ids.1', message: 'must not contain NUL characters' }],
     ['NUL in a key', { ['a\u0000']: 1 }, { field: 'body', message: 'must not have keys with NUL characters' }],
-    ['a NUL-free string', 'Nguyễn Văn An', null],
+    ['a lone high surrogate', { name: 'a\ud800b' }, { field: 'body.name', message: 'must not contain unpaired surrogate escapes' }],
+    ['a lone low surrogate', ['\udc00'], { field: 'body.0', message: 'must not contain unpaired surrogate escapes' }],
+    ['a surrogate pair (an emoji) is fine', { name: 'Phở 🍜 𝕏' }, null],
+    ['Vietnamese text is fine', 'Nguyễn Văn An', null],
   ])('%s', (_label, value, expected) => {
     expect(checkInputShape(value, 'body')).toEqual(expected);
   });

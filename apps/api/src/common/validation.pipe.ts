@@ -12,22 +12,33 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/** Half of a UTF-16 surrogate pair on its own: only a JSON escape such as "\ud800" produces one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function badText(text: string): string | null {
+  if (text.includes('\u0000')) return 'NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'unpaired surrogate escapes';
+  return null;
+}
+
 /**
- * Refuses, without recursion, input nested deeper than MAX_INPUT_DEPTH and text holding NUL characters (PostgreSQL
- * text cannot store them, so they would fail in the database instead of here).
+ * Refuses, without recursion, input nested deeper than MAX_INPUT_DEPTH and text PostgreSQL cannot store (NUL
+ * characters in text; unpaired surrogates in jsonb), which would otherwise fail in the database instead of here.
  */
 export function checkInputShape(value: unknown, root: string): FieldError | null {
   const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: root, depth: 0 }];
   while (stack.length > 0) {
     const { node, path, depth } = stack.pop()!;
     if (typeof node === 'string') {
-      if (node.includes('\u0000')) return { field: path, message: 'must not contain NUL characters' };
+      const bad = badText(node);
+      if (bad) return { field: path, message: `must not contain ${bad}` };
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) return { field: root, message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` };
     for (const [key, child] of Object.entries(node)) {
-      if (key.includes('\u0000')) return { field: path, message: 'must not have keys with NUL characters' };
+      const bad = badText(key);
+      if (bad) return { field: path, message: `must not have keys with ${bad}` };
       stack.push({ node: child, path: `${path}.${key}`, depth: depth + 1 });
     }
   }

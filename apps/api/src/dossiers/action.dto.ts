@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import type { DossierAction } from '@dvc/core';
 import { ComponentFilesDto } from './submission.dto';
+import { IsIsoInstant } from '../common/date-validators';
+
+/** Far above any fee; amounts are stored in 32-bit integer columns, so larger numbers failed in the database. */
+export const MAX_REQUESTED_VND = 1_000_000_000;
 
 export class VersionedDto {
   @ApiProperty({ description: 'The version you last saw; a stale one gets 409', example: 1 })
@@ -32,7 +36,7 @@ export class RequestSupplementDto extends ReasonDto {
 
 export class SupplementDto extends VersionedDto {
   @ApiPropertyOptional({ type: [ComponentFilesDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ComponentFilesDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true, message: 'each must be an object with code and fileIds' }) @ValidateNested({ each: true }) @Type(() => ComponentFilesDto)
   components?: ComponentFilesDto[];
 
   @ApiPropertyOptional({ description: 'Form fields to correct', type: 'object', additionalProperties: true })
@@ -54,11 +58,12 @@ export class ProposeDto extends VersionedDto {
 }
 
 export class RequestPaymentDto extends NoteDto {
-  @ApiPropertyOptional({ description: "VND; defaults to the procedure's fee" }) @IsOptional() @IsInt() @Min(1) amount?: number;
+  @ApiPropertyOptional({ description: "VND; defaults to the procedure's fee", maximum: MAX_REQUESTED_VND })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_REQUESTED_VND, { message: `must be at most ${MAX_REQUESTED_VND} VND` }) amount?: number;
 }
 
 export class ExtendDto extends ReasonDto {
-  @ApiProperty({ example: '2026-12-05T17:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) newDueAt: string;
+  @ApiProperty({ example: '2026-12-05T17:00:00+07:00' }) @IsIsoInstant() newDueAt: string;
 }
 
 export class ReturnResultDto extends NoteDto {

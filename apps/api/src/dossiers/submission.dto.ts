@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
+import { IsIsoInstant } from '../common/date-validators';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
@@ -78,6 +79,7 @@ export class SubmissionDto {
   @ApiProperty({ type: [ComponentFilesDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each must be an object with code and fileIds' })
   @ValidateNested({ each: true })
   @Type(() => ComponentFilesDto)
   components: ComponentFilesDto[];
@@ -107,7 +109,7 @@ export class DossierListQueryDto {
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00' })
   @IsOptional()
-  @IsISO8601({}, { message: 'must be an ISO 8601 time' })
+  @IsIsoInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ description: 'Code prefix or applicant name' })

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
 import { DomainError } from '@dvc/core';
 import { PortalSyncService } from '@dvc/national-portal';
 import { OfficerOnly } from '../common/auth.decorators';
+import { IsIsoInstant } from '../common/date-validators';
 
 export class RepushDto {
-  @ApiProperty({ example: '2026-11-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) from: string;
-  @ApiProperty({ example: '2026-12-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) to: string;
+  @ApiProperty({ example: '2026-11-01T00:00:00+07:00' }) @IsIsoInstant() from: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+07:00' }) @IsIsoInstant() to: string;
 }
 
 @ApiTags('national-portal')

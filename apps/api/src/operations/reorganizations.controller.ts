@@ -2,17 +2,18 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataConfig } from '@dvc/config';
 import { DomainError, type OfficerPrincipal } from '@dvc/core';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { IsIsoDate } from '../common/date-validators';
 
 export const MERGES_FILE = 'hanoi-2025-merges.csv';
 
 export class ReorganizationDto {
   @ApiProperty({ example: 'Hà Nội 2025 — chính quyền hai cấp' }) @IsString() @MaxLength(100) name: string;
-  @ApiProperty({ example: '2025-07-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) effectiveDate: string;
+  @ApiProperty({ example: '2025-07-01' }) @IsIsoDate() effectiveDate: string;
   @ApiProperty({ description: 'Report what would change without changing anything' }) @IsBoolean() dryRun: boolean;
   @ApiPropertyOptional({ description: 'Old commune code → new unit code for split communes', example: { '00079': '00082' } })
   @IsOptional() @IsObject() overrides?: Record<string, string>;

@@ -1,18 +1,19 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@dvc/core';
 import { ProcessingReportService, UsageReportService } from '@dvc/reporting';
 import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { IsIsoDate, IsIsoInstant } from '../common/date-validators';
 
 export class ReportQueryDto {
   @ApiPropertyOptional({ example: '01', description: 'Unit to report on (its children get a row each); default the city' })
   @IsOptional() @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' }) unitCode?: string;
-  @ApiProperty({ example: '2026-11-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) from: string;
-  @ApiProperty({ example: '2026-12-01T00:00:00+07:00' }) @IsISO8601({}, { message: 'must be an ISO 8601 time' }) to: string;
+  @ApiProperty({ example: '2026-11-01T00:00:00+07:00' }) @IsIsoInstant() from: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+07:00' }) @IsIsoInstant() to: string;
   @ApiPropertyOptional({ example: '2025-07-01', description: 'The administrative map to report on (default: the last day of the period)' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) mapDate?: string;
+  @IsOptional() @IsIsoDate() mapDate?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'], { message: 'must be json or csv' }) format?: 'json' | 'csv';
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { AdminLevel } from '@dvc/core';
 
 export class UnitsQueryDto {
@@ -51,7 +51,7 @@ export class OfficeSessionDto {
 
 export class OfficeHoursDto {
   @ApiProperty({ type: [OfficeSessionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @ValidateNested({ each: true }) @Type(() => OfficeSessionDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsObject({ each: true, message: 'each must be an object with start and end' }) @ValidateNested({ each: true }) @Type(() => OfficeSessionDto)
   sessions: OfficeSessionDto[];
 
   @ApiProperty({ example: '15:00', description: 'Afternoon cut-off for same-day procedures' })
