@@ -61,6 +61,7 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     expect(record.record).toMatchObject({ MaHoSo: code, MaTTHC: '1.001193', TrangThaiHoSo: 10, KenhThucHien: 2, MaDonVi: DESKS.trangTien, KetQuaXuLy: '1' });
     expect(record.record.NgayTiepNhan).toMatch(/^\d{14}$/);
     expect(record.progress).toHaveLength(6);
+    await t.http.get('/api/v1/admin/national-portal/sync/000.35.22.H26-261125-9999').set(as('admin')).expect(404);
     const state = await t.http.get(`/api/v1/admin/national-portal/sync/${code}`).set(as('admin')).expect(200);
     expect(state.body).toMatchObject({ dossierCode: code, lastNationalStatus: 10, lastError: null });
   });

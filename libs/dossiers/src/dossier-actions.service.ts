@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  actionFromSlug, approvalStepIndex, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -244,7 +244,8 @@ export class DossierActionsService {
       }
       case 'request_payment': {
         const amount = input.amount ?? dossier.feeTotalVnd - dossier.feesPaidVnd;
-        if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be a positive whole number of VND' }]);
+        const problem = requestedAmountProblem(amount, dossier.feesPaidVnd);
+        if (problem) throw DomainError.validation([{ field: 'amount', message: problem }]);
         return { patch: { resumeStatus: dossier.status, feesRequestedVnd: amount }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
       }
       case 'confirm_payment': {

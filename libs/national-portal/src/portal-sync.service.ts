@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { buildProgressPayload, buildSyncPayload, toIsoWithOffset } from '@dvc/core';
+import { buildProgressPayload, buildSyncPayload, DomainError, toIsoWithOffset } from '@dvc/core';
 import { DossierQueriesService } from '@dvc/dossiers';
 import { writeOutbox } from '@dvc/notifications';
 import { PortalClient, PortalPushError } from './portal-client';
@@ -56,6 +56,7 @@ export class PortalSyncService {
 
   async state(dossierCode: string) {
     const row = await this.db.getRepository(PortalSyncStateEntity).findOneBy({ dossierCode });
+    if (!row && (await this.db.query(`SELECT 1 FROM dossiers WHERE code = $1`, [dossierCode])).length === 0) throw DomainError.notFound(`Dossier ${dossierCode}`);
     if (!row) return { dossierCode, pushes: 0, failures: 0, lastPushedAt: null, lastError: null, lastNationalStatus: null };
     return {
       dossierCode, pushes: row.pushes, failures: row.failures, lastNationalStatus: row.lastNationalStatus, lastEventId: row.lastEventId,

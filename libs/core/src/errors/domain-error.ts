@@ -34,7 +34,7 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
-  static validation(errors: FieldError[], message = 'The request body failed validation.'): DomainError {
+  static validation(errors: FieldError[], message = 'The request failed validation.'): DomainError {
     return new DomainError(DomainErrorCode.ValidationFailed, message, errors);
   }
 
