@@ -55,9 +55,12 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
       await this.worker.rateLimit(1000);
       throw Worker.RateLimitError();
     }
-    if (outcome.retry > 0) throw new Error(`${outcome.retry} of ${outboxIdsOf(job.data).length} messages still to send: ${outcome.firstError ?? 'held by another run'}`);
-    if (outcome.heldUntil) {
-      await job.moveToDelayed(outcome.heldUntil.getTime(), token);
+    if (outcome.retry > 0) throw new Error(`${outcome.retry} of ${outboxIdsOf(job.data).length} messages still to send: ${outcome.firstError}`);
+    // Messages held by quiet hours, or claimed by another run (one that died keeps its claim until it lapses):
+    // the job comes back then, without spending an attempt.
+    const until = [outcome.heldUntil, outcome.busyUntil].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+    if (until) {
+      await job.moveToDelayed(Math.max(until.getTime(), Date.now() + 100), token);
       throw new DelayedError();
     }
   }

@@ -23,6 +23,8 @@ export interface BatchOutcome {
   firstError: string | null;
   /** The earliest quiet-hours release among the messages that must wait. */
   heldUntil: Date | null;
+  /** Messages another run holds: when the last of those claims lapses (a run that died leaves its claim behind). */
+  busyUntil: Date | null;
 }
 
 /** Supplies send permits (the per-provider rate limit); the default grants all. */
@@ -38,6 +40,8 @@ interface ClaimRow {
   segments: number;
   status: string;
   not_before: Date | null;
+  /** For a message in 'sending': when its run claimed it. */
+  claimed_at: Date;
   mine: boolean;
 }
 
@@ -59,6 +63,8 @@ const RECEIPT_FLUSH_MS = 25;
 const RECEIPT_BATCH = 500;
 /** While PostgreSQL is away (a restart), receipts wait and sent messages keep trying to be recorded. */
 const DB_RETRY_MS = 500;
+const EARLY_RECEIPT_TRIES = 20;
+const EARLY_RECEIPT_RETRY_MS = 250;
 const RECORD_PATIENCE_MS = 120_000;
 
 /**
@@ -74,6 +80,8 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
   private pendingReceipts: DeliveryReceipt[] = [];
   /** Provider ids accepted by a run of this process that has not stored them yet: their receipts wait for it. */
   private readonly unrecorded = new Set<string>();
+  /** Receipts that found no message yet, by provider id: how often they were tried. */
+  private readonly earlyTries = new Map<string, number>();
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -137,12 +145,15 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
         rows = [...rows, ...(await this.claim(outbox.map((r) => r.id)))];
       }
     }
-    const outcome: BatchOutcome = { sent: 0, failedPermanently: 0, retry: 0, throttled: false, firstError: null, heldUntil: null };
+    const outcome: BatchOutcome = { sent: 0, failedPermanently: 0, retry: 0, throttled: false, firstError: null, heldUntil: null, busyUntil: null };
     for (const row of rows) {
       if (row.mine) continue;
       const held = row.status === 'queued' && row.not_before !== null && row.not_before.getTime() > Date.now();
       if (held && (!outcome.heldUntil || row.not_before! < outcome.heldUntil)) outcome.heldUntil = row.not_before;
-      else if (row.status === 'sending' || row.status === 'queued') outcome.retry += 1;
+      else if (row.status === 'sending') {
+        const lapses = new Date(row.claimed_at.getTime() + CLAIM_LEASE_SECONDS * 1000);
+        if (!outcome.busyUntil || lapses > outcome.busyUntil) outcome.busyUntil = lapses;
+      } else if (row.status === 'queued') outcome.retry += 1;
     }
     const mine = rows.filter((r) => r.mine);
     if (mine.length === 0) return outcome;
@@ -190,7 +201,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
          WHERE outbox_id = ANY($1::uuid[]) AND (not_before IS NULL OR not_before <= now())
            AND (status = 'queued' OR (status = 'sending' AND updated_at < now() - make_interval(secs => $2)))
          RETURNING id)
-       SELECT m.id, m.outbox_id, m."to", m.sender, m.text, m.encoding, m.segments, m.status, m.not_before, c.id IS NOT NULL AS mine
+       SELECT m.id, m.outbox_id, m."to", m.sender, m.text, m.encoding, m.segments, m.status, m.not_before, m.updated_at AS claimed_at, c.id IS NOT NULL AS mine
        FROM sms_messages m LEFT JOIN claimed c ON c.id = m.id WHERE m.outbox_id = ANY($1::uuid[])`,
       [outboxIds, CLAIM_LEASE_SECONDS],
     );
@@ -292,7 +303,19 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
         );
         const done = new Set(updated.map((u) => u.provider_message_id));
         const early = batch.filter((r) => !done.has(r.providerMessageId));
+        for (const r of batch) if (done.has(r.providerMessageId)) this.earlyTries.delete(r.providerMessageId);
         if (early.length === 0) return;
+        // A receipt can also overtake its record when it arrives in the same read as the submit's answer (before
+        // the run notes the id): it is stored below and, besides, tried again from memory for a few seconds.
+        for (const r of early) {
+          const tries = (this.earlyTries.get(r.providerMessageId) ?? 0) + 1;
+          if (tries > EARLY_RECEIPT_TRIES) this.earlyTries.delete(r.providerMessageId);
+          else {
+            this.earlyTries.set(r.providerMessageId, tries);
+            this.pendingReceipts.push(r);
+          }
+        }
+        if (!this.stopped && this.pendingReceipts.length > 0) this.flushTimer ??= setTimeout(() => void this.flushReceipts(), EARLY_RECEIPT_RETRY_MS).unref();
         await this.db.query(
           `INSERT INTO sms_receipts (provider_message_id, status, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
           [early.map((r) => r.providerMessageId), early.map((r) => r.status), early.map((r) => r.detail)],
