@@ -29,10 +29,10 @@ export class DossiersController {
     private readonly documents: DossierDocumentsService,
   ) {}
 
-  /** The dossier as the caller may see it, with its payments. */
-  private async view(principal: Principal, code: string) {
+  /** The dossier as the caller may see it, with its payments (a dossier submitted just now has none yet). */
+  private async view(principal: Principal, code: string, justSubmitted = false) {
     const dossier = await this.queries.get(principal, code);
-    return { ...dossier, payments: await this.payments.listForDossierCode(dossier.code) };
+    return { ...dossier, payments: justSubmitted ? [] : await this.payments.listForDossierCode(dossier.code) };
   }
 
   @Post('dossiers')
@@ -42,7 +42,7 @@ export class DossiersController {
     const { dossier, replayed } = await this.intake.submitOnline(citizen, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(201);
-    return this.view(citizen, dossier.code);
+    return this.view(citizen, dossier.code, !replayed);
   }
 
   @Post('desk/dossiers')

@@ -1,0 +1,112 @@
+/**
+ * The API under load, each against a ceiling measured in the same run with the same client and concurrency:
+ *  - submission: POST /api/v1/dossiers (auth, validation, code, outbox) vs bare Fastify + pg doing the same writes;
+ *  - tracking: GET /api/v1/tracking/{code}?phone= vs a hello-world route on the same Fastify instance;
+ *  - memory: the API process's VmRSS, sampled every 100 ms during those loads.
+ * Run: npm run bench:api [-- submission|tracking]   (BENCH_CONNECTIONS=20, BENCH_SECONDS=10, BENCH_ROUNDS=2)
+ * The tracking route's per-client rate limit is raised for the run (TRACKING_RATE_LIMIT_PER_MINUTE) — one client
+ * sends every request here, and the limit would otherwise measure the limiter's 429s.
+ */
+import 'reflect-metadata';
+import { citizenSession, startServer, submissionBody, type ServerProcess } from './api-harness';
+import { dropBenchDatabase, freshBenchDatabase, loadAllConfig, machine, ownBenchEnv } from './bench-env';
+import { runLoad, type LoadResult } from './load-client';
+import { sampleRss } from './rss-sampler';
+
+const WHICH = process.argv[2] ?? 'all';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const RATE_LIMIT = '1000000000';
+
+/** The better of the rounds (a shared machine only ever makes a run slower). */
+const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+
+async function main() {
+  const env = ownBenchEnv('api', { TRACKING_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, DATABASE_POOL_SIZE: '20' });
+  const config = loadAllConfig(env);
+  const db = await freshBenchDatabase(config);
+  const results: Record<string, unknown> = { machine: machine(), connections: CONNECTIONS, secondsPerRun: SECONDS, rounds: ROUNDS };
+  let api: ServerProcess | null = await startServer('api-server.ts', env);
+  const rss = sampleRss(api.pid);
+  try {
+    const citizen = await citizenSession(api.port, db, '0912345678');
+    const body = JSON.stringify(await submissionBody(api.port, citizen.token, citizen.phone));
+    const submit = (port: number, path: string) => ({
+      port, method: 'POST' as const, path: () => path, headers: { authorization: `Bearer ${citizen.token}` }, body: () => body, connections: CONNECTIONS,
+    });
+    // Warm-up, and one submission whose rows become the ceiling's template (and show which tables it writes).
+    const before = await rowsByTable(db);
+    const first = await fetch(`http://127.0.0.1:${api.port}/api/v1/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'application/json' }, body });
+    if (first.status !== 201) throw new Error(`submission: ${first.status} ${await first.text()}`);
+    const code = ((await first.json()) as { code: string }).code;
+    const written = diff(before, await rowsByTable(db));
+    await runLoad({ ...submit(api.port, '/api/v1/dossiers'), durationMs: 2000 });
+
+    if (WHICH === 'all' || WHICH === 'submission') {
+      const [dossier] = await db.query(`SELECT row_to_json(d) AS r FROM dossiers d WHERE code = $1`, [code]);
+      const [event] = await db.query(`SELECT row_to_json(e) AS r FROM dossier_events e WHERE dossier_id = $1`, [dossier.r.id]);
+      const outbox = await db.query(`SELECT row_to_json(o) AS r FROM outbox o WHERE dossier_code = $1`, [code]);
+      const template = JSON.stringify({ dossier: dossier.r, event: event.r, outbox: outbox.map((o: { r: unknown }) => o.r) });
+      const real: LoadResult[] = [];
+      const bare: LoadResult[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        real.push(await runLoad({ ...submit(api.port, '/api/v1/dossiers'), durationMs: SECONDS * 1000 }));
+        const ceiling = await startServer('bare-submission-server.ts', { DATABASE_URL: config.database.url, DATABASE_POOL_SIZE: '20', BENCH_TEMPLATE: template });
+        await runLoad({ ...submit(ceiling.port, '/submit'), durationMs: 1000 });
+        bare.push(await runLoad({ ...submit(ceiling.port, '/submit'), durationMs: SECONDS * 1000 }));
+        await ceiling.stop();
+      }
+      const [r, c] = [best(real), best(bare)];
+      const ratio = r.perSecond / c.perSecond;
+      results.submission = {
+        rowsAddedByOneRealSubmission: written, ceiling: c, real: r, ratio: Number(ratio.toFixed(3)), rounds: { real: real.map((x) => x.perSecond), ceiling: bare.map((x) => x.perSecond) },
+        target: 'real ≥ 0.5 of the ceiling, p99 ≤ 50 ms', verdict: ratio >= 0.5 && r.p99Ms <= 50 ? 'met' : 'missed',
+      };
+    }
+
+    if (WHICH === 'all' || WHICH === 'tracking') {
+      const lastFour = citizen.phone.slice(-4);
+      const track = { port: api.port, method: 'GET' as const, connections: CONNECTIONS };
+      const tracking: LoadResult[] = [];
+      const hello: LoadResult[] = [];
+      await runLoad({ ...track, path: () => `/api/v1/tracking/${code}?phone=${lastFour}`, durationMs: 1000 });
+      for (let round = 0; round < ROUNDS; round++) {
+        hello.push(await runLoad({ ...track, path: () => '/bench/hello', durationMs: SECONDS * 1000 }));
+        tracking.push(await runLoad({ ...track, path: () => `/api/v1/tracking/${code}?phone=${lastFour}`, durationMs: SECONDS * 1000 }));
+      }
+      const [t, h] = [best(tracking), best(hello)];
+      const ratio = t.perSecond / h.perSecond;
+      results.tracking = {
+        rateLimit: `TRACKING_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT} for the run`, ceiling: h, real: t, ratio: Number(ratio.toFixed(3)),
+        rounds: { real: tracking.map((x) => x.perSecond), ceiling: hello.map((x) => x.perSecond) }, target: '≥ 0.25 of hello-world', verdict: ratio >= 0.25 ? 'met' : 'missed',
+      };
+    }
+    const memory = rss.stop();
+    results.memory = { apiRssMaxMiB: memory.maxMiB, apiRssAtEndMiB: memory.lastMiB, sampledDuring: WHICH === 'all' ? 'submission and tracking loads' : `${WHICH} load`, target: '≤ 300 MB', verdict: memory.maxMiB * 1.048576 <= 300 ? 'met' : 'missed' };
+    await api.stop();
+    api = null;
+  } finally {
+    await api?.stop();
+    await db.destroy();
+    await dropBenchDatabase(config);
+  }
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  process.exit(0);
+}
+
+/** Rows per table (the database is small at this point): what one submission adds, for the record. */
+async function rowsByTable(db: import('typeorm').DataSource): Promise<Map<string, number>> {
+  const tables: { t: string }[] = await db.query(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`);
+  const counts = await Promise.all(tables.map(async ({ t }) => [t, Number((await db.query(`SELECT count(*) AS n FROM "${t}"`))[0].n)] as const));
+  return new Map(counts);
+}
+
+function diff(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...after].filter(([t, n]) => n > (before.get(t) ?? 0)).map(([t, n]) => [t, n - (before.get(t) ?? 0)]));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import http from 'node:http';
+
+export interface LoadOptions {
+  port: number;
+  method: 'GET' | 'POST';
+  /** Path of the i-th request (lets a run spread over several resources). */
+  path: (i: number) => string;
+  headers?: Record<string, string>;
+  body?: (i: number) => string;
+  connections: number;
+  durationMs: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  statuses: Record<string, number>;
+}
+
+/**
+ * A small keep-alive HTTP client: `connections` loops, each sending its next request when the previous answer is
+ * in, for `durationMs`. The same client drives every server of a benchmark, so its own cost is the same on both
+ * sides of a ratio.
+ */
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + o.durationMs;
+  const one = (i: number) => new Promise<void>((resolve) => {
+    const body = o.body?.(i);
+    const t0 = performance.now();
+    const req = http.request({
+      host: '127.0.0.1', port: o.port, method: o.method, path: o.path(i), agent,
+      headers: { ...o.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        latencies.push(performance.now() - t0);
+        statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+        resolve();
+      });
+    });
+    req.on('error', (error) => {
+      statuses[error.message] = (statuses[error.message] ?? 0) + 1;
+      resolve();
+    });
+    req.end(body);
+  });
+  await Promise.all(Array.from({ length: o.connections }, async () => {
+    while (performance.now() < deadline) await one(issued++);
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
+  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), statuses };
+}
