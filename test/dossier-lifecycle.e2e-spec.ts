@@ -86,6 +86,9 @@ describe('dossier life cycle', () => {
 
     const tracked = await t.http.get(`/api/v1/tracking/${code}?phone=${citizen.phone.slice(-4)}`).expect(200);
     expect(tracked.body).toMatchObject({ code, status: 'result_returned', nationalStatus: 10, agencyName: 'Bộ phận Một cửa Phường Tràng Tiền' });
+    expect(tracked.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
+    expect(tracked.body.steps[1]).toEqual({ action: 'accept', agencyName: expect.any(String), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/) });
+    expect(tracked.body).toMatchObject({ procedureName: expect.stringContaining('khai sinh'), statusName: expect.any(String), timeliness: expect.stringMatching(/^(early|on_time)$/) });
     expect(JSON.stringify(tracked.body)).not.toContain(citizen.phone);
     expect(JSON.stringify(tracked.body)).not.toContain('001090012345');
     await t.http.get(`/api/v1/tracking/${code}?phone=0000`).expect(404);

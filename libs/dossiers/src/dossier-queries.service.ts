@@ -8,6 +8,7 @@ import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { dossierDetail, dossierSummary, historyView, iso, timelinessOf } from './dossier-views';
+import { trackDossier } from './public-tracking';
 
 export interface DossierListQuery {
   status?: DossierStatus[];
@@ -98,31 +99,8 @@ export class DossierQueriesService {
     return historyView(events, agencies, principal.kind === 'citizen');
   }
 
-  /** Public lookup by code and the last four digits of the applicant's phone; nothing personal comes back. */
-  async track(code: string, phoneLastFour: string) {
-    if (!isDossierCode(code) || !/^\d{4}$/.test(phoneLastFour)) throw DomainError.notFound(`Dossier ${code}`);
-    const dossier = await this.db.getRepository(DossierEntity).createQueryBuilder('d')
-      .where('d.code = :code AND right(d.applicant_phone, 4) = :last4', { code, last4: phoneLastFour }).getOne();
-    if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
-    const events = await this.events(dossier.id);
-    const [calendar, procedures, agencies] = await Promise.all([
-      this.calendars.calendarFor(dossier.receivingUnitCode),
-      this.procedureNames([dossier.procedureCode]),
-      this.agencyNames([dossier.receivingAgencyCode, ...events.map((e) => e.toAgencyCode)]),
-    ]);
-    const summary = dossierSummary(dossier, { procedure: procedures.get(dossier.procedureCode) }, calendar);
-    return {
-      code: dossier.code,
-      procedureName: summary.procedureName,
-      agencyName: agencies.get(dossier.receivingAgencyCode) ?? null,
-      status: dossier.status,
-      statusName: summary.statusName,
-      nationalStatus: summary.nationalStatus,
-      receivedAt: summary.receivedAt,
-      dueAt: summary.dueAt,
-      timeliness: timelinessOf(dossier, calendar),
-      steps: events.map((e) => ({ agencyName: agencies.get(e.toAgencyCode) ?? null, at: iso(e.at), action: e.action })),
-    };
+  track(code: string, phoneLastFour: string) {
+    return trackDossier(this.db, this.calendars, code, phoneLastFour);
   }
 
   /** Everything the national portal is told about a dossier, as of now (for the sync worker). */
