@@ -26,6 +26,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierResultsController } from './dossiers/dossier-results.controller';
 import { TrackingController } from './tracking/tracking.controller';
+import { TrackingCache } from './tracking/tracking-cache';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -73,6 +74,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        TrackingCache,
       ],
     };
   }

@@ -37,4 +37,14 @@ export class HttpConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   trackingRateLimitPerMinute: number = 30;
+
+  /**
+   * How long a public tracking answer is reused for the same code and phone digits (0: never). A status change
+   * shows on the public lookup at most this late; the applicant's own pages and officers always read the rows.
+   */
+  @EnvVar('TRACKING_CACHE_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(60)
+  trackingCacheSeconds: number = 2;
 }
