@@ -40,6 +40,8 @@ describe('dossier life cycle', () => {
     const code = created.body.code as string;
     expect(code).toMatch(/^001\.35\.22\.H26-\d{6}-\d{4,}$/);
     expect(created.body).toMatchObject({ status: 'new', nationalStatus: 1, channel: 'online', currentAgencyCode: DESKS.trangTien, receivedAt: null, dueAt: null, version: 1 });
+    // the answer is built from what was written, and says exactly what reading the dossier says
+    expect((await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${citizen.token}`).expect(200)).body).toEqual(created.body);
 
     const worklist = await t.http.get('/api/v1/dossiers?status=new&limit=100').set(as('tn.trangtien')).expect(200);
     expect(worklist.body.items.map((d: { code: string }) => d.code)).toContain(code);

@@ -84,12 +84,17 @@ export class DossierQueriesService {
   async get(principal: Principal, code: string) {
     const dossier = await this.findReadable(principal, code);
     const events = await this.events(dossier.id);
-    const [calendar, procedures, agencies] = await Promise.all([
-      this.calendars.calendarFor(dossier.receivingUnitCode),
+    const [procedures, agencies] = await Promise.all([
       this.procedureNames([dossier.procedureCode]),
       this.agencyNames([dossier.receivingAgencyCode, dossier.currentAgencyCode, ...dossier.route.map((s) => s.agencyCode), ...events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? ''])]),
     ]);
-    return dossierDetail(dossier, events, { procedure: procedures.get(dossier.procedureCode), agencies }, calendar, this.callerRole(principal, dossier));
+    return this.present(principal, dossier, events, { procedure: procedures.get(dossier.procedureCode), agencies });
+  }
+
+  /** The detail of a dossier already in hand (one just written, say) with the names it needs; reads nothing else. */
+  async present(principal: Principal, dossier: DossierEntity, events: DossierEventEntity[], names: { procedure?: string; agencies: Map<string, string> }) {
+    const calendar = await this.calendars.calendarFor(dossier.receivingUnitCode);
+    return dossierDetail(dossier, events, names, calendar, this.callerRole(principal, dossier));
   }
 
   async history(principal: Principal, code: string) {

@@ -11,6 +11,7 @@ import { FilesService } from '@dvc/files';
 import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
+import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -28,10 +29,21 @@ export interface SubmissionInput {
 interface Prepared {
   procedure: ProcedureEntity;
   agency: AgencyEntity;
+  /** The agencies the route may pass through (for their names). */
+  agencies: AgencyEntity[];
   applicant: DossierApplicant;
   phone: PhoneNumber;
   route: DossierEntity['route'];
 }
+
+/** A submission as stored; `written` holds what was just written, so the answer needs no read back. */
+export interface Submitted {
+  dossier: DossierEntity;
+  replayed: boolean;
+  written?: { events: DossierEventEntity[]; names: { procedure: string; agencies: Map<string, string> } };
+}
+
+const namesOf = (p: Prepared) => ({ procedure: p.procedure.name, agencies: new Map([...p.agencies, p.agency].map((a) => [a.code, a.name])) });
 
 class IdempotentReplay extends Error {
   constructor(readonly existingCode: string) {
@@ -48,7 +60,7 @@ export class IntakeService {
   ) {}
 
   /** An online submission by a citizen: status new, waiting for the desk. */
-  async submitOnline(citizen: CitizenPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
+  async submitOnline(citizen: CitizenPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<Submitted> {
     const principalKey = `citizen:${citizen.id}`;
     const hash = idempotencyKey ? requestHash(input) : null;
     if (idempotencyKey) {
@@ -59,18 +71,18 @@ export class IntakeService {
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     try {
-      const dossier = await this.db.transaction(async (em) => {
+      const { dossier, event } = await this.db.transaction(async (em) => {
         if (idempotencyKey) await this.claimKey(em, principalKey, idempotencyKey, hash!, code);
         const dossier = await this.insert(em, code, input, prepared, {
           status: 'new', channel: 'online', ownerCitizenId: citizen.id, registeredByOfficerId: null, now,
         });
-        await recordChange(em, dossier, {
+        const event = await recordChange(em, dossier, {
           action: 'submit', actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
           fromStatus: null, fromAgencyCode: null, at: now, data: { channel: 'online' },
         });
-        return dossier;
+        return { dossier, event };
       });
-      return { dossier, replayed: false };
+      return { dossier, replayed: false, written: { events: [event], names: namesOf(prepared) } };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
       throw error;
@@ -198,6 +210,7 @@ export class IntakeService {
     errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 
     let route: Prepared['route'] = [];
+    let agencies: AgencyEntity[] = [];
     if (procedure && agency && agency.receives) {
       const { chain, level } = await this.unitChain(agency.unitCode);
       // On the two-level map (no district above the commune) what districts received is received at communes.
@@ -208,7 +221,7 @@ export class IntakeService {
         errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
       } else {
         try {
-          const agencies = await this.db.getRepository(AgencyEntity).findBy({ unitCode: In(Object.values(chain)), validTo: IsNull() });
+          agencies = await this.db.getRepository(AgencyEntity).findBy({ unitCode: In(Object.values(chain)), validTo: IsNull() });
           route = planRoute(procedure.workflow, chain, agencies, agency, level);
         } catch (error) {
           if (error instanceof DomainError) errors.push(...error.fieldErrors);
@@ -232,7 +245,7 @@ export class IntakeService {
       ...(input.applicant.email ? { email: input.applicant.email } : {}),
       ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
     };
-    return { procedure: procedure!, agency: agency!, applicant, phone: phone!, route };
+    return { procedure: procedure!, agency: agency!, agencies, applicant, phone: phone!, route };
   }
 
   /** The receiving unit and its ancestors by level, in one query. */

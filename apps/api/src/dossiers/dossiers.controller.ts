@@ -29,20 +29,22 @@ export class DossiersController {
     private readonly documents: DossierDocumentsService,
   ) {}
 
-  /** The dossier as the caller may see it, with its payments (a dossier submitted just now has none yet). */
-  private async view(principal: Principal, code: string, justSubmitted = false) {
+  /** The dossier as the caller may see it, with its payments. */
+  private async view(principal: Principal, code: string) {
     const dossier = await this.queries.get(principal, code);
-    return { ...dossier, payments: justSubmitted ? [] : await this.payments.listForDossierCode(dossier.code) };
+    return { ...dossier, payments: await this.payments.listForDossierCode(dossier.code) };
   }
 
   @Post('dossiers')
   @CitizenOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body return the same dossier' })
   async submit(@CurrentPrincipal() citizen: CitizenPrincipal, @Body() body: SubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { dossier, replayed } = await this.intake.submitOnline(citizen, body, idempotencyKey(key));
+    const { dossier, replayed, written } = await this.intake.submitOnline(citizen, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(201);
-    return this.view(citizen, dossier.code, !replayed);
+    // Just written: answered from what was stored (no payments yet); a replay reads the dossier as it is now.
+    if (written) return { ...(await this.queries.present(citizen, dossier, written.events, written.names)), payments: [] };
+    return this.view(citizen, dossier.code);
   }
 
   @Post('desk/dossiers')
