@@ -1,5 +1,24 @@
 import { readFileSync } from 'node:fs';
 
+export interface RssNow {
+  /** VmRSS, MiB: what the process holds in memory. */
+  rssMiB: number;
+  /** RssAnon (heap, stacks, buffers) and RssFile (the node binary and other mapped files, shared), MiB. */
+  anonMiB: number;
+  fileMiB: number;
+}
+
+/** VmRSS and its anonymous/file parts from /proc/<pid>/status, or null when the process has ended. */
+export function readRss(pid: number): RssNow | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const mib = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+    return { rssMiB: mib('VmRSS'), anonMiB: mib('RssAnon'), fileMiB: mib('RssFile') };
+  } catch {
+    return null;
+  }
+}
+
 /** Samples VmRSS of a process from /proc every `everyMs`; `stop()` gives the highest and the last value in MiB. */
 export function sampleRss(pid: number, everyMs = 100) {
   let max = 0;
