@@ -19,6 +19,7 @@ import { dropBenchDatabase, freshBenchDatabase, loadAllConfig, machine, ownBench
 import { runLoad, type LoadResult } from './load-client';
 import { ensureProductionBuild, startProductionApi } from './production-api';
 import { readRss, sampleRss } from './rss-sampler';
+import { API_NODE_ARGS } from '../apps/cli/src/node-args';
 
 const WHICH = process.argv[2] ?? 'all';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -156,7 +157,7 @@ async function productionMemory(env: Record<string, string>, db: DataSource, bui
     const idleAfterLoad = readRss(api.pid);
     const summary = (runs: LoadResult[]) => ({ perSecond: runs.map((r) => r.perSecond), statuses: runs.map((r) => JSON.stringify(r.statuses)) });
     return {
-      process: `node ${[...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), build].join(' ')}`, nodeEnv: 'production', logLevel: `${PRODUCTION_LOG_LEVEL} (to /dev/null)`,
+      process: `node ${[...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), build].join(' ')}`, nodeEnv: 'production', logLevel: `${PRODUCTION_LOG_LEVEL} (to /dev/null)`,
       idleAfterStart, rssMaxUnderLoadMiB: underLoad.maxMiB, rssAtEndOfLoadMiB: underLoad.lastMiB, rssAfterEachRoundMiB: afterRound, idleFiveSecondsAfterLoad: idleAfterLoad,
       loads: { submission: summary(submissions), tracking: summary(trackings) },
       target: '≤ 300 MB', verdict: underLoad.maxMiB * 1.048576 <= 300 ? 'met' : 'missed',

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { freePort } from '../libs/testing/src/private-redis';
 import type { ServerProcess } from './api-harness';
+import { API_NODE_ARGS } from '../apps/cli/src/node-args';
 
 const ROOT = join(__dirname, '..');
 export const PRODUCTION_API = join(ROOT, 'dist', 'apps', 'api', 'main.js');
@@ -58,7 +59,8 @@ export async function startProductionApi(env: Record<string, string>): Promise<S
   const port = await freePort();
   const secret = () => randomBytes(32).toString('hex');
   // BENCH_API_NODE_ARGS: extra Node flags for the experiments (e.g. --max-old-space-size=128, --heapsnapshot-signal=SIGUSR2).
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The flags `npm start` and Docker run the API with, then the experiment's.
+  const nodeArgs = [...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, PRODUCTION_API], {
     cwd: ROOT,
     env: { ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), VNPAY_HASH_SECRET: secret(), ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },

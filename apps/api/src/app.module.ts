@@ -27,6 +27,7 @@ import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierResultsController } from './dossiers/dossier-results.controller';
 import { TrackingController } from './tracking/tracking.controller';
 import { TrackingCache } from './tracking/tracking-cache';
+import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler-storage';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -51,10 +52,13 @@ export class AppModule {
         }),
         ThrottlerModule.forRootAsync({
           inject: [HttpConfig],
-          useFactory: (http: HttpConfig) => [
-            { name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute },
-            { name: 'tracking', ttl: 60_000, limit: http.trackingRateLimitPerMinute },
-          ],
+          useFactory: (http: HttpConfig) => ({
+            throttlers: [
+              { name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute },
+              { name: 'tracking', ttl: 60_000, limit: http.trackingRateLimitPerMinute },
+            ],
+            storage: new FixedWindowThrottlerStorage(),
+          }),
         }),
         RedisModule,
         HealthModule,

@@ -4,6 +4,7 @@ import { ConfigError, loadAllConfig } from '@dvc/config';
 import { ServiceDownError } from '@dvc/database';
 import { preflight, prepareDatabase } from './prepare-database';
 import { seedAll } from './seed';
+import { API_NODE_ARGS } from './node-args';
 import { supervise } from './supervise';
 import { reorganizeCommand } from './reorganize-command';
 import { reportFactsCommand } from './report-facts-command';
@@ -66,7 +67,7 @@ async function run(command: string | undefined): Promise<number> {
       { name: 'sms-centre', entry: 'sms-simulator/main.js' },
       { name: 'gateway', entry: 'payment-gateway-simulator/main.js', env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` } },
       { name: 'portal', entry: 'portal-simulator/main.js', env: { PORTAL_SIMULATOR_PORT: String(portPart(config.nationalPortal.url)), PORTAL_SIMULATOR_TOKEN: config.nationalPortal.token } },
-      { name: 'api', entry: 'api/main.js' },
+      { name: 'api', entry: 'api/main.js', nodeArgs: API_NODE_ARGS },
       { name: 'worker', entry: 'worker/main.js' },
     ],
     join(__dirname, '..'),

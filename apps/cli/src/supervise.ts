@@ -6,6 +6,7 @@ export interface ProgramSpec {
   /** Bundle path relative to dist/apps. */
   entry: string;
   env?: Record<string, string>;
+  nodeArgs?: string[];
 }
 
 /**
@@ -32,7 +33,7 @@ export function supervise(programs: ProgramSpec[], distAppsDir: string, log: (li
       }, 100);
     };
     for (const program of programs) {
-      const child = spawn(process.execPath, ['--enable-source-maps', join(distAppsDir, program.entry)], {
+      const child = spawn(process.execPath, ['--enable-source-maps', ...(program.nodeArgs ?? []), join(distAppsDir, program.entry)], {
         env: { ...process.env, ...program.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
