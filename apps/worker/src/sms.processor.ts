@@ -34,6 +34,8 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
       connection: this.connections.workerConnection(SMS_QUEUE),
       prefix: this.connections.prefix,
       concurrency: this.config.concurrency,
+      // A killed worker's batch is found stalled within lock (30 s) + this; its messages' claims lapse meanwhile.
+      stalledInterval: 15_000,
     });
     this.worker.on('failed', (job, error) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
