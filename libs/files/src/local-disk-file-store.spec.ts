@@ -20,6 +20,14 @@ describe('LocalDiskFileStore', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
+  it('a source that fails at once (a refused type) leaves no part file, even before the file was opened', async () => {
+    for (let i = 0; i < 40; i++) {
+      const failing = new Readable({ read() { this.destroy(new Error('type not allowed')); } });
+      await expect(store.put(`2026/11/refused-${i}`, failing)).rejects.toThrow('type not allowed');
+    }
+    expect(await listAll(root)).toEqual([]);
+  });
+
   it('stores a stream under its key, hashing and counting it, and reads it back', async () => {
     const content = 'Xin chào Hà Nội '.repeat(5000);
     const result = await store.put('2026/03/abc-123', Readable.from([Buffer.from(content)]));

@@ -33,10 +33,14 @@ export class LocalDiskFileStore implements FileStore {
         callback(null, chunk);
       },
     });
+    const out = createWriteStream(temp, { flags: 'wx', mode: 0o640 });
     try {
-      await pipeline(source, measure, createWriteStream(temp, { flags: 'wx', mode: 0o640 }));
+      await pipeline(source, measure, out);
       await rename(temp, target);
     } catch (error) {
+      // A source that fails at once (a refused type) fails the pipeline before the file is even opened: wait until
+      // the stream has opened and closed it, or the removal runs first and the opened file stays behind.
+      if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()));
       await rm(temp, { force: true });
       throw error;
     }
