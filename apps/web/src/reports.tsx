@@ -5,8 +5,10 @@ import { Alert, Loading, useTitle } from './ui';
 
 interface Row { unitCode: string; unitName: string; received: Record<string, number>; resolved: Record<string, number>; inProgress: Record<string, number>; supplementPending: number; withdrawn: number; refused: number; feesCollected: number }
 const sum = (o: Record<string, number>) => Object.values(o ?? {}).reduce((a, b) => a + (b ?? 0), 0);
-const today = () => new Date().toISOString().slice(0, 10);
+// Days are Hà Nội days (a browser elsewhere, or just after local midnight, would otherwise pick the UTC date).
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const monthStart = () => today().slice(0, 8) + '01';
+const dayAfter = (ymd: string) => new Date(Date.UTC(+ymd.slice(0, 4), +ymd.slice(5, 7) - 1, +ymd.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
 export function ReportsPage() {
   useTitle('Báo cáo tình hình giải quyết');
@@ -21,7 +23,8 @@ export function ReportsPage() {
   async function load() {
     setData(null); setError('');
     try {
-      const p = new URLSearchParams({ from: `${from}T00:00:00+07:00`, to: `${to}T23:59:59+07:00` });
+      // "To" is inclusive on screen; the period ends at the next local midnight (the report then reads its daily facts).
+      const p = new URLSearchParams({ from: `${from}T00:00:00+07:00`, to: `${dayAfter(to)}T00:00:00+07:00` });
       if (unit.code) p.set('unitCode', unit.code);
       setData(await api(`/reports/processing?${p}`, { token: officer!.token }));
     } catch (e) {
