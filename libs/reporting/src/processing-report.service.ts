@@ -51,7 +51,7 @@ export class ProcessingReportService {
     const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
     const params: unknown[] = [unitCode, from, to, holidays, working, map];
     const rows: Record<string, unknown>[] = isLocalMidnight(from) && isLocalMidnight(to)
-      ? await this.db.query(FACTS_REPORT_SQL, [...params, `${formatYmd(from).slice(0, 7)}-01`, formatYmd(from), formatYmd(to)])
+      ? await this.db.query(FACTS_REPORT_SQL, params)
       : await this.db.query(RAW_REPORT_SQL, params);
     if (rows.length === 0) throw DomainError.notFound(`Unit ${unitCode}`);
     const n = (v: unknown) => Number(v ?? 0);

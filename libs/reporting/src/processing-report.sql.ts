@@ -1,6 +1,8 @@
+import { FACT_LIST } from './report-fact-columns';
+
 /**
  * The statistics report's SQL. Parameters: $1 unit, $2 from, $3 to (instants), $4 holidays, $5 working weekend days,
- * $6 the map date; the facts query adds $7 the first day of from's month, $8 from's local day, $9 to's local day.
+ * $6 the map date.
  * Both queries yield, per child unit: carried_over, online, direct, post, early, on_time, late, within_deadline,
  * overdue, supplement_pending, withdrawn, refused, collected.
  */
@@ -24,6 +26,11 @@ const SCOPE = `
     SELECT code, name, 1 AS ord FROM valid WHERE parent_code = $1
     UNION ALL SELECT code, name, 0 FROM valid WHERE code = $1
   )`;
+
+// Local days of the bounds, folded to constants when the query is planned (report_local_day is immutable).
+const FROM_DAY = 'report_local_day($2)';
+const TO_DAY = 'report_local_day($3)';
+const FROM_MONTH = `date_trunc('month', ${FROM_DAY})::date`;
 
 const WORKING_DAY = (day: string) => `((extract(isodow FROM ${day}) < 6 AND NOT ${day} = ANY($4::date[])) OR ${day} = ANY($5::date[]))`;
 
@@ -83,30 +90,27 @@ ${RESULT}`;
  * due and finished no earlier than received, which the table's check constraints guarantee.
  */
 export const FACTS_REPORT_SQL = `
-WITH ${SCOPE}, unused_from AS (SELECT $2::timestamptz), f AS (
-  SELECT unit_code, month AS day, received_online, received_direct, received_post, finished_received, resolved_before_due_day, resolved_not_late,
-    resolved_late, withdrawn, refused, finished_after_due, due_total, due_met, fees_collected
-  FROM report_monthly_facts WHERE month < $7::date
-  UNION ALL SELECT unit_code, day, received_online, received_direct, received_post, finished_received, resolved_before_due_day, resolved_not_late,
-    resolved_late, withdrawn, refused, finished_after_due, due_total, due_met, fees_collected
-  FROM report_daily_facts WHERE day >= $7::date AND day < $9::date
-  UNION ALL SELECT unit_code, day, received_online, received_direct, received_post, finished_received, resolved_before_due_day, resolved_not_late,
-    resolved_late, withdrawn, refused, finished_after_due, due_total, due_met, fees_collected
-  FROM report_fact_deltas WHERE day < $9::date
+WITH ${SCOPE}, f AS (
+  SELECT unit_code, month AS day, ${FACT_LIST}
+  FROM report_monthly_facts WHERE month < ${FROM_MONTH}
+  UNION ALL SELECT unit_code, day, ${FACT_LIST}
+  FROM report_daily_facts WHERE day >= ${FROM_MONTH} AND day < ${TO_DAY}
+  UNION ALL SELECT unit_code, day, ${FACT_LIST}
+  FROM report_fact_deltas WHERE day < ${TO_DAY}
 ), sums AS (
   SELECT s.child_code,
-    sum(received_online + received_direct + received_post - finished_received) FILTER (WHERE day < $8::date) AS carried_over,
-    sum(received_online) FILTER (WHERE day >= $8::date) AS online,
-    sum(received_direct) FILTER (WHERE day >= $8::date) AS direct,
-    sum(received_post) FILTER (WHERE day >= $8::date) AS post,
-    sum(resolved_before_due_day) FILTER (WHERE day >= $8::date AND ${WORKING_DAY('day')}) AS early,
-    sum(resolved_not_late) FILTER (WHERE day >= $8::date) AS not_late,
-    sum(resolved_late) FILTER (WHERE day >= $8::date) AS late,
+    sum(received_online + received_direct + received_post - finished_received) FILTER (WHERE day < ${FROM_DAY}) AS carried_over,
+    sum(received_online) FILTER (WHERE day >= ${FROM_DAY}) AS online,
+    sum(received_direct) FILTER (WHERE day >= ${FROM_DAY}) AS direct,
+    sum(received_post) FILTER (WHERE day >= ${FROM_DAY}) AS post,
+    sum(resolved_before_due_day) FILTER (WHERE day >= ${FROM_DAY} AND ${WORKING_DAY('day')}) AS early,
+    sum(resolved_not_late) FILTER (WHERE day >= ${FROM_DAY}) AS not_late,
+    sum(resolved_late) FILTER (WHERE day >= ${FROM_DAY}) AS late,
     sum(received_online + received_direct + received_post - finished_received) AS open_at_end,
     sum(due_total - due_met - finished_after_due) AS overdue,
-    sum(withdrawn) FILTER (WHERE day >= $8::date) AS withdrawn,
-    sum(refused) FILTER (WHERE day >= $8::date) AS refused,
-    sum(fees_collected) FILTER (WHERE day >= $8::date) AS collected
+    sum(withdrawn) FILTER (WHERE day >= ${FROM_DAY}) AS withdrawn,
+    sum(refused) FILTER (WHERE day >= ${FROM_DAY}) AS refused,
+    sum(fees_collected) FILTER (WHERE day >= ${FROM_DAY}) AS collected
   FROM f JOIN scope s ON s.unit_code = f.unit_code WHERE s.child_code IS NOT NULL
   GROUP BY s.child_code
 ), counts AS (
