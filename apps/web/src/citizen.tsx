@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { actionName, api, ApiError, errorText, fmtDateTime, fmtVnd, levelName, newIdempotencyKey, openBlob, processingTimeText, session, STATUS_NAMES, TIMELINESS } from './api';
 import { Link, navigate } from './router';
-import { clean, Errors, SchemaForm, serverMessage, validate, Values } from './SchemaForm';
-import { ApplicantFieldset, ComponentUploads, mapServerErrors, Uploaded, validateApplicant } from './dossier-form';
+import { Errors, SchemaForm, serverMessage, validate, Values } from './SchemaForm';
+import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
 import { ResultFiles } from './results';
 import { Alert, Dialog, Loading, StatusBadge, useTitle } from './ui';
 
@@ -290,19 +290,12 @@ export function SubmitPage({ code }: { code: string }) {
     setErrors(errs);
     if (Object.keys(errs).length) {
       setError('');
-      setTimeout(() => (document.querySelector('.has-error input, .has-error select, .has-error textarea') as HTMLElement | null)?.focus(), 0);
+      focusFirstError();
       return;
     }
     setBusy(true); setError('');
     try {
-      const body = {
-        procedureCode: p.code,
-        agencyCode,
-        applicant: Object.fromEntries(Object.entries(applicant).filter(([, v]) => v !== '' && v !== undefined)),
-        form: clean(p.formSchema ?? {}, form),
-        components: Object.entries(files).filter(([, l]) => l.length).map(([c, l]) => ({ code: c, fileIds: l.map((f) => f.id) })),
-        resultDelivery: delivery,
-      };
+      const body = submissionBody({ procedureCode: p.code, agencyCode: agencyCode, formSchema: p.formSchema, applicant, form, files, delivery });
       const d = await api('/dossiers', { body, token: citizen!.token, headers: { 'Idempotency-Key': idemKey } });
       setDone(d);
       window.scrollTo(0, 0);

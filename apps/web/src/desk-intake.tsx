@@ -2,10 +2,10 @@
 // the receipt (Form 01) is printed for the applicant.
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, errorText, fmtDateTime, newIdempotencyKey, openBlob, session } from './api';
-import { ApplicantFieldset, ComponentUploads, componentsBody, mapServerErrors, Uploaded, validateApplicant } from './dossier-form';
+import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
 import { useOfficer } from './desk';
 import { Link, navigate } from './router';
-import { clean, Errors, SchemaForm, validate, Values } from './SchemaForm';
+import { Errors, SchemaForm, validate, Values } from './SchemaForm';
 import { Alert, Loading, StatusBadge, useTitle } from './ui';
 
 export function DeskIntakePage() {
@@ -57,19 +57,12 @@ export function DeskIntakePage() {
     setErrors(errs);
     if (Object.keys(errs).length) {
       setError('');
-      setTimeout(() => (document.querySelector('.has-error input, .has-error select, .has-error textarea') as HTMLElement | null)?.focus(), 0);
+      focusFirstError();
       return;
     }
     setBusy(true); setError('');
     try {
-      const body = {
-        procedureCode: p.code,
-        agencyCode: officer!.officer.agencyCode,
-        applicant: Object.fromEntries(Object.entries(applicant).filter(([, v]) => v !== '' && v !== undefined)),
-        form: clean(p.formSchema ?? {}, form),
-        components: componentsBody(files),
-        resultDelivery: delivery,
-      };
+      const body = submissionBody({ procedureCode: p.code, agencyCode: officer!.officer.agencyCode, formSchema: p.formSchema, applicant, form, files, delivery });
       setDone(await api('/desk/dossiers', { body, token: officer!.token, headers: { 'Idempotency-Key': idemKey } }));
       window.scrollTo(0, 0);
     } catch (err) {

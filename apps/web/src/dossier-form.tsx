@@ -1,7 +1,7 @@
 // Parts of the dossier form shared by the citizen's online submission and the desk's intake of a walk-in dossier.
 import { useState } from 'react';
 import { api, errorText } from './api';
-import { Errors, serverMessage, Values } from './SchemaForm';
+import { clean, Errors, serverMessage, Values } from './SchemaForm';
 
 export interface Uploaded { id: string; name: string; size: number }
 
@@ -113,4 +113,23 @@ export function ApplicantFieldset({ value, onChange, errors }: { value: Values; 
 /** The body of POST /dossiers and POST /desk/dossiers: components with at least one file. */
 export function componentsBody(files: Record<string, Uploaded[]>) {
   return Object.entries(files).filter(([, l]) => l.length).map(([code, l]) => ({ code, fileIds: l.map((f) => f.id) }));
+}
+
+/** The body of POST /dossiers and POST /desk/dossiers from the screen's state. */
+export function submissionBody(input: {
+  procedureCode: string; agencyCode: string; formSchema: unknown; applicant: Record<string, unknown>; form: Values; files: Record<string, Uploaded[]>; delivery: string;
+}) {
+  return {
+    procedureCode: input.procedureCode,
+    agencyCode: input.agencyCode,
+    applicant: Object.fromEntries(Object.entries(input.applicant).filter(([, v]) => v !== '' && v !== undefined)),
+    form: clean((input.formSchema ?? {}) as Parameters<typeof clean>[0], input.form),
+    components: componentsBody(input.files),
+    resultDelivery: input.delivery,
+  };
+}
+
+/** After a refused submit, the keyboard lands on the first field in error. */
+export function focusFirstError() {
+  setTimeout(() => (document.querySelector('.has-error input, .has-error select, .has-error textarea') as HTMLElement | null)?.focus(), 0);
 }
