@@ -1,4 +1,4 @@
-import { groupRows, type RelayedRow } from './outbox-relay';
+import { batchJobId, groupRows, type RelayedRow } from './outbox-relay';
 
 const row = (id: string, priority: number): RelayedRow => ({ id, topic: 'sms', kind: priority === 1 ? 'otp' : 'dossier_received', priority, dossier_code: null, payload: {} });
 
@@ -26,5 +26,16 @@ describe('groupRows: the jobs a relay batch becomes', () => {
 
   it('priority 0 is queued as 1 (BullMQ priorities start at 1)', () => {
     expect(groupRows([row('z', 0)], new Map(), 10)[0].priority).toBe(1);
+  });
+});
+
+describe('batchJobId', () => {
+  it.each([
+    [['a', 'b'], ['a', 'b'], true],
+    [['a'], ['a', 'b', 'c'], false], // a row relayed alone, then again at the head of a bigger group after a lost commit
+    [['a', 'b'], ['b', 'a'], false],
+    [['a', 'b'], ['a', 'c'], false],
+  ])('%p and %p share an id: %p', (x, y, same) => {
+    expect(batchJobId(x) === batchJobId(y)).toBe(same);
   });
 });

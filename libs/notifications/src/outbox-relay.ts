@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import type { OutboxJob } from './queues';
@@ -70,15 +71,22 @@ export async function relayOutboxBatch(
       const jobs = groupRows(batch, delays, perJob).map(({ rows: group, priority, delay }) => {
         const opts = { ...common, priority, ...(delay ? { delay } : {}) };
         if (perJob === 1) return { name: group[0].kind, data: { outboxId: group[0].id }, opts: { ...opts, jobId: group[0].id } };
-        // Named by its first row, so relaying the same rows again after a lost commit usually adds nothing; when
-        // it does add an overlapping job, the consumer's own per-row idempotency still sends each row once.
-        return { name: 'batch', data: { outboxIds: group.map((r) => r.id) }, opts: { ...opts, jobId: `batch-${group[0].id}` } };
+        // Named by all its rows: relaying the same group again after a lost commit adds nothing, and a different
+        // group is always added — named by its first row alone, a later group starting with a row already relayed
+        // alone was dropped as a duplicate with all its other rows. Overlaps are sent once by the consumer's claims.
+        const ids = group.map((r) => r.id);
+        return { name: 'batch', data: { outboxIds: ids }, opts: { ...opts, jobId: batchJobId(ids) } };
       });
       await queues.get(topic)!.addBulk(jobs);
     }
     await em.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
     return rows.length;
   });
+}
+
+/** A batch job's id: the same rows give the same id, any other set of rows another. */
+export function batchJobId(outboxIds: readonly string[]): string {
+  return `batch-${createHash('sha1').update(outboxIds.join(',')).digest('hex')}`;
 }
 
 /** Rows in relay order, cut into jobs of at most `size` rows that share priority and delay. */
