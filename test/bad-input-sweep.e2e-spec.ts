@@ -8,7 +8,7 @@ import {
 } from './sweep/hostile-values';
 import { exampleOf, fillPath, operationsOf, pathParamNames, type Operation } from './sweep/openapi-operations';
 import { send, summarise, violation, type RawRequest, type RawResponse } from './sweep/raw-http';
-import { changes, snapshot, snapshotQuery, type Snapshot } from './sweep/row-counts';
+import { changes, snapshot, snapshotQuery } from './sweep/row-counts';
 import { actionBody, buildWorld, freshDatabase, IDENTITIES, type Identity, type SweepWorld } from './sweep/sweep-fixtures';
 import { multipartBody, uploadPlan, UPLOAD_CONTENTS, type UploadPlan } from './sweep/upload-contents';
 

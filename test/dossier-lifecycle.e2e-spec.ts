@@ -1,6 +1,6 @@
 import { OutboxMessageEntity } from '@dvc/notifications';
 import {
-  birthRegistrationForm, citizenToken, DESKS, DEMO_PASSWORD_FOR_TESTS, landTransferForm, socialAllowanceForm, startTestApp, submissionFor, TestApp, uniquePhone,
+  birthRegistrationForm, citizenToken, DESKS, DEMO_PASSWORD_FOR_TESTS, landTransferForm, socialAllowanceForm, startTestApp, submissionFor, TestApp,
 } from '@dvc/testing';
 
 type Http = TestApp['http'];

@@ -3,3 +3,6 @@ export * from './data-source-options';
 export { MIGRATIONS } from './migrations';
 export * from './ensure-database';
 export * from './typeorm-logger';
+export * from './insert-sql';
+export * from './entity-from-json';
+export * from './prepared-query';

@@ -126,7 +126,7 @@ export class DossierActionsService {
     const notice = NOTICE_BY_ACTION[action];
     await recordChange(em, updated, {
       action, actor, fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: effect.note ?? null, data: effect.data, at: now,
-    }, notice ? { kind: notice, variables: effect.variables } : undefined);
+    }, notice ? { notice: { kind: notice, variables: effect.variables } } : {});
     if (REFUNDABLE.has(updated.status) && updated.feesPaidVnd > 0 && !REFUNDABLE.has(dossier.status)) {
       await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: updated.code, payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status } });
     }

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { DomainError, isDossierCode, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { DomainError, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
-import { dossierDetail, dossierSummary, historyView, iso, timelinessOf } from './dossier-views';
+import { dossierDetail, dossierSummary, historyView } from './dossier-views';
 import { trackDossier } from './public-tracking';
 
 export interface DossierListQuery {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { formatDdMmYyyy, NATIONAL_STATUS, type ApplicantNotice, type DossierStatus } from '@dvc/core';
-import { writeOutbox, type OutboxEntry } from '@dvc/notifications';
+import { insertSql, SqlParams } from '@dvc/database';
+import { outboxInsertSql, type OutboxEntry } from '@dvc/notifications';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 
@@ -14,17 +15,21 @@ export interface EventInput {
   at: Date;
 }
 
+export interface ChangeOptions {
+  /** The applicant's SMS, when the action tells them something. */
+  notice?: { kind: ApplicantNotice; variables?: Record<string, string | number> };
+  /** The dossier is new: its row is inserted by the same statement (intake). */
+  insertDossier?: boolean;
+}
+
 /**
- * Everything that must commit with a change of the dossier: its event, the applicant's SMS when the action
- * tells them something, and a national-portal push whenever the status changed.
+ * Everything that must commit with a change of the dossier — its event, the applicant's SMS when the action tells
+ * them something, a national-portal push whenever the status changed, and for a new dossier its row — written by
+ * one statement (data-modifying CTEs): atomic on its own, and one round trip inside a larger transaction.
  */
-export async function recordChange(
-  em: EntityManager,
-  dossier: DossierEntity,
-  event: EventInput,
-  notice?: { kind: ApplicantNotice; variables?: Record<string, string | number> },
-): Promise<DossierEventEntity> {
-  const saved = await em.getRepository(DossierEventEntity).save({
+export async function recordChange(em: EntityManager, dossier: DossierEntity, event: EventInput, options: ChangeOptions = {}): Promise<DossierEventEntity> {
+  const params = new SqlParams();
+  const row: Omit<DossierEventEntity, 'id'> = {
     dossierId: dossier.id,
     action: event.action,
     actorKind: event.actor.kind,
@@ -38,7 +43,17 @@ export async function recordChange(
     note: event.note ?? null,
     data: event.data ?? {},
     at: event.at,
-  });
+  };
+  const parts: string[] = [];
+  if (options.insertDossier) parts.push(`new_dossier AS (${insertSql(em.connection.getMetadata(DossierEntity), [dossier], params)})`);
+  parts.push(`event AS (${insertSql(em.connection.getMetadata(DossierEventEntity), [row], params)} RETURNING id)`);
+  const outbox = outboxOf(dossier, event, options.notice);
+  if (outbox.length > 0) parts.push(`side_effects AS (${outboxInsertSql(em, outbox, params)})`);
+  const [saved]: { id: string }[] = await em.query(`WITH ${parts.join(',\n')} SELECT id FROM event`, params.values);
+  return Object.assign(new DossierEventEntity(), row, { id: saved.id });
+}
+
+function outboxOf(dossier: DossierEntity, event: EventInput, notice: ChangeOptions['notice']): OutboxEntry[] {
   const outbox: OutboxEntry[] = [];
   if (notice) {
     outbox.push({
@@ -62,9 +77,9 @@ export async function recordChange(
       topic: 'national_portal',
       kind: 'dossier_sync',
       dossierCode: dossier.code,
-      payload: { dossierCode: dossier.code, eventId: saved.id, status: dossier.status, nationalStatus: NATIONAL_STATUS[dossier.status] },
+      payload: { dossierCode: dossier.code, status: dossier.status, nationalStatus: NATIONAL_STATUS[dossier.status] },
+      payloadSql: { eventId: '(SELECT id::text FROM event)' },
     });
   }
-  await writeOutbox(em, outbox);
-  return saved;
+  return outbox;
 }

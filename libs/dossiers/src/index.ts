@@ -10,3 +10,5 @@ export * from './dossiers.module';
 export * from './deadline-sweep';
 export * from './dossier-documents.service';
 export * from './dossier-results.service';
+export * from './dossier-side-effects';
+export * from './submission-context';

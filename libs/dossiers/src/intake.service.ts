@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
   computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
-  type AdminLevel, type CitizenPrincipal, type FieldError, type OfficerPrincipal, type UnitChain,
+  type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
 import { AgencyEntity } from '@dvc/units';
@@ -14,6 +15,7 @@ import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } fro
 import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
+import { loadSubmissionContext } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { requestHash } from './idempotency';
 
@@ -70,18 +72,14 @@ export class IntakeService {
     const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online');
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
+    const dossier = this.newDossier(code, input, prepared, {
+      status: 'new', channel: 'online', ownerCitizenId: citizen.id, registeredByOfficerId: null, now,
+    });
     try {
-      const { dossier, event } = await this.db.transaction(async (em) => {
-        if (idempotencyKey) await this.claimKey(em, principalKey, idempotencyKey, hash!, code);
-        const dossier = await this.insert(em, code, input, prepared, {
-          status: 'new', channel: 'online', ownerCitizenId: citizen.id, registeredByOfficerId: null, now,
-        });
-        const event = await recordChange(em, dossier, {
-          action: 'submit', actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
-          fromStatus: null, fromAgencyCode: null, at: now, data: { channel: 'online' },
-        });
-        return { dossier, event };
-      });
+      const event = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
+        action: 'submit', actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
+        fromStatus: null, fromAgencyCode: null, at: now, data: { channel: 'online' },
+      }, { insertDossier: true }));
       return { dossier, replayed: false, written: { events: [event], names: namesOf(prepared) } };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
@@ -104,24 +102,32 @@ export class IntakeService {
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
+    const dossier = this.newDossier(code, input, prepared, {
+      status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
+      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
+    });
     try {
-      const dossier = await this.db.transaction(async (em) => {
-        if (idempotencyKey) await this.claimKey(em, principalKey, idempotencyKey, hash!, code);
-        const dossier = await this.insert(em, code, input, prepared, {
-          status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
-          receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
-        });
-        await recordChange(em, dossier, {
-          action: 'accept', actor: { kind: 'officer', id: officer.id, name: officer.username, role: 'receiving_officer' },
-          fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
-        }, { kind: 'dossier_received' });
-        return dossier;
-      });
+      await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
+        action: 'accept', actor: { kind: 'officer', id: officer.id, name: officer.username, role: 'receiving_officer' },
+        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
+      }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
       return { dossier, replayed: false };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
       throw error;
     }
+  }
+
+  /**
+   * The new dossier's one statement; with an idempotency key, in a transaction that first claims the key (a
+   * concurrent holder of the same key makes this one a replay).
+   */
+  private async write<T>(claim: { principalKey: string; key: string; hash: string } | null, code: string, statement: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!claim) return statement(this.db.manager);
+    return this.db.transaction(async (em) => {
+      await this.claimKey(em, claim.principalKey, claim.key, claim.hash, code);
+      return statement(em);
+    });
   }
 
   private async byCode(code: string): Promise<DossierEntity> {
@@ -148,14 +154,16 @@ export class IntakeService {
     throw new IdempotentReplay(row.dossierCode);
   }
 
-  private async insert(
-    em: EntityManager, code: string, input: SubmissionInput, p: Prepared,
+  /** The new dossier's row, complete: it is written as it is and answered without reading it back. */
+  private newDossier(
+    code: string, input: SubmissionInput, p: Prepared,
     o: { status: 'new' | 'received'; channel: 'online' | 'direct'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date; receivedAt?: Date; dueAt?: Date },
-  ): Promise<DossierEntity> {
+  ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
     const fees = computeFees(p.procedure.fees, input.form);
-    return em.getRepository(DossierEntity).save({
+    return Object.assign(new DossierEntity(), {
+      id: randomUUID(),
       code,
       procedureCode: p.procedure.code,
       receivingAgencyCode: p.agency.code,
@@ -191,16 +199,19 @@ export class IntakeService {
       feesBeforeVnd: fees.beforeVnd,
       feesRequestedVnd: 0,
       feesPaidVnd: 0,
+      deadlineFlag: null,
+      version: 1,
+      createdAt: o.now,
+      updatedAt: o.now,
     });
   }
 
   /** Every check before anything is written; all problems are reported together as one 422. */
   private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct'): Promise<Prepared> {
     const errors: FieldError[] = [];
-    const [procedure, agency] = await Promise.all([
-      this.db.getRepository(ProcedureEntity).findOneBy({ code: input.procedureCode, active: true }),
-      this.db.getRepository(AgencyEntity).findOneBy({ code: input.agencyCode, validTo: IsNull() }),
-    ]);
+    const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
+      procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
+    }, owner);
     if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
     if (!agency || !agency.receives) errors.push({ field: 'agencyCode', message: 'is not an agency that receives dossiers' });
 
@@ -210,9 +221,7 @@ export class IntakeService {
     errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 
     let route: Prepared['route'] = [];
-    let agencies: AgencyEntity[] = [];
-    if (procedure && agency && agency.receives) {
-      const { chain, level } = await this.unitChain(agency.unitCode);
+    if (procedure && agency && agency.receives && level) {
       // On the two-level map (no district above the commune) what districts received is received at communes.
       const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
       // Decree 118/2025: any desk in the province may receive; the route then decides whether it can be handled.
@@ -221,8 +230,7 @@ export class IntakeService {
         errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
       } else {
         try {
-          agencies = await this.db.getRepository(AgencyEntity).findBy({ unitCode: In(Object.values(chain)), validTo: IsNull() });
-          route = planRoute(procedure.workflow, chain, agencies, agency, level);
+          route = planRoute(procedure.workflow, chain, routeAgencies, agency, level);
         } catch (error) {
           if (error instanceof DomainError) errors.push(...error.fieldErrors);
           else throw error;
@@ -234,7 +242,7 @@ export class IntakeService {
     }
     if (procedure) {
       errors.push(...validateForm(procedure.code, procedure.formSchema, input.form));
-      errors.push(...(await this.checkComponents(procedure, input.components, owner)));
+      errors.push(...componentErrors(procedure, input.components, ownedFileIds));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     const applicant: DossierApplicant = {
@@ -245,44 +253,33 @@ export class IntakeService {
       ...(input.applicant.email ? { email: input.applicant.email } : {}),
       ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
     };
-    return { procedure: procedure!, agency: agency!, agencies, applicant, phone: phone!, route };
+    return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, phone: phone!, route };
   }
 
-  /** The receiving unit and its ancestors by level, in one query. */
-  private async unitChain(unitCode: string): Promise<{ chain: UnitChain; level: AdminLevel }> {
-    const rows: { code: string; level: AdminLevel; depth: number }[] = await this.db.query(
-      `WITH RECURSIVE up AS (
-         SELECT code, level, parent_code, 0 AS depth FROM units WHERE code = $1
-         UNION ALL SELECT u.code, u.level, u.parent_code, up.depth + 1 FROM units u JOIN up ON u.code = up.parent_code WHERE up.depth < 5
-       ) SELECT code, level, depth FROM up`,
-      [unitCode],
-    );
-    const chain: UnitChain = {};
-    for (const r of rows) chain[r.level] = r.code;
-    return { chain, level: rows.find((r) => r.depth === 0)!.level };
-  }
-
+  /** A supplement's components: known, not listed twice, (all required ones given,) and the owner's own files. */
   async checkComponents(procedure: ProcedureEntity, components: DossierComponent[], owner: { kind: 'citizen' | 'officer'; id: string }, requireAll = true): Promise<FieldError[]> {
-    const errors: FieldError[] = [];
-    const known = new Map(procedure.components.map((c) => [c.code, c]));
-    const given = new Map<string, string[]>();
-    components.forEach((c, i) => {
-      if (!known.has(c.code)) errors.push({ field: `components[${i}].code`, message: `is not a component of procedure ${procedure.code}` });
-      else if (given.has(c.code)) errors.push({ field: `components[${i}].code`, message: `${c.code} is listed twice` });
-      given.set(c.code, c.fileIds);
-    });
-    if (requireAll) {
-      for (const def of procedure.components.filter((c) => c.required)) {
-        if (!given.get(def.code)?.length) errors.push({ field: 'components', message: `the required component ${def.code} (${def.name}) has no file` });
-      }
-    }
     const ids = [...new Set(components.flatMap((c) => c.fileIds))];
-    if (ids.length > 0) {
-      const owned = new Set((await this.files.findOwned(ids, owner)).map((f) => f.id));
-      components.forEach((c, i) => c.fileIds.forEach((id, j) => {
-        if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
-      }));
-    }
-    return errors;
+    const owned = new Set(ids.length > 0 ? (await this.files.findOwned(ids, owner)).map((f) => f.id) : []);
+    return componentErrors(procedure, components, owned, requireAll);
   }
+}
+
+function componentErrors(procedure: ProcedureEntity, components: DossierComponent[], owned: ReadonlySet<string>, requireAll = true): FieldError[] {
+  const errors: FieldError[] = [];
+  const known = new Map(procedure.components.map((c) => [c.code, c]));
+  const given = new Map<string, string[]>();
+  components.forEach((c, i) => {
+    if (!known.has(c.code)) errors.push({ field: `components[${i}].code`, message: `is not a component of procedure ${procedure.code}` });
+    else if (given.has(c.code)) errors.push({ field: `components[${i}].code`, message: `${c.code} is listed twice` });
+    given.set(c.code, c.fileIds);
+  });
+  if (requireAll) {
+    for (const def of procedure.components.filter((c) => c.required)) {
+      if (!given.get(def.code)?.length) errors.push({ field: 'components', message: `the required component ${def.code} (${def.name}) has no file` });
+    }
+  }
+  components.forEach((c, i) => c.fileIds.forEach((id, j) => {
+    if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
+  }));
+  return errors;
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertSql, SqlParams } from '@dvc/database';
 import { OutboxMessageEntity, OutboxTopic } from './outbox-message.entity';
 
 export const PRIORITY_URGENT = 1;
@@ -11,14 +11,32 @@ export interface OutboxEntry {
   payload: Record<string, unknown>;
   dossierCode?: string | null;
   priority?: number;
+  /**
+   * Merge a value known only inside the writing statement into the payload: key → SQL expression (e.g. the id of
+   * the event inserted by the same statement). Only `outboxInsertSql` honours it.
+   */
+  payloadSql?: Record<string, string>;
+}
+
+const rowOf = (e: OutboxEntry) => ({ topic: e.topic, kind: e.kind, payload: e.payload, dossierCode: e.dossierCode ?? null, priority: e.priority ?? PRIORITY_NORMAL, payloadSql: e.payloadSql });
+
+/** The INSERT of these rows, to be one part of a larger statement (see insertSql). */
+export function outboxInsertSql(em: EntityManager, entries: readonly OutboxEntry[], params: SqlParams): string {
+  return insertSql(em.connection.getMetadata(OutboxMessageEntity), entries.map(rowOf), params, {
+    payload: (placeholder, row) => {
+      const merged = Object.entries(row.payloadSql ?? {});
+      if (merged.length === 0) return placeholder;
+      return `${placeholder}::jsonb || jsonb_build_object(${merged.map(([key, sql]) => `${params.add(key)}::text, ${sql}`).join(', ')})`;
+    },
+  });
 }
 
 /** Writes side effects in the caller's transaction: they exist exactly when the business change commits. */
 export async function writeOutbox(em: EntityManager, entries: OutboxEntry | OutboxEntry[]): Promise<string[]> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return [];
-  const result = await em.createQueryBuilder().insert().into(OutboxMessageEntity)
-    .values(list.map((e) => ({ topic: e.topic, kind: e.kind, payload: e.payload, dossierCode: e.dossierCode ?? null, priority: e.priority ?? PRIORITY_NORMAL })) as QueryDeepPartialEntity<OutboxMessageEntity>[])
-    .returning(['id']).execute();
-  return result.identifiers.map((r) => r.id as string);
+  if (list.some((e) => e.payloadSql)) throw new Error('writeOutbox: payloadSql needs a statement that provides it (outboxInsertSql)');
+  const params = new SqlParams();
+  const rows: { id: string }[] = await em.query(`${outboxInsertSql(em, list, params)} RETURNING id`, params.values);
+  return rows.map((r) => r.id);
 }
