@@ -58,6 +58,8 @@ export class AppModule {
               { name: 'tracking', ttl: 60_000, limit: http.trackingRateLimitPerMinute },
             ],
             storage: new FixedWindowThrottlerStorage(),
+            // The library hashes each key with SHA-256 on every request; an in-process map needs no hashing.
+            generateKey: (context, tracker, throttler) => `${throttler}:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
           }),
         }),
         RedisModule,

@@ -14,3 +14,4 @@ export * from './reports.config';
 export * from './files.config';
 export * from './production-secrets';
 export * from './app-config.module';
+export * from './log-redaction';

@@ -1,22 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { maskSensitive, type Principal } from '@dvc/core';
-import type { RuntimeConfig } from '@dvc/config';
-
-/** Field paths pino removes wherever they appear one level deep (bodies, errors, custom objects). */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.password',
-  '*.accessToken',
-  '*.token',
-  '*.otp',
-  '*.phone',
-  '*.idNumber',
-  '*.applicant.phone',
-  '*.applicant.idNumber',
-  '*.variables.code',
-];
+import { redactingLogOptions, type RuntimeConfig } from '@dvc/config';
 
 /** Structured JSON logs (pino) with phone numbers, ID numbers, OTPs and tokens masked. */
 export function loggerParams(runtime: RuntimeConfig): Params {
@@ -24,14 +9,7 @@ export function loggerParams(runtime: RuntimeConfig): Params {
     // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
-      level: runtime.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      hooks: {
-        // Free-text messages can carry numbers too (e.g. an error echoing input): mask them before writing.
-        logMethod(args, method) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? maskSensitive(a) : a)) as Parameters<typeof method>);
-        },
-      },
+      ...redactingLogOptions(runtime.logLevel),
       serializers: {
         req: (req: { id: unknown; method: string; url: string; raw?: { principal?: Principal } }) => ({
           id: req.id,
@@ -40,9 +18,10 @@ export function loggerParams(runtime: RuntimeConfig): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // Nothing to add for an anonymous request: an empty object would still cost pino-http a child logger.
       customProps: (req) => {
         const principal = (req as { principal?: Principal }).principal;
-        return principal ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } } : {};
+        return (principal ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } } : undefined) as object;
       },
       autoLogging: { ignore: (req) => req.url === '/health' },
     },
