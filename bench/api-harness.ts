@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -14,7 +15,10 @@ export interface ServerProcess {
 export async function startServer(script: string, env: Record<string, string>): Promise<ServerProcess> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'servers', script)], {
+  // BENCH_SERVER_NODE_ARGS: Node flags for every server of the run, for experiments (e.g. --trace-gc, with
+  // BENCH_SERVER_LOG=<file> to keep what the servers print).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'servers', script)], {
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_FILES: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -22,6 +26,8 @@ export async function startServer(script: string, env: Record<string, string>): 
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, chunk);
+      if (out.length > 10_000) return;
       out += chunk.toString();
       const m = /listening (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));

@@ -9,6 +9,12 @@ export interface LoadOptions {
   body?: (i: number) => string;
   connections: number;
   durationMs: number;
+  /**
+   * Open loop: send this many requests per second on a fixed schedule, whatever the answers do (at most
+   * `connections` in flight, the rest wait for a socket). Latency counts from the scheduled time, so a slow answer
+   * that delays the next request is not hidden (no coordinated omission). Without it: closed loop, as fast as answered.
+   */
+  ratePerSecond?: number;
 }
 
 export interface LoadResult {
@@ -31,9 +37,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   let issued = 0;
   const started = performance.now();
   const deadline = started + o.durationMs;
-  const one = (i: number) => new Promise<void>((resolve) => {
+  const one = (i: number, scheduledAt?: number) => new Promise<void>((resolve) => {
     const body = o.body?.(i);
-    const t0 = performance.now();
+    const t0 = scheduledAt ?? performance.now();
     const req = http.request({
       host: '127.0.0.1', port: o.port, method: o.method, path: o.path(i), agent,
       headers: { ...o.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
@@ -51,9 +57,21 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     });
     req.end(body);
   });
-  await Promise.all(Array.from({ length: o.connections }, async () => {
-    while (performance.now() < deadline) await one(issued++);
-  }));
+  if (o.ratePerSecond) {
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; ; i++) {
+      const scheduledAt = started + (i * 1000) / o.ratePerSecond;
+      if (scheduledAt >= deadline) break;
+      const wait = scheduledAt - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      inFlight.push(one(issued++, scheduledAt));
+    }
+    await Promise.all(inFlight);
+  } else {
+    await Promise.all(Array.from({ length: o.connections }, async () => {
+      while (performance.now() < deadline) await one(issued++);
+    }));
+  }
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);

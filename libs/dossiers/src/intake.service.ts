@@ -15,7 +15,7 @@ import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } fro
 import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
-import { loadSubmissionContext } from './submission-context';
+import { loadSubmissionContext, type RouteAgency } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { requestHash } from './idempotency';
 
@@ -32,7 +32,7 @@ interface Prepared {
   procedure: ProcedureEntity;
   agency: AgencyEntity;
   /** The agencies the route may pass through (for their names). */
-  agencies: AgencyEntity[];
+  agencies: RouteAgency[];
   applicant: DossierApplicant;
   phone: PhoneNumber;
   route: DossierEntity['route'];

@@ -1,10 +1,13 @@
 import { DataSource } from 'typeorm';
 import { ProcedureEntity } from '@dvc/catalog';
-import type { AdminLevel, UnitChain } from '@dvc/core';
+import type { AdminLevel, RoutableAgency, UnitChain } from '@dvc/core';
 import { entityFromJson, preparedQuery } from '@dvc/database';
 import { AgencyEntity } from '@dvc/units';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a route needs of an agency, and its name for the answer. */
+export type RouteAgency = RoutableAgency & { name: string };
 
 /** What a submission is checked against, as the database has it now. */
 export interface SubmissionContext {
@@ -16,7 +19,7 @@ export interface SubmissionContext {
   chain: UnitChain;
   level: AdminLevel | null;
   /** Today's agencies of the units in the chain: the ones a route may pass through. */
-  routeAgencies: AgencyEntity[];
+  routeAgencies: RouteAgency[];
   /** Which of the given file ids the owner uploaded. */
   ownedFileIds: Set<string>;
 }
@@ -37,7 +40,8 @@ SELECT
   (SELECT to_jsonb(p) FROM procedures p WHERE p.code = $1 AND p.active) AS procedure,
   (SELECT to_jsonb(a) FROM agency a) AS agency,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code, 'level', level, 'depth', depth)), '[]') FROM up) AS chain,
-  (SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]') FROM agencies x
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'kind', x.kind, 'sectors', x.sectors,
+            'unitCode', x.unit_code, 'scopeCode', x.scope_code)), '[]') FROM agencies x
      WHERE x.unit_code = ANY (ARRAY(SELECT code FROM up)) AND x.valid_to IS NULL) AS route_agencies,
   (SELECT coalesce(array_agg(f.id::text), '{}') FROM files f WHERE f.id = ANY($3::uuid[]) AND f.owner_kind = $4 AND f.owner_id = $5) AS owned_file_ids`;
 
@@ -45,7 +49,7 @@ interface Row {
   procedure: Record<string, unknown> | null;
   agency: Record<string, unknown> | null;
   chain: { code: string; level: AdminLevel; depth: number }[];
-  route_agencies: Record<string, unknown>[];
+  route_agencies: RouteAgency[];
   owned_file_ids: string[];
 }
 
@@ -56,15 +60,14 @@ export async function loadSubmissionContext(
 ): Promise<SubmissionContext> {
   const fileIds = [...new Set(input.fileIds.filter((id) => UUID.test(id)))];
   const [row] = await preparedQuery<Row>(db, 'submission_context', SQL, [input.procedureCode, input.agencyCode, fileIds, owner.kind, owner.id]);
-  const agencyMeta = db.getMetadata(AgencyEntity);
   const chain: UnitChain = {};
   for (const unit of row.chain) chain[unit.level] = unit.code;
   return {
     procedure: row.procedure ? entityFromJson<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure) : null,
-    agency: row.agency ? entityFromJson<AgencyEntity>(agencyMeta, row.agency) : null,
+    agency: row.agency ? entityFromJson<AgencyEntity>(db.getMetadata(AgencyEntity), row.agency) : null,
     chain,
     level: row.chain.find((u) => u.depth === 0)?.level ?? null,
-    routeAgencies: row.route_agencies.map((a) => entityFromJson<AgencyEntity>(agencyMeta, a)),
+    routeAgencies: row.route_agencies,
     ownedFileIds: new Set(row.owned_file_ids),
   };
 }
