@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NationalPortalConfig, SmsConfig } from '@dvc/config';
-import { QUEUE_OF_TOPIC, relayOutboxBatch, type RelayPreparer } from '@dvc/notifications';
+import { QUEUE_OF_TOPIC, relayOutboxBatch, SMS_BACKOFF, type RelayPreparer } from '@dvc/notifications';
 import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 
@@ -42,7 +42,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (topic !== 'sms') return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
     // A job carries a relay batch's SMS; at most five seconds' worth at the rate limit, so a run ends well within
     // its claim on the messages.
-    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs, rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)) };
+    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs, backoffType: SMS_BACKOFF, rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)) };
   }
 
   private async run(): Promise<void> {

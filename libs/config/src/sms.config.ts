@@ -53,6 +53,12 @@ export class SmsConfig {
   @Min(10)
   backoffMs: number = 2000;
 
+  /** No wait between attempts is longer (the default leaves the default 8 attempts' schedule as it was). */
+  @EnvVar('SMS_BACKOFF_MAX_MS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10)
+  backoffMaxMs: number = 300_000;
+
   @EnvVar('SMS_CONCURRENCY')
   @IsInt({ message: 'must be a whole number' })
   @Min(1)

@@ -1,4 +1,5 @@
 export * from './errors/domain-error';
+export * from './errors/dependency-unavailable';
 export * from './catalog/procedure-definition';
 export * from './identity/phone-number';
 export * from './identity/citizen-id';

@@ -11,6 +11,8 @@ export interface OutboxBatchJob {
 export interface RelayJobOptions {
   attempts: number;
   backoffMs: number;
+  /** BullMQ backoff type (default 'exponential'); any other must be known to the consumer's worker. */
+  backoffType?: string;
   /**
    * Rows per job. 1 (the default): one job per row, jobId = outbox id. More: the rows of a relay batch that share
    * priority and delay go out as jobs of up to this many rows ({ outboxIds }), and the consumer keeps per-row
@@ -63,7 +65,7 @@ export async function relayOutboxBatch(
       const jobOptions = typeof options === 'function' ? options(topic) : options;
       const common = {
         attempts: jobOptions.attempts,
-        backoff: { type: 'exponential', delay: jobOptions.backoffMs },
+        backoff: { type: jobOptions.backoffType ?? 'exponential', delay: jobOptions.backoffMs },
         removeOnComplete: { age: 24 * 3600, count: 50_000 },
         removeOnFail: false,
       };

@@ -1,6 +1,8 @@
 import type { OutboxTopic } from './outbox-message.entity';
 
 export const SMS_QUEUE = 'sms';
+/** The SMS jobs' backoff: exponential with a cap, computed by the SMS worker (settings.backoffStrategy). */
+export const SMS_BACKOFF = 'sms-capped-exponential';
 export const NATIONAL_PORTAL_QUEUE = 'national-portal';
 export const PAYMENTS_QUEUE = 'payments';
 export const DEADLINES_QUEUE = 'deadlines';

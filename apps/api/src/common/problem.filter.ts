@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode } from '@dvc/core';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@dvc/core';
 import { problem, ProblemDetails, slugOf, STATUS_BY_CODE } from './problem-details';
 
 export const HTTP_SLUGS: Record<number, string> = {

@@ -4,3 +4,4 @@ export * from './sms-text';
 export * from './templates';
 export * from './carriers';
 export * from './quiet-hours';
+export * from './sms-retry';
