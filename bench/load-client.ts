@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface LoadOptions {
   port: number;
@@ -22,6 +23,11 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
+  /** The client's own worst event-loop stall in the run: a slow answer as long as this may be the client's. */
+  clientStallMaxMs: number;
+  /** When (seconds into the run, sent) the answers slower than p99 were asked: a cluster is a stall, a spread is load. */
+  slowAtSecond: number[];
   statuses: Record<string, number>;
 }
 
@@ -33,6 +39,9 @@ export interface LoadResult {
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   const latencies: number[] = [];
+  const sentAt: number[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const statuses: Record<string, number> = {};
   let issued = 0;
   const started = performance.now();
@@ -47,6 +56,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       res.resume();
       res.on('end', () => {
         latencies.push(performance.now() - t0);
+        sentAt.push(t0 - started);
         statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
         resolve();
       });
@@ -74,7 +84,9 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   }
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(1));
-  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), statuses };
+  loopDelay.disable();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
+  const slowAtSecond = latencies.flatMap((l, i) => (l > at(0.99) ? [Number((sentAt[i] / 1000).toFixed(2))] : [])).sort((a, b) => a - b).slice(0, 40);
+  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), clientStallMaxMs: Number((loopDelay.max / 1e6).toFixed(1)), slowAtSecond, statuses };
 }

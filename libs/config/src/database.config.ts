@@ -12,6 +12,16 @@ export class DatabaseConfig {
   @Max(200)
   poolSize: number = 20;
 
+  /**
+   * How long an unused pooled connection stays open. pg's default (10 s) closes the pool in any quiet spell, and the
+   * next requests then wait for new connections (a fork and an authentication each on the server).
+   */
+  @EnvVar('DATABASE_POOL_IDLE_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(86_400)
+  poolIdleSeconds: number = 300;
+
   @EnvVar('DATABASE_LOG_QUERIES')
   @IsBoolean()
   logQueries: boolean = false;

@@ -22,6 +22,6 @@ export function buildDataSourceOptions(config: DatabaseConfig, entities: EntityL
     logger: new TypeOrmLogger(config.logQueries),
     logging: config.logQueries ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
     maxQueryExecutionTime: 1000,
-    extra: { max: config.poolSize, connectionTimeoutMillis: 5000, application_name: 'dvc' },
+    extra: { max: config.poolSize, idleTimeoutMillis: config.poolIdleSeconds * 1000, connectionTimeoutMillis: 5000, application_name: 'dvc' },
   };
 }
