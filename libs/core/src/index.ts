@@ -10,6 +10,7 @@ export * from './units/admin-unit';
 export * from './units/agency-identifier';
 export * from './identity/principal';
 export * from './text/mask-sensitive';
+export * from './text/uuid';
 export * from './calendar';
 export * from './dossier-code';
 export * from './workflow/plan-route';

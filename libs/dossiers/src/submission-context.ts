@@ -1,10 +1,8 @@
 import { DataSource } from 'typeorm';
 import { ProcedureEntity } from '@dvc/catalog';
-import type { AdminLevel, RoutableAgency, UnitChain } from '@dvc/core';
+import { isUuid, type AdminLevel, type RoutableAgency, type UnitChain } from '@dvc/core';
 import { entityFromJson, preparedQuery } from '@dvc/database';
 import { AgencyEntity } from '@dvc/units';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a route needs of an agency, and its name for the answer. */
 export type RouteAgency = RoutableAgency & { name: string };
@@ -58,7 +56,7 @@ export async function loadSubmissionContext(
   input: { procedureCode: string; agencyCode: string; fileIds: readonly string[] },
   owner: { kind: 'citizen' | 'officer'; id: string },
 ): Promise<SubmissionContext> {
-  const fileIds = [...new Set(input.fileIds.filter((id) => UUID.test(id)))];
+  const fileIds = [...new Set(input.fileIds.filter(isUuid))];
   const [row] = await preparedQuery<Row>(db, 'submission_context', SQL, [input.procedureCode, input.agencyCode, fileIds, owner.kind, owner.id]);
   const chain: UnitChain = {};
   for (const unit of row.chain) chain[unit.level] = unit.code;

@@ -4,13 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
 import { In, Repository } from 'typeorm';
 import { FilesConfig } from '@dvc/config';
-import { DomainError } from '@dvc/core';
+import { DomainError, isUuid } from '@dvc/core';
 import { ContentGate } from './content-gate';
 import { FileEntity, FileOwner } from './file.entity';
 import { FILE_STORE, FileStore } from './file-store';
 import { sanitizeFileName } from './sanitize-file-name';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UploadInput {
   owner: FileOwner;
@@ -92,7 +91,7 @@ export class FilesService {
 
   /** The files among `ids` that exist and belong to `owner`, in one query (missing or foreign ids are simply absent). */
   async findOwned(ids: readonly string[], owner: FileOwner): Promise<FileEntity[]> {
-    const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+    const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return [];
     return this.files.find({ where: { id: In(valid), ownerKind: owner.kind, ownerId: owner.id } });
   }

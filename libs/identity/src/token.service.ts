@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
-import { DomainError, DomainErrorCode, isOfficerRole, type CitizenPrincipal, type OfficerPrincipal, type Principal } from '@dvc/core';
+import { DomainError, DomainErrorCode, isOfficerRole, isUuid, type CitizenPrincipal, type OfficerPrincipal, type Principal } from '@dvc/core';
 
 interface TokenClaims {
   sub: string;
@@ -46,7 +46,7 @@ export class TokenService {
       throw invalid();
     }
     if (claims.kind === 'officer' && claims.username && claims.agencyCode && claims.unitCode && claims.scopeCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
-      if (!UUID.test(claims.sub)) throw invalid();
+      if (!isUuid(claims.sub)) throw invalid();
       const current: unknown[] = await this.db.query(
         `SELECT 1 FROM officers WHERE id = $1 AND active AND agency_code = $2 AND roles @> $3::text[] AND roles <@ $3::text[]`,
         [claims.sub, claims.agencyCode, claims.roles],
@@ -59,5 +59,4 @@ export class TokenService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalid = () => new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or has expired.');
