@@ -29,8 +29,9 @@ describe('SMS batches while our PostgreSQL is unavailable', () => {
   let db: DataSource;
   let connection: Redis;
   let queue: Queue;
-  /** Claim queries still to fail, as if PostgreSQL were down. */
+  /** Claim queries, and final "failed" updates, still to fail, as if PostgreSQL were down. */
   let outageClaims = 0;
+  let outageMarks = 0;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -45,6 +46,7 @@ describe('SMS batches while our PostgreSQL is unavailable', () => {
     const query = db.query.bind(db);
     jest.spyOn(db, 'query').mockImplementation(async (sql: string, ...rest: unknown[]) => {
       if (outageClaims > 0 && sql.includes('WITH claimed AS')) throw outageErrors[outageClaims-- % 2]();
+      if (outageMarks > 0 && sql.includes(`SET status = 'failed'`)) throw outageErrors[outageMarks-- % 2]();
       return query(sql, ...(rest as []));
     });
     connection = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -114,6 +116,19 @@ describe('SMS batches while our PostgreSQL is unavailable', () => {
       expect(await retryWaits(job.id!)).toEqual([100, 200, 200]);
       expect((await messagesOf(ids)).map((m) => m.attempts)).toEqual(Array(3).fill(4));
       expect(inboxCounts(phones)).toEqual([0, 0, 0]);
+    } finally {
+      sim.setFaults({ failureRate: 0 });
+    }
+  });
+
+  it('messages failed while the database is away are marked failed once it answers (not left queued)', async () => {
+    const { ids } = await relayedOtps(2);
+    sim.setFaults({ failureRate: 1 });
+    try {
+      outageMarks = 3;
+      await batchJob(ids, 1);
+      await waitFor(async () => (await messagesOf(ids)).every((m) => m.status === 'failed'), 20_000, 'left queued after the database came back');
+      expect(outageMarks).toBe(0);
     } finally {
       sim.setFaults({ failureRate: 0 });
     }

@@ -24,6 +24,7 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
   private limiter: SmsRateLimiter | null = null;
   /** When this worker's runs began failing on our own PostgreSQL or Redis; null while they answer. */
   private unavailableSince: number | null = null;
+  private stopping = false;
 
   constructor(
     private readonly dispatcher: SmsDispatchService,
@@ -43,15 +44,14 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
       settings: { backoffStrategy: (attemptsMade: number) => smsBackoffDelay(attemptsMade, this.config) },
     });
     this.worker.on('failed', (job, error) => {
-      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-        this.dispatcher.markFailed(outboxIdsOf(job.data), error.message).catch((e: Error) => this.logger.error(e.message));
-      }
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void this.recordFailure(outboxIdsOf(job.data), error.message);
     });
     this.worker.on('error', (error) => this.logger.warn(`sms worker: ${error.message}`));
   }
 
   /** Before the connections and the database close (in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.worker?.close();
     await this.dispatcher.stop();
   }
@@ -90,6 +90,27 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
       this.unavailableSince ??= now;
       await job.moveToDelayed(now + next.retryInMs, token);
       throw new DelayedError();
+    }
+  }
+
+  /**
+   * After the last attempt the messages must show as failed, not stay queued for ever: while our own PostgreSQL or
+   * Redis is away, the update is tried again (as a batch run would be) until it is stored or the worker stops.
+   */
+  private async recordFailure(outboxIds: string[], reason: string): Promise<void> {
+    for (let outageMs = 0; ; ) {
+      try {
+        await this.dispatcher.markFailed(outboxIds, reason);
+        return;
+      } catch (error) {
+        const next = smsRunFailure(error, outageMs, this.config);
+        if (next.spendsAttempt || this.stopping) {
+          this.logger.error(`${outboxIds.length} SMS could not be marked failed: ${(error as Error).message}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, next.retryInMs));
+        outageMs += next.retryInMs;
+      }
     }
   }
 }
