@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ProcedureEntity } from '@dvc/catalog';
-import { entityFromJson } from '@dvc/database';
-import { DossierEntity, loadSubmissionContext, recordChange } from '@dvc/dossiers';
+import { entityFromRow } from '@dvc/database';
+import { DossierActionsService, DossierEntity, loadSubmissionContext, recordChange } from '@dvc/dossiers';
+import { TokenService } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
-import { birthRegistrationForm, citizenToken, DESKS, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
 import { AgencyEntity } from '@dvc/units';
 
 /**
@@ -36,6 +37,19 @@ describe('one-statement writes and reads', () => {
     expect(created.body).toEqual(read.body);
   });
 
+  it('an action returns the dossier as its UPDATE … RETURNING wrote it, equal to what TypeORM reads back', async () => {
+    const citizen = await citizenToken(t.http, t.db);
+    const phone = `0${citizen.phone.slice(2)}`;
+    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const created = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201);
+    const officer = await t.app.get(TokenService).verify(await officerToken(t.http, 'tn.trangtien'));
+    // A flag the deadline sweep sets without touching the version must be in the returned row too.
+    await t.db.query(`UPDATE dossiers SET deadline_flag = 'nearly_due' WHERE code = $1`, [created.body.code]);
+    const updated = await t.app.get(DossierActionsService).perform(officer, created.body.code, 'accept', { version: created.body.version });
+    expect(updated).toMatchObject({ status: 'received', version: created.body.version + 1, deadlineFlag: 'nearly_due' });
+    expect(updated).toEqual(await t.db.getRepository(DossierEntity).findOneByOrFail({ id: updated.id }));
+  });
+
   it('a failing part of the statement leaves no dossier, no event and no outbox row', async () => {
     const template = (await t.db.getRepository(DossierEntity).find({ take: 1 }))[0];
     const dossier = Object.assign(new DossierEntity(), template, { id: randomUUID(), code: `TEST-${Date.now()}`, version: 1 });
@@ -52,8 +66,8 @@ describe('one-statement writes and reads', () => {
     const procedure = await t.db.getRepository(ProcedureEntity).findOneByOrFail({ code: '1.001193' });
     const agency = await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: DESKS.trangTien });
     const [row] = await t.db.query('SELECT (SELECT to_jsonb(p) FROM procedures p WHERE code = $1) AS p, (SELECT to_jsonb(a) FROM agencies a WHERE code = $2) AS a', ['1.001193', DESKS.trangTien]);
-    expect(entityFromJson(t.db.getMetadata(ProcedureEntity), row.p)).toEqual(procedure);
-    expect(entityFromJson(t.db.getMetadata(AgencyEntity), row.a)).toEqual(agency);
+    expect(entityFromRow(t.db.getMetadata(ProcedureEntity), row.p)).toEqual(procedure);
+    expect(entityFromRow(t.db.getMetadata(AgencyEntity), row.a)).toEqual(agency);
   });
 
   it('the submission context: the procedure, the desk, its chain and route agencies, and only the owner\'s files', async () => {

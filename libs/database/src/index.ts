@@ -4,5 +4,5 @@ export { MIGRATIONS } from './migrations';
 export * from './ensure-database';
 export * from './typeorm-logger';
 export * from './insert-sql';
-export * from './entity-from-json';
+export * from './entity-from-row';
 export * from './prepared-query';

@@ -16,6 +16,7 @@ import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
 import { writeOutbox } from '@dvc/notifications';
+import { entityFromRow } from '@dvc/database';
 
 interface Effect {
   patch: Partial<DossierEntity>;
@@ -117,12 +118,14 @@ export class DossierActionsService {
     if (ENDING_PROCESSING.has(decision.to) && !dossier.finishedAt) patch.finishedAt = now;
     if (CLOSING.has(decision.to) && !dossier.closedAt) patch.closedAt = now;
 
+    // The row as written (RETURNING): the deadline sweep may have changed its flag since it was read.
     const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
-      .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).execute();
-    if (!result.affected) {
+      .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).returning('*').execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    if (!row) {
       throw new DomainError(DomainErrorCode.VersionConflict, 'Someone else changed this dossier a moment ago; reload and try again.');
     }
-    const updated = await em.getRepository(DossierEntity).findOneByOrFail({ id: dossier.id });
+    const updated = entityFromRow<DossierEntity>(em.connection.getMetadata(DossierEntity), row);
     const notice = NOTICE_BY_ACTION[action];
     await recordChange(em, updated, {
       action, actor, fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: effect.note ?? null, data: effect.data, at: now,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ProcedureEntity } from '@dvc/catalog';
 import { isUuid, type AdminLevel, type RoutableAgency, type UnitChain } from '@dvc/core';
-import { entityFromJson, preparedQuery } from '@dvc/database';
+import { entityFromRow, preparedQuery } from '@dvc/database';
 import { AgencyEntity } from '@dvc/units';
 
 /** What a route needs of an agency, and its name for the answer. */
@@ -61,8 +61,8 @@ export async function loadSubmissionContext(
   const chain: UnitChain = {};
   for (const unit of row.chain) chain[unit.level] = unit.code;
   return {
-    procedure: row.procedure ? entityFromJson<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure) : null,
-    agency: row.agency ? entityFromJson<AgencyEntity>(db.getMetadata(AgencyEntity), row.agency) : null,
+    procedure: row.procedure ? entityFromRow<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure) : null,
+    agency: row.agency ? entityFromRow<AgencyEntity>(db.getMetadata(AgencyEntity), row.agency) : null,
     chain,
     level: row.chain.find((u) => u.depth === 0)?.level ?? null,
     routeAgencies: row.route_agencies,
