@@ -30,7 +30,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeHttpServer, httpUrl, listenOn, mulberry32Uint32, readBody, seedFromText } from '@dvc/simulator-kit';
 import { errorPage, paymentPage } from './html';
 import {
   formatVnpayDate,
@@ -551,15 +551,8 @@ export function createGatewaySimulator(options: GatewaySimulatorOptions): Gatewa
       if (server) throw new Error('Simulator already started');
       const s = createServer((req, res) => void handle(req, res));
       server = s;
-      await new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(options.port ?? 0, host, () => {
-          s.off('error', reject);
-          resolve();
-        });
-      });
-      const { port } = s.address() as AddressInfo;
-      return { port, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
+      const port = await listenOn(s, options.port ?? 0, host);
+      return { port, url: httpUrl(host, port) };
     },
     async stop() {
       for (const t of timers) clearTimeout(t);
@@ -568,11 +561,7 @@ export function createGatewaySimulator(options: GatewaySimulatorOptions): Gatewa
       await Promise.allSettled([...inFlight]);
       const s = server;
       server = null;
-      if (!s) return;
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
+      if (s) await closeHttpServer(s);
     },
   };
 }
@@ -632,26 +621,10 @@ function sendErrorPage(res: ServerResponse, error: unknown): void {
   sendHtml(res, 500, errorPage('Lỗi hệ thống', (error as Error).message));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'Body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const bodyTooLarge = () => new HttpError(413, 'Body too large');
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
+  const text = await readBody(req, MAX_BODY_BYTES, bodyTooLarge);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -661,7 +634,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
-  const text = await readBody(req);
+  const text = await readBody(req, MAX_BODY_BYTES, bodyTooLarge);
   if ((req.headers['content-type'] ?? '').includes('application/json')) {
     try {
       const parsed = JSON.parse(text) as Record<string, unknown>;
@@ -701,17 +674,5 @@ function httpGet(url: string, timeoutMs: number, signal: AbortSignal): Promise<{
 /** uint32 generator: mulberry32 over an FNV-1a hash of the seed, or crypto-random without one. */
 function makeRandom(seed?: number | string): () => number {
   if (seed === undefined) return () => randomBytes(4).readUInt32BE(0);
-  let h = 0x811c9dc5;
-  for (const ch of String(seed)) {
-    h ^= ch.codePointAt(0) as number;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  let state = h;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  return mulberry32Uint32(seedFromText(String(seed)));
 }

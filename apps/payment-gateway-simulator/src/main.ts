@@ -6,46 +6,34 @@
  * (http://127.0.0.1:3000/api/v1/payments/vnpay/ipn), PAYMENT_SIMULATOR_SEED (optional).
  * Prints one JSON line with the port once listening; SIGINT/SIGTERM stop it.
  */
+import { portFromEnv, runSimulator } from '@dvc/simulator-kit';
 import { createGatewaySimulator } from './gateway-simulator';
 
-async function main(): Promise<void> {
-  const env = process.env;
-  const portText = env.PAYMENT_SIMULATOR_PORT ?? '3100';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PAYMENT_SIMULATOR_PORT must be a port number, got "${portText}"`);
-  const tmnCode = env.VNPAY_TMN_CODE || 'DVCHN001';
-  const simulator = createGatewaySimulator({
-    tmnCode,
-    secret: env.VNPAY_HASH_SECRET || 'DEVONLYVNPAYHASHSECRET0123456789',
-    ipnUrl: env.VNPAY_IPN_URL || 'http://127.0.0.1:3000/api/v1/payments/vnpay/ipn',
-    port,
-    host: env.PAYMENT_SIMULATOR_HOST || '127.0.0.1',
-    seed: env.PAYMENT_SIMULATOR_SEED || undefined,
-  });
-  const { port: actual, url } = await simulator.start();
-  process.stdout.write(
-    `${JSON.stringify({
-      service: 'payment-gateway-simulator',
-      port: actual,
+runSimulator({
+  async start() {
+    const env = process.env;
+    const port = portFromEnv('PAYMENT_SIMULATOR_PORT', env.PAYMENT_SIMULATOR_PORT ?? '3100');
+    const tmnCode = env.VNPAY_TMN_CODE || 'DVCHN001';
+    const simulator = createGatewaySimulator({
       tmnCode,
-      payUrl: `${url}/paymentv2/vpcpay.html`,
-      apiUrl: `${url}/merchant_webapi/api/transaction`,
-    })}\n`,
-  );
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    simulator.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      secret: env.VNPAY_HASH_SECRET || 'DEVONLYVNPAYHASHSECRET0123456789',
+      ipnUrl: env.VNPAY_IPN_URL || 'http://127.0.0.1:3000/api/v1/payments/vnpay/ipn',
+      port,
+      host: env.PAYMENT_SIMULATOR_HOST || '127.0.0.1',
+      seed: env.PAYMENT_SIMULATOR_SEED || undefined,
+    });
+    const { port: actual, url } = await simulator.start();
+    process.stdout.write(
+      `${JSON.stringify({
+        service: 'payment-gateway-simulator',
+        port: actual,
+        tmnCode,
+        payUrl: `${url}/paymentv2/vpcpay.html`,
+        apiUrl: `${url}/merchant_webapi/api/transaction`,
+      })}\n`,
     );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Payment gateway simulator failed to start: ${(error as Error).message}\n`);
-  process.exit(1);
+    return simulator;
+  },
+  startFailure: (error) => `Payment gateway simulator failed to start: ${(error as Error).message}`,
+  secondSignal: 'wait',
 });

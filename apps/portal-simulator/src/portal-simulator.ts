@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CapNhatTienDoHoSoMC, DongBoHoSoMC } from '@dvc/core/national-portal';
-import { mulberry32, type Random } from './prng';
+import { closeHttpServer, httpUrl, listenOn, mulberry32, readBody, type Random } from '@dvc/simulator-kit';
 import { asProgress, asRecord, checkProgress, checkRecord } from './validation';
 
 /**
@@ -174,24 +173,6 @@ export function createPortalSimulator(options: PortalSimulatorOptions = {}): Por
     });
   }
 
-  function readBody(req: IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          reject(new HttpError(413, 'body too large'));
-          req.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      req.on('error', reject);
-    });
-  }
-
   function parseJson(text: string): unknown {
     try {
       return JSON.parse(text);
@@ -275,7 +256,7 @@ export function createPortalSimulator(options: PortalSimulatorOptions = {}): Por
   async function route(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://portal.invalid').pathname.replace(/\/+$/, '') || '/';
-    const text = await readBody(req);
+    const text = await readBody(req, MAX_BODY_BYTES, () => new HttpError(413, 'body too large'));
     const apiMatch = /^\/api\/(DongBoHoSoMC|CapNhatHoSoMC|CapNhatTienDoHoSoMC)$/.exec(path);
 
     if (apiMatch || path === '/health') {
@@ -337,17 +318,9 @@ export function createPortalSimulator(options: PortalSimulatorOptions = {}): Por
   async function start(): Promise<{ port: number; url: string }> {
     if (started) return started;
     const s = createServer(handle);
-    await new Promise<void>((resolve, reject) => {
-      s.once('error', reject);
-      s.listen(port, host, () => {
-        s.off('error', reject);
-        resolve();
-      });
-    });
+    const actual = await listenOn(s, port, host);
     server = s;
-    const actual = (s.address() as AddressInfo).port;
-    const shownHost = host.includes(':') ? `[${host}]` : host;
-    started = { port: actual, url: `http://${shownHost}:${actual}` };
+    started = { port: actual, url: httpUrl(host, actual) };
     return started;
   }
 
@@ -357,11 +330,7 @@ export function createPortalSimulator(options: PortalSimulatorOptions = {}): Por
     const s = server;
     server = null;
     started = null;
-    if (!s) return;
-    await new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    });
+    if (s) await closeHttpServer(s);
   }
 
   return {

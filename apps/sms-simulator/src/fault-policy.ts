@@ -1,5 +1,5 @@
+import { chance, type Random } from '@dvc/simulator-kit';
 import type { Faults } from './faults';
-import { chance, type Random } from './prng';
 import { SlidingWindowCounter } from './throttle';
 
 /** What happens to one submitted message. */

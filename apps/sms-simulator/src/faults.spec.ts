@@ -1,6 +1,6 @@
+import { mulberry32 } from '@dvc/simulator-kit';
 import { FaultPolicy } from './fault-policy';
 import { DEFAULT_FAULTS, InvalidFaultsError, mergeFaults } from './faults';
-import { mulberry32 } from './prng';
 
 describe('faults', () => {
   it('merges partial updates and rejects bad values', () => {

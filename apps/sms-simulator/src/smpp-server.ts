@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '@dvc/simulator-kit';
 import * as smpp from 'smpp';
 import { receiptPduFields, type ReceiptAddresses } from './delivery-receipt';
 import { submittedText } from './message-text';
@@ -54,14 +54,7 @@ export class SmppServer {
   }
 
   listen(port: number, host?: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const onError = (error: Error) => reject(error);
-      this.server.once('error', onError);
-      this.server.listen(port, host, () => {
-        this.server.off('error', onError);
-        resolve((this.server.address() as AddressInfo).port);
-      });
-    });
+    return listenOn(this.server, port, host);
   }
 
   /** Stops listening and drops every session. */

@@ -1,9 +1,9 @@
+import { mulberry32 } from '@dvc/simulator-kit';
 import { FaultPolicy, type Fate } from './fault-policy';
 import { DEFAULT_FAULTS, mergeFaults, type Faults } from './faults';
 import { Inbox, type InboxMessage } from './inbox';
 import { createMessageIdGenerator } from './message-id';
 import { MessageStatusRegistry } from './message-status';
-import { mulberry32 } from './prng';
 import { Scheduler } from './scheduler';
 import { emptyStats, type SimulatorStats } from './stats';
 import { ConcatReassembler, type ConcatInfo } from './udh-reassembly';
