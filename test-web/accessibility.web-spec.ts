@@ -2,22 +2,17 @@
 // violation (labels, contrast, names, landmarks, ARIA). Moderate and minor findings are printed, not failed.
 import { Page } from 'playwright-core';
 import { Audit, describeViolations, expectAccessible } from './a11y';
-import { act, BASE, Browser, officerSignIn, officerToken, openBrowser, randomPhone, see, shot, submitDossierViaApi, useCitizenToken } from './browser';
+import { act, BASE, officerSignIn, officerToken, randomPhone, see, shot, submitDossierViaApi, useBrowser, useCitizenToken } from './browser';
 
 describe('accessibility (axe-core) of the main pages', () => {
-  let browser: Browser;
   let page: Page;
+  useBrowser((opened) => (page = opened));
   const audits: Audit[] = [];
   const check = async (name: string) => audits.push(await expectAccessible(page, name));
 
-  beforeAll(async () => {
-    browser = await openBrowser();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
+  afterAll(() => {
     const minor = describeViolations(audits, ['moderate', 'minor']);
     console.log(`axe-core audited ${audits.length} pages: ${audits.map((a) => a.page).join(', ')}${minor ? `\nmoderate and minor findings (not failing):\n${minor}` : '; no moderate or minor findings either'}`);
-    await browser?.close();
   });
 
   it('citizen pages: search, procedure, sign-in, e-form with errors, my dossiers, dossier, tracking', async () => {

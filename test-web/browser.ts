@@ -31,6 +31,38 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
+/**
+ * The browser of one describe block: opened before its tests, closed after them. `onPage` gets the page the tests
+ * drive: one for the whole block, or with `pagePerTest` a new one before each test, closed after it.
+ */
+export function useBrowser(onPage: (page: Page) => void, { pagePerTest = false } = {}): { readonly context: BrowserContext } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const openPage = async () => {
+    page = await browser!.context.newPage();
+    onPage(page);
+  };
+  beforeAll(async () => {
+    browser = await openBrowser();
+    if (!pagePerTest) await openPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  if (pagePerTest) {
+    beforeEach(openPage);
+    afterEach(async () => {
+      await page?.close();
+    });
+  }
+  return {
+    get context() {
+      if (!browser) throw new Error('the browser opens in beforeAll');
+      return browser.context;
+    },
+  };
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }

@@ -4,21 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { expectAccessible } from './a11y';
-import { act, BASE, Browser, getJson, officerLogin, openBrowser, otpFor, PDF, randomPhone, see, shot, uploadViaApi } from './browser';
+import { act, BASE, getJson, officerLogin, otpFor, PDF, randomPhone, see, shot, uploadViaApi, useBrowser } from './browser';
 
 const PROCEDURE = 'Cấp bản sao Trích lục hộ tịch';
 
 describe('citizen journey: search → sign-in → e-form → submit → supplement → pay → result → rate', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowser((opened) => (page = opened));
 
   it('a civil-status transcript (paid online, delivered online), with the ward acting in between', async () => {
     const phone = randomPhone();

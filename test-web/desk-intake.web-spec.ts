@@ -1,19 +1,11 @@
 // The receiving officer records a walk-in dossier at the desk: generated e-form, scanned components, code, receipt.
 import { Page } from 'playwright-core';
 import { expectAccessible } from './a11y';
-import { BASE, Browser, getJson, officerSignIn, officerToken, openBrowser, PDF, randomPhone, see, shot } from './browser';
+import { BASE, getJson, officerSignIn, officerToken, PDF, randomPhone, see, shot, useBrowser } from './browser';
 
 describe('desk intake of a walk-in dossier', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowser((opened) => (page = opened));
 
   it('tn.trangtien records a birth registration handed in at the desk and prints the receipt', async () => {
     const phone = randomPhone();

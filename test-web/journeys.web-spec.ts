@@ -1,24 +1,11 @@
 // The desk's and the kiosk's journeys in a real browser against the real system (see global-setup.ts); the citizen's
 // whole journey is in citizen-journey.web-spec.ts, the desk intake in desk-intake.web-spec.ts.
 import { Page } from 'playwright-core';
-import { act, BASE, Browser, officerLogin, officerSignIn, openBrowser, PDF, randomPhone, see, shot, submitDossierViaApi, uploadViaApi, useCitizenToken } from './browser';
+import { act, BASE, officerLogin, officerSignIn, PDF, randomPhone, see, shot, submitDossierViaApi, uploadViaApi, useBrowser, useCitizenToken } from './browser';
 
 describe('web portal journeys', () => {
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
+  const browser = useBrowser((opened) => (page = opened), { pagePerTest: true });
 
   it('(1) officer: tn.trangtien finds the dossier in the worklist and accepts it', async () => {
     const { code } = await submitDossierViaApi(randomPhone());
