@@ -1,21 +1,11 @@
 import request from 'supertest';
 import { signVnpay } from '@dvc/core';
-import { citizenToken, DESKS, freePort, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { citizenToken, DESKS, freePort, officerToken, startTestApp, submissionFor, TestApp, transcriptForm } from '@dvc/testing';
 import { inParallel, printCounts } from './drill-kit';
 
 const SECRET = 'TESTVNPAYSECRET-0123456789abcdef';
 const TMN = 'DVCHN001';
 const PAYMENTS = 5;
-
-function transcriptForm(phone: string, copies: number) {
-  return {
-    nguoiYeuCau: { hoTen: 'Nguyễn Văn An', soDinhDanh: '001090012345', soDienThoai: phone, noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-    loaiTrichLuc: 'Khai sinh',
-    nguoiDuocCap: { hoTen: 'Nguyễn Minh Khôi', ngaySinh: '2020-05-01' },
-    noiDangKy: 'UBND phường Tràng Tiền',
-    soBanSao: copies,
-  };
-}
 
 type Kind = 'valid' | 'tampered' | 'unsigned' | 'other-secret' | 'changed-amount' | 'unknown-order';
 /** How many of each kind per payment, and the answer each must get (valid: one 00, the rest 02). */

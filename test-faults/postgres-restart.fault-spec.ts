@@ -1,13 +1,13 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { loadAllConfig } from '@dvc/config';
 import {
-  officerToken, PrivatePostgres, PrivateRedis, startPrivatePostgres, startPrivateRedis, startTestApp, startTestWorker, TestApp, testEnv, waitFor,
+  officerToken, PrivatePostgres, startPrivatePostgres, TestApp, testEnv, waitFor,
 } from '@dvc/testing';
 import { prepareDatabase } from '../apps/cli/src/prepare-database';
 import { seedAll } from '../apps/cli/src/seed';
-import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
-import { citizensWithSubmissions, dossierIntegrity, fastSmsEnv, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
+import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
+import { citizensWithSubmissions, dossierIntegrity, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
+import { startSmsDrillStack, type SmsDrillStack } from './sms-drill-stack';
 
 const SUBMISSIONS = 300;
 const RESTART_AT = 100;
@@ -23,10 +23,9 @@ type Answer = { status: number; body: Record<string, unknown>; headers: Record<s
  */
 describe('drill: PostgreSQL restarted under load', () => {
   let pg: PrivatePostgres;
-  let redis: PrivateRedis;
+  let stack: SmsDrillStack | undefined;
   let sim: SmsSimulator;
   let t: TestApp;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     pg = await startPrivatePostgres();
@@ -37,20 +36,10 @@ describe('drill: PostgreSQL restarted under load', () => {
     } finally {
       await db.destroy();
     }
-    redis = await startPrivateRedis();
-    sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 4, faults: { dlrDelayMs: 10 } });
-    const { smppPort } = await sim.start();
-    const overrides = {
-      ...fastSmsEnv(), DATABASE_URL: env.DATABASE_URL, REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort),
-    };
-    t = await startTestApp(overrides, { listen: true });
-    worker = await startTestWorker(overrides);
+    ({ sim, t } = stack = await startSmsDrillStack({ seed: 4, faults: { dlrDelayMs: 10 }, env: { DATABASE_URL: env.DATABASE_URL } }));
   });
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await sim?.stop();
-    await redis?.stop();
+    await stack?.close();
     await pg?.destroy();
   });
 

@@ -1,10 +1,10 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { PAYMENTS_QUEUE } from '@dvc/notifications';
-import { officerToken, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp, waitFor } from '@dvc/testing';
-import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
-import { citizensWithSubmissions, dossierIntegrity, fastSmsEnv, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
+import { officerToken, PrivateRedis, TestApp, waitFor } from '@dvc/testing';
+import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
+import { citizensWithSubmissions, dossierIntegrity, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
+import { startSmsDrillStack, type SmsDrillStack } from './sms-drill-stack';
 
 const SUBMISSIONS = 1000;
 const SLOW_AT = 150;
@@ -16,25 +16,15 @@ const START_AT = 700;
  * the "received" SMS), and started again part-way. Submissions need only PostgreSQL; the SMS wait in the outbox.
  */
 describe('drill: Redis stopped during 1,000 submissions', () => {
+  let stack: SmsDrillStack | undefined;
   let redis: PrivateRedis;
   let sim: SmsSimulator;
   let t: TestApp;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
-    redis = await startPrivateRedis();
-    sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 1, faults: { dlrDelayMs: 10 } });
-    const { smppPort } = await sim.start();
-    const env = { ...fastSmsEnv(), REDIS_URL: redis.url, SMS_CONCURRENCY: '2', SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort) };
-    t = await startTestApp(env, { listen: true });
-    worker = await startTestWorker(env);
+    ({ redis, sim, t } = stack = await startSmsDrillStack({ seed: 1, faults: { dlrDelayMs: 10 }, env: { SMS_CONCURRENCY: '2' } }));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await sim?.stop();
-    await redis?.stop();
-  });
+  afterAll(() => stack?.close());
 
   it('every accepted submission is stored, every SMS leaves exactly once after Redis returns, the API answers again', async () => {
     const started = Date.now();

@@ -1,32 +1,21 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
-import { PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp } from '@dvc/testing';
-import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
-import { fastSmsEnv, printCounts, requestOtps, smsCounts, waitForSms } from './drill-kit';
+import type { TestApp } from '@dvc/testing';
+import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
+import { printCounts, requestOtps, smsCounts, waitForSms } from './drill-kit';
+import { startSmsDrillStack, type SmsDrillStack } from './sms-drill-stack';
 
 const MESSAGES = 400;
 
 /** Drill 3: the SMS centre refuses 30% of submits (ESME_RSYSERR); retries deliver every message exactly once. */
 describe('drill: the SMS provider failing 30%', () => {
-  let redis: PrivateRedis;
+  let stack: SmsDrillStack | undefined;
   let sim: SmsSimulator;
   let t: TestApp;
-  let worker: INestApplicationContext;
 
   beforeAll(async () => {
-    redis = await startPrivateRedis();
-    sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 3, faults: { dlrDelayMs: 10, failureRate: 0.3 } });
-    const { smppPort } = await sim.start();
-    const env = { ...fastSmsEnv(), REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort) };
-    t = await startTestApp(env, { listen: true });
-    worker = await startTestWorker(env);
+    ({ sim, t } = stack = await startSmsDrillStack({ seed: 3, faults: { dlrDelayMs: 10, failureRate: 0.3 } }));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await sim?.stop();
-    await redis?.stop();
-  });
+  afterAll(() => stack?.close());
 
   it('every message is delivered exactly once', async () => {
     const started = Date.now();

@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { PrivateRedis, startPrivateRedis, startTestApp, startWorkerProcess, TestApp, waitFor, WorkerProcess } from '@dvc/testing';
-import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
-import { fastSmsEnv, printCounts, requestOtps, smsCounts, waitForSms } from './drill-kit';
+import { startWorkerProcess, TestApp, waitFor, WorkerProcess } from '@dvc/testing';
+import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
+import { printCounts, requestOtps, smsCounts, waitForSms } from './drill-kit';
+import { startSmsDrillStack, type SmsDrillStack } from './sms-drill-stack';
 
 const MESSAGES = 400;
 /** Over the HTTP brandname API a message stays "sent" (the API has no delivery receipts). */
@@ -14,24 +15,18 @@ const DONE = ['sent', 'delivered'];
  * SMPP, which has no such key, such a message would go out twice: SMPP gives at-least-once, not exactly-once.)
  */
 describe('drill: the worker killed mid-batch', () => {
-  let redis: PrivateRedis;
+  let stack: SmsDrillStack | undefined;
   let sim: SmsSimulator;
   let t: TestApp;
   let env: Record<string, string>;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    redis = await startPrivateRedis();
-    sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 2 });
-    const { httpPort } = await sim.start();
-    env = { ...fastSmsEnv(), REDIS_URL: redis.url, SMS_PROVIDER: 'http', SMS_HTTP_URL: `http://127.0.0.1:${httpPort}/brandname/send` };
-    t = await startTestApp(env, { listen: true });
+    ({ sim, t, env } = stack = await startSmsDrillStack({ seed: 2, provider: 'http', worker: false }));
   });
   afterAll(async () => {
     for (const w of workers) await w.kill();
-    await t?.close();
-    await sim?.stop();
-    await redis?.stop();
+    await stack?.close();
   });
 
   it('nothing is lost and nothing doubled, counted at the SMS centre and in sms_messages', async () => {

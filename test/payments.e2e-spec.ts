@@ -3,22 +3,12 @@ import { signVnpay } from '@dvc/core';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity, PaymentsService } from '@dvc/payments';
 import {
-  citizenToken, DESKS, freePort, officerToken, startTestApp, startTestWorker, submissionFor, TestApp, waitFor,
+  citizenToken, DESKS, freePort, officerToken, startTestApp, startTestWorker, submissionFor, TestApp, transcriptForm, waitFor,
 } from '@dvc/testing';
 import { createGatewaySimulator, GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 
 const SECRET = 'TESTVNPAYSECRET-0123456789abcdef';
 const TMN = 'DVCHN001';
-
-function transcriptForm(phone: string, copies: number) {
-  return {
-    nguoiYeuCau: { hoTen: 'Nguyễn Văn An', soDinhDanh: '001090012345', soDienThoai: phone, noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-    loaiTrichLuc: 'Khai sinh',
-    nguoiDuocCap: { hoTen: 'Nguyễn Minh Khôi', ngaySinh: '2020-05-01' },
-    noiDangKy: 'UBND phường Tràng Tiền',
-    soBanSao: copies,
-  };
-}
 
 describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
   let t: TestApp;

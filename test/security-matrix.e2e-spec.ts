@@ -6,12 +6,13 @@ import { hashPassword } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity } from '@dvc/payments';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, lastOtpFor, startTestApp, submissionFor, TestApp, uniquePhone,
+  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, householdBusinessForm, judicialRecordForm, landTransferForm, lastOtpFor, startTestApp,
+  submissionFor, TestApp, transcriptForm, uniquePhone,
 } from '@dvc/testing';
 import { ACCESS_RULES, admits } from './sweep/access-rules';
 import { forgeriesOf } from './sweep/forged-tokens';
 import { operationsOf, type Operation } from './sweep/openapi-operations';
-import { dossierRequests, householdBusinessForm, judicialRecordForm, transcriptForm } from './sweep/security-fixtures';
+import { dossierRequests } from './sweep/security-fixtures';
 import { IDENTITIES, type Identity } from './sweep/sweep-fixtures';
 
 const VNPAY_SECRET = 'SECURITY-MATRIX-VNPAY-0123456789abcdef';

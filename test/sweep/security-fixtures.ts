@@ -30,37 +30,3 @@ export function dossierRequests(operations: Operation[], d: { code: string; file
   }
   return out;
 }
-
-export function judicialRecordForm(phone: string) {
-  return {
-    nguoiDuocCap: {
-      hoTen: 'Nguyễn Văn An', gioiTinh: 'Nam', ngaySinh: '1990-05-17', noiSinh: 'Hà Nội', quocTich: 'Việt Nam', soDinhDanh: '001090012345',
-      noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
-    },
-    loaiPhieu: 1, soLuongPhieu: 1, nhanKetQua: 'Qua dịch vụ bưu chính',
-  };
-}
-
-/** Copy of a civil-status extract: level 4, 8,000 VND a copy, paid before processing. */
-export function transcriptForm(phone: string, copies: number) {
-  return {
-    nguoiYeuCau: { hoTen: 'Nguyễn Văn An', soDinhDanh: '001090012345', soDienThoai: phone, noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-    loaiTrichLuc: 'Khai sinh',
-    nguoiDuocCap: { hoTen: 'Nguyễn Minh Khôi', ngaySinh: '2020-05-01' },
-    noiDangKy: 'UBND phường Tràng Tiền',
-    soBanSao: copies,
-  };
-}
-
-/** Household business registration (1.001612): received and decided by the district. */
-export function householdBusinessForm(phone: string) {
-  return {
-    tenHoKinhDoanh: 'Hộ kinh doanh Phở Tràng Tiền',
-    chuHo: {
-      hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-17', gioiTinh: 'Nam', soDinhDanh: '001090012345', noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
-    },
-    diaChiKinhDoanh: '5 Hàng Khay, Hoàn Kiếm, Hà Nội',
-    nganhNghe: [{ maNganh: '5610', tenNganh: 'Nhà hàng và các dịch vụ ăn uống phục vụ lưu động', laNganhChinh: true }],
-    vonKinhDoanh: 100_000_000,
-  };
-}
