@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { PAYMENTS_QUEUE } from '@dvc/notifications';
+import { DEADLINES_QUEUE, PAYMENTS_QUEUE, REPORT_FACTS_QUEUE } from '@dvc/notifications';
 import { officerToken, PrivateRedis, TestApp, waitFor } from '@dvc/testing';
 import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
 import { citizensWithSubmissions, dossierIntegrity, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
@@ -74,18 +74,23 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
     const integrity = await dossierIntegrity(t.db, phones);
     const sms = await waitForSms(t.db, sim, phones, SUBMISSIONS + citizens.length, 40_000);
     await waitForApi(http, desk);
-    // The worker answers again too: the payments queue has its reconciliation schedule back.
-    const payments = new Queue(PAYMENTS_QUEUE, { connection: { url: redis.url }, prefix: process.env.REDIS_PREFIX });
-    const schedulers = await payments.getJobSchedulersCount().finally(() => payments.close());
+    // The worker answers again too: every scheduled queue has its schedules back (payments reconciliation and daily
+    // check, the deadline sweep, report-fact folding and the nightly check).
+    const schedulersOf = async (name: string) => {
+      const queue = new Queue(name, { connection: { url: redis.url }, prefix: process.env.REDIS_PREFIX });
+      return queue.getJobSchedulersCount().finally(() => queue.close());
+    };
+    const schedulers = { payments: await schedulersOf(PAYMENTS_QUEUE), deadlines: await schedulersOf(DEADLINES_QUEUE), reportFacts: await schedulersOf(REPORT_FACTS_QUEUE) };
     printCounts('redis-outage', {
       submitted: SUBMISSIONS, accepted, stored: integrity.stored, answers: JSON.stringify(Object.fromEntries(statuses)), ready_while_down: String(readyWhileDown), queued_at_stop: queuedAtStop,
-      schedulers, sms: sms.messages, sms_delivered: sms.delivered, inbox: sms.inbox, duplicates: sms.duplicates,
+      schedulers: JSON.stringify(schedulers), sms: sms.messages, sms_delivered: sms.delivered, inbox: sms.inbox, duplicates: sms.duplicates,
       stopped_after_ms: stoppedAt - started, outage_ms: restartedAt - stoppedAt, submitted_ms: submittedIn, total_ms: Date.now() - started,
     });
 
     expect(readyWhileDown).toBe(503);
     expect(queuedAtStop).toBeGreaterThan(0);
-    expect(schedulers).toBe(2);
+    expect(schedulers.payments).toBe(2);
+    expect(schedulers).toEqual({ payments: 2, deadlines: 1, reportFacts: 2 });
     expect(Object.fromEntries(statuses)).toEqual({ 201: SUBMISSIONS, 200: SUBMISSIONS });
     expect(integrity).toEqual({ stored: accepted, withoutEvents: 0, withoutOutbox: 0 });
     expect(sms).toEqual({ messages: SUBMISSIONS + citizens.length, delivered: SUBMISSIONS + citizens.length, duplicates: 0, missing: 0, inbox: SUBMISSIONS + citizens.length });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { QUEUE_OF_TOPIC } from '@dvc/notifications';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { PaymentsProcessor } from './payments.processor';
+import { ReportFactsProcessor } from './report-facts.processor';
 import { QueueConnections } from './queue-connections';
 
 const CHECK_EVERY_MS = 1000;
@@ -33,6 +34,7 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
     private readonly connections: QueueConnections,
     private readonly payments: PaymentsProcessor,
     private readonly deadlines: DeadlinesProcessor,
+    private readonly reportFacts: ReportFactsProcessor,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,7 +58,7 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
     let redriven = 0;
     if (lostSince) {
       redriven = await this.redrive(lostSince);
-      await Promise.all([this.payments.schedule(), this.deadlines.schedule()]);
+      await Promise.all([this.payments.schedule(), this.deadlines.schedule(), this.reportFacts.schedule()]);
       this.logger.warn(`Redis lost its jobs: ${redriven} outbox rows relayed again, schedulers created again`);
     }
     await client.set(marker, now.toISOString());

@@ -21,11 +21,7 @@ export class ReportFactsProcessor implements OnApplicationBootstrap, BeforeAppli
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.connections.queue(REPORT_FACTS_QUEUE);
-    await Promise.all([
-      queue.upsertJobScheduler(COMPACT, { every: this.config.compactEverySeconds * 1000 }, { name: COMPACT }),
-      queue.upsertJobScheduler(VERIFY, { pattern: this.config.verifyCron, tz: 'Asia/Ho_Chi_Minh' }, { name: VERIFY }),
-    ]).catch((error: Error) => this.logger.warn(`report-fact upkeep not scheduled yet (Redis?): ${error.message}`));
+    await this.schedule();
     this.worker = new Worker(REPORT_FACTS_QUEUE, async (job) => {
       if (job.name === VERIFY) {
         const mismatches = await this.facts.verify();
@@ -34,6 +30,15 @@ export class ReportFactsProcessor implements OnApplicationBootstrap, BeforeAppli
       return { folded: await this.facts.compactAll() };
     }, { connection: this.connections.workerConnection(REPORT_FACTS_QUEUE), prefix: this.connections.prefix, concurrency: 1 });
     this.worker.on('error', (error) => this.logger.warn(`report-facts worker: ${error.message}`));
+  }
+
+  /** Also after Redis lost its data (LostJobsRecovery). */
+  async schedule(): Promise<void> {
+    const queue = this.connections.queue(REPORT_FACTS_QUEUE);
+    await Promise.all([
+      queue.upsertJobScheduler(COMPACT, { every: this.config.compactEverySeconds * 1000 }, { name: COMPACT }),
+      queue.upsertJobScheduler(VERIFY, { pattern: this.config.verifyCron, tz: 'Asia/Ho_Chi_Minh' }, { name: VERIFY }),
+    ]).catch((error: Error) => this.logger.warn(`report-fact upkeep not scheduled yet (Redis?): ${error.message}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
