@@ -121,10 +121,11 @@ describe('dossier intake', () => {
     let cursor: string | null = null;
     let due: (string | null)[] = [];
     do {
-      const res: { body: { items: { code: string; dueAt: string | null }[]; nextCursor: string | null } } = await t.http.get('/api/v1/dossiers')
+      // Ordered by the reference due time (firstDueAt); an extension's new appointment (dueAt) does not reorder it.
+      const res: { body: { items: { code: string; firstDueAt: string | null }[]; nextCursor: string | null } } = await t.http.get('/api/v1/dossiers')
         .query({ limit: 7, ...(cursor ? { cursor } : {}) }).set('Authorization', `Bearer ${token}`).expect(200);
       seen.push(...res.body.items.map((d) => d.code));
-      due = due.concat(res.body.items.map((d) => d.dueAt));
+      due = due.concat(res.body.items.map((d) => d.firstDueAt));
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);

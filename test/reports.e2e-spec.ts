@@ -12,6 +12,8 @@ interface Gen {
   receivedAt: Date | null;
   dueAt: Date | null;
   finishedAt: Date | null;
+  /** Waiting for the applicant since (paused statuses only). */
+  pausedAt?: Date | null;
 }
 
 const FROM = fromLocal('2026-08-15', '00:00');
@@ -49,7 +51,9 @@ function generate(units: string[]): Gen[] {
     const due = new Date(received.getTime() + days(1 + Math.floor(rand() * 10)) + Math.floor(rand() * 8) * 3_600_000);
     const ends = ['resolved', 'result_returned', 'refused', 'withdrawn'].includes(status);
     const finished = ends ? new Date(received.getTime() + Math.floor(rand() * days(14))) : null;
-    return { unit, channel, status, receivedAt: status === 'new' ? null : received, dueAt: status === 'new' ? null : due, finishedAt: finished };
+    // Some waits began before the period's end, some after it (then the dossier was still running at the end).
+    const pausedAt = ['supplement_requested', 'payment_requested'].includes(status) ? new Date(received.getTime() + Math.floor(rand() * days(30))) : null;
+    return { unit, channel, status, receivedAt: status === 'new' ? null : received, dueAt: status === 'new' ? null : due, finishedAt: finished, pausedAt: status === 'new' ? null : pausedAt };
   });
   return [...fixed, ...random];
 }
@@ -69,7 +73,10 @@ function recount(rows: Gen[], calendar: WorkingCalendar, unitOf: (u: string) => 
       bump(r.unit, { early: 'early', on_time: 'onTime', late: 'late' }[classifyTimeliness({ dueAt: r.dueAt, finishedAt: r.finishedAt, calendar }) as 'early']);
     }
     if (rec && rec < TO && (!r.finishedAt || r.finishedAt >= TO)) {
-      bump(r.unit, classifyTimeliness({ dueAt: r.dueAt, finishedAt: null, now: TO, calendar }) === 'overdue' ? 'overdue' : 'withinDeadline');
+      // As of the end of the period (it ended before now): waiting for the applicant then means paused.
+      const waiting = r.pausedAt && r.pausedAt <= TO ? r.status : 'processing';
+      const state = classifyTimeliness({ dueAt: r.dueAt, finishedAt: null, status: waiting as 'processing', now: TO, calendar });
+      bump(r.unit, state === 'overdue' ? 'overdue' : state === 'paused' ? 'paused' : 'withinDeadline');
     }
     if (r.status === 'supplement_requested' && (!rec || rec < TO)) bump(r.unit, 'supplementPending');
     if (r.status === 'withdrawn' && r.finishedAt && r.finishedAt >= FROM && r.finishedAt < TO) bump(r.unit, 'withdrawn');
@@ -92,6 +99,7 @@ describe('statistics report', () => {
     const calendar = await t.app.get(CalendarService).calendarFor(null);
     const expected = recount(rows, calendar, (u) => u);
     const flat = (r: ReportRow) => ({ ...r.received, ...r.resolved, ...r.inProgress, supplementPending: r.supplementPending, withdrawn: r.withdrawn, refused: r.refused });
+    expect(body.rows.some((r) => (r.inProgress as { paused: number }).paused > 0)).toBe(true);
     for (const row of body.rows) {
       const want = expected.get(row.unitCode) ?? {};
       const got = flat(row) as Record<string, number>;
@@ -108,10 +116,10 @@ describe('statistics report', () => {
       codes.push(`GEN.REPORT-${i}-${randomUUID().slice(0, 8)}`);
       await t.db.query(
         `INSERT INTO dossiers (code, procedure_code, receiving_agency_code, receiving_unit_code, current_agency_code, current_scope_code, status, channel, rule_set,
-           route, step_index, applicant, applicant_phone, form, components, result_delivery, submitted_at, received_at, due_at, finished_at, closed_at, version)
+           route, step_index, applicant, applicant_phone, form, components, result_delivery, submitted_at, received_at, due_at, finished_at, closed_at, paused_at, version)
          VALUES ($1, '1.001193', 'GEN', $2, 'GEN', $2, $3::varchar, $4, 'decree_118_2025', '[]', 0, '{"fullName":"Gen"}', '84900000000', '{}', '[]', 'desk',
-           COALESCE($5::timestamptz, now()), $5::timestamptz, $6::timestamptz, $7::timestamptz, CASE WHEN $3::varchar IN ('result_returned','refused','withdrawn','stopped') THEN $7::timestamptz END, 1)`,
-        [codes[i], r.unit, r.status, r.channel, r.receivedAt, r.dueAt, r.finishedAt],
+           COALESCE($5::timestamptz, now()), $5::timestamptz, $6::timestamptz, $7::timestamptz, CASE WHEN $3::varchar IN ('result_returned','refused','withdrawn','stopped') THEN $7::timestamptz END, $8::timestamptz, 1)`,
+        [codes[i], r.unit, r.status, r.channel, r.receivedAt, r.dueAt, r.finishedAt, r.pausedAt ?? null],
       );
     }
   });

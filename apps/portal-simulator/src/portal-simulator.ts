@@ -43,6 +43,7 @@ export interface PortalProgressLine {
   DonViXuLy: string;
   NoiDung: string;
   NgayHenTra: string | null;
+  NgayHenTraMoi: string | null;
   /** When the simulator stored it (ISO). */
   receivedAt: string;
 }
@@ -220,6 +221,7 @@ export function createPortalSimulator(options: PortalSimulatorOptions = {}): Por
           DonViXuLy: p.DonViXuLy,
           NoiDung: p.NoiDung,
           NgayHenTra: p.NgayHenTra ?? null,
+          NgayHenTraMoi: p.NgayHenTraMoi ?? null,
           receivedAt: at,
         });
         stored.updatedAt = at;

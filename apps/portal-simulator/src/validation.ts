@@ -36,6 +36,7 @@ export function checkRecord(data: unknown): string | null {
     [isCompactTime(data.NgayNopHoSo), 'NgayNopHoSo'],
     [optionalTime(data.NgayTiepNhan), 'NgayTiepNhan'],
     [optionalTime(data.NgayHenTra), 'NgayHenTra'],
+    [optionalTime(data.NgayHenTraMoi), 'NgayHenTraMoi'],
     [optionalTime(data.NgayKetThucXuLy), 'NgayKetThucXuLy'],
     [optionalTime(data.NgayTra), 'NgayTra'],
     [isStatus(data.TrangThaiHoSo), 'TrangThaiHoSo'],
@@ -66,6 +67,7 @@ export function checkProgress(data: unknown): string | null {
     [typeof data.DonViXuLy === 'string', 'DonViXuLy'],
     [typeof data.NoiDung === 'string', 'NoiDung'],
     [optionalTime(data.NgayHenTra), 'NgayHenTra'],
+    [optionalTime(data.NgayHenTraMoi), 'NgayHenTraMoi'],
   ];
   const bad = problems.find(([ok]) => !ok);
   return bad ? bad[1] : null;

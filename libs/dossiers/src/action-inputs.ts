@@ -5,6 +5,8 @@ export interface ActionInput {
   version: number;
   note?: string;
   reason?: string;
+  /** A further supplementation request: why the first one did not list everything. */
+  repeatReason?: string;
   components?: DossierComponent[] | string[];
   form?: Record<string, unknown>;
   officerId?: string;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { WorkingCalendar } from '@dvc/core';
+import { isPausedSql, type WorkingCalendar } from '@dvc/core';
 
 export interface SweepResult {
   nearlyDue: number;
@@ -8,15 +8,15 @@ export interface SweepResult {
 }
 
 /**
- * Flags open dossiers whose clock runs: overdue once the due time passed, nearly due when less than `warnMinutes`
- * of working time is left (by the city calendar). One statement, idempotent: a second run changes nothing.
+ * Flags open dossiers whose clock runs: overdue once the reference due time passed, nearly due when less than
+ * `warnMinutes` of working time is left (by the city calendar). One waiting for the applicant carries no flag. One statement, idempotent: a second run changes nothing.
  * The flag is not a state change, so the dossier's version stays as officers last saw it.
  */
 export async function sweepDeadlines(db: DataSource, calendar: WorkingCalendar, warnMinutes: number, now = new Date()): Promise<SweepResult> {
   const warnUntil = calendar.addWorkingTime(now, warnMinutes);
   const rows: { flag: string | null; n: number }[] = await db.query(
     `WITH target AS (
-       SELECT id, CASE WHEN due_at < $1 THEN 'overdue' WHEN due_at <= $2 THEN 'nearly_due' END AS flag
+       SELECT id, CASE WHEN ${isPausedSql('status')} THEN NULL WHEN due_at < $1 THEN 'overdue' WHEN due_at <= $2 THEN 'nearly_due' END AS flag
        FROM dossiers WHERE closed_at IS NULL AND finished_at IS NULL AND due_at IS NOT NULL
      ), changed AS (
        UPDATE dossiers d SET deadline_flag = t.flag FROM target t

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  actionFromSlug, approvalStepIndex, decideExtension, decideSupplementRequest, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -39,9 +40,9 @@ interface Ctx {
 }
 
 const OFFICER_ROLE_ORDER: OfficerRole[] = ['receiving_officer', 'specialist', 'leader', 'admin'];
-const CLOSING: ReadonlySet<DossierStatus> = new Set(['result_returned', 'refused', 'withdrawn', 'stopped']);
-const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(['resolved', 'refused', 'withdrawn', 'stopped']);
-const REFUNDABLE: ReadonlySet<DossierStatus> = new Set(['refused', 'withdrawn', 'stopped']);
+const CLOSING: ReadonlySet<DossierStatus> = new Set(CLOSED_STATUSES);
+const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(PROCESSING_ENDED_STATUSES);
+const REFUNDABLE: ReadonlySet<DossierStatus> = new Set(REFUNDABLE_STATUSES);
 
 
 const required = (value: string | undefined, field: string): string => {
@@ -112,7 +113,9 @@ export class DossierActionsService {
     const patch: Partial<DossierEntity> = { status: decision.to, ...effect.patch };
     if (decision.pausesClock && (patch.dueAt ?? dossier.dueAt)) patch.pausedAt = now;
     if (decision.resumesClock && dossier.pausedAt && dossier.dueAt) {
-      patch.dueAt = (await ctx.calendar()).extendByPause(patch.dueAt ?? dossier.dueAt, dossier.pausedAt, now);
+      const calendar = await ctx.calendar();
+      patch.dueAt = calendar.extendByPause(patch.dueAt ?? dossier.dueAt, dossier.pausedAt, now);
+      if (dossier.extendedDueAt) patch.extendedDueAt = calendar.extendByPause(dossier.extendedDueAt, dossier.pausedAt, now);
       patch.pausedAt = null;
     }
     if (ENDING_PROCESSING.has(decision.to) && !dossier.finishedAt) patch.finishedAt = now;
@@ -177,13 +180,16 @@ export class DossierActionsService {
         };
       }
       case 'request_supplement': {
-        const reason = required(input.reason, 'reason');
-        const missing = (input.components ?? []) as string[];
-        if (missing.length === 0) throw DomainError.validation([{ field: 'components', message: 'list the missing components' }]);
-        const known = new Set(c.procedure.components.map((x) => x.code));
-        const unknown = missing.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m));
-        if (unknown.length > 0) throw DomainError.validation(unknown.map(({ i }) => ({ field: `components[${i}]`, message: `is not a component of procedure ${c.procedure.code}` })));
-        return { patch: { resumeStatus: dossier.status }, note: reason, data: { form: 'form_02', missingComponents: missing }, variables: { reason } };
+        const e = decideSupplementRequest(
+          { supplementRequests: dossier.supplementRequests, componentCodes: c.procedure.components.map((x) => x.code), procedureCode: c.procedure.code },
+          { reason: input.reason, components: input.components, repeatReason: input.repeatReason },
+        );
+        return {
+          patch: { resumeStatus: dossier.status, supplementRequests: e.supplementRequests },
+          note: e.reason,
+          data: { form: 'form_02', missingComponents: e.missing, ...(e.breach ? { breachOfOnceRule: true, repeatReason: e.repeatReason, request: e.supplementRequests } : {}) },
+          variables: { reason: e.reason },
+        };
       }
       case 'supplement': {
         const components = (input.components ?? []) as DossierComponent[];
@@ -257,15 +263,11 @@ export class DossierActionsService {
         return { patch: { resumeStatus: null, feesPaidVnd: dossier.feesPaidVnd + amount }, note: input.note ?? null, data: { amountVnd: amount, paymentId: input.paymentId ?? null } };
       }
       case 'extend': {
-        const reason = required(input.reason, 'reason');
-        const newDueAt = input.newDueAt ? new Date(input.newDueAt) : null;
-        if (!newDueAt || Number.isNaN(newDueAt.getTime())) throw DomainError.validation([{ field: 'newDueAt', message: 'must be an ISO 8601 time' }]);
-        if (!dossier.dueAt) throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'The dossier has no due date to extend.');
-        if (newDueAt <= dossier.dueAt || newDueAt <= now) throw DomainError.validation([{ field: 'newDueAt', message: 'must be later than the current due date and than now' }]);
+        const e = decideExtension({ dueAt: dossier.dueAt, extendedDueAt: dossier.extendedDueAt }, input, now);
         return {
-          patch: { dueAt: newDueAt }, note: reason,
-          data: { form: 'form_04', previousDueAt: dossier.dueAt.toISOString(), newDueAt: newDueAt.toISOString() },
-          variables: { reason, newDueDate: formatDdMmYyyy(newDueAt) },
+          patch: { extendedDueAt: e.extendedDueAt }, note: e.reason,
+          data: { form: 'form_04', firstDueAt: dossier.dueAt!.toISOString(), previousDueAt: e.previousDueAt.toISOString(), newDueAt: e.extendedDueAt.toISOString() },
+          variables: { reason: e.reason, newDueDate: formatDdMmYyyy(e.extendedDueAt) },
         };
       }
       case 'return_result': {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { DomainError, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { CLOSED_STATUSES, DomainError, overdueNowSql, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -20,7 +20,7 @@ export interface DossierListQuery {
   limit: number;
 }
 
-const CLOSED: DossierStatus[] = ['result_returned', 'refused', 'withdrawn', 'stopped'];
+const CLOSED: readonly DossierStatus[] = CLOSED_STATUSES;
 
 function decodeCursor(cursor: string): [string | null, string] {
   try {
@@ -37,7 +37,7 @@ const encodeCursor = (key: string | null, id: string) => Buffer.from(JSON.string
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
-  'assigneeId', 'submittedAt', 'receivedAt', 'dueAt', 'finishedAt', 'deadlineFlag', 'version'];
+  'assigneeId', 'submittedAt', 'receivedAt', 'dueAt', 'extendedDueAt', 'pausedAt', 'supplementRequests', 'finishedAt', 'deadlineFlag', 'version'];
 @Injectable()
 export class DossierQueriesService {
   constructor(
@@ -57,9 +57,7 @@ export class DossierQueriesService {
       qb.where('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
     }
     if (query.status?.length) qb.andWhere('d.status IN (:...status)', { status: query.status });
-    if (query.overdue !== undefined) {
-      qb.andWhere(query.overdue ? 'd.due_at < now() AND d.finished_at IS NULL' : '(d.due_at IS NULL OR d.due_at >= now() OR d.finished_at IS NOT NULL)');
-    }
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? overdueNowSql('d', 'now()') : `NOT ${overdueNowSql('d', 'now()')}`);
     if (query.dueBefore) qb.andWhere('d.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.flag) qb.andWhere('d.deadline_flag = :flag', { flag: query.flag });
     if (query.q) {
@@ -119,7 +117,7 @@ export class DossierQueriesService {
       receivingAgencyCode: d.receivingAgencyCode, receivingAgencyName: agencies.get(d.receivingAgencyCode) ?? d.receivingAgencyCode,
       currentAgencyCode: d.currentAgencyCode, status: d.status, channel: d.channel,
       applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, email: d.applicant.email, address: d.applicant.address },
-      submittedAt: d.submittedAt, receivedAt: d.receivedAt, dueAt: d.dueAt, finishedAt: d.finishedAt, returnedAt: d.returnedAt,
+      submittedAt: d.submittedAt, receivedAt: d.receivedAt, dueAt: d.dueAt, extendedDueAt: d.extendedDueAt, finishedAt: d.finishedAt, returnedAt: d.returnedAt,
       feeTotalVnd: d.feeTotalVnd, feesPaidVnd: d.feesPaidVnd, outcome: d.outcome,
       events: events.map((e) => ({
         id: e.id, action: e.action, at: e.at, actorName: e.actorName, fromStatus: e.fromStatus, toStatus: e.toStatus,

@@ -1,5 +1,5 @@
 import {
-  applicantEventDetail, classifyTimeliness, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
+  applicantEventDetail, classifyTimeliness, isClockPaused, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
   type ActorRole, availableActions, type WorkingCalendar,
 } from '@dvc/core';
 import type { DossierEntity } from './dossier.entity';
@@ -8,7 +8,21 @@ import type { DossierEventEntity } from './dossier-event.entity';
 export const iso = (d: Date | null | undefined): string | null => (d ? toIsoWithOffset(d) : null);
 
 export function timelinessOf(d: DossierEntity, calendar: WorkingCalendar, now = new Date()) {
-  return classifyTimeliness({ dueAt: d.dueAt, finishedAt: d.finishedAt, now, calendar });
+  return classifyTimeliness({ dueAt: d.dueAt, finishedAt: d.finishedAt, status: d.status, supplementRequests: d.supplementRequests, now, calendar });
+}
+
+/**
+ * The appointments as api.md names them: `firstDueAt` is the reference timeliness is judged against (moved only by
+ * pauses), `dueAt` the appointment the applicant now holds (after pauses and extensions).
+ */
+export function appointmentsOf(d: Pick<DossierEntity, 'dueAt' | 'extendedDueAt' | 'pausedAt' | 'status'>) {
+  return {
+    firstDueAt: iso(d.dueAt),
+    dueAt: iso(d.extendedDueAt ?? d.dueAt),
+    extended: d.extendedDueAt !== null,
+    paused: isClockPaused(d.status) && d.pausedAt !== null,
+    pausedSince: isClockPaused(d.status) ? iso(d.pausedAt) : null,
+  };
 }
 
 export function dossierSummary(d: DossierEntity, names: { procedure?: string }, calendar: WorkingCalendar, now = new Date()) {
@@ -26,7 +40,7 @@ export function dossierSummary(d: DossierEntity, names: { procedure?: string }, 
     assigneeId: d.assigneeId,
     submittedAt: iso(d.submittedAt),
     receivedAt: iso(d.receivedAt),
-    dueAt: iso(d.dueAt),
+    ...appointmentsOf(d),
     finishedAt: iso(d.finishedAt),
     timeliness: timelinessOf(d, calendar, now),
     deadlineFlag: d.deadlineFlag,
@@ -65,6 +79,7 @@ export function dossierDetail(
     ruleSet: d.ruleSet,
     ruleSetName: RULE_SET_NAMES[d.ruleSet],
     pausedAt: iso(d.pausedAt),
+    supplementRequests: d.supplementRequests,
     returnedAt: iso(d.returnedAt),
     resultDelivery: d.resultDelivery,
     applicant: d.applicant,

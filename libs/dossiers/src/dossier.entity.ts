@@ -43,6 +43,8 @@ export interface DossierRating {
 @Check('chk_dossiers_finished_after_received', `finished_at IS NULL OR received_at IS NULL OR finished_at >= received_at`)
 @Check('chk_dossiers_due_after_received', `due_at IS NULL OR received_at IS NULL OR due_at >= received_at`)
 @Index('idx_dossiers_supplement_pending', ['receivingUnitCode'], { where: `status = 'supplement_requested'` })
+// The statistics' in-progress figures as of now read the live rows of a unit's open dossiers.
+@Index('idx_dossiers_in_progress', ['receivingUnitCode'], { where: 'received_at IS NOT NULL AND finished_at IS NULL' })
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -122,8 +124,20 @@ export class DossierEntity {
   @Column({ type: 'timestamptz', nullable: true })
   receivedAt: Date | null;
 
+  /**
+   * The reference due time (api.md `firstDueAt`): the appointment first given at receipt, moved only by the working
+   * time the dossier waited for the applicant. Timeliness is judged against it; an extension does not move it.
+   */
   @Column({ type: 'timestamptz', nullable: true })
   dueAt: Date | null;
+
+  /** The new appointment of an extension (Form 04), moved by later pauses like dueAt; null when never extended. */
+  @Column({ type: 'timestamptz', nullable: true })
+  extendedDueAt: Date | null;
+
+  /** How many times supplementation was requested (once is the rule; more counts the dossier late). */
+  @Column({ type: 'smallint', default: 0 })
+  supplementRequests: number;
 
   /** Set while the legal clock is paused (supplementation or payment). */
   @Column({ type: 'timestamptz', nullable: true })

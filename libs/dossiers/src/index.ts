@@ -1,5 +1,6 @@
 export * from './dossier.entity';
 export * from './dossier-event.entity';
+export * from './dossier-pause.entity';
 export * from './dossier-code-counter.entity';
 export * from './idempotency-key.entity';
 export * from './action-inputs';

@@ -189,6 +189,8 @@ export class IntakeService {
       submittedAt: o.now,
       receivedAt: o.receivedAt ?? null,
       dueAt: o.dueAt ?? null,
+      extendedDueAt: null,
+      supplementRequests: 0,
       pausedAt: null,
       finishedAt: null,
       returnedAt: null,

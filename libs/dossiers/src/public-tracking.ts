@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarService } from '@dvc/calendar';
 import { classifyTimeliness, DomainError, isDossierCode, NATIONAL_STATUS, STATUS_NAMES_VI, type DossierStatus } from '@dvc/core';
-import { iso } from './dossier-views';
+import { appointmentsOf, iso } from './dossier-views';
 
 interface TrackedRow {
   code: string;
   status: DossierStatus;
   received_at: Date | null;
   due_at: Date | null;
+  extended_due_at: Date | null;
+  paused_at: Date | null;
+  supplement_requests: number;
   finished_at: Date | null;
   receiving_unit_code: string;
   procedure_name: string | null;
@@ -17,7 +20,7 @@ interface TrackedRow {
 
 // One statement: a kiosk lookup is the busiest public route, and each round trip costs more than the query itself.
 const TRACK_SQL = `
-  SELECT d.code, d.status, d.received_at, d.due_at, d.finished_at, d.receiving_unit_code, p.name AS procedure_name, a.name AS agency_name,
+  SELECT d.code, d.status, d.received_at, d.due_at, d.extended_due_at, d.paused_at, d.supplement_requests, d.finished_at, d.receiving_unit_code, p.name AS procedure_name, a.name AS agency_name,
     COALESCE((SELECT json_agg(json_build_object('agencyName', ea.name, 'at', e.at, 'action', e.action) ORDER BY e.id)
               FROM dossier_events e LEFT JOIN agencies ea ON ea.code = e.to_agency_code WHERE e.dossier_id = d.id), '[]') AS steps
   FROM dossiers d
@@ -39,8 +42,8 @@ export async function trackDossier(db: DataSource, calendars: CalendarService, c
     statusName: STATUS_NAMES_VI[d.status],
     nationalStatus: NATIONAL_STATUS[d.status],
     receivedAt: iso(d.received_at),
-    dueAt: iso(d.due_at),
-    timeliness: classifyTimeliness({ dueAt: d.due_at, finishedAt: d.finished_at, now: new Date(), calendar }),
+    ...appointmentsOf({ dueAt: d.due_at, extendedDueAt: d.extended_due_at, pausedAt: d.paused_at, status: d.status }),
+    timeliness: classifyTimeliness({ dueAt: d.due_at, finishedAt: d.finished_at, status: d.status, supplementRequests: d.supplement_requests, now: new Date(), calendar }),
     steps: d.steps.map((s) => ({ agencyName: s.agencyName, at: iso(new Date(s.at)), action: s.action })),
   };
 }

@@ -11,14 +11,14 @@ function full(over: Partial<DongBoHoSoMC> = {}): DongBoHoSoMC {
   return {
     MaHoSo: CODE, MaTTHC: '1.001193', TenTTHC: 'Đăng ký khai sinh', MaDonVi: '000.00.12.H26', TenDonVi: 'UBND phường Phúc Xá',
     KenhThucHien: 2, ChuHoSo: 'Nguyễn Văn An', SoCMND: '001090012345', SoDienThoai: '84912345678', Email: null, DiaChi: 'Hà Nội',
-    NgayNopHoSo: '20261123080509', NgayTiepNhan: null, NgayHenTra: null, NgayKetThucXuLy: null, NgayTra: null,
+    NgayNopHoSo: '20261123080509', NgayTiepNhan: null, NgayHenTra: null, NgayHenTraMoi: null, NgayKetThucXuLy: null, NgayTra: null,
     TrangThaiHoSo: 1, KetQuaXuLy: null, LePhi: 0, PhiDaThu: 0, DanhSachHoSoBoSung: [], QuaTrinhXuLy: [],
     ...over,
   };
 }
 
 function progress(over: Partial<CapNhatTienDoHoSoMC> = {}): CapNhatTienDoHoSoMC {
-  return { MaHoSo: CODE, TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo', DonViXuLy: '000.00.12.H26', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', ...over };
+  return { MaHoSo: CODE, TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo', DonViXuLy: '000.00.12.H26', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', NgayHenTraMoi: null, ...over };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<PortalPushError> {

@@ -1,10 +1,13 @@
+import { isPausedSql, resolvedBeforeDueDaySql, resolvedLateSql, resolvedNotLateSql, timelinessColumns, workingDaySql } from '@dvc/core';
 import { FACT_LIST } from './report-fact-columns';
 
 /**
  * The statistics report's SQL. Parameters: $1 unit, $2 from, $3 to (instants), $4 holidays, $5 working weekend days,
- * $6 the map date.
- * Both queries yield, per child unit: carried_over, online, direct, post, early, on_time, late, within_deadline,
- * overdue, supplement_pending, withdrawn, refused, collected.
+ * $6 the map date, $7 the instant the in-progress figures are taken at: min(now, to).
+ * Every query yields, per child unit: carried_over, online, direct, post, early, on_time, late, within_deadline,
+ * overdue, paused, supplement_pending, withdrawn, refused, collected, refunded, very_satisfied, satisfied, unsatisfied.
+ * The timeliness rule comes from libs/core (timeliness-sql.ts), the same the facts' triggers, the sweep and the
+ * worklist use.
  */
 
 /** Which child of $1 (on the map of $6) each unit's dossiers count under; old codes follow their successors. */
@@ -31,15 +34,19 @@ const SCOPE = `
 const FROM_DAY = 'report_local_day($2)';
 const TO_DAY = 'report_local_day($3)';
 const FROM_MONTH = `date_trunc('month', ${FROM_DAY})::date`;
-
-const WORKING_DAY = (day: string) => `((extract(isodow FROM ${day}) < 6 AND NOT ${day} = ANY($4::date[])) OR ${day} = ANY($5::date[]))`;
+const WORKING_DAY = (day: string) => workingDaySql(day, '$4', '$5');
+const LOCAL_DAY = (t: string) => `(${t} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+const ROW = timelinessColumns('x');
 
 const RESULT = `
-  SELECT c.code, c.name, c.ord, k.*, COALESCE(f.collected, 0) AS collected, COALESCE(sp.supplement_pending, 0) AS supplement_pending
-  FROM children c LEFT JOIN counts k ON k.child_code = c.code LEFT JOIN fees f ON f.child_code = c.code LEFT JOIN pending sp ON sp.child_code = c.code
+  SELECT c.code, c.name, c.ord, k.carried_over, k.online, k.direct, k.post, k.early, k.on_time, k.late, k.withdrawn, k.refused,
+    k.very_satisfied, k.satisfied, k.unsatisfied, g.within_deadline, g.overdue, g.paused,
+    COALESCE(f.collected, 0) AS collected, COALESCE(f.refunded, 0) AS refunded, COALESCE(sp.supplement_pending, 0) AS supplement_pending
+  FROM children c LEFT JOIN counts k ON k.child_code = c.code LEFT JOIN progress g ON g.child_code = c.code
+  LEFT JOIN fees f ON f.child_code = c.code LEFT JOIN pending sp ON sp.child_code = c.code
   ORDER BY c.ord, c.code`;
 
-/** Waiting for the applicant is a state of now, read from the live rows (a partial index keeps it small). */
+/** Waiting for the applicant's supplement is a state of now, read from the live rows (a partial index keeps it small). */
 const PENDING = `
   pending AS (
     SELECT s.child_code, count(*) AS supplement_pending
@@ -48,15 +55,53 @@ const PENDING = `
     GROUP BY s.child_code
   )`;
 
+/**
+ * In progress as of now ($7 = now < to): the live rows of open dossiers (idx_dossiers_in_progress). One waiting for
+ * the applicant is paused, never overdue.
+ */
+const PROGRESS_NOW = `
+  progress AS (
+    SELECT s.child_code,
+      count(*) FILTER (WHERE NOT x.paused AND (x.due_at IS NULL OR x.due_at >= $7)) AS within_deadline,
+      count(*) FILTER (WHERE NOT x.paused AND x.due_at < $7) AS overdue,
+      count(*) FILTER (WHERE x.paused) AS paused
+    FROM (SELECT receiving_unit_code, due_at, ${isPausedSql('status')} AS paused FROM dossiers WHERE received_at IS NOT NULL AND finished_at IS NULL) x
+    JOIN scope s ON s.unit_code = x.receiving_unit_code WHERE s.child_code IS NOT NULL
+    GROUP BY s.child_code
+  )`;
+
+/**
+ * In progress at the end of a past period ($7 = to ≤ now): open at `to` by its due time (the counts), less the dossiers
+ * that were waiting for the applicant at `to` (dossier_pauses), which count as paused.
+ */
+const PROGRESS_AT_END = `
+  paused_at_end AS (
+    SELECT s.child_code, count(DISTINCT x.id) AS paused, count(DISTINCT x.id) FILTER (WHERE x.due_at < $7) AS paused_overdue
+    FROM dossier_pauses p JOIN dossiers x ON x.id = p.dossier_id JOIN scope s ON s.unit_code = x.receiving_unit_code
+    WHERE tstzrange(p.started_at, p.ended_at, '[)') @> $7::timestamptz AND x.received_at < $7 AND (x.finished_at IS NULL OR x.finished_at >= $7)
+      AND s.child_code IS NOT NULL
+    GROUP BY s.child_code
+  ), progress AS (
+    SELECT k.child_code,
+      COALESCE(k.open_at_end, 0) - COALESCE(k.overdue_at_end, 0) - COALESCE(e.paused, 0) + COALESCE(e.paused_overdue, 0) AS within_deadline,
+      COALESCE(k.overdue_at_end, 0) - COALESCE(e.paused_overdue, 0) AS overdue,
+      COALESCE(e.paused, 0) AS paused
+    FROM counts k LEFT JOIN paused_at_end e ON e.child_code = k.child_code
+  )`;
+
+const progressOf = (live: boolean) => (live ? PROGRESS_NOW : PROGRESS_AT_END);
+
 /** From the rows themselves: exact for any instants, and the reference the facts are checked against. */
-export const RAW_REPORT_SQL = `
+export const rawReportSql = (live: boolean) => `
 WITH ${SCOPE}, d AS (
-  SELECT s.child_code, x.*, (x.finished_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS finished_day, (x.due_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS due_day
+  SELECT s.child_code, x.*, ${LOCAL_DAY('x.finished_at')} AS finished_day, (x.rating->>'ratedAt')::timestamptz AS rated_at
   FROM dossiers x JOIN scope s ON s.unit_code = x.receiving_unit_code WHERE s.child_code IS NOT NULL
 ), fees AS (
-  SELECT s.child_code, sum(p.amount_vnd)::bigint AS collected
+  SELECT s.child_code,
+    sum(p.amount_vnd) FILTER (WHERE p.paid_at >= $2 AND p.paid_at < $3 AND p.status IN ('paid', 'refund_pending', 'refunded'))::bigint AS collected,
+    sum(p.amount_vnd) FILTER (WHERE p.refunded_at >= $2 AND p.refunded_at < $3 AND p.status = 'refunded')::bigint AS refunded
   FROM payments p JOIN dossiers x ON x.id = p.dossier_id JOIN scope s ON s.unit_code = x.receiving_unit_code
-  WHERE s.child_code IS NOT NULL AND p.paid_at >= $2 AND p.paid_at < $3 AND p.status IN ('paid', 'refund_pending', 'refunded')
+  WHERE s.child_code IS NOT NULL
   GROUP BY s.child_code
 ), counts AS (
   SELECT child_code,
@@ -64,22 +109,25 @@ WITH ${SCOPE}, d AS (
     count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'online') AS online,
     count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'direct') AS direct,
     count(*) FILTER (WHERE received_at >= $2 AND received_at < $3 AND channel = 'post') AS post,
-    count(*) FILTER (WHERE resolved AND finished_at <= due_at AND finished_day < due_day AND working_finish) AS early,
-    count(*) FILTER (WHERE resolved AND (due_at IS NULL OR (finished_at <= due_at AND NOT (finished_day < due_day AND working_finish)))) AS on_time,
-    count(*) FILTER (WHERE resolved AND finished_at > due_at) AS late,
-    count(*) FILTER (WHERE open_at_end AND (due_at IS NULL OR due_at >= $3)) AS within_deadline,
-    count(*) FILTER (WHERE open_at_end AND due_at < $3) AS overdue,
-    count(*) FILTER (WHERE status = 'withdrawn' AND finished_at >= $2 AND finished_at < $3) AS withdrawn,
-    count(*) FILTER (WHERE status = 'refused' AND finished_at >= $2 AND finished_at < $3) AS refused
+    count(*) FILTER (WHERE in_period AND ${resolvedBeforeDueDaySql(ROW, LOCAL_DAY)} AND ${WORKING_DAY('finished_day')}) AS early,
+    count(*) FILTER (WHERE in_period AND ${resolvedNotLateSql(ROW)} AND NOT (${resolvedBeforeDueDaySql(ROW, LOCAL_DAY)} AND ${WORKING_DAY('finished_day')})) AS on_time,
+    count(*) FILTER (WHERE in_period AND ${resolvedLateSql(ROW)}) AS late,
+    count(*) FILTER (WHERE open_at_end) AS open_at_end,
+    count(*) FILTER (WHERE open_at_end AND due_at < $3) AS overdue_at_end,
+    count(*) FILTER (WHERE status = 'withdrawn' AND in_period) AS withdrawn,
+    count(*) FILTER (WHERE status = 'refused' AND in_period) AS refused,
+    count(*) FILTER (WHERE rated_in_period AND rating->>'rating' = 'very_satisfied') AS very_satisfied,
+    count(*) FILTER (WHERE rated_in_period AND rating->>'rating' = 'satisfied') AS satisfied,
+    count(*) FILTER (WHERE rated_in_period AND rating->>'rating' = 'unsatisfied') AS unsatisfied
   FROM (
     SELECT d.*,
-      (status IN ('resolved', 'result_returned') AND finished_at >= $2 AND finished_at < $3) AS resolved,
-      (received_at < $3 AND (finished_at IS NULL OR finished_at >= $3)) AS open_at_end,
-      ${WORKING_DAY('finished_day')} AS working_finish
+      (finished_at >= $2 AND finished_at < $3) AS in_period,
+      (rated_at >= $2 AND rated_at < $3) AS rated_in_period,
+      (received_at < $3 AND (finished_at IS NULL OR finished_at >= $3)) AS open_at_end
     FROM d
-  ) z GROUP BY child_code
-), ${PENDING}
-${RESULT}`;
+  ) x GROUP BY child_code
+), ${PENDING}, PROGRESS_PLACEHOLDER
+${RESULT}`.replace('PROGRESS_PLACEHOLDER', progressOf(live).trim());
 
 /**
  * From the facts (report-facts.entity.ts), for periods that start and end at local midnight. Running totals before
@@ -89,7 +137,7 @@ ${RESULT}`;
  * before it, and one finished in time and due before `to` finished before it). This relies on a dossier being
  * due and finished no earlier than received, which the table's check constraints guarantee.
  */
-export const FACTS_REPORT_SQL = `
+export const factsReportSql = (live: boolean) => `
 WITH ${SCOPE}, f AS (
   SELECT unit_code, month AS day, ${FACT_LIST}
   FROM report_monthly_facts WHERE month < ${FROM_MONTH}
@@ -107,17 +155,21 @@ WITH ${SCOPE}, f AS (
     sum(resolved_not_late) FILTER (WHERE day >= ${FROM_DAY}) AS not_late,
     sum(resolved_late) FILTER (WHERE day >= ${FROM_DAY}) AS late,
     sum(received_online + received_direct + received_post - finished_received) AS open_at_end,
-    sum(due_total - due_met - finished_after_due) AS overdue,
+    sum(due_total - due_met - finished_after_due) AS overdue_at_end,
     sum(withdrawn) FILTER (WHERE day >= ${FROM_DAY}) AS withdrawn,
     sum(refused) FILTER (WHERE day >= ${FROM_DAY}) AS refused,
-    sum(fees_collected) FILTER (WHERE day >= ${FROM_DAY}) AS collected
+    sum(rated_very_satisfied) FILTER (WHERE day >= ${FROM_DAY}) AS very_satisfied,
+    sum(rated_satisfied) FILTER (WHERE day >= ${FROM_DAY}) AS satisfied,
+    sum(rated_unsatisfied) FILTER (WHERE day >= ${FROM_DAY}) AS unsatisfied,
+    sum(fees_collected) FILTER (WHERE day >= ${FROM_DAY}) AS collected,
+    sum(fees_refunded) FILTER (WHERE day >= ${FROM_DAY}) AS refunded
   FROM f JOIN scope s ON s.unit_code = f.unit_code WHERE s.child_code IS NOT NULL
   GROUP BY s.child_code
 ), counts AS (
   SELECT child_code, carried_over, online, direct, post, early, COALESCE(not_late, 0) - COALESCE(early, 0) AS on_time, late,
-    open_at_end - overdue AS within_deadline, overdue, withdrawn, refused
+    open_at_end, overdue_at_end, withdrawn, refused, very_satisfied, satisfied, unsatisfied
   FROM sums
 ), fees AS (
-  SELECT child_code, collected FROM sums
-), ${PENDING}
-${RESULT}`;
+  SELECT child_code, collected, refunded FROM sums
+), ${PENDING}, PROGRESS_PLACEHOLDER
+${RESULT}`.replace('PROGRESS_PLACEHOLDER', progressOf(live).trim());

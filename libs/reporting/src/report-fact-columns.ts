@@ -2,6 +2,7 @@
 export const FACT_COLUMNS = [
   'received_online', 'received_direct', 'received_post', 'finished_received', 'resolved_before_due_day', 'resolved_not_late',
   'resolved_late', 'withdrawn', 'refused', 'finished_after_due', 'due_total', 'due_met', 'fees_collected',
+  'rated_very_satisfied', 'rated_satisfied', 'rated_unsatisfied', 'fees_refunded',
 ] as const;
 
 export const FACT_LIST = FACT_COLUMNS.join(', ');

@@ -10,7 +10,8 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
  *    returned; before_due_day = finished at or before the due instant on an earlier day — early when that day is a
  *    working day; not_late = no due time or at/before it; late = after it), withdrawn, refused, finished_after_due;
  *  - by the due day (received dossiers with a due time): due_total, due_met (finished at or before the due time);
- *  - by the day paid: fees_collected.
+ *  - by the day paid: fees_collected (gross: a refunded payment stays counted); by the day refunded: fees_refunded;
+ *  - by the day rated: rated_* (resolved_* count a dossier whose supplementation was requested more than once late).
  */
 export abstract class ReportFactCounts {
   @Column({ type: 'integer', default: 0 }) receivedOnline: number;
@@ -26,6 +27,10 @@ export abstract class ReportFactCounts {
   @Column({ type: 'integer', default: 0 }) dueTotal: number;
   @Column({ type: 'integer', default: 0 }) dueMet: number;
   @Column({ type: 'bigint', default: 0 }) feesCollected: string;
+  @Column({ type: 'integer', default: 0 }) ratedVerySatisfied: number;
+  @Column({ type: 'integer', default: 0 }) ratedSatisfied: number;
+  @Column({ type: 'integer', default: 0 }) ratedUnsatisfied: number;
+  @Column({ type: 'bigint', default: 0 }) feesRefunded: string;
 }
 
 /**

@@ -32,6 +32,9 @@ class OptionalReasonDto extends VersionedDto {
 export class RequestSupplementDto extends ReasonDto {
   @ApiProperty({ type: [String], description: 'Codes of the missing components', example: ['GCS'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) components: string[];
+
+  @ApiPropertyOptional({ description: 'Required when supplementation was already requested: why the first request did not list everything (recorded as a breach of the once rule; the dossier counts late)' })
+  @IsOptional() @IsString() @MinLength(3) @MaxLength(2000) repeatReason?: string;
 }
 
 export class SupplementDto extends VersionedDto {

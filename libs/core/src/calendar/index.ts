@@ -17,3 +17,4 @@ export * from './holiday-rules';
 export * from './working-calendar';
 export * from './timeliness';
 export * from './calendar-year-rules';
+export * from './report-period';

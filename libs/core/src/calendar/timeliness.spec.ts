@@ -99,3 +99,30 @@ describe('isDueWithin', () => {
     expect(() => isDueWithin(at('2026-11-26 16:00'), at('2026-11-26 08:00'), minutes, cal)).toThrow(/workingMinutes/);
   });
 });
+
+describe('classifyTimeliness: the clock that waits and the once rule (domain.md "Calendar facts that are law")', () => {
+  // Due Thu 2026-11-26 16:00. A dossier waiting for the applicant is never overdue, whatever the time (Decree 61/2018
+  // art. 15: the time waited does not count); supplementation asked more than once is late (Decision 766/QĐ-TTg).
+  type Row = [string, string | null, string | null, string, string, number, Timeliness];
+  it.each<Row>([
+    ['waiting for a supplement long after the due time', '2026-11-26 16:00', null, '2026-12-10 09:00', 'supplement_requested', 1, 'paused'],
+    ['waiting for a payment after the due time', '2026-11-26 16:00', null, '2026-11-27 09:00', 'payment_requested', 0, 'paused'],
+    ['waiting, before the due time', '2026-11-26 16:00', null, '2026-11-20 09:00', 'supplement_requested', 1, 'paused'],
+    ['running again after a wait, past due', '2026-11-26 16:00', null, '2026-11-27 09:00', 'processing', 1, 'overdue'],
+    ['running, before due', '2026-11-26 16:00', null, '2026-11-26 15:00', 'awaiting_approval', 0, 'within_deadline'],
+    ['resolved early but supplementation asked twice', '2026-11-26 16:00', '2026-11-23 09:00', '2026-11-30 09:00', 'resolved', 2, 'late'],
+    ['resolved on time with one supplementation request', '2026-11-26 16:00', '2026-11-26 09:00', '2026-11-30 09:00', 'result_returned', 1, 'on_time'],
+    ['resolved early with one supplementation request', '2026-11-26 16:00', '2026-11-24 09:00', '2026-11-30 09:00', 'resolved', 1, 'early'],
+    ['asked three times, no due date', null, '2026-11-24 09:00', '2026-11-30 09:00', 'resolved', 3, 'late'],
+  ])('%s → %s', (_case, due, finished, now, status, requests, expected) => {
+    expect(classifyTimeliness({
+      dueAt: due ? at(due) : null, finishedAt: finished ? at(finished) : null, now: at(now), status: status as 'processing', supplementRequests: requests, calendar: cal,
+    })).toBe(expected);
+  });
+
+  it('a dossier waiting for the applicant is never nearly due', () => {
+    expect(isDueWithin(at('2026-11-26 16:00'), at('2026-11-26 15:00'), 480, cal, 'processing')).toBe(true);
+    expect(isDueWithin(at('2026-11-26 16:00'), at('2026-11-26 15:00'), 480, cal, 'supplement_requested')).toBe(false);
+    expect(isDueWithin(at('2026-11-26 16:00'), at('2026-11-26 15:00'), 480, cal, 'payment_requested')).toBe(false);
+  });
+});

@@ -57,12 +57,18 @@ export const STATUS_NAMES_VI: Record<DossierStatus, string> = {
   stopped: 'Dừng xử lý',
 };
 
-export const FINAL_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>([
-  'refused',
-  'withdrawn',
-  'stopped',
-  'result_returned',
-]);
+/** Closed: the dossier left every worklist (result returned, refused, withdrawn, stopped). */
+export const CLOSED_STATUSES = ['refused', 'withdrawn', 'stopped', 'result_returned'] as const satisfies readonly DossierStatus[];
+export const FINAL_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>(CLOSED_STATUSES);
+
+/** Processing ended: a result is ready, or the dossier was refused, withdrawn or stopped. Timeliness is judged then. */
+export const PROCESSING_ENDED_STATUSES = ['resolved', 'refused', 'withdrawn', 'stopped'] as const satisfies readonly DossierStatus[];
+
+/** Resolved with a result (the statistics' "resolved" line): ready to return, or returned. */
+export const RESOLVED_STATUSES = ['resolved', 'result_returned'] as const satisfies readonly DossierStatus[];
+
+/** A paid dossier that ends in one of these is refunded. */
+export const REFUNDABLE_STATUSES = ['refused', 'withdrawn', 'stopped'] as const satisfies readonly DossierStatus[];
 
 const CLOCK_RUNNING_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>([
   'received',
@@ -70,10 +76,12 @@ const CLOCK_RUNNING_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus
   'awaiting_approval',
 ]);
 
-const CLOCK_PAUSED_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>([
-  'supplement_requested',
-  'payment_requested',
-]);
+/**
+ * Waiting for the applicant (supplementation, Decree 61/2018 art. 15; a financial obligation, art. 16): the legal clock
+ * does not run, so such a dossier is never overdue or nearly due while it waits.
+ */
+export const CLOCK_PAUSED_STATUSES = ['supplement_requested', 'payment_requested'] as const satisfies readonly DossierStatus[];
+const CLOCK_PAUSED: ReadonlySet<DossierStatus> = new Set<DossierStatus>(CLOCK_PAUSED_STATUSES);
 
 /** Whether the statutory deadline clock runs: not before receipt, not while waiting on the applicant, not after the result. */
 export function isClockRunning(status: DossierStatus): boolean {
@@ -82,5 +90,5 @@ export function isClockRunning(status: DossierStatus): boolean {
 
 /** Whether the clock is paused waiting on the applicant (supplementation or payment). */
 export function isClockPaused(status: DossierStatus): boolean {
-  return CLOCK_PAUSED_STATUSES.has(status);
+  return CLOCK_PAUSED.has(status);
 }

@@ -5,3 +5,6 @@ export * from './decide-transition';
 export * from './rule-set';
 export * from './applicant-notices';
 export * from './applicant-view';
+export * from './timeliness-sql';
+export * from './effects/extend';
+export * from './effects/request-supplement';

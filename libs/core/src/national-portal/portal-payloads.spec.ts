@@ -100,6 +100,7 @@ describe('buildSyncPayload: identity fields', () => {
       NgayNopHoSo: '20261123080509',
       NgayTiepNhan: null,
       NgayHenTra: null,
+      NgayHenTraMoi: null,
       NgayKetThucXuLy: null,
       NgayTra: null,
       TrangThaiHoSo: 1,
@@ -280,15 +281,16 @@ describe('buildProgressPayload', () => {
     ev('extend', '2026-11-24T03:00:00Z', 'processing', { note: 'Cần xác minh', data: { newDueAt: '2026-11-27T10:00:00.000Z' } }),
     ev('propose', '2026-11-25T03:00:00Z', 'awaiting_approval', { actorName: 'chuyenvien', note: 'Đủ điều kiện' }),
   ];
-  // The current due date moved beyond the extension (a payment wait paused the clock).
-  const s = snapshot({ status: 'awaiting_approval', receivedAt: events[1].at, dueAt: new Date('2026-11-28T10:00:00Z'), events });
+  // Both appointments moved by a day after the extension (a payment wait paused the clock).
+  const s = snapshot({ status: 'awaiting_approval', receivedAt: events[1].at, dueAt: new Date('2026-11-26T10:00:00Z'), extendedDueAt: new Date('2026-11-28T10:00:00Z'), events });
 
   it.each<[number, Record<string, unknown>]>([
-    [0, { TrangThaiHoSo: 1, ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', NoiDung: 'Nộp hồ sơ trực tuyến', NgayHenTra: null }],
-    [1, { TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo.motcua', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000' }],
-    [2, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'lanhdao', NoiDung: 'Phân công xử lý', NgayHenTra: '20261125170000' }],
-    [3, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261124100000', NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh', NgayHenTra: '20261127170000' }],
-    [4, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261125100000', NguoiXuLy: 'chuyenvien', NoiDung: 'Trình kết quả xử lý: Đủ điều kiện', NgayHenTra: '20261128170000' }],
+    [0, { TrangThaiHoSo: 1, ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', NoiDung: 'Nộp hồ sơ trực tuyến', NgayHenTra: null, NgayHenTraMoi: null }],
+    [1, { TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo.motcua', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', NgayHenTraMoi: null }],
+    [2, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'lanhdao', NoiDung: 'Phân công xử lý', NgayHenTra: '20261125170000', NgayHenTraMoi: null }],
+    // The extension gives a new appointment beside the first, which stays the reference.
+    [3, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261124100000', NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh', NgayHenTra: '20261125170000', NgayHenTraMoi: '20261127170000' }],
+    [4, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261125100000', NguoiXuLy: 'chuyenvien', NoiDung: 'Trình kết quả xử lý: Đủ điều kiện', NgayHenTra: '20261126170000', NgayHenTraMoi: '20261128170000' }],
   ])('event #%i', (i, expected) => {
     expect(buildProgressPayload(s, events[i].id)).toEqual({
       MaHoSo: s.code,

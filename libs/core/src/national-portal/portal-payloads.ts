@@ -35,7 +35,10 @@ export interface PortalDossierSnapshot {
   applicant: { fullName: string; idNumber: string; phone: string; email?: string; address: string };
   submittedAt: Date;
   receivedAt: Date | null;
+  /** The reference due time (the first appointment, moved only by pauses). */
   dueAt: Date | null;
+  /** The new appointment of an extension (Form 04), if one was given. */
+  extendedDueAt?: Date | null;
   finishedAt: Date | null;
   returnedAt: Date | null;
   feeTotalVnd: number;
@@ -81,7 +84,10 @@ export interface DongBoHoSoMC {
   DiaChi: string;
   NgayNopHoSo: string;
   NgayTiepNhan: string | null;
+  /** The appointment first given (moved only by the time waited for the applicant): timeliness is judged on it. */
   NgayHenTra: string | null;
+  /** The new appointment after an apology and extension (Form 04); null when none was given. */
+  NgayHenTraMoi: string | null;
   NgayKetThucXuLy: string | null;
   NgayTra: string | null;
   TrangThaiHoSo: NationalStatus;
@@ -102,6 +108,7 @@ export interface CapNhatTienDoHoSoMC {
   DonViXuLy: string;
   NoiDung: string;
   NgayHenTra: string | null;
+  NgayHenTraMoi: string | null;
 }
 
 export const PORTAL_CHANNEL: Record<PortalDossierSnapshot['channel'], PortalChannel> = {
@@ -208,9 +215,14 @@ function dateFromData(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A due date an event set explicitly (accept: data.dueAt; extend: data.newDueAt). */
+/** The reference due date an event set explicitly (accept: data.dueAt). */
 function dueSetBy(event: PortalDossierEvent): Date | null {
-  return dateFromData(event.data?.newDueAt) ?? dateFromData(event.data?.dueAt);
+  return event.action === 'extend' ? null : dateFromData(event.data?.dueAt);
+}
+
+/** The new appointment an extension set (data.newDueAt). */
+function newDueSetBy(event: PortalDossierEvent): Date | null {
+  return event.action === 'extend' ? dateFromData(event.data?.newDueAt) : null;
 }
 
 /** The full record for DongBoHoSoMC / CapNhatHoSoMC. */
@@ -234,6 +246,7 @@ export function buildSyncPayload(s: PortalDossierSnapshot): DongBoHoSoMC {
     NgayNopHoSo: formatCompact(s.submittedAt),
     NgayTiepNhan: compactOrNull(s.receivedAt),
     NgayHenTra: compactOrNull(s.dueAt),
+    NgayHenTraMoi: compactOrNull(s.extendedDueAt ?? null),
     NgayKetThucXuLy: compactOrNull(s.finishedAt),
     NgayTra: compactOrNull(s.returnedAt),
     TrangThaiHoSo: status,
@@ -248,9 +261,9 @@ export function buildSyncPayload(s: PortalDossierSnapshot): DongBoHoSoMC {
 /**
  * One CapNhatTienDoHoSoMC update for the event `eventId`.
  *
- * NgayHenTra is the due date as of that event: the one the event itself set (accept, extend); for the
- * latest event the snapshot's current due date (it also reflects clock pauses); for an older event the
- * last due date set by an earlier event, else none while the dossier was still new, else the current one.
+ * NgayHenTra is the reference due date as of that event: the one the event itself set (accept); for the latest
+ * event the snapshot's current one (it also reflects clock pauses); for an older event the last one set by an earlier
+ * event, else none while the dossier was still new, else the current one. NgayHenTraMoi likewise follows extensions.
  */
 export function buildProgressPayload(s: PortalDossierSnapshot, eventId: string): CapNhatTienDoHoSoMC {
   const events = orderedEvents(s.events);
@@ -263,6 +276,9 @@ export function buildProgressPayload(s: PortalDossierSnapshot, eventId: string):
     for (let i = index - 1; i >= 0 && !due; i--) due = dueSetBy(events[i]);
     if (!due && event.toStatus !== 'new') due = s.dueAt;
   }
+  let newDue = newDueSetBy(event);
+  if (!newDue && index === events.length - 1) newDue = s.extendedDueAt ?? null;
+  for (let i = index - 1; i >= 0 && !newDue; i--) newDue = newDueSetBy(events[i]);
   const line = progressLine(event);
   return {
     MaHoSo: s.code,
@@ -272,5 +288,6 @@ export function buildProgressPayload(s: PortalDossierSnapshot, eventId: string):
     DonViXuLy: line.DonViXuLy,
     NoiDung: line.NoiDung,
     NgayHenTra: compactOrNull(due),
+    NgayHenTraMoi: compactOrNull(newDue),
   };
 }
