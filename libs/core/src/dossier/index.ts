@@ -5,3 +5,4 @@ export * from './decide-transition';
 export * from './rule-set';
 export * from './applicant-notices';
 export * from './applicant-view';
+export * from './list-cursor';
