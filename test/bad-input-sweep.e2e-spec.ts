@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { startTestApp, TestApp } from '@dvc/testing';
 import {
-  boundaryValues, encodeSegment, hostileHeaderValue, nodePaths, replaceAt, valueAt, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
+  boundaryValues, encodeSegment, FORGED_CURSORS, NULL_KEY_CURSOR, hostileHeaderValue, nodePaths, replaceAt, valueAt, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
 } from './sweep/hostile-values';
 import { exampleOf, fillPath, operationsOf, pathParamNames, type Operation } from './sweep/openapi-operations';
 import { send, summarise, violation, type RawRequest, type RawResponse } from './sweep/raw-http';
@@ -136,6 +136,7 @@ describe('bad-input sweep (fast-check)', () => {
       { weight: 2, arbitrary: fc.constant(encodeURIComponent(String(exampleOf(p.schema)))) },
       { weight: 3, arbitrary: hostileString.map(encodeSegment) },
       { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
+      ...(p.name === 'cursor' ? [{ weight: 3, arbitrary: fc.constantFrom(...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR) }] : []),
     ).map((v) => (v === null ? null : [p.name, v] as [string, string]))));
     const extra = fc.array(fc.tuple(
       fc.oneof(fc.constantFrom(...EXTRA_QUERY_KEYS), hostileSegment),
@@ -264,6 +265,18 @@ describe('bad-input sweep (fast-check)', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('every cursor parameter: forged cursors (null or unreadable times, non-uuid ids, impossible years) as every caller let in', async () => {
+    const failures: string[] = [];
+    const withCursor = operations.filter((op) => op.params.some((p) => p.in === 'query' && p.name === 'cursor'));
+    expect(withCursor.map((op) => op.id)).toContain('GET /api/v1/dossiers');
+    for (const op of withCursor) {
+      const plans = admitted.get(op.id)!.flatMap((identity) => [...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR]
+        .map((cursor) => plain(op, { identity, query: [['cursor', cursor]] })));
+      await sweepFixed(op, plans, failures);
+    }
+    expect(failures).toEqual([]);
+  });
 
   it('every documented query parameter and every body field: boundary values of its own kind (dates, numbers, text)', async () => {
     const failures: string[] = [];

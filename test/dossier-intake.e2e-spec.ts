@@ -2,6 +2,7 @@ import { DossierEntity } from '@dvc/dossiers';
 import {
   birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, uploadPdf,
 } from '@dvc/testing';
+import { FORGED_CURSORS, NULL_KEY_CURSOR } from './sweep/hostile-values';
 
 describe('dossier intake', () => {
   let t: TestApp;
@@ -136,6 +137,21 @@ describe('dossier intake', () => {
     await t.http.get('/api/v1/dossiers?cursor=garbage').set('Authorization', `Bearer ${token}`).expect(422);
     await t.http.get('/api/v1/dossiers?status=flying').set('Authorization', `Bearer ${token}`).expect(422);
     await t.http.get('/api/v1/dossiers?limit=1000').set('Authorization', `Bearer ${token}`).expect(422);
+  });
+
+  it('a forged cursor is a 422 problem naming cursor, in the worklist and in a citizen\'s list, never a 500', async () => {
+    const officer = await officerToken(t.http, 'tn.trangtien');
+    const cases = [
+      ...FORGED_CURSORS.flatMap(({ label, cursor }) => [{ who: 'officer', token: officer, label, cursor }, { who: 'citizen', token: citizen.token, label, cursor }]),
+      { who: 'citizen', token: citizen.token, label: 'a null time in a list ordered by submission', cursor: NULL_KEY_CURSOR },
+    ];
+    for (const { who, token, label, cursor } of cases) {
+      const res = await t.http.get('/api/v1/dossiers').query({ cursor }).set('Authorization', `Bearer ${token}`);
+      expect({ who, label, status: res.status, type: res.headers['content-type'], fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) })
+        .toEqual({ who, label, status: 422, type: expect.stringContaining('application/problem+json'), fields: expect.arrayContaining(['cursor']) });
+    }
+    // the worklist's own null-time cursor still pages
+    await t.http.get('/api/v1/dossiers').query({ cursor: NULL_KEY_CURSOR }).set('Authorization', `Bearer ${officer}`).expect(200);
   });
 
   it('a citizen lists only their own dossiers', async () => {

@@ -228,6 +228,31 @@ describe('dossier life cycle', () => {
     await t.http.post(`/api/v1/dossiers/${code}/teleport`).set(as('tn.trangtien')).send({ version: 1 }).expect(404);
   });
 
+  it('a stale version is 409 before any status or role rule (api.md), and changes nothing', async () => {
+    const { citizen, code } = await receivedBirthDossier();
+    const accepted = await act(code, 'accept', 'tn.trangtien');
+    const stale = accepted.version as number;
+    await t.http.post(`/api/v1/dossiers/${code}/assign`).set(as('tn.trangtien')).send({ version: stale, officerId: officers['cv.trangtien'].id }).expect(200);
+    const before = await t.db.query(`SELECT version, status FROM dossiers WHERE code = $1`, [code]);
+    // Now in processing, where a receiving officer may not refuse (403) and nobody may accept (409 status): the
+    // caller decided on the dossier at `stale`, so the answer is the version conflict.
+    const cases: [string, string | { token: string }, Record<string, unknown>][] = [
+      ['refuse', 'tn.trangtien', { reason: 'Không đủ điều kiện' }],
+      ['approve', 'ld.trangtien', {}],
+      ['accept', citizen, {}],
+      ['accept', 'cv.trangtien', {}],
+    ];
+    for (const [action, who, body] of cases) {
+      const headers = typeof who === 'string' ? as(who) : { Authorization: `Bearer ${who.token}` };
+      const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(headers).send({ version: stale, ...body });
+      expect({ action, status: res.status, type: res.headers['content-type'] }).toEqual({ action, status: 409, type: expect.stringContaining('application/problem+json') });
+      expect(res.body.detail).toContain(`you sent ${stale}`);
+    }
+    expect(await t.db.query(`SELECT version, status FROM dossiers WHERE code = $1`, [code])).toEqual(before);
+    // with the current version the rules answer as before
+    await act(code, 'refuse', 'tn.trangtien', { reason: 'Không đủ điều kiện' }, 403);
+  });
+
   it('another unit\'s officers and other citizens get 404 for every read and action', async () => {
     const { code } = await receivedBirthDossier();
     const stranger = await citizenToken(t.http, t.db);

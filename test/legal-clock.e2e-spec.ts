@@ -26,14 +26,17 @@ describe('legal clock', () => {
       .some((d) => d.code === code);
   const sweep = async () => sweepDeadlines(t.db, await t.app.get(CalendarService).calendarFor(null), 480);
 
-  /** A birth registration received at Phường Tràng Tiền, its receipt and appointment moved into the past. */
+  /**
+   * A birth registration received at Phường Tràng Tiền, received 20 days ago and due within `dueInHours`. The due time
+   * only ever moves earlier: other suites page through this worklist meanwhile, and a later one would show twice.
+   */
   async function receivedDossier(dueInHours: number): Promise<{ code: string; phone: string }> {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
     const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
     await act(code, 'accept', 'tn.trangtien');
-    await t.db.query(`UPDATE dossiers SET received_at = now() - interval '20 days', due_at = now() + $2 * interval '1 hour' WHERE code = $1`, [code, dueInHours]);
+    await t.db.query(`UPDATE dossiers SET received_at = now() - interval '20 days', due_at = LEAST(due_at, now() + $2 * interval '1 hour') WHERE code = $1`, [code, dueInHours]);
     return { code, phone };
   }
 

@@ -197,7 +197,8 @@ describe('statistics report', () => {
     const q = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
     const res = await t.http.get('/api/v1/reports/usage').query(q).set('Authorization', `Bearer ${admin}`).expect(200);
     expect(res.body.rows.find((r: { unitCode: string }) => r.unitCode === '002')).toEqual(expect.objectContaining({ dossiersHandled: expect.any(Number), sms: expect.any(Object), payments: expect.any(Object) }));
-    expect(res.body.total.dossiersHandled).toBe(res.body.rows.reduce((s: number, r: { dossiersHandled: number }) => s + r.dossiersHandled, 0));
+    // A dossier handled at two units counts in both rows and once in the total (exact figures: usage-report.e2e-spec.ts).
+    expect(res.body.total.dossiersHandled).toBeLessThanOrEqual(res.body.rows.reduce((s: number, r: { dossiersHandled: number }) => s + r.dossiersHandled, 0));
     const csv = await t.http.get('/api/v1/reports/usage').query({ ...q, format: 'csv' }).set('Authorization', `Bearer ${admin}`).expect(200);
     expect(csv.text).toContain('Phí giao dịch (đồng)');
   });

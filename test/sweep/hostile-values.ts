@@ -203,3 +203,27 @@ export function replaceAt(base: unknown, path: (string | number)[], value: unkno
 }
 
 export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+const SOME_UUID = '08264b44-5d96-4280-b2be-98b6d195ab19';
+
+/**
+ * List cursors that are well-formed base64url JSON pairs but not ones the API issues: each once reached PostgreSQL
+ * and answered 500 (a null or unreadable time, a non-uuid id, a year no timestamp holds).
+ */
+export const FORGED_CURSORS: { label: string; cursor: string }[] = [
+  { label: '[null,"x"]', cursor: cursorOf([null, 'x']) },
+  { label: '["not-a-date","x"]', cursor: cursorOf(['not-a-date', 'x']) },
+  { label: 'a non-uuid id', cursor: cursorOf(['2026-12-01T02:30:00.000Z', "x' OR '1'='1"]) },
+  { label: 'year 9999999', cursor: cursorOf(['9999999-01-01T00:00:00.000Z', SOME_UUID]) },
+  { label: 'year +275760', cursor: cursorOf(['+275760-09-13T00:00:00.000Z', SOME_UUID]) },
+  { label: 'year 0000', cursor: cursorOf(['0000-01-01T00:00:00.000Z', SOME_UUID]) },
+  { label: '30 February', cursor: cursorOf(['2026-02-30T00:00:00.000Z', SOME_UUID]) },
+  { label: 'a number as time', cursor: cursorOf([1e300, SOME_UUID]) },
+  { label: 'a number as id', cursor: cursorOf(['2026-12-01T02:30:00.000Z', 7]) },
+  { label: 'three elements', cursor: cursorOf(['2026-12-01T02:30:00.000Z', SOME_UUID, 1]) },
+  { label: 'an object', cursor: cursorOf({ key: null, id: SOME_UUID }) },
+];
+
+/** Valid in an officer's worklist (no due date yet) but never in a citizen's list, ordered by submission time. */
+export const NULL_KEY_CURSOR = cursorOf([null, SOME_UUID]);

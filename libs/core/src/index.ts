@@ -20,3 +20,4 @@ export * from './fees';
 export * from './payments';
 export * from './national-portal';
 export * from './reorganization';
+export * from './usage';

@@ -65,13 +65,11 @@ export class DossierActionsService {
     if (!action) throw DomainError.notFound(`Action ${slug}`);
     const dossier = await this.findActionable(principal, code);
     if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
-    const role = this.roleFor(principal, action, dossier);
+    // A stale version first: the status and role rules are judged against a dossier the caller has not seen.
     if (input.version !== dossier.version) {
-      // Report a wrong status or role before a stale version: those do not go away by reloading.
-      const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
-      if (!decision.ok) throw decision.error;
       throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
     }
+    const role = this.roleFor(principal, action, dossier);
     const actor = this.actorOf(principal, role, dossier);
     return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, input));
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { CLOSED_STATUSES, DomainError, overdueNowSql, type ActorRole, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -22,18 +22,11 @@ export interface DossierListQuery {
 
 const CLOSED: readonly DossierStatus[] = CLOSED_STATUSES;
 
-function decodeCursor(cursor: string): [string | null, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && (value[0] === null || typeof value[0] === 'string') && typeof value[1] === 'string') {
-      return value as [string | null, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
+  const decoded = decodeListCursor(cursor, order);
+  if (!decoded) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+  return decoded;
 }
-const encodeCursor = (key: string | null, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
@@ -72,7 +65,7 @@ export class DossierQueriesService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > query.limit && last
-      ? encodeCursor(officer ? (last.dueAt ? last.dueAt.toISOString() : null) : last.submittedAt.toISOString(), last.id)
+      ? encodeListCursor(officer ? last.dueAt : last.submittedAt, last.id)
       : null;
     const [calendar, procedures] = await Promise.all([this.calendars.calendarFor(null), this.procedureNames(page.map((d) => d.procedureCode))]);
     const now = new Date();
@@ -179,7 +172,7 @@ export class DossierQueriesService {
 
   private keysetByDue(qb: SelectQueryBuilder<DossierEntity>, cursor?: string) {
     if (cursor) {
-      const [due, id] = decodeCursor(cursor);
+      const { key: due, id } = decodeCursor(cursor, 'due');
       if (due === null) qb.andWhere('(d.due_at IS NULL AND d.id > :cid2)', { cid2: id });
       else qb.andWhere('(d.due_at > :cdue OR (d.due_at = :cdue AND d.id > :cid2) OR d.due_at IS NULL)', { cdue: due, cid2: id });
     }
@@ -188,7 +181,7 @@ export class DossierQueriesService {
 
   private keysetBySubmission(qb: SelectQueryBuilder<DossierEntity>, cursor?: string) {
     if (cursor) {
-      const [at, id] = decodeCursor(cursor);
+      const { key: at, id } = decodeCursor(cursor, 'submission');
       qb.andWhere('(d.submitted_at < :cat OR (d.submitted_at = :cat AND d.id < :cid2))', { cat: at, cid2: id });
     }
     qb.orderBy('d.submitted_at', 'DESC').addOrderBy('d.id', 'DESC');

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsIsoInstant } from '../common/date-validators';
+import { IsListCursor } from './list-cursor.validator';
 
 export class ApplicantDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })
@@ -118,10 +119,11 @@ export class DossierListQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, as returned' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @IsListCursor()
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

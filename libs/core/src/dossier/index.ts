@@ -8,3 +8,4 @@ export * from './applicant-view';
 export * from './timeliness-sql';
 export * from './effects/extend';
 export * from './effects/request-supplement';
+export * from './list-cursor';
