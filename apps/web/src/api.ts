@@ -149,6 +149,7 @@ export const TIMELINESS: Record<string, string> = {
   on_time: 'Đúng hạn',
   late: 'Trễ hạn',
   overdue: 'Quá hạn',
+  paused: 'Tạm dừng — chờ công dân bổ sung hoặc nộp phí',
 };
 
 export function levelName(p: { onlineLevel?: { level?: number; decree42?: string; decree42Name?: string } }): string {

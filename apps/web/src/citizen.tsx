@@ -423,7 +423,8 @@ export function DossierFacts({ d }: { d: any }) {
       <div><dt>Người nộp</dt><dd>{d.applicant?.fullName ?? d.applicantName}</dd></div>
       <div><dt>Ngày nộp</dt><dd>{fmtDateTime(d.submittedAt)}</dd></div>
       <div><dt>Ngày tiếp nhận</dt><dd>{fmtDateTime(d.receivedAt)}</dd></div>
-      <div><dt>Hẹn trả kết quả</dt><dd>{fmtDateTime(d.dueAt)}</dd></div>
+      <div><dt>Hẹn trả kết quả</dt><dd>{fmtDateTime(d.firstDueAt ?? d.dueAt)}</dd></div>
+      {d.extended && <div><dt>Hẹn trả mới (sau thư xin lỗi)</dt><dd>{fmtDateTime(d.dueAt)}</dd></div>}
       <div><dt>Tiến độ</dt><dd>{TIMELINESS[d.timeliness] ?? d.timeliness ?? '—'}</dd></div>
     </dl>
   );
@@ -586,7 +587,8 @@ export function TrackingPage({ initialCode }: { initialCode: string }) {
             <div><dt>Cơ quan</dt><dd>{r.agencyName}</dd></div>
             <div><dt>Trạng thái</dt><dd><StatusBadge status={r.status} name={r.statusName ?? STATUS_VI(r.status)} /></dd></div>
             <div><dt>Ngày tiếp nhận</dt><dd>{fmtDateTime(r.receivedAt)}</dd></div>
-            <div><dt>Hẹn trả kết quả</dt><dd>{fmtDateTime(r.dueAt)}</dd></div>
+            <div><dt>Hẹn trả kết quả</dt><dd>{fmtDateTime(r.firstDueAt ?? r.dueAt)}</dd></div>
+            {r.extended && <div><dt>Hẹn trả mới (sau thư xin lỗi)</dt><dd>{fmtDateTime(r.dueAt)}</dd></div>}
             <div><dt>Tiến độ</dt><dd>{TIMELINESS[r.timeliness] ?? r.timeliness ?? '—'}</dd></div>
           </dl>
           <h3>Các bước xử lý</h3>

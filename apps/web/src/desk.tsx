@@ -49,6 +49,7 @@ export function OfficerLoginPage({ next }: { next: string }) {
 
 function urgency(d: any): { cls: string; text: string } {
   if (d.deadlineFlag === 'overdue' || d.timeliness === 'overdue' || d.timeliness === 'late') return { cls: 'overdue', text: 'Quá hạn' };
+  if (d.paused || d.timeliness === 'paused') return { cls: '', text: 'Tạm dừng (chờ công dân)' };
   if (d.deadlineFlag === 'nearly_due') return { cls: 'nearly-due', text: 'Sắp đến hạn' };
   if (d.dueAt) return { cls: 'in-time', text: 'Trong hạn' };
   return { cls: '', text: '—' };
@@ -124,7 +125,7 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
                     <td data-label="Thủ tục">{d.procedureName}</td>
                     <td data-label="Người nộp">{d.applicantName}</td>
                     <td data-label="Trạng thái"><StatusBadge status={d.status} name={d.statusName} /></td>
-                    <td data-label="Hạn xử lý">{fmtDateTime(d.dueAt)}</td>
+                    <td data-label="Hạn xử lý">{fmtDateTime(d.firstDueAt ?? d.dueAt)}{d.extended && <><br /><small>Hẹn mới: {fmtDateTime(d.dueAt)}</small></>}</td>
                     <td data-label="Cảnh báo"><span className={`flag flag-${u.cls}`}>{u.text}</span></td>
                   </tr>
                 );

@@ -3,12 +3,15 @@ import { api, ApiError, errorText, fmtVnd, session } from './api';
 import { navigate } from './router';
 import { Alert, Loading, useTitle } from './ui';
 
-interface Row { unitCode: string; unitName: string; received: Record<string, number>; resolved: Record<string, number>; inProgress: Record<string, number>; supplementPending: number; withdrawn: number; refused: number; feesCollected: number }
+interface Row {
+  unitCode: string; unitName: string; received: Record<string, number>; resolved: Record<string, number>; inProgress: Record<string, number>; supplementPending: number; withdrawn: number; refused: number;
+  fees: { collected: number; refunded: number; net: number }; satisfaction: { verySatisfied: number; satisfied: number; unsatisfied: number; rate: number | null };
+}
+const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
 const sum = (o: Record<string, number>) => Object.values(o ?? {}).reduce((a, b) => a + (b ?? 0), 0);
 // Days are Hà Nội days (a browser elsewhere, or just after local midnight, would otherwise pick the UTC date).
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const monthStart = () => today().slice(0, 8) + '01';
-const dayAfter = (ymd: string) => new Date(Date.UTC(+ymd.slice(0, 4), +ymd.slice(5, 7) - 1, +ymd.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
 export function ReportsPage() {
   useTitle('Báo cáo tình hình giải quyết');
@@ -23,8 +26,8 @@ export function ReportsPage() {
   async function load() {
     setData(null); setError('');
     try {
-      // "To" is inclusive on screen; the period ends at the next local midnight (the report then reads its daily facts).
-      const p = new URLSearchParams({ from: `${from}T00:00:00+07:00`, to: `${dayAfter(to)}T00:00:00+07:00` });
+      // Bare dates are Hà Nội days, both included (the period then ends at the next local midnight).
+      const p = new URLSearchParams({ from, to });
       if (unit.code) p.set('unitCode', unit.code);
       setData(await api(`/reports/processing?${p}`, { token: officer!.token }));
     } catch (e) {
@@ -64,10 +67,11 @@ export function ReportsPage() {
               );
             })}
           </svg>
+          <p className="meta">Số hồ sơ đang giải quyết tính tại thời điểm {new Date(data.asOf).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}; hồ sơ đang chờ công dân bổ sung hoặc nộp phí không tính thời gian và không bị coi là quá hạn.</p>
           <div className="table-wrap">
             <table className="report">
               <thead>
-                <tr><th scope="col">Đơn vị</th><th scope="col">Tiếp nhận</th><th scope="col">Kỳ trước chuyển sang</th><th scope="col">Trực tuyến</th><th scope="col">Trước hạn</th><th scope="col">Đúng hạn</th><th scope="col">Trễ hạn</th><th scope="col">Đang giải quyết (trong hạn)</th><th scope="col">Quá hạn</th><th scope="col">Chờ bổ sung</th><th scope="col">Từ chối</th><th scope="col">Rút</th><th scope="col">Phí đã thu</th></tr>
+                <tr><th scope="col">Đơn vị</th><th scope="col">Tiếp nhận</th><th scope="col">Kỳ trước chuyển sang</th><th scope="col">Trực tuyến</th><th scope="col">Trước hạn</th><th scope="col">Đúng hạn</th><th scope="col">Trễ hạn</th><th scope="col">Đang giải quyết (trong hạn)</th><th scope="col">Quá hạn</th><th scope="col">Tạm dừng chờ công dân</th><th scope="col">Chờ bổ sung</th><th scope="col">Từ chối</th><th scope="col">Rút</th><th scope="col">Hài lòng</th><th scope="col">Phí đã thu</th><th scope="col">Đã hoàn trả</th><th scope="col">Thực thu</th></tr>
               </thead>
               <tbody>
                 {[...body, ...(total ? [total] : [])].map((r, i) => (
@@ -75,8 +79,9 @@ export function ReportsPage() {
                     <th scope="row">{r === total ? 'Tổng cộng' : r.unitCode === unit.code ? r.unitName : <button className="link" title="Xem các đơn vị trực thuộc" onClick={() => setTrail([...trail, { code: r.unitCode, name: r.unitName }])}>{r.unitName}</button>}</th>
                     <td>{sum(r.received)}</td><td>{r.received?.carriedOver}</td><td>{r.received?.online}</td>
                     <td>{r.resolved?.early}</td><td>{r.resolved?.onTime}</td><td>{r.resolved?.late}</td>
-                    <td>{r.inProgress?.withinDeadline}</td><td>{r.inProgress?.overdue}</td>
-                    <td>{r.supplementPending}</td><td>{r.refused}</td><td>{r.withdrawn}</td><td>{fmtVnd(r.feesCollected)}</td>
+                    <td>{r.inProgress?.withinDeadline}</td><td>{r.inProgress?.overdue}</td><td>{r.inProgress?.paused}</td>
+                    <td>{r.supplementPending}</td><td>{r.refused}</td><td>{r.withdrawn}</td><td>{percent(r.satisfaction?.rate)}</td>
+                    <td>{fmtVnd(r.fees?.collected)}</td><td>{fmtVnd(r.fees?.refunded)}</td><td>{fmtVnd(r.fees?.net)}</td>
                   </tr>
                 ))}
               </tbody>
