@@ -67,21 +67,25 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
       return { code, owed: copies * VND_PER_COPY, txnRef: online.txnRef as string };
     });
 
-    // Seeded, so a failing order can be replayed: who starts first, and by how many milliseconds (0–120: a desk
-    // request spends ~100 ms under this load in the guard and the scope query before it reaches the lock, so with
-    // closer starts the gateway would nearly always win and the late-IPN path would hardly run).
+    // Seeded, so a failing order can be replayed. A third start in the same tick; a third give the desk a head start
+    // of 0–250 ms, a third the gateway. (A desk request spends ~100 ms in the guard and the scope query before it
+    // reaches the dossier's lock and the IPN far less, so without head starts the gateway would nearly always win
+    // and the late-IPN path would hardly run.)
     const random = mulberry32(20261202);
-    const plan = dossiers.map(() => ({ deskFirst: random() < 0.5, leadMs: Math.floor(random() * 121) }));
+    const plan = dossiers.map(() => {
+      const order = (['together', 'desk_first', 'gateway_first'] as const)[Math.floor(random() * 3)];
+      return { order, leadMs: order === 'together' ? 0 : Math.floor(random() * 251) };
+    });
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    const races = await inParallel(RACES, 10, async (i) => {
+    const races = await inParallel(RACES, 5, async (i) => {
       const { code, txnRef } = dossiers[i];
-      const { deskFirst, leadMs } = plan[i];
+      const { order, leadMs } = plan[i];
       const atDesk = async () => {
-        if (!deskFirst) await pause(leadMs);
+        if (order === 'gateway_first') await pause(leadMs);
         return http.post(`/api/v1/dossiers/${code}/payments/desk`).set('Authorization', `Bearer ${desk}`).send({ method: 'cash' });
       };
       const atGateway = async () => {
-        if (deskFirst) await pause(leadMs);
+        if (order === 'desk_first') await pause(leadMs);
         return gateway.settle(txnRef, 'paid');
       };
       const [deskAnswer, settled] = await Promise.all([atDesk(), atGateway()]);
@@ -112,12 +116,14 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
     const receipts: { receipt_number: number }[] = await t.db.query(
       `SELECT receipt_number FROM payments WHERE agency_code = $1 AND receipt_number IS NOT NULL ORDER BY receipt_number`, [DESKS.trangTien]);
     const gaps = receipts.filter((r, i) => r.receipt_number !== i + 1).length;
-    const mismatches = await t.app.get(PaymentMismatchesService).mismatches();
+    // The drills share one database: other drills' online payments (forged-IPN storms without a gateway) are
+    // unknown to this drill's gateway simulator, so only this drill's dossiers are read from the report.
+    const mismatches = (await t.app.get(PaymentMismatchesService).mismatches()).filter((m) => codes.includes(m.dossierCode));
     const deskWon = races.filter((r) => r.deskStatus === 201).length;
     const deskRefused = races.filter((r) => r.deskStatus === 409 && r.deskProblem).length;
     const ipn00 = races.filter((r) => r.ipn.length === 1 && r.ipn[0] === '00').length;
     printCounts('desk-vs-gateway', {
-      races: RACES, desk_first_planned: plan.filter((p) => p.deskFirst).length, desk_paid: deskWon, desk_409: deskRefused, online_paid: RACES - deskWon,
+      races: RACES, together: plan.filter((p) => p.order === 'together').length, desk_first: plan.filter((p) => p.order === 'desk_first').length, desk_paid: deskWon, desk_409: deskRefused, online_paid: RACES - deskWon,
       ipn_00: ipn00, late_ipns_recorded: overpaid.length, overpayments_refunded: overpaid.filter((p) => p.status === 'refunded').length,
       gateway_refunds: gatewayRefunds, charged_exactly: chargedExactly, receipts: receipts.length, receipt_gaps: gaps, mismatches: mismatches.length,
       total_ms: Date.now() - started,
@@ -125,6 +131,9 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
 
     expect(wrongCharges).toEqual([]);
     expect(deskWon + deskRefused).toBe(RACES);
+    // Both ways of winning happened (the desk's head starts see to the late-IPN path).
+    expect(deskWon).toBeGreaterThan(0);
+    expect(deskRefused).toBeGreaterThan(0);
     expect(ipn00).toBe(RACES);
     // Each race either credited the online payment (the desk refused) or the cash (the late IPN was refunded).
     expect(overpaid.length).toBe(deskWon);
