@@ -74,7 +74,8 @@ describe('legal clock', () => {
     const { code } = await receivedDossier(2);
     await sweep();
     expect((await view(code)).deadlineFlag).toBe('nearly_due');
-    await act(code, 'request-payment', 'tn.trangtien', { amount: 8000 });
+    // Birth registration is free: an extra fee is a leader's request.
+    await act(code, 'request-payment', 'ld.trangtien', { amount: 8000 });
     await sweep();
     expect(await view(code)).toMatchObject({ status: 'payment_requested', timeliness: 'paused', deadlineFlag: null, paused: true });
   });

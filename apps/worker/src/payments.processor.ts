@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { Job, Worker } from 'bullmq';
 import { PaymentsConfig } from '@dvc/config';
 import { OutboxMessageEntity, PAYMENTS_QUEUE } from '@dvc/notifications';
-import { PaymentsService } from '@dvc/payments';
+import { PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QueueConnections } from './queue-connections';
@@ -22,6 +22,7 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     private readonly payments: PaymentsService,
+    private readonly reconciliation: PaymentMismatchesService,
     private readonly connections: QueueConnections,
     private readonly config: PaymentsConfig,
     @InjectDataSource() private readonly db: DataSource,
@@ -54,12 +55,15 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
   private async process(job: Job<{ outboxId: string }>): Promise<unknown> {
     if (job.name === RECONCILE) return this.payments.reconcile();
     if (job.name === DAILY_CHECK) {
-      const mismatches = await this.payments.mismatches();
+      const mismatches = await this.reconciliation.mismatches();
       if (mismatches.length > 0) this.logger.warn(`payment mismatches: ${JSON.stringify(mismatches)}`);
       return { mismatches: mismatches.length };
     }
     const row = await this.db.getRepository(OutboxMessageEntity).findOneBy({ id: job.data.outboxId });
-    if (row?.kind === 'refund_due') return this.payments.refundDossier(String(row.payload.dossierId));
+    if (row?.kind === 'refund_due') {
+      const paymentId = typeof row.payload.paymentId === 'string' ? row.payload.paymentId : undefined;
+      return this.payments.refundDossier(String(row.payload.dossierId), paymentId);
+    }
     return null;
   }
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, decideExtension, decideSupplementRequest, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
@@ -196,13 +196,21 @@ export class DossierActionsService {
         const errors = await this.intake.checkComponents(c.procedure, components, owner, false);
         const merged = new Map(dossier.components.map((x) => [x.code, x.fileIds]));
         for (const x of components) merged.set(x.code, [...new Set([...(merged.get(x.code) ?? []), ...x.fileIds])]);
-        const form = input.form ? { ...dossier.form, ...input.form } : dossier.form;
+        const form = input.form ? deriveFeeTotals(c.procedure.fees, { ...dossier.form, ...input.form }) : dossier.form;
         if (input.form) errors.push(...validateForm(c.procedure.code, c.procedure.formSchema, form));
         if (components.length === 0 && !input.form) errors.push({ field: 'components', message: 'bring at least one component or form change' });
         if (errors.length > 0) throw DomainError.validation(errors);
+        // The fees follow the form (copies, pages); more owed before processing is then asked for (feesDueAfter).
+        const fees = input.form ? computeFees(c.procedure.fees, form) : null;
         return {
-          patch: { resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })) },
-          data: { components: components.map((x) => x.code), formChanged: Boolean(input.form) },
+          patch: {
+            resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })),
+            ...(fees ? { fees: fees.lines, feeTotalVnd: fees.totalVnd, feesBeforeVnd: fees.beforeVnd } : {}),
+          },
+          data: {
+            components: components.map((x) => x.code), formChanged: Boolean(input.form),
+            ...(fees && fees.totalVnd !== dossier.feeTotalVnd ? { feeTotalVnd: { from: dossier.feeTotalVnd, to: fees.totalVnd } } : {}),
+          },
         };
       }
       case 'refuse': {
@@ -253,6 +261,10 @@ export class DossierActionsService {
         const amount = input.amount ?? dossier.feeTotalVnd - dossier.feesPaidVnd;
         const problem = requestedAmountProblem(amount, dossier.feesPaidVnd);
         if (problem) throw DomainError.validation([{ field: 'amount', message: problem }]);
+        // An officer who is also a leader may ask above the assessment even when the rules let them act in another role.
+        const asLeader = c.principal?.kind === 'officer' && c.principal.roles.includes('leader');
+        const aboveAssessment = aboveAssessmentProblem(amount, dossier, asLeader ? 'leader' : c.role);
+        if (aboveAssessment) throw new DomainError(DomainErrorCode.Forbidden, aboveAssessment);
         return { patch: { resumeStatus: dossier.status, feesRequestedVnd: amount }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
       }
       case 'confirm_payment': {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  computeFees, deriveFeeTotals, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -36,6 +36,8 @@ interface Prepared {
   applicant: DossierApplicant;
   phone: PhoneNumber;
   route: DossierEntity['route'];
+  /** The form as stored: totals the fee rules derive replace what the applicant typed. */
+  form: Record<string, unknown>;
 }
 
 /** A submission as stored; `written` holds what was just written, so the answer needs no read back. */
@@ -161,7 +163,7 @@ export class IntakeService {
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
-    const fees = computeFees(p.procedure.fees, input.form);
+    const fees = computeFees(p.procedure.fees, p.form);
     return Object.assign(new DossierEntity(), {
       id: randomUUID(),
       code,
@@ -181,7 +183,7 @@ export class IntakeService {
       applicantPhone: p.phone.value,
       ownerCitizenId: o.ownerCitizenId,
       registeredByOfficerId: o.registeredByOfficerId,
-      form: input.form,
+      form: p.form,
       components: input.components.map((c) => ({ code: c.code, fileIds: [...new Set(c.fileIds)] })),
       resultDelivery: input.resultDelivery ?? 'desk',
       proposal: null,
@@ -242,8 +244,9 @@ export class IntakeService {
         errors.push({ field: 'resultDelivery', message: 'online delivery of the result is only offered for end-to-end (level 4) services' });
       }
     }
+    const form = procedure ? deriveFeeTotals(procedure.fees, input.form) : input.form;
     if (procedure) {
-      errors.push(...validateForm(procedure.code, procedure.formSchema, input.form));
+      errors.push(...validateForm(procedure.code, procedure.formSchema, form));
       errors.push(...componentErrors(procedure, input.components, ownedFileIds));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
@@ -255,7 +258,7 @@ export class IntakeService {
       ...(input.applicant.email ? { email: input.applicant.email } : {}),
       ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
     };
-    return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, phone: phone!, route };
+    return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, phone: phone!, route, form };
   }
 
   /** A supplement's components: known, not listed twice, (all required ones given,) and the owner's own files. */

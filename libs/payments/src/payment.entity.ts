@@ -37,6 +37,13 @@ export class PaymentEntity {
   @Column({ type: 'varchar', length: 16 })
   status: PaymentStatus;
 
+  /**
+   * Counted towards the dossier's fees (a confirm_payment names it). A payment settled when the dossier no longer
+   * waited for money (the desk took cash first, the dossier was withdrawn) is kept uncredited and refunded.
+   */
+  @Column({ type: 'boolean', default: false })
+  credited: boolean;
+
   /** What the city pays the gateway for this payment (rate × amount, whole VND). */
   @Column({ type: 'integer', default: 0 })
   commissionVnd: number;

@@ -4,13 +4,14 @@ import { CatalogModule } from '@dvc/catalog';
 import { DossiersModule } from '@dvc/dossiers';
 import { NotificationsModule } from '@dvc/notifications';
 import { PaymentEntity } from './payment.entity';
+import { PaymentMismatchesService } from './payment-mismatches.service';
 import { PaymentsService } from './payments.service';
 import { ReceiptCounterEntity } from './receipt-counter.entity';
 import { VnpayApiClient } from './vnpay-api.client';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PaymentEntity, ReceiptCounterEntity]), DossiersModule, CatalogModule, NotificationsModule],
-  providers: [PaymentsService, VnpayApiClient],
-  exports: [PaymentsService],
+  providers: [PaymentsService, PaymentMismatchesService, VnpayApiClient],
+  exports: [PaymentsService, PaymentMismatchesService],
 })
 export class PaymentsModule {}

@@ -89,18 +89,23 @@ export class PaymentsService {
     }
   }
 
-  /** The gateway's server-to-server call: the only thing that changes state for online payments. Idempotent. */
+  /**
+   * The gateway's server-to-server call: the only thing that changes state for online payments. Idempotent.
+   * Locks the dossier before the payment (the order every payment writer uses), so it serialises with a cash
+   * payment recorded at the desk for the same dossier.
+   */
   async handleIpn(params: Record<string, string>): Promise<{ RspCode: string; Message: string }> {
     try {
       return await this.db.transaction(async (em) => {
         const txnRef = typeof params.vnp_TxnRef === 'string' ? params.vnp_TxnRef.slice(0, 40) : '';
-        const payment = txnRef
-          ? await em.getRepository(PaymentEntity).findOne({ where: { txnRef, method: 'vnpay' }, lock: { mode: 'pessimistic_write' } })
-          : null;
+        const found = txnRef ? await em.getRepository(PaymentEntity).findOneBy({ txnRef, method: 'vnpay' }) : null;
+        const payment = found ? await this.lockPayment(em, found) : null;
         const decision = decideIpn(params, this.config.vnpayHashSecret, {
           payment: payment ? { txnRef: payment.txnRef, amountVnd: payment.amountVnd, status: ipnStatus(payment.status) } : null,
+          tmnCode: this.config.vnpayTmnCode,
         });
-        if (payment && decision.outcome === 'paid') {
+        if (payment && (decision.outcome === 'paid' || decision.outcome === 'paid_late')) {
+          if (decision.outcome === 'paid_late') this.logger.warn(`late success IPN for ${payment.status} payment ${payment.txnRef}: recorded, to be refunded unless the dossier still waits for it`);
           await this.settle(em, payment, {
             transactionNo: params.vnp_TransactionNo ?? null, bankCode: params.vnp_BankCode ?? null,
             paidAt: params.vnp_PayDate ? parseVnpayDate(params.vnp_PayDate) : new Date(),
@@ -116,28 +121,40 @@ export class PaymentsService {
     }
   }
 
+  /** Locks the payment's dossier, then the payment, and returns the payment as it is now. */
+  private async lockPayment(em: EntityManager, payment: PaymentEntity): Promise<PaymentEntity | null> {
+    await em.getRepository(DossierEntity).findOne({ where: { id: payment.dossierId }, lock: { mode: 'pessimistic_write' } });
+    return em.getRepository(PaymentEntity).findOne({ where: { id: payment.id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Where the citizen's browser lands: shows what is known, changes nothing. */
   async returnOutcome(params: Record<string, string>) {
     const signatureValid = verifyVnpay(params, this.config.vnpayHashSecret);
     const payment = signatureValid && params.vnp_TxnRef ? await this.db.getRepository(PaymentEntity).findOneBy({ txnRef: String(params.vnp_TxnRef).slice(0, 40) }) : null;
+    // Without a valid signature every parameter is the sender's choice: show none of them.
     return {
       signatureValid,
-      gatewayResponseCode: params.vnp_ResponseCode ?? null,
-      amount: vnpAmountToVnd(params.vnp_Amount),
+      gatewayResponseCode: signatureValid ? params.vnp_ResponseCode ?? null : null,
+      amount: signatureValid ? vnpAmountToVnd(params.vnp_Amount) : null,
       dossierCode: payment?.dossierCode ?? null,
       payment: payment ? paymentView(payment) : null,
     };
   }
 
-  /** Cash or bank transfer received at the desk: recorded paid at once, with its receipt. */
+  /**
+   * Cash or bank transfer received at the desk: recorded paid at once, with its receipt. The dossier row is locked
+   * and re-read inside the transaction, so of two clicks (or a click and an IPN) only the first finds money still
+   * owed; the other gets 409. An online payment still open is cancelled: if the citizen pays it at the gateway
+   * anyway, its IPN is recorded and refunded (handleIpn, 'paid_late').
+   */
   async recordAtDesk(officer: OfficerPrincipal, code: string, method: Exclude<PaymentMethod, 'vnpay'>) {
-    const dossier = await this.dossiers.findInScope(officer, code);
-    if (dossier.status !== 'payment_requested' || dossier.feesRequestedVnd <= 0) {
-      throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'No payment is requested for this dossier now.');
-    }
+    const visible = await this.dossiers.findInScope(officer, code);
     return this.db.transaction(async (em) => {
+      const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: visible.id }, lock: { mode: 'pessimistic_write' } });
+      if (!dossier || dossier.status !== 'payment_requested' || dossier.feesRequestedVnd <= 0) {
+        throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'No payment is requested for this dossier now (it may have just been paid); reload the dossier.');
+      }
       const now = new Date();
-      // A desk payment closes any online attempt still open.
       await em.getRepository(PaymentEntity).update({ dossierId: dossier.id, status: 'awaiting' }, { status: 'cancelled', lastError: 'paid at the desk' });
       const payment = await em.getRepository(PaymentEntity).save({
         dossierId: dossier.id, dossierCode: dossier.code, agencyCode: dossier.receivingAgencyCode, method,
@@ -156,22 +173,25 @@ export class PaymentsService {
 
   /**
    * Marks the payment paid with its receipt number and commission, and moves the dossier on, in one transaction.
-   * If the dossier no longer waits for money (withdrawn meanwhile), the payment is kept and a refund queued.
+   * If the dossier no longer waits for money (paid at the desk or withdrawn meanwhile), the payment is kept
+   * uncredited and a refund of that payment queued. The caller holds the dossier's lock.
    */
   private async settle(em: EntityManager, payment: PaymentEntity, s: Settlement, actorName = 'vnpay'): Promise<void> {
+    const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: payment.dossierId }, lock: { mode: 'pessimistic_write' } });
+    const credited = dossier?.status === 'payment_requested';
     const receipt = await takeReceiptNumber(em, payment.agencyCode, s.paidAt);
     const commission = payment.method === 'vnpay' ? commissionVnd(payment.amountVnd, this.config.vnpayCommissionRate) : 0;
     await em.getRepository(PaymentEntity).update({ id: payment.id }, {
       status: 'paid', paidAt: s.paidAt, gatewayTransactionNo: s.transactionNo, bankCode: s.bankCode, commissionVnd: commission,
-      receiptSeries: receipt.series, receiptNumber: receipt.number, lastError: null,
+      receiptSeries: receipt.series, receiptNumber: receipt.number, lastError: null, credited,
     });
-    const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: payment.dossierId }, lock: { mode: 'pessimistic_write' } });
-    if (dossier?.status === 'payment_requested') {
+    if (dossier && credited) {
       await this.actions.performAsSystem(em, dossier.id, 'confirm_payment', {
         amount: payment.amountVnd, paymentId: payment.id, note: `Biên lai ${formatReceipt(receipt.series, receipt.number)}`,
       }, actorName);
     } else {
       await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: payment.dossierCode, payload: { dossierId: payment.dossierId, paymentId: payment.id, reason: 'not_awaiting_payment' } });
+      this.logger.warn(`payment ${payment.txnRef} settled for dossier ${payment.dossierCode} that no longer waits for money: refund queued`);
     }
   }
 
@@ -186,11 +206,12 @@ export class PaymentsService {
   }
 
   /**
-   * Refunds every paid online payment of a dossier that was refused, withdrawn or stopped, through the gateway's
-   * refund command; desk payments become refund_pending for the cashier. Safe to run again.
+   * Refunds the paid payment named (an overpayment), or, without one, every paid payment of a dossier that was
+   * refused, withdrawn or stopped: online ones through the gateway's refund command; desk payments become
+   * refund_pending for the cashier. Safe to run again.
    */
-  async refundDossier(dossierId: string): Promise<{ refunded: number; pending: number }> {
-    const paid = await this.db.getRepository(PaymentEntity).findBy({ dossierId, status: 'paid' });
+  async refundDossier(dossierId: string, paymentId?: string): Promise<{ refunded: number; pending: number }> {
+    const paid = await this.db.getRepository(PaymentEntity).findBy(paymentId ? { id: paymentId, dossierId, status: 'paid' } : { dossierId, status: 'paid' });
     let refunded = 0;
     let pending = 0;
     for (const payment of paid) {
@@ -231,7 +252,7 @@ export class PaymentsService {
   private async reconcileOne(candidate: PaymentEntity, now: Date): Promise<'paid' | 'closed' | 'open'> {
     const answer = await this.gateway.query(candidate.txnRef, candidate.gatewayCreateDate ?? formatCompact(candidate.createdAt), `Kiem tra ho so ${candidate.dossierCode}`);
     return this.db.transaction(async (em) => {
-      const payment = await em.getRepository(PaymentEntity).findOne({ where: { id: candidate.id }, lock: { mode: 'pessimistic_write' } });
+      const payment = await this.lockPayment(em, candidate);
       if (!payment || payment.status !== 'awaiting') return payment?.status === 'paid' ? 'paid' : 'closed';
       const amountOk = vnpAmountToVnd(answer.vnp_Amount) === payment.amountVnd;
       if (answer.vnp_ResponseCode === '00' && answer.vnp_TransactionStatus === '00' && amountOk) {
@@ -252,15 +273,5 @@ export class PaymentsService {
       }
       return 'open';
     });
-  }
-
-  /** The daily check: dossiers whose recorded paid amount disagrees with their paid payments. */
-  async mismatches(): Promise<{ dossierCode: string; recordedVnd: number; paymentsVnd: number }[]> {
-    const rows: { code: string; recorded: number; payments: string }[] = await this.db.query(
-      `SELECT d.code, d.fees_paid_vnd AS recorded, COALESCE(SUM(p.amount_vnd) FILTER (WHERE p.status IN ('paid', 'refund_pending', 'refunded')), 0) AS payments
-       FROM dossiers d JOIN payments p ON p.dossier_id = d.id
-       GROUP BY d.id HAVING d.fees_paid_vnd <> COALESCE(SUM(p.amount_vnd) FILTER (WHERE p.status IN ('paid', 'refund_pending', 'refunded')), 0)`,
-    );
-    return rows.map((r) => ({ dossierCode: r.code, recordedVnd: Number(r.recorded), paymentsVnd: Number(r.payments) }));
   }
 }

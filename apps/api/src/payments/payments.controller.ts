@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Ip, Param, Post, Query } from 
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { CitizenPrincipal, OfficerPrincipal } from '@dvc/core';
-import { PaymentsService } from '@dvc/payments';
+import { PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import { CitizenOnly, CurrentPrincipal, OfficerOnly, Public } from '../common/auth.decorators';
 import { DeskPaymentDto, PaymentDto, StartPaymentDto } from './payments.dto';
 import { paymentReturnPage } from './return-page';
@@ -16,7 +16,7 @@ function flat(query: Record<string, unknown>): Record<string, string> {
 @Controller()
 @SkipThrottle({ auth: true, tracking: true })
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(private readonly payments: PaymentsService, private readonly reconciliation: PaymentMismatchesService) {}
 
   @Post('dossiers/:code/payments')
   @CitizenOnly()
@@ -51,7 +51,7 @@ export class PaymentsController {
   @Get('admin/payments/mismatches')
   @OfficerOnly('admin')
   mismatches() {
-    return this.payments.mismatches();
+    return this.reconciliation.mismatches();
   }
 }
 

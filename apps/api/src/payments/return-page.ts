@@ -4,7 +4,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 export function paymentReturnPage(o: { signatureValid: boolean; gatewayResponseCode: string | null; amount: number | null; dossierCode: string | null; paymentStatus: string | null; receipt: string | null }): string {
   const ok = o.signatureValid && o.gatewayResponseCode === '00';
   const title = !o.signatureValid ? 'Không xác thực được kết quả thanh toán' : ok ? 'Thanh toán thành công' : 'Thanh toán không thành công';
-  const lines = [
+  // An unsigned or forged query string is whatever its sender chose: show none of its values, only that it failed.
+  const lines = !o.signatureValid ? ['Vui lòng xem trạng thái thanh toán trong trang hồ sơ của bạn.'] : [
     o.dossierCode ? `Hồ sơ: <strong>${escape(o.dossierCode)}</strong>` : null,
     o.amount !== null ? `Số tiền: <strong>${o.amount.toLocaleString('vi-VN')} đồng</strong>` : null,
     o.paymentStatus ? `Trạng thái ghi nhận: ${escape(o.paymentStatus === 'paid' ? 'đã thanh toán' : o.paymentStatus === 'awaiting' ? 'đang chờ xác nhận từ ngân hàng' : o.paymentStatus)}` : null,

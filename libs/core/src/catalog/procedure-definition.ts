@@ -40,6 +40,20 @@ export interface FeeExemption {
   description: string;
 }
 
+/**
+ * Charged by the page of each copy: `amountVnd` a page for the first `firstPages` pages, `laterPageAmountVnd` a page
+ * after them, at most `maxPerCopyVnd` a copy (Thông tư 226/2016/TT-BTC: 2.000 đ/trang, từ trang thứ ba 1.000 đ/trang,
+ * tối đa 200.000 đ/bản). The pages of a copy come from the form field `field`; `totalField`, when the form has one,
+ * is the copies × pages total, derived by the system and never taken from the applicant.
+ */
+export interface FeePageScale {
+  field: string;
+  firstPages: number;
+  laterPageAmountVnd: number;
+  maxPerCopyVnd: number;
+  totalField?: string;
+}
+
 export interface FeeRule {
   code: string;
   kind: FeeKind;
@@ -48,6 +62,8 @@ export interface FeeRule {
   basis: 'fixed' | 'per_copy';
   amountVnd: number;
   copiesField?: string;
+  /** A per-copy fee charged by the page of each copy instead of a flat amount a copy (see FeePageScale). */
+  pages?: FeePageScale;
   /** Cases in which nothing is charged; a dossier claims one through the form field `exemptionField`. */
   exemptions?: FeeExemption[];
   exemptionField?: string;

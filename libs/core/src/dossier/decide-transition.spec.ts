@@ -18,7 +18,7 @@ const ALLOWED = `
   propose            | processing                                                                          | specialist                          | awaiting_approval
   approve            | awaiting_approval                                                                   | leader                              | resolved
   send_back          | awaiting_approval                                                                   | leader                              | processing
-  request_payment    | received processing resolved                                                        | receiving_officer specialist system | payment_requested
+  request_payment    | received processing resolved                                                        | receiving_officer specialist leader system | payment_requested
   confirm_payment    | payment_requested                                                                   | system receiving_officer            | resume
   extend             | received processing awaiting_approval supplement_requested payment_requested     | receiving_officer specialist leader | same
   return_result      | resolved                                                                            | receiving_officer                   | result_returned
@@ -58,7 +58,7 @@ describe('decideTransition: every status × action × role', () => {
     expect([...DOSSIER_ACTIONS].sort()).toEqual([...ACTIONS].sort());
     expect([...ACTOR_ROLES].sort()).toEqual([...ROLES].sort());
     expect(triples).toHaveLength(1056);
-    expect(allowedTo.size).toBe(63);
+    expect(allowedTo.size).toBe(66);
   });
 
   it.each(triples)('%s · %s · %s', (status, action, role) => {

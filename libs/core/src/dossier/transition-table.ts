@@ -56,8 +56,9 @@ export const TRANSITION_TABLE: Readonly<Record<DossierAction, TransitionRule>> =
   approve: { from: fromEach(['awaiting_approval'], ['leader']), to: to('resolved') },
   send_back: { from: fromEach(['awaiting_approval'], ['leader']), to: to('processing') },
   request_payment: {
-    // The system asks by itself when fees fall due: after reception (pay before) or approval (pay after).
-    from: fromEach(['received', 'processing', 'resolved'], ['receiving_officer', 'specialist', 'system']),
+    // The system asks by itself when fees fall due: after reception (pay before) or approval (pay after). Only a
+    // leader may ask for more than the assessment (aboveAssessmentProblem), so leaders may ask too.
+    from: fromEach(['received', 'processing', 'resolved'], ['receiving_officer', 'specialist', 'leader', 'system']),
     to: to('payment_requested'),
   },
   confirm_payment: {

@@ -5,3 +5,4 @@ export * from './vnpay-querydr';
 export * from './vnpay-refund';
 export * from './commission';
 export * from './paygov';
+export * from './gateway-agreement';

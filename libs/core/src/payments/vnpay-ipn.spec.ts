@@ -38,11 +38,20 @@ describe('decideIpn', () => {
     ['amount mismatch on a paid order', ipn({ vnp_Amount: '15000100' }), { ...awaiting, status: 'paid' }, '04', 'Invalid amount', 'none'],
     ['amount not ×100 (VND sent as is)', ipn({ vnp_Amount: '150000' }), awaiting, '04', 'Invalid amount', 'none'],
     ['amount not numeric', ipn({ vnp_Amount: 'abc' }), awaiting, '04', 'Invalid amount', 'none'],
-    // 02 for every settled state
+    // another merchant's terminal: not our order (VNPay's 01), checked after the signature, before the amount
+    ['another merchant\'s vnp_TmnCode', ipn({ vnp_TmnCode: 'OTHER001' }), awaiting, '01', 'Order not found', 'none'],
+    ['another merchant\'s vnp_TmnCode, wrong amount', ipn({ vnp_TmnCode: 'OTHER001', vnp_Amount: '100' }), awaiting, '01', 'Order not found', 'none'],
+    ['no vnp_TmnCode', (() => { const { vnp_TmnCode: _t, ...rest } = ipn(); return { ...rest, vnp_SecureHash: signVnpay(Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'vnp_SecureHash')), SECRET) }; })(), awaiting, '01', 'Order not found', 'none'],
+    ['another merchant\'s vnp_TmnCode, bad signature', tampered(ipn({ vnp_TmnCode: 'OTHER001' })), awaiting, '97', 'Invalid signature', 'none'],
+    // 02 for paid and refunded orders, and for anything but a success on a closed one
     ['already paid', ipn(), { ...awaiting, status: 'paid' }, '02', 'Order already confirmed', 'none'],
-    ['already cancelled', ipn(), { ...awaiting, status: 'cancelled' }, '02', 'Order already confirmed', 'none'],
     ['already refunded', ipn(), { ...awaiting, status: 'refunded' }, '02', 'Order already confirmed', 'none'],
-    ['already failed', ipn(), { ...awaiting, status: 'failed' }, '02', 'Order already confirmed', 'none'],
+    ['cancelled order, customer cancelled again', ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }), { ...awaiting, status: 'cancelled' }, '02', 'Order already confirmed', 'none'],
+    ['failed order, failure repeated', ipn({ vnp_ResponseCode: '51', vnp_TransactionStatus: '02' }), { ...awaiting, status: 'failed' }, '02', 'Order already confirmed', 'none'],
+    // the money moved at the gateway after we closed the order (desk took cash, link expired): record it to refund it
+    ['success on an order we cancelled', ipn(), { ...awaiting, status: 'cancelled' }, '00', 'Confirm Success', 'paid_late'],
+    ['success on an order we closed as failed', ipn(), { ...awaiting, status: 'failed' }, '00', 'Confirm Success', 'paid_late'],
+    ['success on a cancelled order, wrong amount', ipn({ vnp_Amount: '100' }), { ...awaiting, status: 'cancelled' }, '04', 'Invalid amount', 'none'],
     // 00
     ['successful payment', ipn(), awaiting, '00', 'Confirm Success', 'paid'],
     ['stored amount as numeric string', ipn(), { ...awaiting, amountVnd: '150000.00' }, '00', 'Confirm Success', 'paid'],
@@ -53,11 +62,11 @@ describe('decideIpn', () => {
     // 99 merchant-side data error
     ['stored amount invalid', ipn(), { ...awaiting, amountVnd: 0 }, '99', 'Unknown error', 'none'],
   ])('%s', (_name, params, payment, rspCode, message, outcome) => {
-    expect(decideIpn(params, SECRET, { payment })).toEqual({ rspCode, message, outcome });
+    expect(decideIpn(params, SECRET, { payment, tmnCode: 'DVCHN001' })).toEqual({ rspCode, message, outcome });
   });
 
   it('answers in VNPay JSON shape', () => {
-    expect(vnpayIpnResponseBody(decideIpn(ipn(), SECRET, { payment: awaiting }))).toEqual({ RspCode: '00', Message: 'Confirm Success' });
+    expect(vnpayIpnResponseBody(decideIpn(ipn(), SECRET, { payment: awaiting, tmnCode: 'DVCHN001' }))).toEqual({ RspCode: '00', Message: 'Confirm Success' });
   });
 });
 

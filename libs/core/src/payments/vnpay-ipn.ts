@@ -2,9 +2,14 @@
  * The pure decision behind VNPay's IPN (server-to-server payment notification, `GET ipnUrl?vnp_...`).
  *
  * The order of checks follows VNPay's official IPN samples (vnpay_nodejs / vnpay_php `vnpay_ipn`):
- *   checksum → order exists → amount matches → order still unpaid → record the result.
+ *   checksum → order exists (and is ours: vnp_TmnCode is our terminal) → amount matches → order still unpaid →
+ *   record the result.
  * The answer body is `{ RspCode, Message }`; RspCode 00 means "merchant has recorded it" — also for a failed
  * or cancelled payment, which is then recorded as failed. Only 00 and 02 stop VNPay's retries.
+ *
+ * One departure from the samples: a *successful* payment for an order we had already closed (cancelled when the
+ * desk took cash, or failed/expired) is still recorded ('paid_late', RspCode 00), because the money did move at the
+ * gateway; the merchant then refunds it. Answering 02 would leave the citizen's money at the gateway unrecorded.
  */
 import { formatCompact, fromLocal, isValidYmd } from '../calendar';
 import { vndToVnpAmount } from './vnpay-payment-url';
@@ -23,13 +28,18 @@ export interface VnpayIpnPayment {
 export interface VnpayIpnLookup {
   /** The payment found by `vnp_TxnRef`, or null. */
   payment: VnpayIpnPayment | null;
+  /** Our terminal (`vnp_TmnCode` of the payment URLs we build): an IPN for another merchant's order is not ours. */
+  tmnCode: string;
 }
 
 export interface VnpayIpnDecision {
   rspCode: VnpayIpnRspCode;
   message: string;
-  /** What to record: 'paid' / 'failed' only with RspCode 00; 'none' otherwise (change nothing). */
-  outcome: 'paid' | 'failed' | 'none';
+  /**
+   * What to record, only with RspCode 00: 'paid' / 'failed' for an open order; 'paid_late' for a success on an
+   * order we had closed (record it, then refund it); 'none' otherwise (change nothing).
+   */
+  outcome: 'paid' | 'paid_late' | 'failed' | 'none';
 }
 
 export const VNPAY_IPN_MESSAGES: Readonly<Record<VnpayIpnRspCode, string>> = {
@@ -56,10 +66,11 @@ export function isVnpayPaymentSuccess(params: object): boolean {
 }
 
 /**
- * Decides the IPN answer. Order: 97 invalid signature → 01 order not found (no payment, or its txnRef differs
- * from `vnp_TxnRef`) → 04 invalid amount → 02 already settled (status ≠ 'awaiting') → 00 with outcome 'paid'
- * (vnp_ResponseCode = vnp_TransactionStatus = '00') or 'failed'. A stored amount that is not a whole VND > 0
- * is the merchant's own fault: 99.
+ * Decides the IPN answer. Order: 97 invalid signature → 01 order not found (no payment, its txnRef differs
+ * from `vnp_TxnRef`, or `vnp_TmnCode` is not our terminal) → 04 invalid amount → for an open order ('awaiting')
+ * 00 with outcome 'paid' (vnp_ResponseCode = vnp_TransactionStatus = '00') or 'failed'; for a closed one
+ * ('cancelled' / 'failed') a success is 00 'paid_late', anything else 02; paid or refunded: 02. A stored amount
+ * that is not a whole VND > 0 is the merchant's own fault: 99.
  */
 export function decideIpn(
   params: object,
@@ -69,7 +80,7 @@ export function decideIpn(
   if (!verifyVnpay(params, secret)) return decision('97');
   const p = params as Readonly<Record<string, unknown>>;
   const payment = lookup?.payment ?? null;
-  if (!payment || typeof p.vnp_TxnRef !== 'string' || payment.txnRef !== p.vnp_TxnRef) {
+  if (!payment || typeof p.vnp_TxnRef !== 'string' || payment.txnRef !== p.vnp_TxnRef || p.vnp_TmnCode !== lookup.tmnCode) {
     return decision('01');
   }
   let expected: string;
@@ -82,8 +93,10 @@ export function decideIpn(
   if (typeof received !== 'string' || !/^\d+$/.test(received) || received.replace(/^0+(?=\d)/, '') !== expected) {
     return decision('04');
   }
-  if (payment.status !== 'awaiting') return decision('02');
-  return { ...decision('00'), outcome: isVnpayPaymentSuccess(p) ? 'paid' : 'failed' };
+  const success = isVnpayPaymentSuccess(p);
+  if (payment.status === 'awaiting') return { ...decision('00'), outcome: success ? 'paid' : 'failed' };
+  if ((payment.status === 'cancelled' || payment.status === 'failed') && success) return { ...decision('00'), outcome: 'paid_late' };
+  return decision('02');
 }
 
 function decision(rspCode: VnpayIpnRspCode): VnpayIpnDecision {

@@ -57,12 +57,12 @@ export const CERTIFICATION_PROCEDURES: ProcedureDefinition[] = [
       {
         code: 'PHI_CHUNG_THUC_BAN_SAO',
         kind: 'fee',
-        // Thông tư 226/2016/TT-BTC: 2.000 đ/trang; từ trang thứ ba 1.000 đ/trang, tối đa 200.000 đ/bản.
-        // The tier and the cap cannot be expressed by a FeeRule; the seed charges the first-page rate per page.
-        name: 'Phí chứng thực bản sao từ bản chính (2.000 đồng/trang)',
+        // Thông tư 226/2016/TT-BTC art. 4(2): 2.000 đ/trang; từ trang thứ ba 1.000 đ/trang, tối đa 200.000 đ/bản.
+        name: 'Phí chứng thực bản sao từ bản chính (2.000 đồng/trang; từ trang thứ ba 1.000 đồng/trang, tối đa 200.000 đồng/bản)',
         basis: 'per_copy',
         amountVnd: 2000,
-        copiesField: 'tongSoTrang',
+        copiesField: 'soBanSao',
+        pages: { field: 'soTrangMoiBan', firstPages: 2, laterPageAmountVnd: 1000, maxPerCopyVnd: 200_000, totalField: 'tongSoTrang' },
         payment: 'before',
       },
     ],
@@ -74,9 +74,10 @@ export const CERTIFICATION_PROCEDURES: ProcedureDefinition[] = [
         coQuanCap: text('Cơ quan, tổ chức cấp bản chính', 200),
         soBanSao: int('Số bản sao cần chứng thực', 1, 100),
         soTrangMoiBan: int('Số trang của mỗi bản', 1, 500),
+        // Filled in by the system from the two counts above; what the applicant types here is replaced.
         tongSoTrang: int('Tổng số trang cần chứng thực (số bản × số trang)', 1, 50000),
       },
-      ['nguoiYeuCau', 'tenGiayTo', 'soBanSao', 'soTrangMoiBan', 'tongSoTrang'],
+      ['nguoiYeuCau', 'tenGiayTo', 'soBanSao', 'soTrangMoiBan'],
     ),
     workflow: workflow('Chủ tịch (Phó Chủ tịch) UBND cấp xã ký chứng thực, đóng dấu'),
     resultName: 'Bản sao được chứng thực từ bản chính',

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { AdminLevel, ProcedureDefinition } from '@dvc/core';
+import { computeFees, type AdminLevel, type ProcedureDefinition } from '@dvc/core';
 import { PROCEDURES } from './index';
 
 const LEVELS: AdminLevel[] = ['city', 'district', 'commune'];
@@ -267,5 +267,21 @@ describe('seed form schemas validate real-looking dossiers', () => {
     expect(validate(dossier)).toBe(true);
     expect(validate({ ...dossier, doiTuongMienPhi: 'SINH_VIEN' })).toBe(false);
     expect(validate({ ...dossier, loaiPhieu: 3 })).toBe(false);
+  });
+});
+
+describe('seeded fees, hand-computed from the rules they cite', () => {
+  const fees = (code: string) => PROCEDURES.find((p) => p.code === code)!.fees;
+
+  it.each([
+    // PHI_CHUNG_THUC_BAN_SAO, Thông tư 226/2016/TT-BTC art. 4(2): per copy 2×2,000 + 498×1,000 = 502,000, capped at 200,000; ×100
+    ['2.000815', { soBanSao: 100, soTrangMoiBan: 500, tongSoTrang: 1 }, 20_000_000],
+    // the same scale: 2×2,000 + 1×1,000 a copy, ×3
+    ['2.000815', { soBanSao: 3, soTrangMoiBan: 3, tongSoTrang: 9 }, 15_000],
+    // PHI_BAN_SAO: 8,000 VND a copy of the civil-status extract
+    ['2.000635', { soBanSao: 20 }, 160_000],
+    ['2.000635', { soBanSao: 1 }, 8_000],
+  ])('%s %j → %d VND', (code, form, total) => {
+    expect(computeFees(fees(code), form).totalVnd).toBe(total);
   });
 });
