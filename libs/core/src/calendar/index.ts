@@ -13,6 +13,7 @@ export {
   toLocalParts,
 } from './zoned-time';
 export * from './office-hours';
+export * from './vietnamese-lunar-calendar';
 export * from './holiday-rules';
 export * from './working-calendar';
 export * from './timeliness';
