@@ -13,8 +13,9 @@ function chineseLunarToSolar(year: number, month: number, day: number): string {
 describe('Vietnamese lunar calendar (UTC+7)', () => {
   it.each([
     // [what, lunar year, month, day, Việt Nam, China (UTC+8), source]
-    ['Tết Mậu Thân 1968', 1968, 1, 1, '1968-01-29', '1968-01-30', 'the North adopted UTC+7 in 1967 and celebrated a day before the South'],
+    ['Tết Mậu Thân 1968', 1968, 1, 1, '1968-01-29', '1968-01-30', 'Aslaksen: new moon 23:29 in Hà Nội (UTC+7 since 8/8/1967), the South kept 30/1'],
     ['Tết Ất Sửu 1985', 1985, 1, 1, '1985-01-21', '1985-02-20', 'the well-known month-early Tết of 1985'],
+    ['month 6 of 2006', 2006, 6, 1, '2006-06-25', '2006-06-26', 'Trần Tiến Bình (state calendar office): new moon at 23:05 on 25/6/2006 Việt Nam time'],
     ['Tết Đinh Hợi 2007', 2007, 1, 1, '2007-02-17', '2007-02-18', 'domain.md; Chinese New Year 2007 was 18 Feb'],
     ['Tết Canh Tuất 2030', 2030, 1, 1, '2030-02-02', '2030-02-03', 'domain.md'],
     ['Giỗ Tổ 2037', 2037, 3, 10, '2037-04-24', '2037-04-25', 'domain.md: the Chinese calendar puts it a day late'],
