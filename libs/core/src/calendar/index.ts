@@ -15,6 +15,7 @@ export {
 export * from './office-hours';
 export * from './vietnamese-lunar-calendar';
 export * from './holiday-rules';
+export * from './bounded-cache';
 export * from './year-days';
 export * from './working-calendar';
 export * from './timeliness';
