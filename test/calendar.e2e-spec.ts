@@ -1,3 +1,4 @@
+import { CalendarService } from '@dvc/calendar';
 import { officerToken, startTestApp, TestApp } from '@dvc/testing';
 
 describe('working-day calendar', () => {
@@ -8,7 +9,7 @@ describe('working-day calendar', () => {
     admin = await officerToken(t.http, 'admin');
   });
   afterAll(async () => {
-    await t.db.query('DELETE FROM calendar_years WHERE year = 2027');
+    await t.db.query('DELETE FROM calendar_years WHERE year IN (2022, 2027, 2031)');
     await t.close();
   });
 
@@ -17,6 +18,11 @@ describe('working-day calendar', () => {
     ['after hours → counts from the next morning', '2026-11-25T17:30:00+07:00', { workingDays: 1 }, '2026-11-26T17:00:00+07:00'],
     ['same-day procedure after the 15:00 cut-off', '2026-11-25T15:30:00+07:00', { workingHours: 4, sameDay: 'true' }, '2026-11-26T11:30:00+07:00'],
     ['across Tết 2026', '2026-02-13T08:00:00+07:00', { workingDays: 2 }, '2026-02-24T08:00:00+07:00'],
+    // Thu 29/4 7.5 h; Fri 30/4 and Sat 1/5 holidays, Mon 3/5 off for the Saturday (Labour Code 2019 art. 111(3))
+    ['1/5/2027 on a Saturday → Monday 3/5 off', '2027-04-29T08:00:00+07:00', { workingDays: 1 }, '2027-05-04T08:00:00+07:00'],
+    // Tết 2031: lunar 1/1 is Thu 23/1, so 22–26/1 are Tết and Mon 27, Tue 28 make up Sat 25, Sun 26;
+    // Tue 21 gives 7.5 h, Wed 29 and Thu 30 8 h each, the last half hour Fri 31
+    ['across Tết 2031, years ahead', '2031-01-21T08:00:00+07:00', { workingDays: 3 }, '2031-01-31T08:00:00+07:00'],
   ])('%s', async (_label, from, q, dueAt) => {
     const res = await t.http.get('/api/v1/calendar/due-date').query({ from, ...q }).expect(200);
     expect(res.body.dueAt).toBe(dueAt);
@@ -54,6 +60,23 @@ describe('working-day calendar', () => {
     expect(after.body.dueAt).toBe('2027-03-09T08:00:00+07:00');
     const sat = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 1 }).expect(200);
     expect(sat.body.dueAt).toBe('2027-03-06T08:00:00+07:00');
+  });
+
+  it.each([
+    // Fri 7.5 h, the extra day off on Monday, so the last half hour falls on Tuesday
+    [2031, '2031-02-28T08:00:00+07:00', '2031-03-03', '2031-03-03T08:00:00+07:00', '2031-03-04T08:00:00+07:00'],
+    // (2023, the year a report recomputes, is reports.e2e-spec's: files run side by side on one database)
+    [2022, '2022-03-04T08:00:00+07:00', '2022-03-07', '2022-03-07T08:00:00+07:00', '2022-03-08T08:00:00+07:00'],
+  ])('a day off stored for %i, far from now, is honoured by due dates and reports', async (year, from, extra, before, after) => {
+    const current = (await t.http.get(`/api/v1/admin/calendar/${year}`).set('Authorization', `Bearer ${admin}`).expect(200)).body;
+    const was = await t.http.get('/api/v1/calendar/due-date').query({ from, workingDays: 1 }).expect(200);
+    expect(was.body.dueAt).toBe(before);
+    await t.http.put(`/api/v1/admin/calendar/${year}`).set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [...current.holidays, { date: extra, name: 'Nghỉ đột xuất' }], workingWeekendDays: [] }).expect(200);
+    const now = await t.http.get('/api/v1/calendar/due-date').query({ from, workingDays: 1 }).expect(200);
+    expect(now.body.dueAt).toBe(after);
+    // the report's SQL gets the days of the years its period spans
+    expect((await t.app.get(CalendarService).days(year, year)).holidays).toContain(extra);
   });
 
   it('a unit with its own office hours gets due dates by them', async () => {

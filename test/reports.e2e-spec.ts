@@ -123,7 +123,32 @@ describe('statistics report', () => {
       );
     }
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.db.query('DELETE FROM calendar_years WHERE year = 2023');
+    await t.close();
+  });
+
+  it('a day off an administrator stores for 2023 changes a report on 2023', async () => {
+    // Finished Monday 6/3/2023, due Tuesday 7/3: early on a working day, only on time once 6/3 is a day off
+    const code = `GEN.REPORT-2023-${randomUUID().slice(0, 8)}`;
+    await t.db.query(
+      `INSERT INTO dossiers (code, procedure_code, receiving_agency_code, receiving_unit_code, current_agency_code, current_scope_code, status, channel, rule_set,
+         route, step_index, applicant, applicant_phone, form, components, result_delivery, submitted_at, received_at, due_at, finished_at, closed_at, version)
+       VALUES ($1, '1.001193', 'GEN', $2, 'GEN', $2, 'result_returned', 'direct', 'decree_61_2018', '[]', 0, '{"fullName":"Gen"}', '84900000000', '{}', '[]', 'desk',
+         $3, $3, $4, $5, $5, 1)`,
+      [code, communes[3], fromLocal('2023-03-01', '09:00'), fromLocal('2023-03-07', '16:00'), fromLocal('2023-03-06', '10:00')],
+    );
+    const resolvedIn = async (from: Date, to: Date) => (await report(from, to)).body.rows.find((r: { unitCode: string }) => r.unitCode === communes[3]).resolved;
+    const march = [fromLocal('2023-03-01', '00:00'), fromLocal('2023-04-01', '00:00')] as const;
+    const offMidnight = [new Date(march[0].getTime() + 1), new Date(march[1].getTime() + 1)] as const;
+    expect(await resolvedIn(...march)).toEqual({ early: 1, onTime: 0, late: 0 });
+    const year = (await t.http.get('/api/v1/admin/calendar/2023').set('Authorization', `Bearer ${admin}`).expect(200)).body;
+    await t.http.put('/api/v1/admin/calendar/2023').set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [...year.holidays, { date: '2023-03-06', name: 'Nghỉ đột xuất' }], workingWeekendDays: [] }).expect(200);
+    expect(await resolvedIn(...march)).toEqual({ early: 0, onTime: 1, late: 0 }); // from the facts
+    expect(await resolvedIn(...offMidnight)).toEqual({ early: 0, onTime: 1, late: 0 }); // from the rows
+    await t.db.query('DELETE FROM dossiers WHERE code = $1', [code]);
+  });
 
   it('equals a brute-force recount for every child unit, and the total adds up', async () => {
     const res = await report();

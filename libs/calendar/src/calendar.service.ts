@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { assertValidOfficeHours, defaultHolidays, DomainError, toLocalParts, validateCalendarYear, WorkingCalendar, type OfficeHours } from '@dvc/core';
+import { Between, DataSource } from 'typeorm';
+import {
+  assertValidOfficeHours, BoundedCache, defaultHolidays, DomainError, EDITABLE_CALENDAR_YEARS, NO_DAYS, validateCalendarYear,
+  WorkingCalendar, yearDaysDates, yearDaysOf, type OfficeHours, type YearDays, type YearDaysProvider,
+} from '@dvc/core';
 import { UnitEntity } from '@dvc/units';
 import { CalendarDay, CalendarYearEntity } from './calendar-year.entity';
 
@@ -15,16 +18,29 @@ export interface CalendarYearView {
   updatedBy: string | null;
 }
 
-/** Years a calendar covers around now: enough for any statutory time plus pauses. */
-const YEARS_BEFORE = 2;
-const YEARS_AFTER = 3;
+/** How long another process may use a year's days after an administrator changed them. */
 const CACHE_MS = 30_000;
+/** Years of pre-filled (not stored) days kept computed; a calculation rarely spans more than a few. */
+const DEFAULT_YEARS_CACHED = 16;
+/** The rules cover 1900–2199; outside, only weekends are off. */
+const RULE_YEARS = { first: 1900, last: 2199 };
+
+/** The stored years, read together: at most one row per editable year (2000–2100), so bounded. */
+interface StoredYears {
+  at: number;
+  byYear: Map<number, YearDays>;
+  yearDays: YearDaysProvider;
+}
 
 @Injectable()
 export class CalendarService {
-  private cache: { at: number; holidays: string[]; working: string[] } | null = null;
+  private stored: StoredYears | null = null;
+  private loading: Promise<StoredYears> | null = null;
+  /** Bumped by every PUT, so that a read begun before it is not kept as the current snapshot. */
+  private generation = 0;
+  private readonly defaults = new BoundedCache<number, YearDays>(DEFAULT_YEARS_CACHED);
   private readonly officeHoursCache = new Map<string, { at: number; hours: OfficeHours | null }>();
-  private readonly calendars = new Map<string, { days: object; hours: OfficeHours | null; calendar: WorkingCalendar }>();
+  private readonly calendars = new Map<string, { stored: StoredYears; hours: OfficeHours | null; calendar: WorkingCalendar }>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -41,7 +57,9 @@ export class CalendarService {
     if (errors.length > 0) throw DomainError.validation(errors);
     const sort = (days: CalendarDay[]) => [...days].map((d) => ({ date: d.date, name: d.name.trim() })).sort((a, b) => a.date.localeCompare(b.date));
     await this.db.getRepository(CalendarYearEntity).save({ year, holidays: sort(holidays), workingWeekendDays: sort(workingWeekendDays), updatedBy });
-    this.cache = null;
+    this.generation++;
+    this.stored = null;
+    this.loading = null;
     return this.getYear(year);
   }
 
@@ -59,34 +77,54 @@ export class CalendarService {
     this.officeHoursCache.delete(unitCode);
   }
 
-  /** The working calendar of a unit: the city's day table and the unit's office hours (default when unset). */
+  /**
+   * The working calendar of a unit: the city's days of every year (stored, else pre-filled), asked for a year at a
+   * time as the calculation reaches it, and the unit's office hours (default when unset).
+   */
   async calendarFor(unitCode?: string | null): Promise<WorkingCalendar> {
-    const days = await this.days();
+    const stored = await this.storedYears();
     const officeHours = unitCode ? await this.officeHoursOf(unitCode) : null;
-    // Built once per day table and office hours: the worklist and every action ask for one.
+    // Built once per snapshot of the table and office hours: the worklist and every action ask for one.
     const cached = this.calendars.get(unitCode ?? '');
-    if (cached && cached.days === days && cached.hours === officeHours) return cached.calendar;
-    const calendar = new WorkingCalendar({ holidays: days.holidays, workingWeekendDays: days.working, ...(officeHours ? { officeHours } : {}) });
-    this.calendars.set(unitCode ?? '', { days, hours: officeHours, calendar });
+    if (cached && cached.stored === stored && cached.hours === officeHours) return cached.calendar;
+    const calendar = new WorkingCalendar({ yearDays: stored.yearDays, ...(officeHours ? { officeHours } : {}) });
+    this.calendars.set(unitCode ?? '', { stored, hours: officeHours, calendar });
     return calendar;
   }
 
-  /** Days off and swapped working days of the years around now (YYYY-MM-DD), as the calendars use them. */
-  async days(): Promise<{ holidays: string[]; working: string[] }> {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
-    const thisYear = toLocalParts(new Date()).year;
-    const years = Array.from({ length: YEARS_BEFORE + YEARS_AFTER + 1 }, (_, i) => thisYear - YEARS_BEFORE + i);
-    const stored = await this.db.getRepository(CalendarYearEntity).findBy({ year: In(years) });
-    const byYear = new Map(stored.map((r) => [r.year, r]));
+  /** Days off and swapped working days (YYYY-MM-DD) of solar years `fromYear`…`toYear`, e.g. for a report's SQL. */
+  async days(fromYear: number, toYear: number): Promise<{ holidays: string[]; working: string[] }> {
+    const { yearDays } = await this.storedYears();
     const holidays: string[] = [];
     const working: string[] = [];
-    for (const year of years) {
-      const row = byYear.get(year);
-      holidays.push(...(row ? row.holidays : defaultHolidays(year)).map((d) => d.date));
-      working.push(...(row?.workingWeekendDays ?? []).map((d) => d.date));
+    for (let year = fromYear; year <= toYear; year++) {
+      const dates = yearDaysDates(yearDays(year));
+      holidays.push(...dates.holidays);
+      working.push(...dates.workingWeekendDays);
     }
-    this.cache = { at: Date.now(), holidays, working };
-    return this.cache;
+    return { holidays, working };
+  }
+
+  private async storedYears(): Promise<StoredYears> {
+    if (this.stored && Date.now() - this.stored.at < CACHE_MS) return this.stored;
+    if (!this.loading) {
+      const loading = this.loadStoredYears().finally(() => {
+        if (this.loading === loading) this.loading = null;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async loadStoredYears(): Promise<StoredYears> {
+    const at = Date.now();
+    const generation = this.generation;
+    const rows = await this.db.getRepository(CalendarYearEntity).findBy({ year: Between(EDITABLE_CALENDAR_YEARS.first, EDITABLE_CALENDAR_YEARS.last) });
+    const byYear = new Map(rows.map((r) => [r.year, yearDaysOf(r.holidays.map((d) => d.date), r.workingWeekendDays.map((d) => d.date))]));
+    const yearDays: YearDaysProvider = (year) => byYear.get(year) ?? this.defaults.get(year, defaultYearDays);
+    const stored = { at, byYear, yearDays };
+    if (generation === this.generation) this.stored = stored;
+    return stored;
   }
 
   private async officeHoursOf(unitCode: string): Promise<OfficeHours | null> {
@@ -97,4 +135,9 @@ export class CalendarService {
     this.officeHoursCache.set(unitCode, { at: Date.now(), hours: unit.officeHours });
     return unit.officeHours;
   }
+}
+
+function defaultYearDays(year: number): YearDays {
+  if (year < RULE_YEARS.first || year > RULE_YEARS.last) return NO_DAYS;
+  return yearDaysOf(defaultHolidays(year).map((d) => d.date));
 }

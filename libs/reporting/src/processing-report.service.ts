@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
-import { DomainError, formatYmd, inProgressAsOf, type Principal } from '@dvc/core';
+import { DomainError, formatYmd, inProgressAsOf, toLocalParts, type Principal } from '@dvc/core';
 import { toCsv } from './csv';
 import { factsReportSql, rawReportSql } from './processing-report.sql';
 
@@ -57,7 +57,8 @@ export class ProcessingReportService {
   async report(principal: Principal, unitCode: string, from: Date, to: Date, mapDate?: string, now = new Date()): Promise<{ unitCode: string; from: string; to: string; asOf: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
     await this.assertMayRead(principal, unitCode);
-    const { holidays, working } = await this.calendars.days();
+    // The SQL judges finishing days inside the period: it needs the days off of the years the period spans.
+    const { holidays, working } = await this.calendars.days(toLocalParts(from).year, toLocalParts(new Date(to.getTime() - 1)).year);
     const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
     const { asOf, live } = inProgressAsOf(to, now);
     const params: unknown[] = [unitCode, from, to, holidays, working, map, asOf];

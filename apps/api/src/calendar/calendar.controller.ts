@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@dvc/calendar';
-import { DomainError, toIsoWithOffset, type OfficerPrincipal } from '@dvc/core';
+import { DomainError, EDITABLE_CALENDAR_YEARS, toIsoWithOffset, type OfficerPrincipal } from '@dvc/core';
 import { CurrentPrincipal, OfficerOnly, Public } from '../common/auth.decorators';
 import { CalendarYearDto, DueDateQueryDto } from './calendar.dto';
 
 const yearPipe = new ParseIntPipe({ exceptionFactory: () => DomainError.validation([{ field: 'year', message: 'must be a year' }]) });
 
 function checkYear(year: number): number {
-  if (year < 2000 || year > 2100) throw DomainError.validation([{ field: 'year', message: 'must be between 2000 and 2100' }]);
+  const { first, last } = EDITABLE_CALENDAR_YEARS;
+  if (year < first || year > last) throw DomainError.validation([{ field: 'year', message: `must be between ${first} and ${last}` }]);
   return year;
 }
 

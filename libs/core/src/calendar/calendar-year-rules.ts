@@ -1,6 +1,9 @@
 import type { FieldError } from '../errors/domain-error';
 import { dayOfWeekYmd, isValidYmd } from './civil-date';
 
+/** The years an administrator may confirm (`/api/v1/admin/calendar/{year}`); every calculation honours them all. */
+export const EDITABLE_CALENDAR_YEARS = { first: 2000, last: 2100 } as const;
+
 export interface CalendarDayInput {
   date: string;
   name: string;

@@ -1,18 +1,15 @@
-/// <reference path="./lunar-javascript.d.ts" />
 /**
- * Rule-based Vietnamese public holidays (Labour Code 2019, art. 112), used to PRE-FILL the holiday table an
- * administrator maintains. The government decides the actual days off every year (moving Tết days, granting
- * compensatory days, swapping working Saturdays), so these rules are a starting point, not the truth:
+ * Rule-based Vietnamese public holidays (Labour Code 2019, art. 112 and 111(3)), used to PRE-FILL the holiday table
+ * an administrator maintains. The government still decides some days every year (which days around Tết, the day
+ * next to 2 September, swapped working Saturdays), so these rules are a starting point to review:
  *
- * - Holidays falling on a Saturday/Sunday are NOT moved here. Compensatory days off (ngày nghỉ bù) are
- *   decided each year and must be entered in the editable table.
- * - Lunar dates are converted with `lunar-javascript`, which implements the Chinese calendar (computed for
- *   UTC+08:00). The Vietnamese calendar is computed for UTC+07:00 and, in rare years, starts a lunar month one
- *   day earlier (e.g. Tết 2007: 17 Feb in Viet Nam, 18 Feb in China). For 2025–2027 both agree; always review
- *   the pre-filled table against the government's announcement.
+ * - Lunar dates come from the Vietnamese lunar calendar (UTC+07:00, `vietnamese-lunar-calendar.ts`), not the
+ *   Chinese one (UTC+08:00), which differs in some years (Tết 1985, 2007, 2030; Hùng Kings 2037, 2038).
+ * - A holiday falling on the weekly rest day (Saturday or Sunday) gives the next working day off
+ *   (art. 111(3)): each such holiday its own day, the first weekday after it that is not already off.
  */
-import { Lunar } from 'lunar-javascript';
-import { addDaysYmd, formatCivilDate } from './civil-date';
+import { addDaysYmd, dayOfWeekYmd, formatCivilDate } from './civil-date';
+import { lunarToSolarYmd } from './vietnamese-lunar-calendar';
 
 export interface HolidayEntry {
   /** "YYYY-MM-DD" (solar calendar) */
@@ -30,11 +27,13 @@ export const HOLIDAY_NAMES = {
   nationalDay: 'Quốc khánh',
 } as const;
 
-/** Solar "YYYY-MM-DD" of a (non-leap-month) lunar date. */
-export function lunarToSolarYmd(lunarYear: number, lunarMonth: number, lunarDay: number): string {
-  const solar = Lunar.fromYmd(lunarYear, lunarMonth, lunarDay).getSolar();
-  return formatCivilDate(solar.getYear(), solar.getMonth(), solar.getDay());
+/** Name of the day off given for `holiday` falling on a Saturday or Sunday, e.g. "Nghỉ bù Ngày Quốc tế Lao động". */
+export function compensatoryDayName(holiday: string): string {
+  return `Nghỉ bù ${holiday}`;
 }
+
+/** First year of the Labour Code 2019 (in force 1 January 2021), which added a day next to 2 September. */
+const FIRST_YEAR_WITH_TWO_NATIONAL_DAYS = 2021;
 
 /**
  * The public holidays of solar year `year` pre-filled from the rules, sorted by date:
@@ -44,29 +43,50 @@ export function lunarToSolarYmd(lunarYear: number, lunarMonth: number, lunarDay:
  *   21 January and 20 February, so all five days belong to solar year `year`;
  * - lunar 10/3 — Giỗ Tổ Hùng Vương;
  * - 30 April — Ngày Chiến thắng; 1 May — Ngày Quốc tế Lao động;
- * - 2 September — Quốc khánh, plus one adjacent day. The Labour Code says "2/9 and one adjacent day (1/9 or
- *   3/9)"; the adjacent day is decided yearly, and for pre-filling we always choose 1 September. Edit the
- *   table when a year's decision differs (e.g. 3 September).
+ * - 2 September — Quốc khánh, and from 2021 one adjacent day. The Labour Code says "2/9 and one adjacent day
+ *   (1/9 or 3/9)"; the adjacent day is decided yearly, and for pre-filling we always choose 1 September. Edit the
+ *   table when a year's decision differs (e.g. 3 September). Before 2021 (Labour Code 2012, art. 115) 2/9 alone;
+ * - "Nghỉ bù …": for every holiday above on a Saturday or Sunday, in date order, the first Monday–Friday after it
+ *   that is not already off (art. 111(3)); e.g. 2027: 1 May is a Saturday, so Monday 3 May is off.
  */
 export function defaultHolidays(year: number): HolidayEntry[] {
   if (!Number.isInteger(year) || year < 1900 || year > 2199) {
     throw new Error(`Invalid year ${String(year)}: expected an integer between 1900 and 2199`);
   }
   const tet = lunarToSolarYmd(year, 1, 1);
-  const entries: HolidayEntry[] = [
+  const holidays: HolidayEntry[] = [
     { date: formatCivilDate(year, 1, 1), name: HOLIDAY_NAMES.newYear },
-    { date: addDaysYmd(tet, -1), name: HOLIDAY_NAMES.lunarNewYear },
-    { date: tet, name: HOLIDAY_NAMES.lunarNewYear },
-    { date: addDaysYmd(tet, 1), name: HOLIDAY_NAMES.lunarNewYear },
-    { date: addDaysYmd(tet, 2), name: HOLIDAY_NAMES.lunarNewYear },
-    { date: addDaysYmd(tet, 3), name: HOLIDAY_NAMES.lunarNewYear },
+    ...[-1, 0, 1, 2, 3].map((n) => ({ date: addDaysYmd(tet, n), name: HOLIDAY_NAMES.lunarNewYear })),
     { date: lunarToSolarYmd(year, 3, 10), name: HOLIDAY_NAMES.hungKings },
     { date: formatCivilDate(year, 4, 30), name: HOLIDAY_NAMES.victoryDay },
     { date: formatCivilDate(year, 5, 1), name: HOLIDAY_NAMES.labourDay },
-    { date: formatCivilDate(year, 9, 1), name: HOLIDAY_NAMES.nationalDay },
+    ...(year >= FIRST_YEAR_WITH_TWO_NATIONAL_DAYS ? [{ date: formatCivilDate(year, 9, 1), name: HOLIDAY_NAMES.nationalDay }] : []),
     { date: formatCivilDate(year, 9, 2), name: HOLIDAY_NAMES.nationalDay },
-  ];
-  return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  ].sort(byDate);
+  return [...holidays, ...compensatoryDays(holidays)].sort(byDate);
+}
+
+/** The days off art. 111(3) gives for `holidays` (sorted by date) falling on a Saturday or Sunday. */
+export function compensatoryDays(holidays: readonly HolidayEntry[]): HolidayEntry[] {
+  const off = new Set(holidays.map((h) => h.date));
+  const days: HolidayEntry[] = [];
+  for (const holiday of holidays) {
+    if (!isWeekend(holiday.date)) continue;
+    let day = addDaysYmd(holiday.date, 1);
+    while (isWeekend(day) || off.has(day)) day = addDaysYmd(day, 1);
+    off.add(day);
+    days.push({ date: day, name: compensatoryDayName(holiday.name) });
+  }
+  return days;
+}
+
+function isWeekend(ymd: string): boolean {
+  const dow = dayOfWeekYmd(ymd);
+  return dow === 0 || dow === 6;
+}
+
+function byDate(a: HolidayEntry, b: HolidayEntry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 }
 
 /** Convenience: the dates only, for several years, e.g. to build a `WorkingCalendar` in tests or seeds. */

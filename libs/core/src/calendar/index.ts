@@ -13,7 +13,10 @@ export {
   toLocalParts,
 } from './zoned-time';
 export * from './office-hours';
+export * from './vietnamese-lunar-calendar';
 export * from './holiday-rules';
+export * from './bounded-cache';
+export * from './year-days';
 export * from './working-calendar';
 export * from './timeliness';
 export * from './calendar-year-rules';

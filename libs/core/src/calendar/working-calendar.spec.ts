@@ -34,7 +34,7 @@ describe('WorkingCalendar.isWorkingDay', () => {
     ['2026-02-20', false, 'Tết lunar 1/4'],
     ['2026-02-23', true, 'Monday after Tết'],
     ['2026-04-26', false, 'Hùng Kings on a Sunday'],
-    ['2026-04-27', true, 'Monday after Hùng Kings (no automatic compensation)'],
+    ['2026-04-27', false, 'Monday after Hùng Kings on Sunday: compensatory day off (Labour Code 2019 art. 111(3); the government gave it too)'],
     ['2026-04-30', false, '30 April'],
     ['2026-05-01', false, '1 May'],
     ['2026-09-01', false, 'day adjacent to National Day'],
@@ -220,7 +220,7 @@ describe('WorkingCalendar.dueDate', () => {
     ['2026-02-12 10:00', { workingDays: 3 }, '2026-02-24 10:00', 'span across Tết 2026'],
     ['2025-12-31 14:00', { workingDays: 1 }, '2026-01-02 14:00', 'span across New Year'],
     ['2026-08-31 16:00', { workingDays: 1 }, '2026-09-03 16:00', 'span across National Day'],
-    ['2026-04-24 15:00', { workingDays: 1 }, '2026-04-27 15:00', 'Hùng Kings on Sunday does not shift anything'],
+    ['2026-04-24 15:00', { workingDays: 1 }, '2026-04-28 15:00', 'Hùng Kings on Sunday: Monday 27/4 is off (art. 111(3))'],
   ])('%s %j → %s [%s]', (received, statutory, expected) => {
     expect(local(cal.dueDate(at(received), statutory))).toBe(expected);
   });
@@ -233,10 +233,10 @@ describe('WorkingCalendar.dueDate', () => {
     expect(local(cal.dueDate(at('2026-11-20 17:30'), { workingDays: 2 }))).toBe('2026-11-24 17:00');
   });
 
-  it('applies a compensatory day off entered in the table', () => {
-    // Hùng Kings 2026 is a Sunday; suppose the government grants Monday 27/4 off.
-    const withCompensation = new WorkingCalendar({ holidays: [...HOLIDAYS, '2026-04-27'], workingWeekendDays: [] });
-    expect(local(withCompensation.dueDate(at('2026-04-24 15:00'), { workingDays: 1 }))).toBe('2026-04-28 15:00');
+  it('applies an extra day off entered in the table', () => {
+    // Suppose the government grants Monday 23/11/2026 off: Friday 15–17 h, then Tuesday 07:30–11:30 and 13–15 h.
+    const withExtraDay = new WorkingCalendar({ holidays: [...HOLIDAYS, '2026-11-23'], workingWeekendDays: [] });
+    expect(local(withExtraDay.dueDate(at('2026-11-20 15:00'), { workingDays: 1 }))).toBe('2026-11-24 15:00');
   });
 
   it.each<[StatutoryTime, RegExp]>([
@@ -274,8 +274,8 @@ describe('WorkingCalendar.workingMinutesBetween', () => {
 });
 
 describe('WorkingCalendar.extendByPause', () => {
-  // Hùng Kings 2026 falls on Sunday 26/4; the table grants Monday 27/4 as a compensatory day off.
-  const hungKingsBridge = new WorkingCalendar({ holidays: [...HOLIDAYS, '2026-04-27'], workingWeekendDays: [] });
+  // Hùng Kings 2026 falls on Sunday 26/4, so Monday 27/4 is a compensatory day off (in HOLIDAYS).
+  const hungKingsBridge = cal;
 
   it.each([
     // due, pausedAt, resumedAt, expected new due, case

@@ -7,6 +7,7 @@
  */
 import { dayNumberToYmd, dayOfWeekOfDayNumber, ymdToDayNumber } from './civil-date';
 import { DEFAULT_OFFICE_HOURS, OfficeHours, parseOfficeHours } from './office-hours';
+import { fixedYearDays, YearDays, YearDaysProvider } from './year-days';
 import { instantMs, localDayNumberOfMs, localMidnightMs } from './zoned-time';
 
 /** Legal definition: 1 working day = 8 working hours, whatever a unit's session times are. */
@@ -17,14 +18,21 @@ const MINUTE_MS = 60_000;
 /** Safety net against a misconfigured table (e.g. every day a holiday): stop instead of looping forever. */
 const MAX_CONSECUTIVE_NON_WORKING_DAYS = 400;
 
-export interface WorkingCalendarOptions {
+export type WorkingCalendarOptions = {
   /** Defaults to `DEFAULT_OFFICE_HOURS`. Validated; an invalid value throws. */
   officeHours?: OfficeHours;
-  /** Public holidays and other days off, "YYYY-MM-DD". */
-  holidays: Iterable<string>;
-  /** Swapped working days: a Saturday/Sunday declared a working day, "YYYY-MM-DD". */
-  workingWeekendDays?: Iterable<string>;
-}
+} & (
+  | {
+      /** Public holidays and other days off, "YYYY-MM-DD", of any years. */
+      holidays: Iterable<string>;
+      /** Swapped working days: a Saturday/Sunday declared a working day, "YYYY-MM-DD". */
+      workingWeekendDays?: Iterable<string>;
+    }
+  | {
+      /** The days of each year, asked for lazily the first time a calculation touches that year. */
+      yearDays: YearDaysProvider;
+    }
+);
 
 /** Statutory processing time of a procedure. Days and hours add up; fractions are allowed (0.5 day = 240 min). */
 export interface StatutoryTime {
@@ -48,8 +56,9 @@ export class WorkingCalendar {
   private readonly sessions: readonly SessionMs[];
   private readonly cutoffMs: number;
   private readonly sameDayCutoffMs: number;
-  private readonly holidayDays = new Set<number>();
-  private readonly workingWeekendDayNumbers = new Set<number>();
+  private readonly yearDays: YearDaysProvider;
+  /** The year `isWorkingDayNumber` looked at last, and its first and last day numbers. */
+  private current: { days: YearDays; first: number; last: number } | null = null;
 
   constructor(options: WorkingCalendarOptions) {
     const officeHours = options.officeHours ?? DEFAULT_OFFICE_HOURS;
@@ -61,8 +70,7 @@ export class WorkingCalendar {
     }));
     this.cutoffMs = Math.round(parsed.cutoffMinute * MINUTE_MS);
     this.sameDayCutoffMs = Math.round(parsed.sameDayCutoffMinute * MINUTE_MS);
-    for (const ymd of options.holidays ?? []) this.holidayDays.add(ymdToDayNumber(ymd));
-    for (const ymd of options.workingWeekendDays ?? []) this.workingWeekendDayNumbers.add(ymdToDayNumber(ymd));
+    this.yearDays = 'yearDays' in options ? options.yearDays : fixedYearDays(options.holidays ?? [], options.workingWeekendDays ?? []);
   }
 
   /**
@@ -201,9 +209,19 @@ export class WorkingCalendar {
   }
 
   private isWorkingDayNumber(day: number): boolean {
-    if (this.workingWeekendDayNumbers.has(day)) return true;
+    const days = this.daysOfYearOf(day);
+    if (days.workingWeekendDays.has(day)) return true;
     const dayOfWeek = dayOfWeekOfDayNumber(day);
-    return dayOfWeek !== 0 && dayOfWeek !== 6 && !this.holidayDays.has(day);
+    return dayOfWeek !== 0 && dayOfWeek !== 6 && !days.holidays.has(day);
+  }
+
+  private daysOfYearOf(day: number): YearDays {
+    const current = this.current;
+    if (current && day >= current.first && day <= current.last) return current.days;
+    const year = new Date(day * 86_400_000).getUTCFullYear();
+    const days = this.yearDays(year);
+    this.current = { days, first: Date.UTC(year, 0, 1) / 86_400_000, last: Date.UTC(year + 1, 0, 1) / 86_400_000 - 1 };
+    return days;
   }
 
   private nextWorkingDayNumber(day: number): number {
