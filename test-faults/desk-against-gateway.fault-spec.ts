@@ -3,13 +3,11 @@ import request from 'supertest';
 import { PaymentEntity, PaymentMismatchesService } from '@dvc/payments';
 import { mulberry32 } from '@dvc/simulator-kit';
 import {
-  citizenToken, DESKS, freePort, officerToken, startTestApp, startTestWorker, submissionFor, TestApp, transcriptForm, waitFor,
+  citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TestApp, transcriptForm, waitFor, type PaymentStack,
 } from '@dvc/testing';
-import { createGatewaySimulator, GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
+import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 import { inParallel, printCounts } from './drill-kit';
 
-const SECRET = 'TESTVNPAYSECRET-0123456789abcdef';
-const TMN = 'DVCHN001';
 const RACES = 100;
 const CITIZENS = 5;
 /** 2.000635 charges 8,000 VND a copy (fee PHI_BAN_SAO, per copy, paid before processing). */
@@ -27,23 +25,12 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
   let gateway: GatewaySimulator;
   let worker: INestApplicationContext;
 
+  let stack: PaymentStack;
+
   beforeAll(async () => {
-    const [gatewayPort, apiPort] = [await freePort(), await freePort()];
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const env = {
-      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`, VNPAY_HASH_SECRET: SECRET, VNPAY_TMN_CODE: TMN, VNPAY_PAY_URL: `${gatewayUrl}/paymentv2/vpcpay.html`,
-      VNPAY_API_URL: `${gatewayUrl}/merchant_webapi/api/transaction`, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', PAYMENT_RECONCILE_EVERY_SECONDS: '3600',
-    };
-    t = await startTestApp(env, { listen: true, port: apiPort });
-    gateway = createGatewaySimulator({ tmnCode: TMN, secret: SECRET, ipnUrl: `${t.baseUrl}/api/v1/payments/vnpay/ipn`, port: gatewayPort, seed: 'desk-against-gateway' });
-    await gateway.start();
-    worker = await startTestWorker(env);
+    ({ t, gateway, worker } = stack = await startPaymentStack('desk-against-gateway'));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.stop();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('every citizen pays exactly what is owed, every overpayment is refunded at the gateway, receipts are gapless', async () => {
     const started = Date.now();

@@ -2,12 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { signVnpay } from '@dvc/core';
 import { PaymentEntity, PaymentMismatchesService } from '@dvc/payments';
 import {
-  citizenToken, DESKS, freePort, officerToken, startTestApp, startTestWorker, submissionFor, TestApp, transcriptForm, waitFor,
+  citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TEST_VNPAY, TestApp, transcriptForm, waitFor, type PaymentStack,
 } from '@dvc/testing';
-import { createGatewaySimulator, GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
+import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 
-const SECRET = 'TESTVNPAYSECRET-0123456789abcdef';
-const TMN = 'DVCHN001';
+const { secret: SECRET, tmnCode: TMN } = TEST_VNPAY;
 
 /** Issue #15, money items 5, 6 and 8: desk cash against online payments, double clicks, foreign terminals, the return page. */
 describe('money: desk cash, online payments and the gateway agree', () => {
@@ -15,24 +14,12 @@ describe('money: desk cash, online payments and the gateway agree', () => {
   let gateway: GatewaySimulator;
   let worker: INestApplicationContext;
 
+  let stack: PaymentStack;
+
   beforeAll(async () => {
-    const [gatewayPort, apiPort] = [await freePort(), await freePort()];
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const env = {
-      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      VNPAY_HASH_SECRET: SECRET, VNPAY_TMN_CODE: TMN, VNPAY_PAY_URL: `${gatewayUrl}/paymentv2/vpcpay.html`,
-      VNPAY_API_URL: `${gatewayUrl}/merchant_webapi/api/transaction`, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', PAYMENT_RECONCILE_EVERY_SECONDS: '3600',
-    };
-    t = await startTestApp(env, { listen: true, port: apiPort });
-    gateway = createGatewaySimulator({ tmnCode: TMN, secret: SECRET, ipnUrl: `${t.baseUrl}/api/v1/payments/vnpay/ipn`, port: gatewayPort, seed: 15 });
-    await gateway.start();
-    worker = await startTestWorker(env);
+    ({ t, gateway, worker } = stack = await startPaymentStack(15));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.stop();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   /** Extract of a civil-status record (2.000635): 8,000 VND a copy (fee PHI_BAN_SAO, per copy, paid before). */
   async function awaitingPayment(copies: number) {

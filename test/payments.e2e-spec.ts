@@ -3,12 +3,11 @@ import { signVnpay } from '@dvc/core';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity, PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import {
-  citizenToken, DESKS, freePort, officerToken, startTestApp, startTestWorker, submissionFor, TestApp, transcriptForm, waitFor,
+  citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TEST_VNPAY, TestApp, transcriptForm, waitFor, type PaymentStack,
 } from '@dvc/testing';
-import { createGatewaySimulator, GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
+import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 
-const SECRET = 'TESTVNPAYSECRET-0123456789abcdef';
-const TMN = 'DVCHN001';
+const { secret: SECRET, tmnCode: TMN } = TEST_VNPAY;
 
 describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
   let t: TestApp;
@@ -16,24 +15,12 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
   let worker: INestApplicationContext;
   let gatewayUrl: string;
 
+  let stack: PaymentStack;
+
   beforeAll(async () => {
-    const [gatewayPort, apiPort] = [await freePort(), await freePort()];
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-    const env = {
-      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-      VNPAY_HASH_SECRET: SECRET, VNPAY_TMN_CODE: TMN, VNPAY_PAY_URL: `${gatewayUrl}/paymentv2/vpcpay.html`,
-      VNPAY_API_URL: `${gatewayUrl}/merchant_webapi/api/transaction`, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', PAYMENT_RECONCILE_EVERY_SECONDS: '3600',
-    };
-    t = await startTestApp(env, { listen: true, port: apiPort });
-    gateway = createGatewaySimulator({ tmnCode: TMN, secret: SECRET, ipnUrl: `${t.baseUrl}/api/v1/payments/vnpay/ipn`, port: gatewayPort, seed: 7 });
-    await gateway.start();
-    worker = await startTestWorker(env);
+    ({ t, gateway, worker, gatewayUrl } = stack = await startPaymentStack(7));
   });
-  afterAll(async () => {
-    await worker?.close();
-    await gateway?.stop();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   /** A citizen's transcript request (level 4, 8,000 VND a copy, paid before processing), accepted by the desk. */
   async function acceptedTranscript(copies = 2) {

@@ -6,3 +6,4 @@ export * from './private-redis';
 export * from './test-worker';
 export * from './private-postgres';
 export * from './worker-process';
+export * from './payment-stack';
