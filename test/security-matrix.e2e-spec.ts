@@ -227,6 +227,17 @@ describe('security matrix', () => {
       expect(wrong).toEqual([]);
     });
 
+    it('an officer\'s unit and scope are the account\'s: a validly signed token claiming another scope is served as the account', async () => {
+      const jwt = t.app.get(JwtService);
+      const claims = jwt.decode(tokens['tn.trangtien']) as Record<string, unknown>;
+      const { iat: _iat, exp: _exp, iss: _iss, ...bare } = claims;
+      const other = await jwt.signAsync({ ...bare, scopeCode: '002', unitCode: '002' }, { expiresIn: 600 });
+      await call('GET', `/api/v1/dossiers/${dossiers.district.code}`, other).expect(404);
+      await call('GET', `/api/v1/dossiers/${dossiers.commune.code}`, other).expect(200);
+      const me = (await call('GET', '/api/v1/auth/me', other).expect(200)).body;
+      expect(me).toMatchObject({ scopeCode: '00079', unitCode: '00079' });
+    });
+
     it('other schemes and shapes of the Authorization header are a 401', async () => {
       const valid = tokens['tn.trangtien'];
       for (const header of ['Basic dG4udHJhbmd0aWVuOlRlc3RAMTIzNDU=', valid, `Token ${valid}`, 'Bearer', 'Bearer  ', `Bearer ${valid}x`]) {

@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { clientErrorHandler } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { mountQueueBoard } from './common/queue-board';
+import { registerSecurityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,7 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   // Multipart uploads (POST /files): one file per request, streamed (never buffered whole). The file-size limit is
   // one byte over the configured maximum so that the upload service sees an over-limit byte and refuses with 413
   // instead of busboy silently truncating the content at exactly the limit.
