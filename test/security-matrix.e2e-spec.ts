@@ -210,6 +210,49 @@ describe('security matrix', () => {
     await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, owner.token).expect(200);
   });
 
+  describe('the applicant\'s phone (notices and access by phone)', () => {
+    const tableCounts = async () => (await t.db.query(`SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM dossier_events) AS events, (SELECT count(*)::int FROM outbox) AS outbox`))[0];
+
+    it('online, the applicant\'s phone must be the signed-in citizen\'s: someone else\'s number is a 422 that writes nothing', async () => {
+      const victim = `0${owner.phone.slice(2)}`;
+      const body = await submissionFor(t.http, stranger.token, victim, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(victim), components: ['TK', 'GCS', 'GTTT'] });
+      const before = await tableCounts();
+      const res = await call('POST', '/api/v1/dossiers', stranger.token, body).expect(422);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.phone']);
+      expect(await tableCounts()).toEqual(before);
+      // Any spelling of the citizen's own number is theirs.
+      const own = await submissionFor(t.http, stranger.token, `+84${stranger.phone.slice(2)}`, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${stranger.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'] });
+      await call('POST', '/api/v1/dossiers', stranger.token, own).expect(201);
+    });
+
+    it('an online dossier is not reached through its applicant phone: only its owner reads, lists and withdraws it', async () => {
+      // As if filed before the rule above, with the stranger's phone as the applicant's.
+      const code = dossiers.district.code;
+      const [{ applicant_phone: kept }] = await t.db.query(`SELECT applicant_phone FROM dossiers WHERE code = $1`, [code]);
+      await t.db.query(`UPDATE dossiers SET applicant_phone = $2 WHERE code = $1`, [code, stranger.phone]);
+      try {
+        await call('GET', `/api/v1/dossiers/${code}`, stranger.token).expect(404);
+        await call('GET', `/api/v1/dossiers/${code}/history`, stranger.token).expect(404);
+        await call('GET', `/api/v1/dossiers/${code}/results`, stranger.token).expect(404);
+        const version = (await call('GET', `/api/v1/dossiers/${code}`, owner.token).expect(200)).body.version as number;
+        await call('POST', `/api/v1/dossiers/${code}/withdraw`, stranger.token, { version, reason: 'x' }).expect(404);
+        const listed = (await call('GET', '/api/v1/dossiers?limit=100', stranger.token).expect(200)).body.items.map((i: { code: string }) => i.code);
+        expect(listed).not.toContain(code);
+        expect((await call('GET', `/api/v1/dossiers/${code}`, owner.token).expect(200)).body.version).toBe(version);
+      } finally {
+        await t.db.query(`UPDATE dossiers SET applicant_phone = $2 WHERE code = $1`, [code, kept]);
+      }
+    });
+
+    it('a dossier registered at a desk is reached by the citizen whose phone the officer recorded, and by nobody else', async () => {
+      await call('GET', `/api/v1/dossiers/${passedOn.code}`, owner.token).expect(200);
+      const mine = (await call('GET', '/api/v1/dossiers?limit=100', owner.token).expect(200)).body.items.map((i: { code: string }) => i.code);
+      expect(mine).toContain(passedOn.code);
+      await call('GET', `/api/v1/dossiers/${passedOn.code}`, stranger.token).expect(404);
+    });
+  });
+
   describe('tokens', () => {
     it.each([
       ['an administrator', 'admin', ['/api/v1/auth/me', '/api/v1/dossiers', '/api/v1/admin/payments/mismatches']],

@@ -317,7 +317,7 @@ export function SubmitPage({ code }: { code: string }) {
       {!error && attempted && Object.keys(errors).length > 0 && <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>}
       {errors.components && <Alert>{errors.components}</Alert>}
       <UnitAgencyPicker levels={p.receivingLevels ?? []} value={agencyCode} onChange={setAgencyCode} error={errors.agency} />
-      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} />
+      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} readOnly={citizen ? ['phone'] : []} />
       <h2>{p.formSchema?.title ?? 'Tờ khai'}</h2>
       <SchemaForm schema={p.formSchema ?? {}} value={form} onChange={setForm} errors={formErrors} />
       <fieldset className="fieldset">
