@@ -5,3 +5,4 @@ export * from './templates';
 export * from './carriers';
 export * from './quiet-hours';
 export * from './sms-retry';
+export * from './otp-masking';
