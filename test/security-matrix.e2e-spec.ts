@@ -203,6 +203,12 @@ describe('security matrix', () => {
     await call('GET', `/api/v1/reports/processing?unitCode=01&${period}`, tokens['ld.hoankiem']).expect(404);
     await call('GET', `/api/v1/reports/processing?unitCode=00079&${period}`, tokens['ld.hoankiem']).expect(200);
     await call('GET', `/api/v1/reports/processing?unitCode=00079&${period}`, tokens['ld.trangtien']).expect(200);
+    // A city department is one agency of the city: its leader reads neither the city nor its districts or communes.
+    for (const leader of ['ld.stp', 'ld.sotnmt']) {
+      for (const unit of ['01', '002', '00079']) await call('GET', `/api/v1/reports/processing?unitCode=${unit}&${period}`, tokens[leader]).expect(404);
+    }
+    await call('GET', `/api/v1/reports/processing?unitCode=002&${period}`, tokens['ld.hoankiem']).expect(200);
+    await call('GET', `/api/v1/reports/processing?unitCode=01&${period}`, tokens.admin).expect(200);
 
     for (const token of [stranger.token, tokens['tn.trangtien'], tokens.admin]) {
       await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, token).expect(404);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { DomainError, formatYmd, type Principal } from '@dvc/core';
 import { toCsv } from './csv';
+import { assertMayReadReport } from './report-access';
 import { FACTS_REPORT_SQL, RAW_REPORT_SQL } from './processing-report.sql';
 
 /** Hà Nội keeps UTC+7 all year. */
@@ -46,7 +47,7 @@ export class ProcessingReportService {
    */
   async report(principal: Principal, unitCode: string, from: Date, to: Date, mapDate?: string): Promise<{ unitCode: string; from: string; to: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
-    await this.assertMayRead(principal, unitCode);
+    await assertMayReadReport(this.db, principal, unitCode);
     const { holidays, working } = await this.calendars.days();
     const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
     const params: unknown[] = [unitCode, from, to, holidays, working, map];
