@@ -6,3 +6,5 @@ export * from './carriers';
 export * from './quiet-hours';
 export * from './sms-retry';
 export * from './otp-masking';
+export * from './smpp-receipt';
+export * from './concatenation';
