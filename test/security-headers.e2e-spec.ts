@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startTestApp, TestApp } from '@dvc/testing';
 
 /** What every answer carries (OWASP secure headers); HSTS only when the request came over TLS. */
@@ -39,5 +41,20 @@ describe('security headers', () => {
     expect(tls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     const plain = await behindProxy.http.get('/health').set('X-Forwarded-Proto', 'http').expect(200);
     expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  // Only after `npm run build` (the e2e run does not build the portal): the page must work under script-src 'self'.
+  const built = existsSync(resolve(process.cwd(), 'dist/web/index.html'));
+  (built ? it : it.skip)('the built web portal and Swagger UI load only scripts from our own origin, under the policy', async () => {
+    for (const path of ['/', '/mot-cua/tiep-nhan', '/docs']) {
+      const res = await direct.http.get(path).redirects(1).expect(200);
+      expect(csp(res.headers['content-security-policy'])['script-src']).toBe("'self'");
+      const scripts = [...String(res.text).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        expect({ path, attributes, inline: body.trim().length > 0 && !/type="application\/json"/.test(attributes) }).toEqual({ path, attributes, inline: false });
+        expect(attributes).not.toMatch(/src="(https?:)?\/\//);
+      }
+    }
   });
 });
