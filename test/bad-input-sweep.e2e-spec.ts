@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { JwtService } from '@nestjs/jwt';
 import { startTestApp, TestApp } from '@dvc/testing';
 import {
   boundaryValues, encodeSegment, FORGED_CURSORS, NULL_KEY_CURSOR, hostileHeaderValue, nodePaths, replaceAt, valueAt, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
@@ -346,6 +347,26 @@ describe('bad-input sweep (fast-check)', () => {
     await sweepFixed(op, plans, failures);
     expect(failures).toEqual([]);
   });
+
+  it('tokens signed with the real key but without expiry, living ten years or with a hostile subject: no 5xx on any secured operation', async () => {
+    const jwt = t.app.get(JwtService);
+    const citizen = jwt.decode(world.tokens.citizen) as Record<string, unknown>;
+    const { iat: _iat, exp: _exp, iss: _iss, ...bare } = citizen;
+    const subjects = ['not-a-uuid', "1' OR '1'='1", '\u0000', 'x'.repeat(5000), '../../etc/passwd', '{"$ne":null}', '12345678-1234-1234-1234-1234567890123'];
+    const tokens = [
+      await jwt.signAsync(bare),
+      await jwt.signAsync(bare, { expiresIn: 10 * 365 * 86400 }),
+      ...(await Promise.all(subjects.flatMap((sub) => [
+        jwt.signAsync({ ...bare, sub }, { expiresIn: 60 }),
+        jwt.signAsync({ sub, kind: 'officer', username: 'admin', roles: ['admin'], agencyCode: '000.00.00.H26', unitCode: '01', scopeCode: '000.00.00.H26' }, { expiresIn: 60 }),
+      ]))),
+    ];
+    const failures: string[] = [];
+    for (const op of operations.filter((o) => o.secured)) {
+      await sweepFixed(op, tokens.map((token) => plain(op, { authorization: `Bearer ${token}` })), failures);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it('the API still answers normally afterwards', async () => {
     await t.http.get('/health/ready').expect(200);

@@ -203,11 +203,60 @@ describe('security matrix', () => {
     await call('GET', `/api/v1/reports/processing?unitCode=01&${period}`, tokens['ld.hoankiem']).expect(404);
     await call('GET', `/api/v1/reports/processing?unitCode=00079&${period}`, tokens['ld.hoankiem']).expect(200);
     await call('GET', `/api/v1/reports/processing?unitCode=00079&${period}`, tokens['ld.trangtien']).expect(200);
+    // A city department is one agency of the city: its leader reads neither the city nor its districts or communes.
+    for (const leader of ['ld.stp', 'ld.sotnmt']) {
+      for (const unit of ['01', '002', '00079']) await call('GET', `/api/v1/reports/processing?unitCode=${unit}&${period}`, tokens[leader]).expect(404);
+    }
+    await call('GET', `/api/v1/reports/processing?unitCode=002&${period}`, tokens['ld.hoankiem']).expect(200);
+    await call('GET', `/api/v1/reports/processing?unitCode=01&${period}`, tokens.admin).expect(200);
 
     for (const token of [stranger.token, tokens['tn.trangtien'], tokens.admin]) {
       await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, token).expect(404);
     }
     await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, owner.token).expect(200);
+  });
+
+  describe('the applicant\'s phone (notices and access by phone)', () => {
+    const tableCounts = async () => (await t.db.query(`SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM dossier_events) AS events, (SELECT count(*)::int FROM outbox) AS outbox`))[0];
+
+    it('online, the applicant\'s phone must be the signed-in citizen\'s: someone else\'s number is a 422 that writes nothing', async () => {
+      const victim = `0${owner.phone.slice(2)}`;
+      const body = await submissionFor(t.http, stranger.token, victim, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(victim), components: ['TK', 'GCS', 'GTTT'] });
+      const before = await tableCounts();
+      const res = await call('POST', '/api/v1/dossiers', stranger.token, body).expect(422);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.phone']);
+      expect(await tableCounts()).toEqual(before);
+      // Any spelling of the citizen's own number is theirs.
+      const own = await submissionFor(t.http, stranger.token, `+84${stranger.phone.slice(2)}`, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${stranger.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'] });
+      await call('POST', '/api/v1/dossiers', stranger.token, own).expect(201);
+    });
+
+    it('an online dossier is not reached through its applicant phone: only its owner reads, lists and withdraws it', async () => {
+      // As if filed before the rule above, with the stranger's phone as the applicant's.
+      const code = dossiers.district.code;
+      const [{ applicant_phone: kept }] = await t.db.query(`SELECT applicant_phone FROM dossiers WHERE code = $1`, [code]);
+      await t.db.query(`UPDATE dossiers SET applicant_phone = $2 WHERE code = $1`, [code, stranger.phone]);
+      try {
+        await call('GET', `/api/v1/dossiers/${code}`, stranger.token).expect(404);
+        await call('GET', `/api/v1/dossiers/${code}/history`, stranger.token).expect(404);
+        await call('GET', `/api/v1/dossiers/${code}/results`, stranger.token).expect(404);
+        const version = (await call('GET', `/api/v1/dossiers/${code}`, owner.token).expect(200)).body.version as number;
+        await call('POST', `/api/v1/dossiers/${code}/withdraw`, stranger.token, { version, reason: 'x' }).expect(404);
+        const listed = (await call('GET', '/api/v1/dossiers?limit=100', stranger.token).expect(200)).body.items.map((i: { code: string }) => i.code);
+        expect(listed).not.toContain(code);
+        expect((await call('GET', `/api/v1/dossiers/${code}`, owner.token).expect(200)).body.version).toBe(version);
+      } finally {
+        await t.db.query(`UPDATE dossiers SET applicant_phone = $2 WHERE code = $1`, [code, kept]);
+      }
+    });
+
+    it('a dossier registered at a desk is reached by the citizen whose phone the officer recorded, and by nobody else', async () => {
+      await call('GET', `/api/v1/dossiers/${passedOn.code}`, owner.token).expect(200);
+      const mine = (await call('GET', '/api/v1/dossiers?limit=100', owner.token).expect(200)).body.items.map((i: { code: string }) => i.code);
+      expect(mine).toContain(passedOn.code);
+      await call('GET', `/api/v1/dossiers/${passedOn.code}`, stranger.token).expect(404);
+    });
   });
 
   describe('tokens', () => {
@@ -225,6 +274,17 @@ describe('security matrix', () => {
         }
       }
       expect(wrong).toEqual([]);
+    });
+
+    it('an officer\'s unit and scope are the account\'s: a validly signed token claiming another scope is served as the account', async () => {
+      const jwt = t.app.get(JwtService);
+      const claims = jwt.decode(tokens['tn.trangtien']) as Record<string, unknown>;
+      const { iat: _iat, exp: _exp, iss: _iss, ...bare } = claims;
+      const other = await jwt.signAsync({ ...bare, scopeCode: '002', unitCode: '002' }, { expiresIn: 600 });
+      await call('GET', `/api/v1/dossiers/${dossiers.district.code}`, other).expect(404);
+      await call('GET', `/api/v1/dossiers/${dossiers.commune.code}`, other).expect(200);
+      const me = (await call('GET', '/api/v1/auth/me', other).expect(200)).body;
+      expect(me).toMatchObject({ scopeCode: '00079', unitCode: '00079' });
     });
 
     it('other schemes and shapes of the Authorization header are a 401', async () => {
@@ -279,23 +339,35 @@ describe('security matrix', () => {
     const age = (normalised: string, seconds: number) =>
       t.db.query(`UPDATE otp_states SET issued_at = issued_at - make_interval(secs => $2) WHERE phone = $1`, [normalised, seconds]);
 
-    it('five wrong codes lock the phone whatever its spelling and across re-sent codes; the right code is refused afterwards', async () => {
+    it('five wrong guesses, whatever the phone\'s spelling, void that code but do not lock the owner out: a new code signs in', async () => {
       const phone = uniquePhone();
+      // A stranger asks a code for the victim's phone and guesses five times.
       const normalised = (await otp(phone).expect(202)).body.phone as string;
       const spellings = [phone, `+84${phone.slice(1)}`, `84${phone.slice(1)}`, `+84 ${phone.slice(1, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`];
       let code = await lastOtpFor(t.db, normalised);
       const wrongCode = () => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
       for (const spelling of spellings) await verify(spelling, wrongCode()).expect(401);
-      // A fresh code does not reset the count: the fifth wrong guess in a row locks.
+      const fifth = await verify(phone, wrongCode()).expect(401);
+      expect(fifth.body.detail).toContain('ask for a new one');
+      // That code is void, even when right.
+      await verify(phone, code).expect(401);
+      // The owner asks for a new code (only the resend interval applies) and signs in with it.
       await age(normalised, 61);
       await otp(phone).expect(202);
       code = await lastOtpFor(t.db, normalised);
-      const locked = await verify(phone, wrongCode()).expect(429);
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
-      await verify(phone, code).expect(429);
-      await verify(spellings[1], code).expect(429);
-      await otp(phone).expect(429);
-      requests += 12;
+      const signedIn = await verify(spellings[1], code).expect(200);
+      expect(signedIn.body.citizen.phone).toBe(normalised);
+      requests += 10;
+    });
+
+    it('guesses stay bounded: four wrong at a code still let the right one in, the fifth voids it', async () => {
+      const phone = uniquePhone();
+      const normalised = (await otp(phone).expect(202)).body.phone as string;
+      const code = await lastOtpFor(t.db, normalised);
+      const wrongCode = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
+      for (let i = 0; i < 4; i++) await verify(phone, wrongCode).expect(401);
+      await verify(phone, code).expect(200);
+      requests += 6;
     });
 
     it('a code is sent at most once a minute and five times an hour; refused requests write no SMS', async () => {

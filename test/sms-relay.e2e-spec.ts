@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { OutboxMessageEntity } from '@dvc/notifications';
-import { SmsMessageEntity } from '@dvc/sms';
+import { purgeSpentOtps, SmsMessageEntity } from '@dvc/sms';
 import { lastOtpFor, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp, uniquePhone, waitFor } from '@dvc/testing';
 
 /** Relay and dispatch with the log provider, on a Redis of this suite's own that it can stop and start. */
@@ -72,6 +72,40 @@ describe('outbox relay and SMS dispatch', () => {
     await t.http.get('/admin/queues').expect(401);
     const board = await t.http.get(`/admin/queues?token=${admin}`).expect(200);
     expect(board.text).toContain('<');
+  });
+
+  it('no view shows a live OTP, administrators\' message log included; once delivered or expired the code leaves sms_messages and the outbox', async () => {
+    const admin = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Test@12345' })).body.accessToken;
+    const to = (await t.http.post('/api/v1/auth/citizens/otp').send({ phone: uniquePhone() }).expect(202)).body.phone as string;
+    const code = await lastOtpFor(t.db, to);
+    await waitFor(async () => (await messagesTo(to))[0]?.status === 'delivered', 10_000, 'the OTP was not delivered');
+    const listed = (await t.http.get(`/api/v1/sms/messages?to=${to}`).set('Authorization', `Bearer ${admin}`).expect(200)).body.items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].text).not.toContain(code);
+    expect(listed[0].text).toMatch(/ la \*{6}, /);
+
+    // An OTP whose message was never delivered and whose code expired: the worker had no SMS centre for it.
+    const stuck = (await t.http.post('/api/v1/auth/citizens/otp').send({ phone: uniquePhone() }).expect(202)).body.phone as string;
+    await waitFor(async () => (await messagesTo(stuck))[0]?.status === 'delivered', 10_000, 'not delivered');
+    await t.db.query(`UPDATE sms_messages SET status = 'sending', delivered_at = NULL, created_at = now() - interval '6 minutes' WHERE "to" = $1`, [stuck]);
+    await t.db.query(`UPDATE outbox SET created_at = now() - interval '6 minutes' WHERE payload->>'to' = $1`, [stuck]);
+
+    const result = await purgeSpentOtps(t.db, { ttlSeconds: 300, graceSeconds: 0 });
+    expect(result.messages).toBeGreaterThanOrEqual(2);
+    expect(result.expiredUnsent).toBeGreaterThanOrEqual(1);
+    for (const phone of [to, stuck]) {
+      const [message] = await messagesTo(phone);
+      expect(message.text).not.toMatch(/[0-9]{4,}/);
+      const [row] = await t.db.query(`SELECT payload FROM outbox WHERE payload->>'to' = $1`, [phone]);
+      expect(row.payload.variables).toEqual({ ttlMinutes: 5 });
+    }
+    expect((await messagesTo(stuck))[0]).toMatchObject({ status: 'failed', lastError: 'the code expired before it was sent' });
+    // A code still in use is kept: requested now, not delivered yet as far as the purge is concerned.
+    const live = (await t.http.post('/api/v1/auth/citizens/otp').send({ phone: uniquePhone() }).expect(202)).body.phone as string;
+    await purgeSpentOtps(t.db, { ttlSeconds: 300, graceSeconds: 3600 });
+    expect(await lastOtpFor(t.db, live)).toMatch(/^\d{6}$/);
+    // Nothing is left for a second run.
+    expect(await purgeSpentOtps(t.db, { ttlSeconds: 300, graceSeconds: 0 })).toMatchObject({ expiredUnsent: 0 });
   });
 
   it('administrators edit templates; variables are checked', async () => {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { CatalogModule } from '@dvc/catalog';
 import { AppConfigModule, DatabaseConfig, HttpConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
 import { buildDataSourceOptions } from '@dvc/database';
@@ -40,12 +41,12 @@ import { UnitsController } from './units/units.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: LoadedConfig) {
+  static forRoot(config?: LoadedConfig, options: { logStream?: DestinationStream } = {}) {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: loggerParams }),
+        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (runtime: RuntimeConfig) => loggerParams(runtime, options.logStream) }),
         TypeOrmModule.forRootAsync({
           inject: [DatabaseConfig],
           useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true, migrationsRun: db.migrateOnBoot }),

@@ -9,18 +9,20 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { loadAllConfig, LoadedConfig } from '@dvc/config';
 import { AppModule } from './app.module';
 import { clientErrorHandler } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { mountQueueBoard } from './common/queue-board';
+import { registerSecurityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 const frameworkLogger = new NestLogger('ProblemFilter');
 
 /** Builds the configured API application without listening: used by main.ts and by the e2e tests. */
-export async function createApiApp(config: LoadedConfig = loadAllConfig()): Promise<NestFastifyApplication> {
+export async function createApiApp(config: LoadedConfig = loadAllConfig(), options: { logStream?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
@@ -31,8 +33,9 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig()): Prom
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, error, frameworkLogger),
     clientErrorHandler,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  registerSecurityHeaders(app.getHttpAdapter().getInstance());
   // Multipart uploads (POST /files): one file per request, streamed (never buffered whole). The file-size limit is
   // one byte over the configured maximum so that the upload service sees an over-limit byte and refuses with 413
   // instead of busboy silently truncating the content at exactly the limit.

@@ -40,4 +40,12 @@ describe('delivery receipt', () => {
       message_state: 5,
     });
   });
+
+  it('in the upper-decimal style: field names in upper case, the hex id in decimal, no TLVs', () => {
+    const input = { messageId: '4f2a0c', state: 'DELIVERED' as const, submitDate, doneDate, text: 'Ho so' };
+    expect(formatReceiptText(input, 'upper-decimal')).toBe('ID:5188108 SUB:001 DLVRD:001 SUBMIT DATE:2611230802 DONE DATE:2611232359 STAT:DELIVRD ERR:000 TEXT:Ho so');
+    const fields = receiptPduFields(input, { source: 'HANOI-DVC', destination: '84912345678' }, 'upper-decimal');
+    expect(fields).not.toHaveProperty('receipted_message_id');
+    expect(fields).not.toHaveProperty('message_state');
+  });
 });

@@ -47,18 +47,25 @@ export function receiptSnippet(text: string): string {
     .join('');
 }
 
+/**
+ * How receipts look: `standard` is the Appendix B text in lower case with the receipted_message_id and
+ * message_state TLVs; `upper-decimal` is what some SMS centres send instead — field names in upper case, the id in
+ * decimal although submit_sm_resp gave it in hex, and no TLVs.
+ */
+export type ReceiptStyle = 'standard' | 'upper-decimal';
+
 /** The de-facto standard receipt text (SMPP 3.4 appendix B). */
-export function formatReceiptText(input: ReceiptInput): string {
+export function formatReceiptText(input: ReceiptInput, style: ReceiptStyle = 'standard'): string {
   const s = RECEIPT_STATES[input.state];
-  return (
-    `id:${input.messageId} sub:001 dlvrd:${s.dlvrd} submit date:${formatReceiptDate(input.submitDate)} ` +
-    `done date:${formatReceiptDate(input.doneDate)} stat:${s.stat} err:${s.err} text:${receiptSnippet(input.text)}`
-  );
+  const text =
+    `id:${style === 'upper-decimal' ? BigInt(`0x${input.messageId}`).toString(10) : input.messageId} sub:001 dlvrd:${s.dlvrd} submit date:${formatReceiptDate(input.submitDate)} ` +
+    `done date:${formatReceiptDate(input.doneDate)} stat:${s.stat} err:${s.err} text:`;
+  return `${style === 'upper-decimal' ? text.toUpperCase() : text}${receiptSnippet(input.text)}`;
 }
 
 /** deliver_sm fields for a receipt: addresses swapped, esm_class 0x04, receipted_message_id and message_state TLVs. */
-export function receiptPduFields(input: ReceiptInput, original: ReceiptAddresses): Record<string, unknown> {
-  return {
+export function receiptPduFields(input: ReceiptInput, original: ReceiptAddresses, style: ReceiptStyle = 'standard'): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
     source_addr_ton: original.destinationTon ?? 0,
     source_addr_npi: original.destinationNpi ?? 0,
     source_addr: original.destination,
@@ -67,8 +74,8 @@ export function receiptPduFields(input: ReceiptInput, original: ReceiptAddresses
     destination_addr: original.source,
     esm_class: 0x04,
     data_coding: 0,
-    short_message: formatReceiptText(input),
-    receipted_message_id: input.messageId,
-    message_state: RECEIPT_STATES[input.state].messageState,
+    short_message: formatReceiptText(input, style),
   };
+  if (style === 'standard') Object.assign(fields, { receipted_message_id: input.messageId, message_state: RECEIPT_STATES[input.state].messageState });
+  return fields;
 }

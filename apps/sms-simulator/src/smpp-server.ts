@@ -1,6 +1,6 @@
 import { listenOn } from '@dvc/simulator-kit';
 import * as smpp from 'smpp';
-import { receiptPduFields, type ReceiptAddresses } from './delivery-receipt';
+import { receiptPduFields, type ReceiptAddresses, type ReceiptStyle } from './delivery-receipt';
 import { submittedText } from './message-text';
 import { isValidDestination, normaliseNumber } from './phone-number';
 import { countSegments } from './segments';
@@ -23,7 +23,15 @@ const UDHI = 0x40;
 const MAX_PENDING_RECEIPTS = 10_000;
 const SMSC_SYSTEM_ID = 'DVCSIM';
 
-type BindMode = 'transceiver' | 'transmitter' | 'receiver';
+export type BindMode = 'transceiver' | 'transmitter' | 'receiver';
+
+/** One accepted bind, as the client announced it (interface_version 0x34 is SMPP 3.4). */
+export interface BindRecord {
+  systemId: string;
+  mode: BindMode;
+  interfaceVersion: number | null;
+}
+const MAX_BIND_RECORDS = 100;
 
 interface SessionState {
   session: smpp.Session;
@@ -35,6 +43,7 @@ export interface SmppServerOptions {
   systemId: string;
   password: string;
   centre: SmsCentre;
+  receiptStyle?: ReceiptStyle;
 }
 
 /**
@@ -46,6 +55,8 @@ export class SmppServer {
   private readonly server: smpp.Server;
   private readonly states = new Map<smpp.Session, SessionState>();
   private readonly pendingReceipts = new Map<string, Record<string, unknown>[]>();
+  /** The latest accepted binds, oldest first. */
+  readonly binds: BindRecord[] = [];
 
   constructor(private readonly options: SmppServerOptions) {
     this.server = smpp.createServer((session) => this.accept(session));
@@ -129,6 +140,8 @@ export class SmppServer {
     }
     state.mode = mode;
     state.systemId = pdu.system_id;
+    this.binds.push({ systemId: pdu.system_id, mode, interfaceVersion: pdu.interface_version ?? null });
+    if (this.binds.length > MAX_BIND_RECORDS) this.binds.shift();
     state.session.send(pdu.response({ system_id: SMSC_SYSTEM_ID }));
     if (mode !== 'transmitter') this.flushPendingReceipts(state);
   }
@@ -192,7 +205,7 @@ export class SmppServer {
   }
 
   private sendReceipt(origin: SessionState, report: FinalReport, addresses: ReceiptAddresses): void {
-    const fields = receiptPduFields(report, addresses);
+    const fields = receiptPduFields(report, addresses, this.options.receiptStyle);
     const systemId = origin.systemId ?? '';
     const target = this.canReceive(origin) ? origin : this.receiverFor(systemId);
     if (target && this.deliver(target, fields)) return;

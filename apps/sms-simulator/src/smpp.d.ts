@@ -23,6 +23,7 @@ declare module 'smpp' {
     sequence_number: number;
     system_id?: string;
     password?: string;
+    interface_version?: number;
     message_id?: string;
     source_addr?: string;
     source_addr_ton?: number;

@@ -1,7 +1,8 @@
 import type { Faults } from './faults';
 import { HttpApi } from './http-api';
 import type { Inbox } from './inbox';
-import { SmppServer } from './smpp-server';
+import { SmppServer, type BindRecord } from './smpp-server';
+import type { ReceiptStyle } from './delivery-receipt';
 import { SmsCentre } from './sms-centre';
 import type { SimulatorStats } from './stats';
 
@@ -24,6 +25,8 @@ export interface SmsSimulatorOptions {
   faults?: Partial<Faults>;
   /** Fixed prefix for message ids (default: start time in hex). */
   messageIdPrefix?: string;
+  /** Receipts as Appendix B with TLVs (default), or upper case with decimal ids and no TLVs. */
+  receiptStyle?: ReceiptStyle;
 }
 
 export interface SmsSimulatorPorts {
@@ -39,6 +42,8 @@ export interface SmsSimulator {
   setFaults(faults: Partial<Faults>): Faults;
   getFaults(): Faults;
   stats(): SimulatorStats;
+  /** The latest accepted SMPP binds with the interface_version each announced. */
+  binds(): readonly BindRecord[];
   /** Clears inbox, counters, pending deliveries and idempotency keys; faults return to the start values. */
   reset(): void;
 }
@@ -46,7 +51,7 @@ export interface SmsSimulator {
 /** The bundled SMS centre: an SMPP 3.4 server and an HTTP API over one store. Framework-free. */
 export function createSmsSimulator(options: SmsSimulatorOptions = {}): SmsSimulator {
   const centre = new SmsCentre({ faults: options.faults, seed: options.seed, messageIdPrefix: options.messageIdPrefix });
-  const smpp = new SmppServer({ centre, systemId: options.systemId ?? 'dvc', password: options.password ?? 'dvcpass' });
+  const smpp = new SmppServer({ centre, systemId: options.systemId ?? 'dvc', password: options.password ?? 'dvcpass', receiptStyle: options.receiptStyle });
   const http = new HttpApi(centre, { username: options.httpUsername ?? 'dvc', password: options.httpPassword ?? 'dvcpass' });
   let started: Promise<SmsSimulatorPorts> | null = null;
 
@@ -74,6 +79,7 @@ export function createSmsSimulator(options: SmsSimulatorOptions = {}): SmsSimula
     setFaults: (faults) => centre.setFaults(faults),
     getFaults: () => centre.faults,
     stats: () => centre.stats(),
+    binds: () => smpp.binds,
     reset: () => centre.reset(),
   };
 }
@@ -81,3 +87,4 @@ export function createSmsSimulator(options: SmsSimulatorOptions = {}): SmsSimula
 export { InvalidFaultsError, DEFAULT_FAULTS, type Faults } from './faults';
 export type { Inbox, InboxMessage } from './inbox';
 export type { SimulatorStats } from './stats';
+export type { BindRecord } from './smpp-server';

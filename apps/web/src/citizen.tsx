@@ -150,7 +150,10 @@ export function SignInPage({ next }: { next: string }) {
       session.setCitizen({ token: r.accessToken, phone: r.citizen?.phone ?? phone });
       navigate(next || '/ho-so', true);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'Mã xác thực không đúng hoặc đã hết hạn.' : errorText(err));
+      // After the last wrong try the code is void (the phone is never locked): the citizen asks for a new one.
+      const spent = err instanceof ApiError && err.status === 401 && /ask for a new one/.test(err.problem.detail ?? '');
+      setError(spent ? 'Mã xác thực không đúng và đã bị huỷ sau nhiều lần nhập sai. Vui lòng chọn "Đổi số điện thoại" để nhận mã mới.'
+        : err instanceof ApiError && err.status === 401 ? 'Mã xác thực không đúng hoặc đã hết hạn.' : errorText(err));
     } finally { setBusy(false); }
   }
   return (
@@ -317,7 +320,7 @@ export function SubmitPage({ code }: { code: string }) {
       {!error && attempted && Object.keys(errors).length > 0 && <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>}
       {errors.components && <Alert>{errors.components}</Alert>}
       <UnitAgencyPicker levels={p.receivingLevels ?? []} value={agencyCode} onChange={setAgencyCode} error={errors.agency} />
-      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} />
+      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} readOnly={citizen ? ['phone'] : []} />
       <h2>{p.formSchema?.title ?? 'Tờ khai'}</h2>
       <SchemaForm schema={p.formSchema ?? {}} value={form} onChange={setForm} errors={formErrors} />
       <fieldset className="fieldset">

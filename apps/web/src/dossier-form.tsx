@@ -89,8 +89,11 @@ export function validateApplicant(a: Values): Errors {
   return e;
 }
 
-/** The applicant's identity and contact fields (ids `app-<field>`), with their inline messages. */
-export function ApplicantFieldset({ value, onChange, errors }: { value: Values; onChange: (v: Values) => void; errors: Errors }) {
+/**
+ * The applicant's identity and contact fields (ids `app-<field>`), with their inline messages. `readOnly` fields are
+ * shown but not edited: online, the phone is the signed-in one (the API refuses any other).
+ */
+export function ApplicantFieldset({ value, onChange, errors, readOnly = [] }: { value: Values; onChange: (v: Values) => void; errors: Errors; readOnly?: string[] }) {
   return (
     <fieldset className="fieldset">
       <legend>Thông tin người nộp hồ sơ</legend>
@@ -100,7 +103,7 @@ export function ApplicantFieldset({ value, onChange, errors }: { value: Values; 
           return (
             <div key={k} className={`field${err ? ' has-error' : ''}`}>
               <label htmlFor={`app-${k}`}>{l}{k !== 'email' && <span className="req" aria-hidden="true"> *</span>}</label>
-              <input id={`app-${k}`} type={t} autoComplete={ac} value={value[k] ?? ''} aria-invalid={err ? true : undefined} aria-describedby={err ? `app-${k}-err` : undefined} onChange={(e) => onChange({ ...value, [k]: e.target.value })} />
+              <input id={`app-${k}`} type={t} autoComplete={ac} value={value[k] ?? ''} readOnly={readOnly.includes(k) || undefined} aria-invalid={err ? true : undefined} aria-describedby={err ? `app-${k}-err` : undefined} onChange={(e) => onChange({ ...value, [k]: e.target.value })} />
               {err && <p className="field-error" id={`app-${k}-err`}>{err}</p>}
             </div>
           );

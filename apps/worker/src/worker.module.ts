@@ -17,6 +17,7 @@ import { ReportFactsProcessor } from './report-facts.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
+import { OtpPurgeSchedule } from './otp-purge.schedule';
 
 @Module({})
 export class WorkerModule {
@@ -34,7 +35,7 @@ export class WorkerModule {
         CalendarModule,
         ReportingModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule],
     };
   }
 }

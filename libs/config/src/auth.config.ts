@@ -38,15 +38,11 @@ export class AuthConfig {
   @Min(30)
   otpTtlSeconds: number = 300;
 
+  /** Wrong guesses that void a code (the phone is never locked: a new code may be asked for at once). */
   @EnvVar('OTP_MAX_FAILED_ATTEMPTS')
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   otpMaxFailedAttempts: number = 5;
-
-  @EnvVar('OTP_LOCK_SECONDS')
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  otpLockSeconds: number = 900;
 
   @EnvVar('OTP_RESEND_INTERVAL_SECONDS')
   @IsInt({ message: 'must be a whole number' })

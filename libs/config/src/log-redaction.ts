@@ -1,5 +1,6 @@
 import type { LoggerOptions } from 'pino';
 import { maskSensitive } from '@dvc/core';
+import { serializeErrorForLog } from './log-error-serializer';
 
 const SECRET_KEYS = ['password', 'accessToken', 'token', 'otp', 'phone', 'idNumber', 'to'];
 
@@ -18,10 +19,13 @@ export const REDACTED_LOG_PATHS = [
  * Every program's logger: structured JSON at the configured level, phone numbers, ID numbers, OTPs and tokens masked
  * in fields (by path) and in free text (by pattern: an error can echo its input).
  */
-export function redactingLogOptions(level: string): Pick<LoggerOptions, 'level' | 'redact' | 'hooks'> {
+export function redactingLogOptions(level: string): Pick<LoggerOptions, 'level' | 'redact' | 'hooks' | 'serializers'> {
   return {
     level,
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    // Errors are logged under `err` (pino's convention, Nest's logger) and sometimes `error`: neither may copy query
+    // parameters or driver details into the log.
+    serializers: { err: serializeErrorForLog, error: serializeErrorForLog },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => (typeof a === 'string' ? maskSensitive(a) : a)) as Parameters<typeof method>);

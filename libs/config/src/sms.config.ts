@@ -29,6 +29,15 @@ export class SmsConfig {
   @IsString()
   smppPassword: string = 'dvcpass';
 
+  /**
+   * How a message longer than one SMS goes over SMPP: one submit_sm with the message_payload TLV (the centre splits
+   * it), or concatenated parts with a user data header (IEI 0x00, 8-bit reference), for centres without
+   * message_payload.
+   */
+  @EnvVar('SMPP_LONG_MESSAGES')
+  @IsIn(['payload', 'udh'], { message: 'must be one of payload, udh' })
+  smppLongMessages: 'payload' | 'udh' = 'payload';
+
   @EnvVar('SMS_HTTP_URL')
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   httpUrl: string = 'http://127.0.0.1:2776/brandname/send';

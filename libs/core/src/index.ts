@@ -4,6 +4,8 @@ export * from './catalog/procedure-definition';
 export * from './identity/phone-number';
 export * from './identity/citizen-id';
 export * from './identity/otp-policy';
+export * from './identity/applicant-phone';
+export * from './identity/report-reach';
 export * from './identity/roles';
 export * from './text/fold-diacritics';
 export * from './units/admin-unit';

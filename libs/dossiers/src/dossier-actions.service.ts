@@ -18,6 +18,7 @@ import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
 import { writeOutbox } from '@dvc/notifications';
 import { entityFromRow } from '@dvc/database';
+import { CITIZEN_REACHES_DOSSIER, citizenAccessParams } from './citizen-access';
 
 interface Effect {
   patch: Partial<DossierEntity>;
@@ -144,7 +145,7 @@ export class DossierActionsService {
   private async findActionable(principal: Principal, code: string): Promise<DossierEntity | null> {
     const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
     if (principal.kind === 'officer') qb.andWhere('d.current_scope_code = :scope', { scope: principal.scopeCode });
-    else qb.andWhere('(d.owner_citizen_id = :id OR d.applicant_phone = :phone)', { id: principal.id, phone: principal.phone });
+    else qb.andWhere(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     return qb.getOne();
   }
 

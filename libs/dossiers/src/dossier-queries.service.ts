@@ -9,6 +9,7 @@ import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { dossierDetail, dossierSummary, historyView } from './dossier-views';
 import { trackDossier } from './public-tracking';
+import { CITIZEN_REACHES_DOSSIER, citizenAccessParams } from './citizen-access';
 
 export interface DossierListQuery {
   status?: DossierStatus[];
@@ -47,7 +48,7 @@ export class DossierQueriesService {
       qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
       if (!query.status?.some((s) => CLOSED.includes(s))) qb.andWhere('d.closed_at IS NULL');
     } else {
-      qb.where('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
+      qb.where(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     }
     if (query.status?.length) qb.andWhere('d.status IN (:...status)', { status: query.status });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? overdueNowSql('d', 'now()') : `NOT ${overdueNowSql('d', 'now()')}`);
@@ -139,7 +140,7 @@ export class DossierQueriesService {
     if (principal.kind === 'officer') {
       qb.andWhere(`(d.current_scope_code = :scope OR d.route @> :scopeJson::jsonb)`, { scope: principal.scopeCode, scopeJson: JSON.stringify([{ scopeCode: principal.scopeCode }]) });
     } else {
-      qb.andWhere('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
+      qb.andWhere(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     }
     const dossier = await qb.getOne();
     if (!dossier) throw DomainError.notFound(`Dossier ${code}`);

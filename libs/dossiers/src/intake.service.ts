@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  computeFees, deriveFeeTotals, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, computeFees, deriveFeeTotals, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -71,7 +71,7 @@ export class IntakeService {
       const existing = await this.replay(principalKey, idempotencyKey, hash!);
       if (existing) return { dossier: existing, replayed: true };
     }
-    const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online');
+    const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online', citizen.phone);
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const dossier = this.newDossier(code, input, prepared, {
@@ -211,7 +211,7 @@ export class IntakeService {
   }
 
   /** Every check before anything is written; all problems are reported together as one 422. */
-  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct'): Promise<Prepared> {
+  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct', signedInPhone: string | null = null): Promise<Prepared> {
     const errors: FieldError[] = [];
     const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
       procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
@@ -221,6 +221,7 @@ export class IntakeService {
 
     const phone = PhoneNumber.parse(input.applicant.phone);
     if (!phone) errors.push({ field: 'applicant.phone', message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' });
+    else errors.push(...applicantPhoneErrors(channel, phone.value, signedInPhone));
     const birthYear = input.applicant.birthDate ? Number(input.applicant.birthDate.slice(0, 4)) : undefined;
     errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 

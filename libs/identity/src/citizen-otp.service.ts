@@ -12,7 +12,6 @@ import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';
 
 const ISSUE_REFUSALS = {
-  locked: 'Too many wrong codes: this phone is locked for a while.',
   too_soon: 'A code was sent moments ago; wait before asking for another.',
   too_many: 'Too many codes were sent to this phone; try again later.',
 } as const;
@@ -29,7 +28,6 @@ export class CitizenOtpService {
     this.policy = {
       ttlSeconds: config.otpTtlSeconds,
       maxFailedAttempts: config.otpMaxFailedAttempts,
-      lockSeconds: config.otpLockSeconds,
       resendIntervalSeconds: config.otpResendIntervalSeconds,
       maxSendsPerWindow: config.otpMaxSendsPerHour,
       sendWindowSeconds: 3600,
@@ -44,8 +42,7 @@ export class CitizenOtpService {
       const state = await this.lockState(em, phone.value);
       const decision = decideIssue(state, hashOtp(phone.value, code, this.config.otpSecret), now, this.policy);
       if (!decision.ok) {
-        const errorCode = decision.reason === 'locked' ? DomainErrorCode.Locked : DomainErrorCode.RateLimited;
-        throw new DomainError(errorCode, ISSUE_REFUSALS[decision.reason], [], decision.retryAfterSeconds);
+        throw new DomainError(DomainErrorCode.RateLimited, ISSUE_REFUSALS[decision.reason], [], decision.retryAfterSeconds);
       }
       await em.getRepository(OtpStateEntity).save({ phone: phone.value, ...decision.state });
       await writeOutbox(em, {
@@ -72,8 +69,8 @@ export class CitizenOtpService {
       return { decision, citizen };
     });
     if (!result.citizen) {
-      if (result.decision.outcome === 'locked') {
-        throw new DomainError(DomainErrorCode.Locked, 'Too many wrong codes: this phone is locked for a while.', [], result.decision.retryAfterSeconds);
+      if (result.decision.outcome === 'exhausted') {
+        throw new DomainError(DomainErrorCode.Unauthenticated, 'The code is wrong; it was the last try for this code, so ask for a new one.');
       }
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The code is wrong or has expired.');
     }
@@ -88,7 +85,7 @@ export class CitizenOtpService {
     if (!row) return EMPTY_OTP_STATE;
     return {
       codeHash: row.codeHash, issuedAt: row.issuedAt, expiresAt: row.expiresAt, failedAttempts: row.failedAttempts,
-      lockedUntil: row.lockedUntil, sendsInWindow: row.sendsInWindow, windowStartedAt: row.windowStartedAt,
+      sendsInWindow: row.sendsInWindow, windowStartedAt: row.windowStartedAt,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One row per phone: the current code's keyed hash, failures and lock, and the send window. */
+/** One row per phone: the current code's keyed hash, wrong guesses at it, and the send window. */
 @Entity('otp_states')
 export class OtpStateEntity {
   @PrimaryColumn({ type: 'varchar', length: 15 })
@@ -17,9 +17,6 @@ export class OtpStateEntity {
 
   @Column({ type: 'integer', default: 0 })
   failedAttempts: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
 
   @Column({ type: 'integer', default: 0 })
   sendsInWindow: number;

@@ -3,11 +3,13 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
-import { DomainError, DomainErrorCode, isOfficerRole, isUuid, type CitizenPrincipal, type OfficerPrincipal, type Principal } from '@dvc/core';
+import { DomainError, DomainErrorCode, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
 
 interface TokenClaims {
   sub: string;
   kind: 'officer' | 'citizen';
+  iat?: number;
+  exp?: number;
   username?: string;
   roles?: string[];
   agencyCode?: string;
@@ -15,6 +17,16 @@ interface TokenClaims {
   scopeCode?: string;
   phone?: string;
 }
+
+interface OfficerAccountRow {
+  username: string;
+  roles: OfficerRole[];
+  agency_code: string;
+  unit_code: string;
+  scope_code: string;
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r)) && b.every((r) => a.includes(r));
 
 @Injectable()
 export class TokenService {
@@ -35,8 +47,10 @@ export class TokenService {
   }
 
   /**
-   * Any bad token (malformed, tampered, expired, wrong issuer or shape) is the same 401. An officer's token also stops
-   * working as soon as the account is deactivated or its agency or roles change (one primary-key lookup).
+   * Any bad token (malformed, tampered, expired, without an expiry, living longer than we ever issue, wrong issuer,
+   * subject or shape) is the same 401. An officer's roles, agency, unit and scope are the account's, read on every
+   * request by primary key (never the token's claims); the token stops working as soon as the account is
+   * deactivated or its agency or roles change, so that the portal signs in again and shows the new ones.
    */
   async verify(token: string): Promise<Principal> {
     let claims: TokenClaims;
@@ -45,16 +59,27 @@ export class TokenService {
     } catch {
       throw invalid();
     }
-    if (claims.kind === 'officer' && claims.username && claims.agencyCode && claims.unitCode && claims.scopeCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
-      if (!isUuid(claims.sub)) throw invalid();
-      const current: unknown[] = await this.db.query(
-        `SELECT 1 FROM officers WHERE id = $1 AND active AND agency_code = $2 AND roles @> $3::text[] AND roles <@ $3::text[]`,
-        [claims.sub, claims.agencyCode, claims.roles],
+    // jsonwebtoken only checks `exp` when it is present: a token without one would never expire.
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || !isUuid(claims.sub)) throw invalid();
+    const maxTtl = claims.kind === 'officer' ? this.config.officerTokenTtlSeconds : this.config.citizenTokenTtlSeconds;
+    if (claims.exp - claims.iat > maxTtl) throw invalid();
+
+    if (claims.kind === 'officer' && claims.agencyCode && Array.isArray(claims.roles) && claims.roles.every(isOfficerRole)) {
+      const rows: OfficerAccountRow[] = await this.db.query(
+        `SELECT o.username, o.roles, o.agency_code, a.unit_code, a.scope_code
+         FROM officers o JOIN agencies a ON a.code = o.agency_code WHERE o.id = $1 AND o.active`,
+        [claims.sub],
       );
-      if (current.length === 0) throw invalid();
-      return { kind: 'officer', id: claims.sub, username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode, scopeCode: claims.scopeCode };
+      const account = rows[0];
+      if (!account || account.agency_code !== claims.agencyCode || !sameRoles(account.roles, claims.roles)) throw invalid();
+      return {
+        kind: 'officer', id: claims.sub, username: account.username, roles: account.roles,
+        agencyCode: account.agency_code, unitCode: account.unit_code, scopeCode: account.scope_code,
+      };
     }
-    if (claims.kind === 'citizen' && claims.phone) return { kind: 'citizen', id: claims.sub, phone: claims.phone };
+    if (claims.kind === 'citizen' && typeof claims.phone === 'string' && PhoneNumber.parse(claims.phone)?.value === claims.phone) {
+      return { kind: 'citizen', id: claims.sub, phone: claims.phone };
+    }
     throw invalid();
   }
 }

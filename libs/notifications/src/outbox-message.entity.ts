@@ -8,6 +8,8 @@ export type OutboxTopic = 'sms' | 'national_portal' | 'payment';
  */
 @Entity('outbox')
 @Index('idx_outbox_pending', ['createdAt'], { where: 'dispatched_at IS NULL' })
+// Only OTP rows still carrying their code: what the OTP purge scans.
+@Index('idx_outbox_otp_live', ['createdAt'], { where: "kind = 'otp' AND (payload #> '{variables,code}') IS NOT NULL" })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { DomainError, formatYmd, inProgressAsOf, toLocalParts, type Principal } from '@dvc/core';
 import { toCsv } from './csv';
+import { assertMayReadReport } from './report-access';
 import { factsReportSql, rawReportSql } from './processing-report.sql';
 
 /** Hà Nội keeps UTC+7 all year. */
@@ -56,7 +57,7 @@ export class ProcessingReportService {
    */
   async report(principal: Principal, unitCode: string, from: Date, to: Date, mapDate?: string, now = new Date()): Promise<{ unitCode: string; from: string; to: string; asOf: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
-    await this.assertMayRead(principal, unitCode);
+    await assertMayReadReport(this.db, principal, unitCode);
     // The SQL judges finishing days inside the period: it needs the days off of the years the period spans.
     const { holidays, working } = await this.calendars.days(toLocalParts(from).year, toLocalParts(new Date(to.getTime() - 1)).year);
     const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
@@ -112,16 +113,5 @@ export class ProcessingReportService {
       r.supplementPending, r.withdrawn, r.refused, r.satisfaction.verySatisfied, r.satisfaction.satisfied, r.satisfaction.unsatisfied,
       r.satisfaction.rate === null ? '' : Math.round(r.satisfaction.rate * 1000) / 10, r.fees.collected, r.fees.refunded, r.fees.net];
     return toCsv(header, [...report.rows.map(line), line(report.total)]);
-  }
-
-  /** Administrators read any unit; leaders their own unit and the units below it. */
-  private async assertMayRead(principal: Principal, unitCode: string): Promise<void> {
-    if (principal.kind !== 'officer') throw DomainError.notFound(`Unit ${unitCode}`);
-    if (principal.roles.includes('admin')) return;
-    const rows: { ok: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM units u LEFT JOIN units p ON p.code = u.parent_code WHERE u.code = $1 AND (u.code = $2 OR u.parent_code = $2 OR p.parent_code = $2)) AS ok`,
-      [unitCode, principal.unitCode],
-    );
-    if (!rows[0]?.ok) throw DomainError.notFound(`Unit ${unitCode}`);
   }
 }

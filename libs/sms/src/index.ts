@@ -8,3 +8,4 @@ export * from './sms-dispatch.service';
 export * from './sms-rate-limiter';
 export * from './sms-query.service';
 export * from './sms.module';
+export * from './otp-purge';

@@ -286,6 +286,11 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
       const batch = this.pendingReceipts.filter((r) => !this.unrecorded.has(r.providerMessageId));
       this.pendingReceipts = this.pendingReceipts.filter((r) => this.unrecorded.has(r.providerMessageId));
       if (batch.length === 0) return;
+      try {
+        await this.resolveAlternativeIds(batch);
+      } catch {
+        // Applied under the id as received; the statement below meets the same outage and keeps them.
+      }
       const ids = batch.map((r) => r.providerMessageId);
       const statuses = batch.map((r) => r.status);
       const details = batch.map((r) => r.detail);
@@ -336,6 +341,27 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
       }
     });
     return this.flushing;
+  }
+
+  /**
+   * A receipt may spell the id differently from submit_sm_resp (hex or decimal, either case): one indexed lookup
+   * finds which spelling a stored message has, and the receipt takes it. Receipts whose id is stored as received,
+   * or not stored yet, keep theirs.
+   */
+  private async resolveAlternativeIds(batch: DeliveryReceipt[]): Promise<void> {
+    const withAlternatives = batch.filter((r) => r.alternativeIds && r.alternativeIds.length > 0);
+    if (withAlternatives.length === 0) return;
+    const spellings = withAlternatives.flatMap((r) => [r.providerMessageId, ...r.alternativeIds!]);
+    const rows: { provider_message_id: string }[] = await this.db.query(
+      `SELECT provider_message_id FROM sms_messages WHERE provider_message_id = ANY($1::text[]) AND status IN ('queued', 'sending', 'sent')`,
+      [spellings],
+    );
+    const stored = new Set(rows.map((r) => r.provider_message_id));
+    for (const receipt of withAlternatives) {
+      if (stored.has(receipt.providerMessageId)) continue;
+      const found = receipt.alternativeIds!.find((id) => stored.has(id));
+      if (found) receipt.providerMessageId = found;
+    }
   }
 
   private async render(row: RelayedRow, notBefore: Date | null): Promise<Partial<SmsMessageEntity>> {

@@ -8,6 +8,8 @@ export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
 @Index('idx_sms_messages_provider_id', ['providerMessageId'])
 @Index('idx_sms_messages_to', ['to', 'createdAt'])
 @Index('idx_sms_messages_dossier', ['dossierCode'])
+// Only OTP messages whose code is still in the text: what purgeSpentOtps scans (the predicate is OTP_DIGITS_SQL).
+@Index('idx_sms_messages_otp_live', ['createdAt'], { where: "kind = 'otp' AND text ~ '[0-9]{4,}'" })
 export class SmsMessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PhoneNumber, toIsoWithOffset } from '@dvc/core';
+import { isSecretSmsKind, maskOtpText, PhoneNumber, toIsoWithOffset } from '@dvc/core';
 import { SmsMessageEntity, SmsStatus } from './sms-message.entity';
 
 export interface SmsListQuery {
@@ -29,7 +29,9 @@ export class SmsQueryService {
     }
     const rows = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').limit(query.limit + 1).getMany();
     const items = rows.slice(0, query.limit).map((m) => ({
-      id: m.id, kind: m.kind, to: m.to, carrier: m.carrier, sender: m.sender, text: m.text, segments: m.segments, encoding: m.encoding,
+      id: m.id, kind: m.kind, to: m.to, carrier: m.carrier, sender: m.sender,
+      // Nobody reads a live code here, administrators included; the purge removes it from the table once spent.
+      text: isSecretSmsKind(m.kind) ? maskOtpText(m.text) : m.text, segments: m.segments, encoding: m.encoding,
       costVnd: m.costVnd, status: m.status, attempts: m.attempts, provider: m.provider, providerMessageId: m.providerMessageId,
       dossierCode: m.dossierCode, lastError: m.lastError, notBefore: iso(m.notBefore),
       createdAt: iso(m.createdAt), sentAt: iso(m.sentAt), deliveredAt: iso(m.deliveredAt), failedAt: iso(m.failedAt),

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { loadAllConfig } from '@dvc/config';
 import { createApiApp } from '../../../apps/api/src/create-app';
@@ -15,9 +16,9 @@ export interface TestApp {
 }
 
 /** A fully configured API in this process, on the test database; `overrides` are extra environment variables. */
-export async function startTestApp(overrides: Record<string, string> = {}, options: { listen?: boolean; port?: number } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: { listen?: boolean; port?: number; logStream?: DestinationStream } = {}): Promise<TestApp> {
   const config = loadAllConfig({ ...testEnv(), ...overrides });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { logStream: options.logStream });
   let baseUrl: string | null = null;
   if (options.listen) {
     await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

@@ -1,16 +1,17 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { maskSensitive, type Principal } from '@dvc/core';
 import { redactingLogOptions, type RuntimeConfig } from '@dvc/config';
 
 /** Structured JSON logs (pino) with phone numbers, ID numbers, OTPs and tokens masked. */
-export function loggerParams(runtime: RuntimeConfig): Params {
-  return {
-    // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      ...redactingLogOptions(runtime.logLevel),
+export function loggerParams(runtime: RuntimeConfig, destination?: DestinationStream): Params {
+  const base = redactingLogOptions(runtime.logLevel);
+  const pinoHttp: Options = {
+      ...base,
       serializers: {
+        ...base.serializers,
         req: (req: { id: unknown; method: string; url: string; raw?: { principal?: Principal } }) => ({
           id: req.id,
           method: req.method,
@@ -24,6 +25,11 @@ export function loggerParams(runtime: RuntimeConfig): Params {
         return (principal ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } } : undefined) as object;
       },
       autoLogging: { ignore: (req) => req.url === '/health' },
-    },
+  };
+  return {
+    // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    // A destination other than stdout: the tests that read what the API logged.
+    pinoHttp: destination ? [pinoHttp, destination] : pinoHttp,
   };
 }

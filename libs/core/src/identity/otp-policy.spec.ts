@@ -58,20 +58,61 @@ describe('OTP policy', () => {
     expect(decideVerify(first.state, h('123456'), at(6), P).outcome).toBe('no_code');
   });
 
-  it('five wrong codes lock the phone for 15 minutes, across re-sent codes', () => {
+  // Issue #15 item 10: a stranger can ask a code for anyone's phone, so wrong guesses must never keep the owner out.
+  it.each([
+    // wrong guesses before the right code, expected outcome of the right code
+    [0, 'verified'],
+    [3, 'verified'],
+    [4, 'verified'],
+    [5, 'no_code'], // the fifth wrong guess voided the code
+  ])('%d wrong guesses at one code, then the right one → %s', (wrong, outcome) => {
     let s = issued();
-    for (let i = 1; i <= 3; i++) s = decideVerify(s, h('000000'), at(i), P).state;
-    s = issued(at(70), s, '111111');
-    s = decideVerify(s, h('000000'), at(71), P).state;
-    const fifth = decideVerify(s, h('000000'), at(72), P);
-    expect(fifth.outcome).toBe('locked');
-    expect(fifth.retryAfterSeconds).toBe(900);
-    // even the right code is refused while locked, and no new code is sent
-    expect(decideVerify(fifth.state, h('111111'), at(100), P).outcome).toBe('locked');
-    expect(decideIssue(fifth.state, h('2'), at(500), P)).toMatchObject({ ok: false, reason: 'locked' });
-    // after the lock a new code can be issued and the counter starts again
-    const after = decideIssue(fifth.state, h('222222'), at(72 + 900), P);
-    expect(after.ok && after.state.failedAttempts).toBe(0);
+    for (let i = 1; i <= wrong; i++) s = decideVerify(s, h('000000'), at(i), P).state;
+    expect(decideVerify(s, h('123456'), at(10), P).outcome).toBe(outcome);
+  });
+
+  it('the fifth wrong guess voids that code and says so; the owner can ask a new one after the resend interval and sign in', () => {
+    let s = issued();
+    const outcomes: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const d = decideVerify(s, h('000000'), at(i), P);
+      outcomes.push(d.outcome);
+      s = d.state;
+    }
+    expect(outcomes).toEqual(['wrong', 'wrong', 'wrong', 'wrong', 'exhausted']);
+    expect(s.codeHash).toBeNull();
+    // the new code is limited only by the resend interval (60 s after the first send), not by the wrong guesses
+    expect(decideIssue(s, h('222222'), at(59), P)).toMatchObject({ ok: false, reason: 'too_soon' });
+    const fresh = decideIssue(s, h('222222'), at(60), P);
+    expect(fresh.ok && fresh.state.failedAttempts).toBe(0);
+    if (!fresh.ok) throw new Error('unreachable');
+    expect(decideVerify(fresh.state, h('222222'), at(61), P).outcome).toBe('verified');
+  });
+
+  it('wrong guesses count per code: four at each of two codes void neither', () => {
+    let s = issued();
+    for (let i = 1; i <= 4; i++) s = decideVerify(s, h('000000'), at(i), P).state;
+    s = issued(at(60), s, '111111');
+    for (let i = 1; i <= 4; i++) s = decideVerify(s, h('000000'), at(60 + i), P).state;
+    expect(decideVerify(s, h('111111'), at(70), P).outcome).toBe('verified');
+  });
+
+  it('guesses per hour are bounded by sends × attempts (5 × 5): the sixth code of the hour is refused', () => {
+    let s = EMPTY_OTP_STATE;
+    let guesses = 0;
+    for (let send = 0; send < 10; send++) {
+      const d = decideIssue(s, h('999999'), at(send * 60), P);
+      if (!d.ok) break;
+      s = d.state;
+      for (let g = 0; g < 10 && s.codeHash; g++, guesses++) s = decideVerify(s, h('000000'), at(send * 60 + g + 1), P).state;
+    }
+    expect(guesses).toBe(P.maxSendsPerWindow * P.maxFailedAttempts);
+  });
+
+  it('an expired code is voided', () => {
+    const d = decideVerify(issued(), h('123456'), at(300), P);
+    expect(d.outcome).toBe('expired');
+    expect(decideVerify(d.state, h('123456'), at(301), P).outcome).toBe('no_code');
   });
 
   it('a success resets the failure counter', () => {

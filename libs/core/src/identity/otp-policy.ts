@@ -1,11 +1,16 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
+/**
+ * Wrong codes spend THAT code only: after `maxFailedAttempts` wrong guesses it is void and a new one may be asked for
+ * at once (within the send limits). There is no lock of the phone: anyone can ask a code for anyone's number, so a
+ * lock after wrong guesses would let a stranger keep the owner out. Guessing stays bounded by the send limits:
+ * at most maxSendsPerWindow × maxFailedAttempts guesses per window (5 × 5 = 25 an hour against 10^6 codes).
+ */
 export interface OtpPolicy {
   /** How long a code stays valid. */
   ttlSeconds: number;
-  /** Wrong codes in a row (across re-sent codes) before the phone is locked. */
+  /** Wrong guesses that void the current code. */
   maxFailedAttempts: number;
-  lockSeconds: number;
   /** Minimum time between two codes sent to one phone. */
   resendIntervalSeconds: number;
   /** At most this many codes per phone per rolling window. */
@@ -16,7 +21,6 @@ export interface OtpPolicy {
 export const DEFAULT_OTP_POLICY: OtpPolicy = {
   ttlSeconds: 300,
   maxFailedAttempts: 5,
-  lockSeconds: 900,
   resendIntervalSeconds: 60,
   maxSendsPerWindow: 5,
   sendWindowSeconds: 3600,
@@ -27,8 +31,8 @@ export interface OtpState {
   codeHash: string | null;
   issuedAt: Date | null;
   expiresAt: Date | null;
+  /** Wrong guesses at the current code. */
   failedAttempts: number;
-  lockedUntil: Date | null;
   sendsInWindow: number;
   windowStartedAt: Date | null;
 }
@@ -38,20 +42,19 @@ export const EMPTY_OTP_STATE: OtpState = {
   issuedAt: null,
   expiresAt: null,
   failedAttempts: 0,
-  lockedUntil: null,
   sendsInWindow: 0,
   windowStartedAt: null,
 };
 
 export type IssueDecision =
   | { ok: true; state: OtpState }
-  | { ok: false; reason: 'locked' | 'too_soon' | 'too_many'; retryAfterSeconds: number };
+  | { ok: false; reason: 'too_soon' | 'too_many'; retryAfterSeconds: number };
 
-export type VerifyOutcome = 'verified' | 'wrong' | 'expired' | 'no_code' | 'locked';
+/** `exhausted`: this guess was wrong and was the last one the code allowed; the code is void. */
+export type VerifyOutcome = 'verified' | 'wrong' | 'exhausted' | 'expired' | 'no_code';
 export interface VerifyDecision {
   outcome: VerifyOutcome;
   state: OtpState;
-  retryAfterSeconds?: number;
 }
 
 const secondsUntil = (t: Date, now: Date) => Math.max(1, Math.ceil((t.getTime() - now.getTime()) / 1000));
@@ -73,9 +76,6 @@ function sameHash(a: string, b: string): boolean {
 }
 
 export function decideIssue(state: OtpState, codeHash: string, now: Date, policy: OtpPolicy = DEFAULT_OTP_POLICY): IssueDecision {
-  if (state.lockedUntil && state.lockedUntil > now) {
-    return { ok: false, reason: 'locked', retryAfterSeconds: secondsUntil(state.lockedUntil, now) };
-  }
   if (state.issuedAt) {
     const nextAllowed = addSeconds(state.issuedAt, policy.resendIntervalSeconds);
     if (nextAllowed > now) return { ok: false, reason: 'too_soon', retryAfterSeconds: secondsUntil(nextAllowed, now) };
@@ -85,15 +85,13 @@ export function decideIssue(state: OtpState, codeHash: string, now: Date, policy
   if (sendsInWindow >= policy.maxSendsPerWindow && state.windowStartedAt) {
     return { ok: false, reason: 'too_many', retryAfterSeconds: secondsUntil(addSeconds(state.windowStartedAt, policy.sendWindowSeconds), now) };
   }
-  const lockExpired = state.lockedUntil !== null && state.lockedUntil <= now;
   return {
     ok: true,
     state: {
       codeHash,
       issuedAt: now,
       expiresAt: addSeconds(now, policy.ttlSeconds),
-      failedAttempts: lockExpired ? 0 : state.failedAttempts,
-      lockedUntil: lockExpired ? null : state.lockedUntil,
+      failedAttempts: 0,
       sendsInWindow: sendsInWindow + 1,
       windowStartedAt: windowOpen ? state.windowStartedAt : now,
     },
@@ -101,22 +99,14 @@ export function decideIssue(state: OtpState, codeHash: string, now: Date, policy
 }
 
 export function decideVerify(state: OtpState, candidateHash: string, now: Date, policy: OtpPolicy = DEFAULT_OTP_POLICY): VerifyDecision {
-  if (state.lockedUntil && state.lockedUntil > now) {
-    return { outcome: 'locked', state, retryAfterSeconds: secondsUntil(state.lockedUntil, now) };
-  }
   if (!state.codeHash || !state.expiresAt) return { outcome: 'no_code', state };
-  if (state.expiresAt <= now) return { outcome: 'expired', state: { ...state, codeHash: null } };
+  if (state.expiresAt <= now) return { outcome: 'expired', state: { ...state, codeHash: null, expiresAt: null } };
   if (sameHash(state.codeHash, candidateHash)) {
-    return { outcome: 'verified', state: { ...state, codeHash: null, expiresAt: null, failedAttempts: 0, lockedUntil: null } };
+    return { outcome: 'verified', state: { ...state, codeHash: null, expiresAt: null, failedAttempts: 0 } };
   }
   const failedAttempts = state.failedAttempts + 1;
   if (failedAttempts >= policy.maxFailedAttempts) {
-    const lockedUntil = addSeconds(now, policy.lockSeconds);
-    return {
-      outcome: 'locked',
-      state: { ...state, codeHash: null, expiresAt: null, failedAttempts, lockedUntil },
-      retryAfterSeconds: policy.lockSeconds,
-    };
+    return { outcome: 'exhausted', state: { ...state, codeHash: null, expiresAt: null, failedAttempts } };
   }
   return { outcome: 'wrong', state: { ...state, failedAttempts } };
 }

@@ -5,3 +5,6 @@ export * from './templates';
 export * from './carriers';
 export * from './quiet-hours';
 export * from './sms-retry';
+export * from './otp-masking';
+export * from './smpp-receipt';
+export * from './concatenation';

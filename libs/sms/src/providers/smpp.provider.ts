@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { concatUdh8, parseSmppReceiptText, receiptOutcome, smscIdSpellings, splitIntoParts } from '@dvc/core';
 import { DeliveryReceipt, OutgoingSms, SmsProvider, SmsSendError } from './sms-provider';
 
 // node-smpp has no type declarations; these are the few members used here.
@@ -33,16 +34,29 @@ export interface SmppOptions {
   port: number;
   systemId: string;
   password: string;
+  /** Long messages as one submit_sm with message_payload, or as concatenated parts with a UDH (default payload). */
+  longMessages?: 'payload' | 'udh';
 }
 
-/** Parses the standard receipt text: "id:… sub:… dlvrd:… submit date:… done date:… stat:DELIVRD err:… text:…". */
+/** SMPP 3.4 (node-smpp's default, 0x50, announces 5.0 on a 3.4 link). */
+const INTERFACE_VERSION_3_4 = 0x34;
+const ESM_CLASS_UDHI = 0x40;
+/** Ids of the second and later parts of messages sent as parts, whose receipts are not the message's own. */
+const MAX_REMEMBERED_PARTS = 10_000;
+
+/**
+ * A deliver_sm receipt: the receipted_message_id TLV when present (SMPP 3.4 §5.3.2.12), else the Appendix B text
+ * (field names in any case); the message_state TLV when the text has no state. Not-final states are no receipt.
+ */
 export function parseReceipt(pdu: Pick<SmppPdu, 'short_message' | 'receipted_message_id' | 'message_state'>): DeliveryReceipt | null {
   const text = typeof pdu.short_message === 'string' ? pdu.short_message : (pdu.short_message?.message ?? '');
-  const id = pdu.receipted_message_id ?? /(?:^|\s)id:(\S+)/.exec(text)?.[1];
-  const stat = /stat:(\w+)/.exec(text)?.[1] ?? (pdu.message_state === 2 ? 'DELIVRD' : pdu.message_state ? 'UNDELIV' : undefined);
+  const parsed = parseSmppReceiptText(text);
+  const id = pdu.receipted_message_id || parsed?.id || /(?:^|\s)id:(\S+)/i.exec(text)?.[1];
+  const stat = parsed?.stat ?? /stat:(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? (pdu.message_state === 2 ? 'DELIVRD' : pdu.message_state ? 'UNDELIV' : undefined);
   if (!id || !stat) return null;
-  if (stat === 'ENROUTE' || stat === 'ACCEPTD') return null;
-  return { providerMessageId: id, status: stat === 'DELIVRD' ? 'delivered' : 'failed', detail: stat };
+  const status = receiptOutcome(stat);
+  if (!status) return null;
+  return { providerMessageId: id, status, detail: stat, alternativeIds: smscIdSpellings(id).filter((s) => s !== id) };
 }
 
 /**
@@ -57,6 +71,8 @@ export class SmppProvider implements SmsProvider {
   private readonly listeners: ((r: DeliveryReceipt) => void)[] = [];
   private closed = false;
   private reconnectDelayMs = 500;
+  private reference = Math.floor(Math.random() * 256);
+  private readonly laterParts = new Set<string>();
 
   constructor(private readonly options: SmppOptions) {}
 
@@ -74,8 +90,7 @@ export class SmppProvider implements SmsProvider {
 
   async send(sms: OutgoingSms): Promise<{ providerMessageId: string }> {
     const session = await this.ready();
-    const long = sms.segments > 1;
-    const fields: Record<string, unknown> = {
+    const base: Record<string, unknown> = {
       source_addr: sms.sender,
       source_addr_ton: 5, // alphanumeric brandname
       source_addr_npi: 0,
@@ -84,8 +99,24 @@ export class SmppProvider implements SmsProvider {
       dest_addr_npi: 1,
       registered_delivery: 1,
       data_coding: sms.encoding === 'UCS2' ? 8 : 0,
-      ...(long ? { message_payload: sms.text } : { short_message: sms.text }),
     };
+    if (sms.segments <= 1) return { providerMessageId: await this.submit(session, { ...base, short_message: sms.text }) };
+    if (this.options.longMessages !== 'udh') return { providerMessageId: await this.submit(session, { ...base, message_payload: sms.text }) };
+    // Concatenated parts: the message is known by its first part's id; the other parts' receipts are dropped.
+    const parts = splitIntoParts(sms.text);
+    const reference = this.nextReference();
+    let first = '';
+    for (const [i, part] of parts.entries()) {
+      const id = await this.submit(session, {
+        ...base, esm_class: ESM_CLASS_UDHI, short_message: { udh: Buffer.from(concatUdh8(reference, parts.length, i + 1)), message: part },
+      });
+      if (i === 0) first = id;
+      else this.rememberPart(id);
+    }
+    return { providerMessageId: first };
+  }
+
+  private async submit(session: SmppSession, fields: Record<string, unknown>): Promise<string> {
     const pdu = await new Promise<SmppPdu>((resolve, reject) => {
       const timer = setTimeout(() => reject(new SmsSendError('the SMS centre did not answer submit_sm in time', true)), SUBMIT_TIMEOUT_MS);
       session.submit_sm(fields, (response) => {
@@ -93,11 +124,21 @@ export class SmppProvider implements SmsProvider {
         resolve(response);
       });
     });
-    if (pdu.command_status === 0 && pdu.message_id) return { providerMessageId: pdu.message_id };
+    if (pdu.command_status === 0 && pdu.message_id) return pdu.message_id;
     const status = `0x${pdu.command_status.toString(16).padStart(2, '0')}`;
     if (pdu.command_status === ESME_RTHROTTLED || pdu.command_status === ESME_RMSGQFUL) throw new SmsSendError(`throttled by the SMS centre (${status})`, true, true);
     if (pdu.command_status === ESME_RINVDSTADR) throw new SmsSendError(`invalid destination (${status})`, false);
     throw new SmsSendError(`submit_sm failed with command_status ${status}`, true);
+  }
+
+  private nextReference(): number {
+    this.reference = (this.reference + 1) & 0xff;
+    return this.reference;
+  }
+
+  private rememberPart(id: string): void {
+    this.laterParts.add(id);
+    if (this.laterParts.size > MAX_REMEMBERED_PARTS) this.laterParts.delete(this.laterParts.values().next().value!);
   }
 
   async close(): Promise<void> {
@@ -138,7 +179,7 @@ export class SmppProvider implements SmsProvider {
       let settled = false;
       // noDelay: each submit_sm is a small PDU waiting for its answer; Nagle would hold it back ~40 ms.
       const session = smpp.connect({ url: `smpp://${host}:${port}`, auto_enquire_link_period: 10_000, noDelay: true }, () => {
-        session.bind_transceiver({ system_id: systemId, password }, (pdu) => {
+        session.bind_transceiver({ system_id: systemId, password, interface_version: INTERFACE_VERSION_3_4 }, (pdu) => {
           settled = true;
           if (pdu.command_status === 0) {
             this.reconnectDelayMs = 500;
@@ -167,7 +208,9 @@ export class SmppProvider implements SmsProvider {
         session.send(pdu.response());
         if (((pdu.esm_class ?? 0) & 0x04) === 0) return;
         const receipt = parseReceipt(pdu);
-        if (receipt) for (const listener of this.listeners) listener(receipt);
+        if (!receipt) return;
+        if (this.laterParts.delete(receipt.providerMessageId)) return;
+        for (const listener of this.listeners) listener(receipt);
       });
     });
   }

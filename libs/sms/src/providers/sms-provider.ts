@@ -12,6 +12,8 @@ export interface DeliveryReceipt {
   providerMessageId: string;
   status: 'delivered' | 'failed';
   detail: string;
+  /** Other spellings of the same id (SMPP: hex or decimal, either case) under which the message may be stored. */
+  alternativeIds?: string[];
 }
 
 /** `retryable: false` means sending again cannot help (e.g. the number is invalid). */
