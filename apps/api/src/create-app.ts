@@ -35,7 +35,7 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig(), optio
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  registerSecurityHeaders(app.getHttpAdapter().getInstance());
+  await registerSecurityHeaders(app);
   // Multipart uploads (POST /files): one file per request, streamed (never buffered whole). The file-size limit is
   // one byte over the configured maximum so that the upload service sees an over-limit byte and refuses with 413
   // instead of busboy silently truncating the content at exactly the limit.
