@@ -168,6 +168,12 @@ export async function officerSignIn(page: Page, username: string): Promise<void>
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await see(page, 'Danh sách hồ sơ');
   await page.locator('table.worklist').waitFor();
+  // The access token lives only in the HttpOnly cookie: no script on the page can read it.
+  const visible = (await page.evaluate('JSON.stringify({ storage: { ...localStorage, ...sessionStorage }, cookies: document.cookie })')) as string;
+  const cookies = await page.context().cookies();
+  const sessionCookie = cookies.find((c) => c.name === 'dvc_officer_session');
+  if (!sessionCookie?.httpOnly || sessionCookie.sameSite !== 'Strict') throw new Error(`no HttpOnly, SameSite=Strict session cookie: ${JSON.stringify(sessionCookie)}`);
+  if (visible.includes(sessionCookie.value)) throw new Error('the officer access token is readable by the page');
 }
 
 /** Uploads a file through the API (an officer's result file, say); returns its id. */

@@ -17,6 +17,7 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/procedures': 'public',
   'GET /api/v1/procedures/{code}': 'public',
   'POST /api/v1/auth/officers/login': 'public',
+  'POST /api/v1/auth/officers/logout': 'public',
   'POST /api/v1/auth/citizens/otp': 'public',
   'POST /api/v1/auth/citizens/verify': 'public',
   'GET /api/v1/auth/me': 'signed_in',

@@ -1,4 +1,5 @@
-// Thin client for /api/v1: JSON in and out, RFC 9457 problems turned into ApiError, tokens kept in localStorage.
+// Thin client for /api/v1: JSON in and out, RFC 9457 problems turned into ApiError. A citizen's short-lived token is
+// kept in localStorage; an officer's lives only in the HttpOnly session cookie, and writes carry its CSRF token.
 import { STATUS_NAMES_VI } from '../../../libs/core/src/dossier/dossier-status';
 
 export interface FieldError { field: string; message: string }
@@ -11,7 +12,10 @@ export class ApiError extends Error {
 }
 
 export interface CitizenSession { token: string; phone: string }
-export interface OfficerSession { token: string; officer: { id: string; username: string; fullName: string; roles: string[]; agencyCode: string; unitCode: string } }
+/** Stands for the officer's HttpOnly session cookie where a token is expected: the page never sees the token. */
+export const OFFICER_COOKIE = 'officer-session-cookie';
+export interface OfficerProfile { id: string; username: string; fullName: string; roles: string[]; agencyCode: string; unitCode: string }
+export interface OfficerSession { token: typeof OFFICER_COOKIE; csrfToken: string; officer: OfficerProfile }
 
 const CITIZEN_KEY = 'dvc.citizen';
 const OFFICER_KEY = 'dvc.officer';
@@ -24,12 +28,29 @@ function read<T>(key: string): T | null {
     return null;
   }
 }
+function readOfficer(): OfficerSession | null {
+  const stored = read<{ csrfToken?: string; officer?: OfficerProfile }>(OFFICER_KEY);
+  return stored?.csrfToken && stored.officer ? { token: OFFICER_COOKIE, csrfToken: stored.csrfToken, officer: stored.officer } : null;
+}
 export const session = {
   citizen: () => read<CitizenSession>(CITIZEN_KEY),
-  officer: () => read<OfficerSession>(OFFICER_KEY),
+  officer: readOfficer,
   setCitizen: (s: CitizenSession | null) => (s ? localStorage.setItem(CITIZEN_KEY, JSON.stringify(s)) : localStorage.removeItem(CITIZEN_KEY)),
-  setOfficer: (s: OfficerSession | null) => (s ? localStorage.setItem(OFFICER_KEY, JSON.stringify(s)) : localStorage.removeItem(OFFICER_KEY)),
+  /** Keeps the profile and the CSRF token; the access token itself stays in the cookie the sign-in set. */
+  setOfficer: (s: { csrfToken: string; officer: OfficerProfile } | null) =>
+    (s ? localStorage.setItem(OFFICER_KEY, JSON.stringify({ csrfToken: s.csrfToken, officer: s.officer })) : localStorage.removeItem(OFFICER_KEY)),
+  signOutOfficer: async () => {
+    session.setOfficer(null);
+    await fetch('/api/v1/auth/officers/logout', { method: 'POST' }).catch(() => undefined);
+  },
 };
+
+function authHeaders(token: string | null | undefined): Record<string, string> {
+  if (!token) return {};
+  if (token !== OFFICER_COOKIE) return { authorization: `Bearer ${token}` };
+  const officer = readOfficer();
+  return officer ? { 'x-csrf-token': officer.csrfToken } : {};
+}
 
 export interface RequestOptions { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> }
 
@@ -41,7 +62,7 @@ export async function api<T = any>(path: string, opts: RequestOptions = {}): Pro
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  Object.assign(headers, authHeaders(opts.token));
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body });
@@ -62,7 +83,7 @@ export async function api<T = any>(path: string, opts: RequestOptions = {}): Pro
 /** Downloads an authenticated file (PDF, upload) and opens it in a new tab. */
 export async function openBlob(path: string, token: string | null | undefined): Promise<void> {
   const win = window.open('', '_blank');
-  const res = await fetch(`/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`/api/v1${path}`, { headers: authHeaders(token) });
   if (!res.ok) {
     win?.close();
     let problem: Problem = { status: res.status };
@@ -171,7 +192,7 @@ export function processingTimeText(t?: { sameDay?: boolean; workingDays?: number
 
 /** Downloads an authenticated file under its own name (Content-Disposition), e.g. a result file. */
 export async function downloadFile(path: string, token: string | null | undefined, fallbackName: string): Promise<void> {
-  const res = await fetch(`/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`/api/v1${path}`, { headers: authHeaders(token) });
   if (!res.ok) {
     let problem: Problem = { status: res.status };
     try {

@@ -28,7 +28,7 @@ export function OfficerLoginPage({ next }: { next: string }) {
     setBusy(true); setError('');
     try {
       const r = await api('/auth/officers/login', { body: { username: username.trim(), password } });
-      session.setOfficer({ token: r.accessToken, officer: r.officer });
+      session.setOfficer({ csrfToken: r.csrfToken, officer: r.officer });
       navigate(next && next.startsWith('/mot-cua') ? next : '/mot-cua', true);
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : errorText(err));

@@ -43,7 +43,7 @@ function Route() {
                 <Link to="/mot-cua">Danh sách hồ sơ</Link>
                 <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
-                {officer ? <button className="link" onClick={() => { session.setOfficer(null); navigate('/mot-cua/dang-nhap'); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
+                {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>
             ) : (
               <>

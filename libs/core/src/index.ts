@@ -4,6 +4,7 @@ export * from './catalog/procedure-definition';
 export * from './identity/phone-number';
 export * from './identity/citizen-id';
 export * from './identity/otp-policy';
+export * from './identity/officer-session-cookie';
 export * from './identity/applicant-phone';
 export * from './identity/report-reach';
 export * from './identity/roles';

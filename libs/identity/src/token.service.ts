@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
-import { DomainError, DomainErrorCode, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
+import { csrfTokenFor, csrfTokenMatches, DomainError, DomainErrorCode, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
 
 interface TokenClaims {
   sub: string;
@@ -39,6 +39,19 @@ export class TokenService {
   signOfficer(p: OfficerPrincipal): Promise<string> {
     const claims: TokenClaims = { sub: p.id, kind: 'officer', username: p.username, roles: p.roles, agencyCode: p.agencyCode, unitCode: p.unitCode, scopeCode: p.scopeCode };
     return this.jwt.signAsync(claims, { expiresIn: this.config.officerTokenTtlSeconds });
+  }
+
+  /** The CSRF token the portal sends with writes made with the session cookie (officer-session-cookie.ts). */
+  csrfTokenFor(accessToken: string): string {
+    return csrfTokenFor(accessToken, this.config.jwtSecret);
+  }
+
+  csrfTokenMatches(accessToken: string, presented: unknown): boolean {
+    return csrfTokenMatches(accessToken, this.config.jwtSecret, presented);
+  }
+
+  get officerTokenTtlSeconds(): number {
+    return this.config.officerTokenTtlSeconds;
   }
 
   signCitizen(p: CitizenPrincipal): Promise<string> {

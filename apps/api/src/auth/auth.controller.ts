@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Principal } from '@dvc/core';
-import { CitizenOtpService, OfficerAuthService } from '@dvc/identity';
+import { clearedOfficerSessionCookie, officerSessionCookie, type Principal } from '@dvc/core';
+import { CitizenOtpService, OfficerAuthService, TokenService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
 import { CitizenLoginResponseDto, OfficerLoginDto, OfficerLoginResponseDto, OtpRequestDto, OtpRequestedDto, OtpVerifyDto } from './auth.dto';
 
@@ -13,6 +14,7 @@ export class AuthController {
   constructor(
     private readonly officers: OfficerAuthService,
     private readonly otp: CitizenOtpService,
+    private readonly tokens: TokenService,
   ) {}
 
   @Post('officers/login')
@@ -20,8 +22,24 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOkResponse({ type: OfficerLoginResponseDto })
-  login(@Body() body: OfficerLoginDto) {
-    return this.officers.login(body.username, body.password);
+  async login(@Body() body: OfficerLoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.withSessionCookie(await this.officers.login(body.username, body.password), request, reply);
+  }
+
+  /** Ends the portal's cookie session (API clients simply drop their token). */
+  @Post('officers/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    void reply.header('set-cookie', clearedOfficerSessionCookie(request.protocol === 'https'));
+  }
+
+  /** The portal's copy of the token goes into an HttpOnly cookie; the answer adds the CSRF token its writes need. */
+  private withSessionCookie<T extends object>(result: T, request: FastifyRequest, reply: FastifyReply): T | (T & { csrfToken: string }) {
+    if (!('accessToken' in result) || typeof result.accessToken !== 'string') return result;
+    void reply.header('set-cookie', officerSessionCookie(result.accessToken, this.tokens.officerTokenTtlSeconds, request.protocol === 'https'));
+    return { ...result, csrfToken: this.tokens.csrfTokenFor(result.accessToken) };
   }
 
   @Post('citizens/otp')

@@ -41,8 +41,9 @@ export class OfficerDto {
 }
 
 export class OfficerLoginResponseDto {
-  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'For API clients (Authorization: Bearer). The portal uses the HttpOnly session cookie set with it.' }) accessToken: string;
   @ApiProperty({ type: OfficerDto }) officer: OfficerDto;
+  @ApiProperty({ description: 'Send as X-CSRF-Token with every write made with the session cookie' }) csrfToken: string;
 }
 
 export class OtpRequestedDto {

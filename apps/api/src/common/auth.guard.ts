@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode, type Principal } from '@dvc/core';
+import { cookieValue, CSRF_HEADER, DomainError, DomainErrorCode, needsCsrfToken, OFFICER_SESSION_COOKIE, type Principal } from '@dvc/core';
 import { TokenService } from '@dvc/identity';
 import { Access, ACCESS_KEY } from './auth.decorators';
 
@@ -21,10 +21,7 @@ export class AuthGuard implements CanActivate {
     if (access.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
-    const principal = await this.tokens.verify(match[1]);
+    const principal = await this.principalOf(request);
     request.principal = principal;
 
     if (access.kind === 'officer') {
@@ -37,5 +34,20 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(DomainErrorCode.Forbidden, 'Only citizens may do this.');
     }
     return true;
+  }
+
+  /** The bearer token of an API client, else the portal's officer session cookie (writes need its CSRF token). */
+  private async principalOf(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (match) return this.tokens.verify(match[1]);
+    const cookie = cookieValue(request.headers.cookie, OFFICER_SESSION_COOKIE);
+    if (!cookie) throw new DomainError(DomainErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
+    const principal = await this.tokens.verify(cookie);
+    if (principal.kind !== 'officer') throw new DomainError(DomainErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
+    if (needsCsrfToken(request.method) && !this.tokens.csrfTokenMatches(cookie, request.headers[CSRF_HEADER])) {
+      throw new DomainError(DomainErrorCode.Forbidden, `A change made with the session cookie needs the ${CSRF_HEADER} header the sign-in gave.`);
+    }
+    return principal;
   }
 }
