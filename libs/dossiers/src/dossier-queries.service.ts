@@ -9,6 +9,7 @@ import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { dossierDetail, dossierSummary, historyView } from './dossier-views';
 import { trackDossier } from './public-tracking';
+import { whereOfficerMayRead } from './officer-readable';
 
 export interface DossierListQuery {
   status?: DossierStatus[];
@@ -137,7 +138,7 @@ export class DossierQueriesService {
   async findReadable(principal: Principal, code: string): Promise<DossierEntity> {
     const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
     if (principal.kind === 'officer') {
-      qb.andWhere(`(d.current_scope_code = :scope OR d.route @> :scopeJson::jsonb)`, { scope: principal.scopeCode, scopeJson: JSON.stringify([{ scopeCode: principal.scopeCode }]) });
+      whereOfficerMayRead(qb, principal);
     } else {
       qb.andWhere('(d.owner_citizen_id = :cid OR d.applicant_phone = :phone)', { cid: principal.id, phone: principal.phone });
     }

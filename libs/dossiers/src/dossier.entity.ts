@@ -45,6 +45,9 @@ export interface DossierRating {
 @Index('idx_dossiers_supplement_pending', ['receivingUnitCode'], { where: `status = 'supplement_requested'` })
 // The statistics' in-progress figures as of now read the live rows of a unit's open dossiers.
 @Index('idx_dossiers_in_progress', ['receivingUnitCode'], { where: 'received_at IS NOT NULL AND finished_at IS NULL' })
+// GIN (jsonb_path_ops) on components and proposal: which dossiers reference a file (migration FileOpenings).
+@Index('idx_dossiers_component_files', { synchronize: false })
+@Index('idx_dossiers_result_files', { synchronize: false })
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
