@@ -21,3 +21,4 @@ export * from './payments';
 export * from './national-portal';
 export * from './reorganization';
 export * from './usage';
+export * from './text/clean-text';

@@ -13,6 +13,7 @@ import { OfficerEntity } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import type { ActionInput } from './action-inputs';
 import { DossierComponent, DossierEntity } from './dossier.entity';
+import { cleanActionInput } from './clean-submission';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
@@ -71,7 +72,7 @@ export class DossierActionsService {
     }
     const role = this.roleFor(principal, action, dossier);
     const actor = this.actorOf(principal, role, dossier);
-    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, input));
+    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, cleanActionInput(input)));
   }
 
   /** After a desk registration (received at once): ask for the fees due before processing, if any. */

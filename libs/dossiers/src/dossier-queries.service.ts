@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { applicantSearchKey, cleanText, CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -28,6 +28,7 @@ function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
   if (!decoded) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
   return decoded;
 }
+const MAX_SEARCH_WORDS = 8;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
@@ -55,9 +56,14 @@ export class DossierQueriesService {
     if (query.dueBefore) qb.andWhere('d.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.flag) qb.andWhere('d.deadline_flag = :flag', { flag: query.flag });
     if (query.q) {
-      const q = query.q.trim();
+      const q = cleanText(query.q).trim();
+      // Every word of the query, folded like the stored key, somewhere in the name: "Hang", "Hằng" and "nguyen hang" all find "Nguyễn Thị Hằng".
+      const words = applicantSearchKey(q).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
       qb.andWhere(new Brackets((w) => {
-        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` }).orWhere(`d.applicant->>'fullName' ILIKE :qn`, { qn: `%${escapeLike(q)}%` });
+        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` });
+        if (words.length > 0) {
+          w.orWhere(new Brackets((n) => words.forEach((word, i) => n.andWhere(`d.applicant_search_key LIKE :qn${i}`, { [`qn${i}`]: `%${escapeLike(word)}%` }))));
+        }
       }));
     }
     if (officer) this.keysetByDue(qb, query.cursor);

@@ -48,6 +48,8 @@ export interface DossierRating {
 // GIN (jsonb_path_ops) on components and proposal: which dossiers reference a file (migration FileOpenings).
 @Index('idx_dossiers_component_files', { synchronize: false })
 @Index('idx_dossiers_result_files', { synchronize: false })
+// Trigram GIN on applicant_search_key: substring search of the worklist (migration ApplicantText).
+@Index('idx_dossiers_applicant_search_trgm', { synchronize: false })
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -95,6 +97,10 @@ export class DossierEntity {
 
   @Column({ type: 'jsonb' })
   applicant: DossierApplicant;
+
+  /** The worklist's search key of the applicant's name (libs/core applicantSearchKey: folded, lower-case). */
+  @Column({ type: 'text', default: '' })
+  applicantSearchKey: string;
 
   /** Normalised 84… number, kept apart for tracking and SMS. */
   @Column({ type: 'varchar', length: 15 })

@@ -5,12 +5,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantSearchKey, computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
 import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
+import { cleanApplicant, cleanForm } from './clean-submission';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
@@ -34,6 +35,8 @@ interface Prepared {
   /** The agencies the route may pass through (for their names). */
   agencies: RouteAgency[];
   applicant: DossierApplicant;
+  /** The e-form as kept (cleaned text). */
+  form: Record<string, unknown>;
   phone: PhoneNumber;
   route: DossierEntity['route'];
 }
@@ -161,7 +164,7 @@ export class IntakeService {
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
-    const fees = computeFees(p.procedure.fees, input.form);
+    const fees = computeFees(p.procedure.fees, p.form);
     return Object.assign(new DossierEntity(), {
       id: randomUUID(),
       code,
@@ -178,10 +181,11 @@ export class IntakeService {
       stepIndex: step,
       assigneeId: null,
       applicant: p.applicant,
+      applicantSearchKey: applicantSearchKey(p.applicant.fullName),
       applicantPhone: p.phone.value,
       ownerCitizenId: o.ownerCitizenId,
       registeredByOfficerId: o.registeredByOfficerId,
-      form: input.form,
+      form: p.form,
       components: input.components.map((c) => ({ code: c.code, fileIds: [...new Set(c.fileIds)] })),
       resultDelivery: input.resultDelivery ?? 'desk',
       proposal: null,
@@ -210,17 +214,19 @@ export class IntakeService {
 
   /** Every check before anything is written; all problems are reported together as one 422. */
   private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct'): Promise<Prepared> {
-    const errors: FieldError[] = [];
+    const cleaned = cleanApplicant(input.applicant);
+    const form = cleanForm(input.form);
+    const errors: FieldError[] = [...cleaned.errors];
     const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
       procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
     }, owner);
     if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
     if (!agency || !agency.receives) errors.push({ field: 'agencyCode', message: 'is not an agency that receives dossiers' });
 
-    const phone = PhoneNumber.parse(input.applicant.phone);
+    const phone = PhoneNumber.parse(cleaned.applicant.phone);
     if (!phone) errors.push({ field: 'applicant.phone', message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' });
-    const birthYear = input.applicant.birthDate ? Number(input.applicant.birthDate.slice(0, 4)) : undefined;
-    errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
+    const birthYear = cleaned.applicant.birthDate ? Number(cleaned.applicant.birthDate.slice(0, 4)) : undefined;
+    errors.push(...validateCitizenId(cleaned.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 
     let route: Prepared['route'] = [];
     if (procedure && agency && agency.receives && level) {
@@ -243,19 +249,19 @@ export class IntakeService {
       }
     }
     if (procedure) {
-      errors.push(...validateForm(procedure.code, procedure.formSchema, input.form));
+      errors.push(...validateForm(procedure.code, procedure.formSchema, form));
       errors.push(...componentErrors(procedure, input.components, ownedFileIds));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     const applicant: DossierApplicant = {
-      fullName: input.applicant.fullName.trim(),
-      idNumber: input.applicant.idNumber,
+      fullName: cleaned.applicant.fullName,
+      idNumber: cleaned.applicant.idNumber,
       phone: phone!.value,
-      address: input.applicant.address.trim(),
-      ...(input.applicant.email ? { email: input.applicant.email } : {}),
-      ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
+      address: cleaned.applicant.address,
+      ...(cleaned.applicant.email ? { email: cleaned.applicant.email } : {}),
+      ...(cleaned.applicant.birthDate ? { birthDate: cleaned.applicant.birthDate } : {}),
     };
-    return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, phone: phone!, route };
+    return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, form, phone: phone!, route };
   }
 
   /** A supplement's components: known, not listed twice, (all required ones given,) and the owner's own files. */

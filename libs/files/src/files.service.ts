@@ -8,12 +8,12 @@ import { isUuid } from '@dvc/core';
 import { ContentGate } from './content-gate';
 import { FileEntity, FileOwner } from './file.entity';
 import { FILE_STORE, FileStore } from './file-store';
-import { sanitizeFileName } from './sanitize-file-name';
+import { storedFileName } from './sanitize-file-name';
 
 
 export interface UploadInput {
   owner: FileOwner;
-  /** The name the client gave; kept (sanitised) as a label only. */
+  /** The name the client gave; kept (sanitised, with the sniffed type's extension) as a label only. */
   name: string | undefined;
   content: Readable;
 }
@@ -77,7 +77,7 @@ export class FilesService {
       return await this.files.save(this.files.create({
         ownerKind: input.owner.kind,
         ownerId: input.owner.id,
-        name: sanitizeFileName(input.name, `file.${gate.type!.ext}`),
+        name: storedFileName(input.name, gate.type!.ext),
         size: stored.size,
         mime: gate.type!.mime,
         sha256: stored.sha256,
