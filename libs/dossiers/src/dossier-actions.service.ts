@@ -9,7 +9,7 @@ import {
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
-import { OfficerEntity } from '@dvc/identity';
+import { OfficerEntity, officerSignature } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import type { ActionInput } from './action-inputs';
 import { DossierComponent, DossierEntity } from './dossier.entity';
@@ -27,7 +27,7 @@ interface Effect {
   variables?: Record<string, string | number>;
 }
 
-type Actor = { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; role: ActorRole };
+type Actor = { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; title?: string | null; role: ActorRole };
 
 interface Ctx {
   dossier: DossierEntity;
@@ -71,7 +71,7 @@ export class DossierActionsService {
       throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
     }
     const role = this.roleFor(principal, action, dossier);
-    const actor = this.actorOf(principal, role, dossier);
+    const actor = await this.actorOf(principal, role, dossier);
     return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, cleanActionInput(input)));
   }
 
@@ -156,10 +156,11 @@ export class DossierActionsService {
     return held.find((role) => decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus }).ok) ?? held[0];
   }
 
-  private actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity): Actor {
-    return principal.kind === 'officer'
-      ? { kind: 'officer' as const, id: principal.id, name: principal.username, role }
-      : { kind: 'citizen' as const, id: principal.id, name: dossier.applicant.fullName, role };
+  /** The event keeps the officer's full name and title as they are now (never the login name). */
+  private async actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity): Promise<Actor> {
+    if (principal.kind === 'citizen') return { kind: 'citizen', id: principal.id, name: dossier.applicant.fullName, role };
+    const signature = await officerSignature(this.db.manager, principal);
+    return { kind: 'officer', id: principal.id, name: signature.fullName, title: signature.title, role };
   }
 
   private moveTo(dossier: DossierEntity, stepIndex: number): Partial<DossierEntity> {

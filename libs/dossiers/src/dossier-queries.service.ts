@@ -76,7 +76,9 @@ export class DossierQueriesService {
       : null;
     const [calendar, procedures] = await Promise.all([this.calendars.calendarFor(null), this.procedureNames(page.map((d) => d.procedureCode))]);
     const now = new Date();
-    return { items: page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now)), nextCursor };
+    const items = page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now));
+    // The applicant is never shown an officer's id.
+    return { items: officer ? items : items.map((i) => ({ ...i, assigneeId: null })), nextCursor };
   }
 
   async get(principal: Principal, code: string) {
@@ -91,15 +93,19 @@ export class DossierQueriesService {
 
   /** The detail of a dossier already in hand (one just written, say) with the names it needs; reads nothing else. */
   async present(principal: Principal, dossier: DossierEntity, events: DossierEventEntity[], names: { procedure?: string; agencies: Map<string, string> }) {
-    const calendar = await this.calendars.calendarFor(dossier.receivingUnitCode);
-    return dossierDetail(dossier, events, names, calendar, this.callerRole(principal, dossier));
+    const [calendar, authorities] = await Promise.all([
+      this.calendars.calendarFor(dossier.receivingUnitCode),
+      principal.kind === 'citizen' ? this.authorityNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? ''])) : null,
+    ]);
+    return dossierDetail(dossier, events, names, calendar, this.callerRole(principal, dossier), authorities);
   }
 
   async history(principal: Principal, code: string) {
     const dossier = await this.findReadable(principal, code);
     const events = await this.events(dossier.id);
-    const agencies = await this.agencyNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']));
-    return historyView(events, agencies, principal.kind === 'citizen');
+    const codes = events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']);
+    const [agencies, authorities] = await Promise.all([this.agencyNames(codes), principal.kind === 'citizen' ? this.authorityNames(codes) : null]);
+    return historyView(events, agencies, authorities);
   }
 
   track(code: string, phoneLastFour: string) {
@@ -174,6 +180,22 @@ export class DossierQueriesService {
     const unique = [...new Set(codes.filter(Boolean))];
     if (unique.length === 0) return new Map();
     const rows = await this.db.getRepository(AgencyEntity).find({ where: { code: In(unique) }, select: { code: true, name: true } });
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /**
+   * The authority each agency acts for, as the applicant is told: the People's Committee of its scope (a commune's or
+   * district's desk and offices), or the city department itself.
+   */
+  private async authorityNames(codes: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(codes.filter(Boolean))];
+    if (unique.length === 0) return new Map();
+    const rows: { code: string; name: string }[] = await this.db.query(
+      `SELECT DISTINCT ON (a.code) a.code, h.name FROM agencies a
+         JOIN agencies h ON h.scope_code = a.scope_code AND h.kind IN ('people_committee', 'department')
+        WHERE a.code = ANY($1) ORDER BY a.code, (h.code = a.code) DESC, (h.valid_to IS NULL) DESC, h.code`,
+      [unique],
+    );
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 

@@ -9,6 +9,7 @@ import {
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
+import { officerSignature } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
 import { cleanApplicant, cleanForm } from './clean-submission';
@@ -109,9 +110,10 @@ export class IntakeService {
       status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
       receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
     });
+    const signature = await officerSignature(this.db.manager, officer);
     try {
       await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
-        action: 'accept', actor: { kind: 'officer', id: officer.id, name: officer.username, role: 'receiving_officer' },
+        action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
         fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
       }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
       return { dossier, replayed: false };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarService } from '@dvc/calendar';
-import { classifyTimeliness, DomainError, isDossierCode, NATIONAL_STATUS, STATUS_NAMES_VI, type DossierStatus } from '@dvc/core';
+import { actionNameVi, classifyTimeliness, DomainError, isDossierCode, NATIONAL_STATUS, STATUS_NAMES_VI, type DossierStatus } from '@dvc/core';
 import { appointmentsOf, iso } from './dossier-views';
 
 interface TrackedRow {
@@ -44,6 +44,6 @@ export async function trackDossier(db: DataSource, calendars: CalendarService, c
     receivedAt: iso(d.received_at),
     ...appointmentsOf({ dueAt: d.due_at, extendedDueAt: d.extended_due_at, pausedAt: d.paused_at, status: d.status }),
     timeliness: classifyTimeliness({ dueAt: d.due_at, finishedAt: d.finished_at, status: d.status, supplementRequests: d.supplement_requests, now: new Date(), calendar }),
-    steps: d.steps.map((s) => ({ agencyName: s.agencyName, at: iso(new Date(s.at)), action: s.action })),
+    steps: d.steps.map((s) => ({ agencyName: s.agencyName, at: iso(new Date(s.at)), action: s.action, actionName: actionNameVi(s.action) })),
   };
 }
