@@ -22,3 +22,5 @@ export * from './national-portal';
 export * from './reorganization';
 export * from './usage';
 export * from './text/clean-text';
+export * from './postal/s10';
+export * from './postal/postal-intake';

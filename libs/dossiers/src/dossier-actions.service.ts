@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  actionFromSlug, approvalStepIndex, decideExtension, decideSupplementRequest, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  actionFromSlug, approvalStepIndex, parseS10, resultReturnErrors, decideExtension, decideSupplementRequest, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
@@ -273,10 +273,17 @@ export class DossierActionsService {
       case 'return_result': {
         const method = input.method;
         if (method !== 'desk' && method !== 'post' && method !== 'online') throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
+        const postalErrors = resultReturnErrors(method, input.postalItemNumber);
+        if (postalErrors.length > 0) throw DomainError.validation(postalErrors);
+        const postal = method === 'post' ? parseS10(input.postalItemNumber!) : null;
+        const itemNumber = postal?.ok ? postal.value : null;
         if (dossier.outcome === 'grant' && dossier.feesPaidVnd < dossier.feeTotalVnd) {
           throw new DomainError(DomainErrorCode.TransitionNotAllowed, `The result is held until the fees are paid (${formatVnd(dossier.feeTotalVnd - dossier.feesPaidVnd)} outstanding).`);
         }
-        return { patch: { returnedAt: now }, note: input.note ?? null, data: { method } };
+        return {
+          patch: { returnedAt: now, resultPostalItemNumber: itemNumber }, note: input.note ?? null,
+          data: itemNumber ? { method, postalItemNumber: itemNumber } : { method },
+        };
       }
       case 'withdraw':
         return { patch: { resumeStatus: null }, note: input.reason ?? null };

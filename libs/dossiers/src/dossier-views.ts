@@ -25,6 +25,11 @@ export function appointmentsOf(d: Pick<DossierEntity, 'dueAt' | 'extendedDueAt' 
   };
 }
 
+/** The postal item numbers of a dossier: the one it came in (and the day it reached the post desk), the result's. */
+export function postalOf(d: Pick<DossierEntity, 'postalItemNumber' | 'postReceivedOn' | 'resultPostalItemNumber'>) {
+  return { itemNumber: d.postalItemNumber, receivedOn: d.postReceivedOn, resultItemNumber: d.resultPostalItemNumber };
+}
+
 export function dossierSummary(d: DossierEntity, names: { procedure?: string }, calendar: WorkingCalendar, now = new Date()) {
   return {
     code: d.code,
@@ -101,6 +106,7 @@ export function dossierDetail(
     supplementRequests: d.supplementRequests,
     returnedAt: iso(d.returnedAt),
     resultDelivery: d.resultDelivery,
+    postal: postalOf(d),
     applicant: d.applicant,
     form: d.form,
     components: d.components,

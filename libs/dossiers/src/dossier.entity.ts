@@ -42,6 +42,7 @@ export interface DossierRating {
 // Time runs forward; the statistics facts (libs/reporting) rely on it.
 @Check('chk_dossiers_finished_after_received', `finished_at IS NULL OR received_at IS NULL OR finished_at >= received_at`)
 @Check('chk_dossiers_due_after_received', `due_at IS NULL OR received_at IS NULL OR due_at >= received_at`)
+@Check('chk_dossiers_postal_item_only_by_post', `postal_item_number IS NULL OR channel = 'post'`)
 @Index('idx_dossiers_supplement_pending', ['receivingUnitCode'], { where: `status = 'supplement_requested'` })
 // The statistics' in-progress figures as of now read the live rows of a unit's open dossiers.
 @Index('idx_dossiers_in_progress', ['receivingUnitCode'], { where: 'received_at IS NOT NULL AND finished_at IS NULL' })
@@ -81,6 +82,14 @@ export class DossierEntity {
 
   @Column({ type: 'varchar', length: 10 })
   channel: DossierChannel;
+
+  /** A dossier that came by post: the item number (UPU S10, e.g. EE123456785VN). */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  postalItemNumber: string | null;
+
+  /** A dossier that came by post: the day it reached the post desk (YYYY-MM-DD, Hà Nội). */
+  @Column({ type: 'date', nullable: true })
+  postReceivedOn: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   ruleSet: RuleSet;
@@ -158,6 +167,10 @@ export class DossierEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
+
+  /** The item number (UPU S10) of a result sent back by post. */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  resultPostalItemNumber: string | null;
 
   /** Set by the deadline sweeper on open dossiers: less than the warning time left, or past due. */
   @Column({ type: 'varchar', length: 12, nullable: true })

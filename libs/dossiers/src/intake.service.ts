@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantSearchKey, computeFees, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantSearchKey, computeFees, deskIntakeChannel, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -28,6 +28,13 @@ export interface SubmissionInput {
   form: Record<string, unknown>;
   components: DossierComponent[];
   resultDelivery?: ResultDelivery;
+}
+
+/** A dossier registered at the desk: handed in (direct, the default) or arrived by post, with the item's number and day. */
+export interface DeskSubmissionInput extends SubmissionInput {
+  channel?: string;
+  postalItemNumber?: string;
+  postReceivedOn?: string;
 }
 
 interface Prepared {
@@ -92,7 +99,7 @@ export class IntakeService {
   }
 
   /** A dossier handed in at the desk: registered and received at once, receipt issued, due date set. */
-  async registerAtDesk(officer: OfficerPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
+  async registerAtDesk(officer: OfficerPrincipal, input: DeskSubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
     if (input.agencyCode !== officer.agencyCode) {
       throw DomainError.validation([{ field: 'agencyCode', message: 'must be your own desk' }]);
     }
@@ -102,19 +109,23 @@ export class IntakeService {
       const existing = await this.replay(principalKey, idempotencyKey, hash!);
       if (existing) return { dossier: existing, replayed: true };
     }
-    const prepared = await this.prepare(input, { kind: 'officer', id: officer.id }, 'direct');
+    const arrival = deskIntakeChannel(input, new Date());
+    const prepared = await this.prepare(input, { kind: 'officer', id: officer.id }, 'direct', arrival.ok ? [] : arrival.errors);
+    // prepare() refused the request with every error, the channel's among them, unless the channel was fine.
+    const { channel, postal } = (arrival as Extract<typeof arrival, { ok: true }>).value;
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
     const dossier = this.newDossier(code, input, prepared, {
-      status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
-      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
+      status: 'received', channel, ownerCitizenId: null, registeredByOfficerId: officer.id, now,
+      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime), postal,
     });
     const signature = await officerSignature(this.db.manager, officer);
     try {
       await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
         action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
-        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
+        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
+        data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
       }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
       return { dossier, replayed: false };
     } catch (error) {
@@ -162,7 +173,10 @@ export class IntakeService {
   /** The new dossier's row, complete: it is written as it is and answered without reading it back. */
   private newDossier(
     code: string, input: SubmissionInput, p: Prepared,
-    o: { status: 'new' | 'received'; channel: 'online' | 'direct'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date; receivedAt?: Date; dueAt?: Date },
+    o: {
+      status: 'new' | 'received'; channel: 'online' | 'direct' | 'post'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date;
+      receivedAt?: Date; dueAt?: Date; postal?: { itemNumber: string; receivedOn: string } | null;
+    },
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
@@ -178,6 +192,8 @@ export class IntakeService {
       status: o.status,
       resumeStatus: null,
       channel: o.channel,
+      postalItemNumber: o.postal?.itemNumber ?? null,
+      postReceivedOn: o.postal?.receivedOn ?? null,
       ruleSet: ruleSetAt(o.receivedAt ?? o.now),
       route: p.route,
       stepIndex: step,
@@ -200,6 +216,7 @@ export class IntakeService {
       pausedAt: null,
       finishedAt: null,
       returnedAt: null,
+      resultPostalItemNumber: null,
       closedAt: null,
       rating: null,
       fees: fees.lines,
@@ -215,10 +232,10 @@ export class IntakeService {
   }
 
   /** Every check before anything is written; all problems are reported together as one 422. */
-  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct'): Promise<Prepared> {
+  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct', known: FieldError[] = []): Promise<Prepared> {
     const cleaned = cleanApplicant(input.applicant);
     const form = cleanForm(input.form);
-    const errors: FieldError[] = [...cleaned.errors];
+    const errors: FieldError[] = [...known, ...cleaned.errors];
     const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
       procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
     }, owner);
