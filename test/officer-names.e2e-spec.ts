@@ -1,3 +1,4 @@
+import { officerNamesInEvents } from '@dvc/database';
 import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, startTestApp, submissionFor, TestApp } from '@dvc/testing';
 
 // The CommonJS entry of pdf-parse 1.x (its index runs a debug self-test when loaded without a parent module).
@@ -97,6 +98,23 @@ describe('forms, pushes and history name officers by full name and title, never 
     } finally {
       await t.db.query(`UPDATE officers SET full_name = $2, title = $3 WHERE id = $1`, [officers['tn.trangtien'].id, LAN.name, LAN.title]);
     }
+  });
+
+  it('the migration gives events written with a login the officer\'s full name, and leaves the table append-only', async () => {
+    const code = await submitted();
+    await act(code, 'accept', 'tn.trangtien');
+    const [{ id: dossierId }] = await t.db.query(`SELECT id FROM dossiers WHERE code = $1`, [code]);
+    // As the code before wrote them: the login as the name, and a desk payment as a system event named after it.
+    const old = await t.db.query(
+      `INSERT INTO dossier_events (dossier_id, action, actor_kind, actor_id, actor_name, actor_role, to_status, to_agency_code)
+       VALUES ($1, 'transfer', 'officer', $2, 'tn.trangtien', 'receiving_officer', 'processing', '002.35.22.H26'),
+              ($1, 'confirm_payment', 'system', NULL, 'tn.trangtien', 'system', 'processing', '002.35.22.H26'),
+              ($1, 'confirm_payment', 'system', NULL, 'vnpay', 'system', 'processing', '002.35.22.H26') RETURNING id`,
+      [dossierId, officers['tn.trangtien'].id]) as { id: string }[];
+    await t.db.transaction((em) => officerNamesInEvents((sql) => em.query(sql)));
+    const rows = await t.db.query(`SELECT actor_name FROM dossier_events WHERE id = ANY($1) ORDER BY id`, [old.map((r) => r.id)]);
+    expect(rows.map((r: { actor_name: string }) => r.actor_name)).toEqual([LAN.name, LAN.name, 'vnpay']);
+    await expect(t.db.query(`UPDATE dossier_events SET actor_name = 'x' WHERE id = $1`, [old[0].id])).rejects.toThrow(/append-only/);
   });
 
   it('the applicant sees the authority and a title, never a login name, a personal name or an officer id', async () => {
