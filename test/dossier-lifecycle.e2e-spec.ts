@@ -126,7 +126,8 @@ describe('dossier life cycle', () => {
     await act(code, 'propose', 'cv.hoankiem', { outcome: 'grant', note: 'Mức trợ cấp 540.000 đồng/tháng' });
     const approved = await act(code, 'approve', 'ld.hoankiem');
     expect(approved).toMatchObject({ status: 'resolved', currentAgencyCode: DESKS.trangTien });
-    await act(code, 'return-result', 'tn.trangtien', { method: 'post' });
+    // By post: with the item number the post gave (UPU S10: 00000000 → check digit 5).
+    await act(code, 'return-result', 'tn.trangtien', { method: 'post', postalItemNumber: 'RR000000005VN' });
 
     const detail = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200);
     expect(detail.body.controlSlip.map((l: { fromAgencyCode: string; toAgencyCode: string }) => `${l.fromAgencyCode}>${l.toAgencyCode}`)).toEqual([
