@@ -78,7 +78,13 @@ describe('dossier life cycle', () => {
 
     const history = await t.http.get(`/api/v1/dossiers/${code}/history`).set('Authorization', `Bearer ${citizen.token}`).expect(200);
     expect(history.body.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
-    expect(history.body[1]).toMatchObject({ fromStatus: 'new', toStatus: 'received', actor: { kind: 'officer', name: 'tn.trangtien' } });
+    // The applicant is told the officer's title and the authority, never a login name or an id.
+    expect(history.body[1]).toMatchObject({
+      fromStatus: 'new', toStatus: 'received', actionName: 'Tiếp nhận hồ sơ',
+      actor: { kind: 'officer', id: null, name: 'Công chức Bộ phận Một cửa — Ủy ban nhân dân Phường Tràng Tiền', role: 'receiving_officer' },
+    });
+    expect(JSON.stringify(history.body)).not.toMatch(/tn\.trangtien|cv\.trangtien|ld\.trangtien|Nguyễn Thị Lan|Trần Văn Minh|Lê Quang Huy/);
+    for (const e of history.body as { actor: { kind: string; id: string | null } }[]) if (e.actor.kind !== 'citizen') expect(e.actor.id).toBeNull();
     expect(history.body[3]).toMatchObject({ action: 'propose', note: null, data: null });
     const officerHistory = await t.http.get(`/api/v1/dossiers/${code}/history`).set(as('tn.trangtien')).expect(200);
     expect(officerHistory.body[3]).toMatchObject({ action: 'propose', note: 'Hồ sơ hợp lệ, đề nghị cấp Giấy khai sinh' });
@@ -89,7 +95,7 @@ describe('dossier life cycle', () => {
     const tracked = await t.http.get(`/api/v1/tracking/${code}?phone=${citizen.phone.slice(-4)}`).expect(200);
     expect(tracked.body).toMatchObject({ code, status: 'result_returned', nationalStatus: 10, agencyName: 'Bộ phận Một cửa Phường Tràng Tiền' });
     expect(tracked.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
-    expect(tracked.body.steps[1]).toEqual({ action: 'accept', agencyName: expect.any(String), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/) });
+    expect(tracked.body.steps[1]).toEqual({ action: 'accept', actionName: 'Tiếp nhận hồ sơ', agencyName: expect.any(String), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/) });
     expect(tracked.body).toMatchObject({ procedureName: expect.stringContaining('khai sinh'), statusName: expect.any(String), timeliness: expect.stringMatching(/^(early|on_time)$/) });
     expect(JSON.stringify(tracked.body)).not.toContain(citizen.phone);
     expect(JSON.stringify(tracked.body)).not.toContain('001090012345');
@@ -120,7 +126,8 @@ describe('dossier life cycle', () => {
     await act(code, 'propose', 'cv.hoankiem', { outcome: 'grant', note: 'Mức trợ cấp 540.000 đồng/tháng' });
     const approved = await act(code, 'approve', 'ld.hoankiem');
     expect(approved).toMatchObject({ status: 'resolved', currentAgencyCode: DESKS.trangTien });
-    await act(code, 'return-result', 'tn.trangtien', { method: 'post' });
+    // By post: with the item number the post gave (UPU S10: 00000000 → check digit 5).
+    await act(code, 'return-result', 'tn.trangtien', { method: 'post', postalItemNumber: 'RR000000005VN' });
 
     const detail = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200);
     expect(detail.body.controlSlip.map((l: { fromAgencyCode: string; toAgencyCode: string }) => `${l.fromAgencyCode}>${l.toAgencyCode}`)).toEqual([

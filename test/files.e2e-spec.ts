@@ -74,16 +74,20 @@ describe('files', () => {
 
   describe('accepted uploads', () => {
     it.each([
-      ['Giấy khai sinh.pdf', 'application/pdf', pdf(), 'application/pdf'],
-      ['Ảnh chân dung.png', 'image/png', PNG_1X1, 'image/png'],
-      ['cccd-mat-truoc.jpg', 'image/jpeg', JPEG, 'image/jpeg'],
-      // The declared type is ignored: the content decides.
-      ['scan.bin', 'application/octet-stream', pdf(), 'application/pdf'],
-    ])('%s (%s) → 201 with the sniffed type, size and SHA-256; stored under FILES_DIR', async (filename, type, data, mime) => {
+      ['Giấy khai sinh.pdf', 'application/pdf', pdf(), 'application/pdf', 'Giấy khai sinh.pdf'],
+      ['Ảnh chân dung.png', 'image/png', PNG_1X1, 'image/png', 'Ảnh chân dung.png'],
+      ['cccd-mat-truoc.jpg', 'image/jpeg', JPEG, 'image/jpeg', 'cccd-mat-truoc.jpg'],
+      ['cccd-mat-sau.JPEG', 'image/jpeg', JPEG, 'image/jpeg', 'cccd-mat-sau.JPEG'],
+      // The declared type and the name's extension are ignored: the content decides, and the name follows it.
+      ['scan.bin', 'application/octet-stream', pdf(), 'application/pdf', 'scan.pdf'],
+      ['x.html', 'text/html', pdf(), 'application/pdf', 'x.pdf'],
+      ['x.php', 'application/x-php', PNG_1X1, 'image/png', 'x.png'],
+      ['Giấy tờ', 'application/pdf', pdf(), 'application/pdf', 'Giấy tờ.pdf'],
+    ])('%s (%s) → 201 with the sniffed type, size and SHA-256, named for that type; stored under FILES_DIR', async (filename, type, data, mime, name) => {
       const res = await upload(citizen, [{ name: 'file', filename, type, data }]).expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), name: filename, size: data.length, mime, sha256: sha256(data) });
+      expect(res.body).toEqual({ id: expect.any(String), name, size: data.length, mime, sha256: sha256(data) });
       const row = await t.db.getRepository(FileEntity).findOneByOrFail({ id: res.body.id });
-      expect(row).toMatchObject({ ownerKind: 'citizen', ownerId: citizenId, name: filename, size: data.length, mime, sha256: sha256(data) });
+      expect(row).toMatchObject({ ownerKind: 'citizen', ownerId: citizenId, name, size: data.length, mime, sha256: sha256(data) });
       expect(row.storageKey).toMatch(/^\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
       expect(row.storageKey).not.toContain(filename);
       expect((await readFile(join(dir, row.storageKey))).equals(data)).toBe(true);

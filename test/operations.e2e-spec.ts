@@ -60,6 +60,11 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     const record = portal.records.get(code)!;
     expect(record.record).toMatchObject({ MaHoSo: code, MaTTHC: '1.001193', TrangThaiHoSo: 10, KenhThucHien: 2, MaDonVi: DESKS.trangTien, KetQuaXuLy: '1' });
     expect(record.record.NgayTiepNhan).toMatch(/^\d{14}$/);
+    // Who handled each step: the officers' full names (demo accounts), never their logins.
+    expect((record.record.QuaTrinhXuLy as { NguoiXuLy: string; NoiDung: string }[]).map((l) => [l.NguoiXuLy, l.NoiDung.split(':')[0]])).toEqual([
+      ['Nguyễn Văn An', 'Nộp hồ sơ trực tuyến'], ['Nguyễn Thị Lan', 'Tiếp nhận hồ sơ'], ['Lê Quang Huy', 'Phân công xử lý'],
+      ['Trần Văn Minh', 'Trình kết quả xử lý'], ['Lê Quang Huy', 'Phê duyệt kết quả'], ['Nguyễn Thị Lan', 'Trả kết quả'],
+    ]);
     expect(record.progress).toHaveLength(6);
     await t.http.get('/api/v1/admin/national-portal/sync/000.35.22.H26-261125-9999').set(as('admin')).expect(404);
     const state = await t.http.get(`/api/v1/admin/national-portal/sync/${code}`).set(as('admin')).expect(200);

@@ -210,9 +210,19 @@ describe('security matrix', () => {
     await call('GET', `/api/v1/reports/processing?unitCode=002&${period}`, tokens['ld.hoankiem']).expect(200);
     await call('GET', `/api/v1/reports/processing?unitCode=01&${period}`, tokens.admin).expect(200);
 
-    for (const token of [stranger.token, tokens['tn.trangtien'], tokens.admin]) {
-      await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, token).expect(404);
+    // A dossier's files: its owner and the officers who read it; anyone else gets the answer for a file that does not exist.
+    const files: string[] = [];
+    for (const [kind, d] of [...Object.entries(dossiers), ['passed on', { ...passedOn, readers: ['tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'cv.sotnmt', 'ld.sotnmt'] as string[] }] as const]) {
+      for (const [who, token] of [...OFFICERS.map((u) => [u, tokens[u]]), ['another citizen', stranger.token]]) {
+        const res = await call('GET', `/api/v1/files/${d.fileId}`, token);
+        const noneId = randomUUID();
+        const none = await call('GET', `/api/v1/files/${noneId}`, token);
+        const expected = d.readers.includes(who) ? 200 : 404;
+        const sameAsNone = expected === 200 || JSON.stringify(res.body).split(d.fileId).join('<id>') === JSON.stringify(none.body).split(noneId).join('<id>');
+        if (res.status !== expected || !sameAsNone) files.push(`${who} on a ${kind} dossier's file: ${res.status}, expected ${expected}`);
+      }
     }
+    expect(files).toEqual([]);
     await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, owner.token).expect(200);
   });
 

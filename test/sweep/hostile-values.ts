@@ -15,6 +15,8 @@ export const PATH_TRAVERSAL = [
 export const CONTROL_AND_UNICODE = [
   '\u0000', 'a\u0000b', '\u0000'.repeat(8), '\r\nX-Injected: 1', '\u202eexe.pdf', '\ufeff', '\ud800', '\udfff\ud800', 'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ',
   '\u0008\u001b[31m', 'Nguyễn Văn An', '𝕳𝖆𝖓𝖔𝖎', '<script>alert(1)</script>', '{{7*7}}', '${7*7}', '\u2028\u2029', ' ', '',
+  // Only invisible characters (bidi isolates and marks, zero-width, BOM: removed on intake), and decomposed Vietnamese.
+  '\u200b\u200b\u200b\u200b\u200b\u200b', '\u2066\u2067\u2068\u2069\u202a\u202c', '\u200e\u200f\ufeff\u2060\u200d', 'Nguyễn Thị Hằng'.normalize('NFD'),
 ];
 
 export const EDGE_DATES = [

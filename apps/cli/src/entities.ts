@@ -1,6 +1,6 @@
 import { CalendarYearEntity } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { DossierCodeCounterEntity, DossierEntity, DossierEventEntity, DossierPauseEntity, IdempotencyKeyEntity } from '@dvc/dossiers';
+import { DossierCodeCounterEntity, DossierEntity, DossierEventEntity, DossierFileOpeningEntity, DossierPauseEntity, IdempotencyKeyEntity } from '@dvc/dossiers';
 import { FileEntity } from '@dvc/files';
 import { CitizenEntity, OfficerEntity, OtpStateEntity } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
@@ -12,6 +12,6 @@ import { AgencyEntity, ReorganizationEntity, UnitEntity, UnitSuccessionEntity, U
 
 /** Every entity of the system: what the migrations must create, checked by the schema-drift test. */
 export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity,
-  CalendarYearEntity, DossierEntity, DossierEventEntity, DossierPauseEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, FileEntity,
+  CalendarYearEntity, DossierEntity, DossierEventEntity, DossierPauseEntity, DossierFileOpeningEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, FileEntity,
   SmsMessageEntity, SmsTemplateEntity, SmsReceiptEntity, PaymentEntity, ReceiptCounterEntity, PortalSyncStateEntity,
   UnitVersionEntity, UnitSuccessionEntity, ReorganizationEntity, ReportFactDeltaEntity, ReportDailyFactEntity, ReportMonthlyFactEntity];

@@ -151,7 +151,7 @@ const ACTION_INPUTS: Record<string, Input[]> = {
   send_back: [{ name: 'reason', label: 'Lý do trả lại', kind: 'textarea', required: true, min: 3 }],
   request_payment: [{ name: 'amount', label: 'Số tiền (đồng; để trống = lệ phí theo thủ tục)', kind: 'number' }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
   extend: [{ name: 'reason', label: 'Lý do gia hạn (in trên phiếu xin lỗi)', kind: 'textarea', required: true, min: 3 }, { name: 'newDueAt', label: 'Hạn mới', kind: 'datetime', required: true }],
-  return_result: [{ name: 'method', label: 'Hình thức trả kết quả', kind: 'select', required: true, options: [['desk', 'Tại Bộ phận Một cửa'], ['post', 'Qua bưu chính'], ['online', 'Trực tuyến']] }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
+  return_result: [{ name: 'method', label: 'Hình thức trả kết quả', kind: 'select', required: true, options: [['desk', 'Tại Bộ phận Một cửa'], ['post', 'Qua bưu chính'], ['online', 'Trực tuyến']] }, { name: 'postalItemNumber', label: 'Số hiệu bưu gửi (khi trả qua bưu chính, ví dụ EE123456785VN)', kind: 'text' }, { name: 'note', label: 'Ghi chú (nếu có)', kind: 'textarea' }],
 };
 
 const DOCUMENTS: [string, string][] = [['receipt', 'Giấy tiếp nhận (Mẫu 01)'], ['control-slip', 'Phiếu kiểm soát'], ['supplement-request', 'Phiếu yêu cầu bổ sung'], ['refusal', 'Phiếu từ chối'], ['apology', 'Phiếu xin lỗi, hẹn lại']];

@@ -24,3 +24,6 @@ export * from './payments';
 export * from './national-portal';
 export * from './reorganization';
 export * from './usage';
+export * from './text/clean-text';
+export * from './postal/s10';
+export * from './postal/postal-intake';

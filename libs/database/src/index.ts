@@ -6,3 +6,5 @@ export * from './typeorm-logger';
 export * from './insert-sql';
 export * from './entity-from-row';
 export * from './prepared-query';
+export { backfillApplicantText } from './migrations/1795640100000-ApplicantText';
+export { officerNamesInEvents } from './migrations/1795640200000-OfficerTitles';

@@ -7,6 +7,12 @@ export function isDocumentForm(value: string): value is DocumentForm {
   return (DOCUMENT_FORMS as readonly string[]).includes(value);
 }
 
+/** An officer as printed on a form: full name, and title under it. */
+export interface Signer {
+  name: string;
+  title?: string | null;
+}
+
 /**
  * Everything a form needs, already resolved by the caller (no database access here). Times are ISO 8601 with an
  * offset; they are printed in Hà Nội time (fixed UTC+7).
@@ -29,16 +35,19 @@ export interface DocumentData {
   dueAt: string | null;
   components: { code: string; name: string; originals: number; certifiedCopies: number; photocopies: number; provided: boolean }[];
   resultDelivery: 'desk' | 'post' | 'online';
-  /** Officer name for Form 01. */
-  receivedBy?: string | null;
+  /** The receiving officer on Form 01. */
+  receivedBy?: Signer | null;
   /** Form 02. */
-  supplement?: { reason: string; missing: { code: string; name: string }[]; requestedAt: string; requestedBy: string } | null;
+  supplement?: { reason: string; missing: { code: string; name: string }[]; requestedAt: string; requestedBy: Signer } | null;
   /** Form 03. */
-  refusal?: { reason: string; refusedAt: string; refusedBy: string } | null;
+  refusal?: { reason: string; refusedAt: string; refusedBy: Signer } | null;
   /** The stop notice (Circular 03/2025). */
-  stop?: { reason: string; stoppedAt: string; stoppedBy: string } | null;
-  /** Form 04. */
-  apology?: { reason: string; previousDueAt: string; newDueAt: string; issuedAt: string; issuedBy: string } | null;
+  stop?: { reason: string; stoppedAt: string; stoppedBy: Signer } | null;
+  /**
+   * Form 04. `issuedBy` is the officer who issued it; `signedBy` the leader who signs for the head of the agency
+   * (the leader who approved the result, or the agency's leader), null to leave the head's block for a hand signature.
+   */
+  apology?: { reason: string; previousDueAt: string; newDueAt: string; issuedAt: string; issuedBy: Signer; signedBy: Signer | null } | null;
   /**
    * Form 05/06, one line per hand-over. A null agency is printed as a dash (the applicant's side of the first and
    * last hand-overs). `result` may be `early` / `on_time` / `late` (printed in Vietnamese) or free text.

@@ -29,7 +29,7 @@ export function documentFixture(form: DocumentForm, overrides: Partial<DocumentD
       { code: 'UQ', name: 'Văn bản ủy quyền (trường hợp ủy quyền)', originals: 1, certifiedCopies: 0, photocopies: 0, provided: false },
     ],
     resultDelivery: 'desk',
-    receivedBy: 'Trần Thị Bích Ngọc',
+    receivedBy: { name: 'Trần Thị Bích Ngọc', title: 'Công chức Bộ phận Một cửa' },
     supplement: {
       reason: 'Giấy chứng sinh bị tẩy xóa, không đọc được ngày sinh của trẻ',
       missing: [
@@ -37,20 +37,21 @@ export function documentFixture(form: DocumentForm, overrides: Partial<DocumentD
         { code: 'KH', name: 'Giấy chứng nhận kết hôn của cha mẹ' },
       ],
       requestedAt: '2026-11-25T09:05:00+07:00',
-      requestedBy: 'Trần Thị Bích Ngọc',
+      requestedBy: { name: 'Trần Thị Bích Ngọc', title: 'Công chức Bộ phận Một cửa' },
     },
     refusal: {
       reason: 'Thủ tục không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường; đề nghị liên hệ Sở Tư pháp.',
       refusedAt: '2026-11-25T09:10:00+07:00',
-      refusedBy: 'Trần Thị Bích Ngọc',
+      refusedBy: { name: 'Trần Thị Bích Ngọc', title: 'Công chức Bộ phận Một cửa' },
     },
-    stop: { reason: 'Người yêu cầu đã rút yêu cầu bằng văn bản', stoppedAt: '2026-11-27T10:00:00+07:00', stoppedBy: 'Lê Quang Huy' },
+    stop: { reason: 'Người yêu cầu đã rút yêu cầu bằng văn bản', stoppedAt: '2026-11-27T10:00:00+07:00', stoppedBy: { name: 'Lê Quang Huy', title: 'Chủ tịch UBND phường' } },
     apology: {
       reason: 'Cần xác minh thông tin với cơ sở y tế nơi trẻ được sinh ra',
       previousDueAt: '2026-11-27T10:30:00+07:00',
       newDueAt: '2026-12-02T16:00:00+07:00',
       issuedAt: '2026-11-26T15:00:00+07:00',
-      issuedBy: 'Lê Hoàng Việt',
+      issuedBy: { name: 'Đặng Thu Trang', title: 'Công chức Tư pháp - Hộ tịch' },
+      signedBy: { name: 'Lê Hoàng Việt', title: 'Chủ tịch UBND phường' },
     },
     controlSlip: [
       { fromAgencyName: null, toAgencyName: 'Bộ phận Một cửa Phường Tràng Tiền', at: '2026-11-25T08:30:00+07:00', givenBy: 'Nguyễn Văn An', result: null, action: 'Nộp hồ sơ' },

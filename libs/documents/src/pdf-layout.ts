@@ -81,13 +81,15 @@ export interface Signature {
   role: string;
   /** The printed name under the signature space; empty leaves it blank. */
   name?: string | null;
+  /** The signer's title (chức danh), printed under the name. */
+  title?: string | null;
   /** "(Ký và ghi rõ họ tên)" unless given. */
   note?: string;
 }
 
 /** One or two signature blocks side by side (left, right); a lone block sits on the right as on the official forms. */
 export function signatures(doc: Doc, left: Signature | null, right: Signature): void {
-  const blockHeight = 96;
+  const blockHeight = 110;
   gap(doc, 10);
   ensureSpace(doc, blockHeight);
   const top = doc.y;
@@ -96,6 +98,7 @@ export function signatures(doc: Doc, left: Signature | null, right: Signature): 
     doc.font(FONT.bold).fontSize(TEXT_SIZE).text(sig.role, x, top, { width: half, align: 'center' });
     doc.font(FONT.italic).fontSize(TEXT_SIZE - 1).text(sig.note ?? '(Ký và ghi rõ họ tên)', x, doc.y + 1, { width: half, align: 'center' });
     if (sig.name) doc.font(FONT.bold).fontSize(TEXT_SIZE).text(sig.name, x, top + 72, { width: half, align: 'center' });
+    if (sig.name && sig.title) doc.font(FONT.regular).fontSize(TEXT_SIZE - 1).text(sig.title, x, doc.y + 1, { width: half, align: 'center' });
     return Math.max(doc.y, top + 72 + TEXT_SIZE * 1.4);
   };
   const bottoms = [draw(right, contentLeft(doc) + half)];

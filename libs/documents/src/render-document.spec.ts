@@ -81,7 +81,7 @@ describe('renderDocument', () => {
     expect(text).toContain('Nhận trực tiếp tại Bộ phận tiếp nhận và trả kết quả');
     expect(text).toContain('Phí cấp bản sao trích lục khai sinh: 8.000 đồng');
     expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ');
-    expect(text).toContain('Trần Thị Bích Ngọc');
+    expect(text).toContain('Trần Thị Bích Ngọc\nCông chức Bộ phận Một cửa');
     expect(text).toContain('001089012345');
     expect(text).toContain('Số 12 phố Hàng Bài, Phường Tràng Tiền, Thành phố Hà Nội');
   });
@@ -125,7 +125,18 @@ describe('renderDocument', () => {
     expect(text).toContain('10 giờ 30 phút, ngày 27 tháng 11 năm 2026');
     expect(text).toContain('16 giờ 00 phút, ngày 02 tháng 12 năm 2026');
     expect(text).toContain('Hà Nội, ngày 26 tháng 11 năm 2026');
-    expect(text).toContain('Lê Hoàng Việt');
+    // The head of the agency's block: the leader who signs for it, with the title, not the officer who issued it.
+    expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
+    expect(text).toContain('Lê Hoàng Việt\nChủ tịch UBND phường');
+    expect(text).not.toContain('Đặng Thu Trang');
+  });
+
+  it('apology with no leader to sign leaves the head\'s block for a hand signature', async () => {
+    const fixture = documentFixture('apology');
+    const { text } = await render('apology', { apology: { ...fixture.apology!, signedBy: null } });
+    expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
+    expect(text).not.toContain('Lê Hoàng Việt');
+    expect(text).not.toContain('Đặng Thu Trang');
   });
 
   it.each([
@@ -186,8 +197,8 @@ describe('renderDocument', () => {
       ['control-slip', { controlSlip: undefined }, /no control slip data/],
       ['receipt', { receivedAt: null }, /reception time/],
       ['receipt', { dueAt: null }, /appointment/],
-      ['refusal', { refusal: { reason: '  ', refusedAt: '2026-11-25T09:10:00+07:00', refusedBy: 'X' } }, /reason for the refusal/],
-      ['apology', { apology: { reason: 'x', previousDueAt: 'not a date', newDueAt: '2026-12-02T16:00:00+07:00', issuedAt: '2026-11-26T15:00:00+07:00', issuedBy: 'X' } }, /previousDueAt/],
+      ['refusal', { refusal: { reason: '  ', refusedAt: '2026-11-25T09:10:00+07:00', refusedBy: { name: 'X' } } }, /reason for the refusal/],
+      ['apology', { apology: { reason: 'x', previousDueAt: 'not a date', newDueAt: '2026-12-02T16:00:00+07:00', issuedAt: '2026-11-26T15:00:00+07:00', issuedBy: { name: 'X' }, signedBy: null } }, /previousDueAt/],
     ] as const)('%s with %j is refused with a DocumentDataError', async (form, overrides, message) => {
       const attempt = renderDocument(documentFixture(form, overrides as Partial<DocumentData>));
       await expect(attempt).rejects.toBeInstanceOf(DocumentDataError);

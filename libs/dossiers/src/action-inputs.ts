@@ -17,5 +17,7 @@ export interface ActionInput {
   paymentId?: string;
   newDueAt?: string;
   method?: 'desk' | 'post' | 'online';
+  /** return_result by post: the item number (UPU S10). */
+  postalItemNumber?: string;
   rating?: 'very_satisfied' | 'satisfied' | 'unsatisfied';
 }

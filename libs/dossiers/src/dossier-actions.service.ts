@@ -4,15 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, parseS10, resultReturnErrors, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
-import { OfficerEntity } from '@dvc/identity';
+import { OfficerEntity, officerSignature } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import type { ActionInput } from './action-inputs';
 import { DossierComponent, DossierEntity } from './dossier.entity';
+import { cleanActionInput } from './clean-submission';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
@@ -27,7 +28,7 @@ interface Effect {
   variables?: Record<string, string | number>;
 }
 
-type Actor = { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; role: ActorRole };
+type Actor = { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; title?: string | null; role: ActorRole };
 
 interface Ctx {
   dossier: DossierEntity;
@@ -71,8 +72,8 @@ export class DossierActionsService {
       throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
     }
     const role = this.roleFor(principal, action, dossier);
-    const actor = this.actorOf(principal, role, dossier);
-    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, input));
+    const actor = await this.actorOf(principal, role, dossier);
+    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, cleanActionInput(input)));
   }
 
   /** After a desk registration (received at once): ask for the fees due before processing, if any. */
@@ -156,10 +157,11 @@ export class DossierActionsService {
     return held.find((role) => decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus }).ok) ?? held[0];
   }
 
-  private actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity): Actor {
-    return principal.kind === 'officer'
-      ? { kind: 'officer' as const, id: principal.id, name: principal.username, role }
-      : { kind: 'citizen' as const, id: principal.id, name: dossier.applicant.fullName, role };
+  /** The event keeps the officer's full name and title as they are now (never the login name). */
+  private async actorOf(principal: Principal, role: ActorRole, dossier: DossierEntity): Promise<Actor> {
+    if (principal.kind === 'citizen') return { kind: 'citizen', id: principal.id, name: dossier.applicant.fullName, role };
+    const signature = await officerSignature(this.db.manager, principal);
+    return { kind: 'officer', id: principal.id, name: signature.fullName, title: signature.title, role };
   }
 
   private moveTo(dossier: DossierEntity, stepIndex: number): Partial<DossierEntity> {
@@ -284,10 +286,17 @@ export class DossierActionsService {
       case 'return_result': {
         const method = input.method;
         if (method !== 'desk' && method !== 'post' && method !== 'online') throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
+        const postalErrors = resultReturnErrors(method, input.postalItemNumber);
+        if (postalErrors.length > 0) throw DomainError.validation(postalErrors);
+        const postal = method === 'post' ? parseS10(input.postalItemNumber!) : null;
+        const itemNumber = postal?.ok ? postal.value : null;
         if (dossier.outcome === 'grant' && dossier.feesPaidVnd < dossier.feeTotalVnd) {
           throw new DomainError(DomainErrorCode.TransitionNotAllowed, `The result is held until the fees are paid (${formatVnd(dossier.feeTotalVnd - dossier.feesPaidVnd)} outstanding).`);
         }
-        return { patch: { returnedAt: now }, note: input.note ?? null, data: { method } };
+        return {
+          patch: { returnedAt: now, resultPostalItemNumber: itemNumber }, note: input.note ?? null,
+          data: itemNumber ? { method, postalItemNumber: itemNumber } : { method },
+        };
       }
       case 'withdraw':
         return { patch: { resumeStatus: null }, note: input.reason ?? null };

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ProcedureEntity } from '@dvc/catalog';
 import { HttpConfig } from '@dvc/config';
-import { DomainError, DomainErrorCode, toIsoWithOffset, type Principal } from '@dvc/core';
-import { DocumentDataError, renderDocument, type DocumentData, type DocumentForm } from '@dvc/documents';
+import { actionNameVi, DomainError, DomainErrorCode, toIsoWithOffset, type Principal } from '@dvc/core';
+import { DocumentDataError, renderDocument, type DocumentData, type DocumentForm, type Signer } from '@dvc/documents';
 import { AgencyEntity, UnitEntity } from '@dvc/units';
 import type { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -13,6 +13,8 @@ import { controlSlip } from './dossier-views';
 
 const iso = (d: Date) => toIsoWithOffset(d);
 const lastOf = (events: DossierEventEntity[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
+/** The officer of an event as the forms print them: the full name and title the event kept. */
+const signerOf = (e: DossierEventEntity): Signer => ({ name: e.actorName, title: e.actorTitle });
 
 /** Forms 01–04 and the control slip, filled from the dossier and its events, as PDF. */
 @Injectable()
@@ -50,6 +52,7 @@ export class DossierDocumentsService {
     const refusal = lastOf(events, 'refuse');
     const extension = lastOf(events, 'extend');
     const stop = lastOf(events, 'stop');
+    const signedBy = extension ? await this.headSigner(events, extension) : null;
     return {
       form,
       ruleSet: d.ruleSet,
@@ -65,24 +68,42 @@ export class DossierDocumentsService {
         code: c.code, name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, photocopies: c.photocopies, provided: provided.has(c.code),
       })),
       resultDelivery: d.resultDelivery,
-      receivedBy: accept?.actorName ?? null,
+      receivedBy: accept ? signerOf(accept) : null,
       supplement: supplement ? {
         reason: supplement.note ?? '',
         missing: ((supplement.data.missingComponents as string[] | undefined) ?? []).map((c) => ({ code: c, name: componentNames.get(c) ?? c })),
-        requestedAt: iso(supplement.at), requestedBy: supplement.actorName,
+        requestedAt: iso(supplement.at), requestedBy: signerOf(supplement),
       } : null,
-      refusal: refusal ? { reason: refusal.note ?? '', refusedAt: iso(refusal.at), refusedBy: refusal.actorName } : null,
-      stop: stop ? { reason: stop.note ?? '', stoppedAt: iso(stop.at), stoppedBy: stop.actorName } : null,
+      refusal: refusal ? { reason: refusal.note ?? '', refusedAt: iso(refusal.at), refusedBy: signerOf(refusal) } : null,
+      stop: stop ? { reason: stop.note ?? '', stoppedAt: iso(stop.at), stoppedBy: signerOf(stop) } : null,
       apology: extension ? {
         reason: extension.note ?? '', previousDueAt: String(extension.data.previousDueAt ?? ''), newDueAt: String(extension.data.newDueAt ?? ''),
-        issuedAt: iso(extension.at), issuedBy: extension.actorName,
+        issuedAt: iso(extension.at), issuedBy: signerOf(extension), signedBy,
       } : null,
       controlSlip: controlSlip(events, agencyNames).map((l) => ({
-        fromAgencyName: l.fromAgencyName, toAgencyName: l.toAgencyName, at: l.at ?? '', givenBy: l.givenBy, result: l.result, action: l.action,
+        fromAgencyName: l.fromAgencyName, toAgencyName: l.toAgencyName, at: l.at ?? '', givenBy: l.givenBy, result: l.result, action: actionNameVi(l.action),
       })),
       fees: d.fees.filter((f) => f.amountVnd > 0).map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
       feeTotalVnd: d.feeTotalVnd,
       trackingUrl: `${this.http.publicBaseUrl}/tracking/${encodeURIComponent(d.code)}`,
     };
+  }
+
+  /**
+   * Who signs Form 04 for the head of the agency: the leader who approved the result, else an active leader of the
+   * scope that issued the apology (its People's Committee's or department's own leader first); null if none.
+   */
+  private async headSigner(events: DossierEventEntity[], extension: DossierEventEntity): Promise<Signer | null> {
+    const approval = lastOf(events, 'approve');
+    if (approval?.actorKind === 'officer') return signerOf(approval);
+    const [leader] = await this.db.query(
+      `SELECT o.full_name AS name, o.title FROM officers o
+         JOIN agencies a ON a.code = o.agency_code
+         JOIN agencies issuing ON issuing.scope_code = a.scope_code AND issuing.code = $1
+        WHERE 'leader' = ANY(o.roles) AND o.active
+        ORDER BY (a.kind IN ('people_committee', 'department')) DESC, o.created_at, o.id LIMIT 1`,
+      [extension.fromAgencyCode ?? extension.toAgencyCode],
+    ) as { name: string; title: string | null }[];
+    return leader ? { name: leader.name, title: leader.title } : null;
   }
 }

@@ -20,8 +20,13 @@ export class DossierEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** The officer's full name (the applicant's name, or the system's) when the event was written. */
   @Column({ type: 'text' })
   actorName: string;
+
+  /** The officer's title when the event was written; null for applicants and the system. */
+  @Column({ type: 'text', nullable: true })
+  actorTitle: string | null;
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   actorRole: string | null;

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { applicantSearchKey, cleanText, CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 import { dossierDetail, dossierSummary, historyView } from './dossier-views';
 import { trackDossier } from './public-tracking';
 import { CITIZEN_REACHES_DOSSIER, citizenAccessParams } from './citizen-access';
+import { whereOfficerMayRead } from './officer-readable';
 
 export interface DossierListQuery {
   status?: DossierStatus[];
@@ -28,6 +29,7 @@ function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
   if (!decoded) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
   return decoded;
 }
+const MAX_SEARCH_WORDS = 8;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
@@ -55,9 +57,14 @@ export class DossierQueriesService {
     if (query.dueBefore) qb.andWhere('d.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.flag) qb.andWhere('d.deadline_flag = :flag', { flag: query.flag });
     if (query.q) {
-      const q = query.q.trim();
+      const q = cleanText(query.q).trim();
+      // Every word of the query, folded like the stored key, somewhere in the name: "Hang", "Hằng" and "nguyen hang" all find "Nguyễn Thị Hằng".
+      const words = applicantSearchKey(q).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
       qb.andWhere(new Brackets((w) => {
-        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` }).orWhere(`d.applicant->>'fullName' ILIKE :qn`, { qn: `%${escapeLike(q)}%` });
+        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` });
+        if (words.length > 0) {
+          w.orWhere(new Brackets((n) => words.forEach((word, i) => n.andWhere(`d.applicant_search_key LIKE :qn${i}`, { [`qn${i}`]: `%${escapeLike(word)}%` }))));
+        }
       }));
     }
     if (officer) this.keysetByDue(qb, query.cursor);
@@ -70,7 +77,9 @@ export class DossierQueriesService {
       : null;
     const [calendar, procedures] = await Promise.all([this.calendars.calendarFor(null), this.procedureNames(page.map((d) => d.procedureCode))]);
     const now = new Date();
-    return { items: page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now)), nextCursor };
+    const items = page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now));
+    // The applicant is never shown an officer's id.
+    return { items: officer ? items : items.map((i) => ({ ...i, assigneeId: null })), nextCursor };
   }
 
   async get(principal: Principal, code: string) {
@@ -85,15 +94,19 @@ export class DossierQueriesService {
 
   /** The detail of a dossier already in hand (one just written, say) with the names it needs; reads nothing else. */
   async present(principal: Principal, dossier: DossierEntity, events: DossierEventEntity[], names: { procedure?: string; agencies: Map<string, string> }) {
-    const calendar = await this.calendars.calendarFor(dossier.receivingUnitCode);
-    return dossierDetail(dossier, events, names, calendar, this.callerRole(principal, dossier));
+    const [calendar, authorities] = await Promise.all([
+      this.calendars.calendarFor(dossier.receivingUnitCode),
+      principal.kind === 'citizen' ? this.authorityNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? ''])) : null,
+    ]);
+    return dossierDetail(dossier, events, names, calendar, this.callerRole(principal, dossier), authorities);
   }
 
   async history(principal: Principal, code: string) {
     const dossier = await this.findReadable(principal, code);
     const events = await this.events(dossier.id);
-    const agencies = await this.agencyNames(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']));
-    return historyView(events, agencies, principal.kind === 'citizen');
+    const codes = events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']);
+    const [agencies, authorities] = await Promise.all([this.agencyNames(codes), principal.kind === 'citizen' ? this.authorityNames(codes) : null]);
+    return historyView(events, agencies, authorities);
   }
 
   track(code: string, phoneLastFour: string) {
@@ -138,7 +151,7 @@ export class DossierQueriesService {
   async findReadable(principal: Principal, code: string): Promise<DossierEntity> {
     const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').where('d.code = :code', { code });
     if (principal.kind === 'officer') {
-      qb.andWhere(`(d.current_scope_code = :scope OR d.route @> :scopeJson::jsonb)`, { scope: principal.scopeCode, scopeJson: JSON.stringify([{ scopeCode: principal.scopeCode }]) });
+      whereOfficerMayRead(qb, principal);
     } else {
       qb.andWhere(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     }
@@ -168,6 +181,22 @@ export class DossierQueriesService {
     const unique = [...new Set(codes.filter(Boolean))];
     if (unique.length === 0) return new Map();
     const rows = await this.db.getRepository(AgencyEntity).find({ where: { code: In(unique) }, select: { code: true, name: true } });
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /**
+   * The authority each agency acts for, as the applicant is told: the People's Committee of its scope (a commune's or
+   * district's desk and offices), or the city department itself.
+   */
+  private async authorityNames(codes: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(codes.filter(Boolean))];
+    if (unique.length === 0) return new Map();
+    const rows: { code: string; name: string }[] = await this.db.query(
+      `SELECT DISTINCT ON (a.code) a.code, h.name FROM agencies a
+         JOIN agencies h ON h.scope_code = a.scope_code AND h.kind IN ('people_committee', 'department')
+        WHERE a.code = ANY($1) ORDER BY a.code, (h.code = a.code) DESC, (h.valid_to IS NULL) DESC, h.code`,
+      [unique],
+    );
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { DomainError, DomainErrorCode, resultRelease, type Principal, type ResultRelease } from '@dvc/core';
 import { FILE_STORE, FileEntity, type FileStore } from '@dvc/files';
 import type { DossierEntity } from './dossier.entity';
+import { DossierFileAccessService } from './dossier-file-access.service';
 import { DossierQueriesService } from './dossier-queries.service';
 
 export interface DossierResults {
@@ -15,7 +16,7 @@ export interface DossierResults {
 
 /**
  * The result files of a dossier (uploaded by the specialist with the proposal, so owned by that officer): readable by
- * officers who may read the dossier, and by its applicant once the result is released (not while it is held for fees).
+ * officers who may read the dossier (each opening recorded), and by its applicant once the result is released (not while it is held for fees).
  */
 @Injectable()
 export class DossierResultsService {
@@ -23,6 +24,7 @@ export class DossierResultsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORE) private readonly store: FileStore,
     private readonly queries: DossierQueriesService,
+    private readonly fileAccess: DossierFileAccessService,
   ) {}
 
   async list(principal: Principal, code: string): Promise<DossierResults> {
@@ -40,6 +42,11 @@ export class DossierResultsService {
       throw new DomainError(DomainErrorCode.Conflict, release === 'held_for_fees'
         ? 'The result is held until the fees are paid.'
         : 'The result is not ready yet.');
+    }
+    if (principal.kind === 'officer') {
+      const opened = await this.fileAccess.openRecorded(principal, fileId, dossier.id);
+      if (!opened) throw DomainError.notFound('The result file');
+      return opened;
     }
     const file = await this.db.getRepository(FileEntity).findOneBy({ id: fileId });
     if (!file || !(await this.store.exists(file.storageKey))) throw DomainError.notFound('The result file');

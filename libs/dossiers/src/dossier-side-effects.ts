@@ -7,7 +7,7 @@ import { DossierEventEntity } from './dossier-event.entity';
 
 export interface EventInput {
   action: string;
-  actor: { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; role: string | null };
+  actor: { kind: 'citizen' | 'officer' | 'system'; id: string | null; name: string; title?: string | null; role: string | null };
   fromStatus: DossierStatus | null;
   fromAgencyCode: string | null;
   note?: string | null;
@@ -35,6 +35,7 @@ export async function recordChange(em: EntityManager, dossier: DossierEntity, ev
     actorKind: event.actor.kind,
     actorId: event.actor.id,
     actorName: event.actor.name,
+    actorTitle: event.actor.title ?? null,
     actorRole: event.actor.role,
     fromStatus: event.fromStatus,
     toStatus: dossier.status,

@@ -1,5 +1,5 @@
 import {
-  applicantEventDetail, classifyTimeliness, isClockPaused, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
+  actionNameVi, actorNameForApplicant, applicantEventDetail, classifyTimeliness, isClockPaused, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
   type ActorRole, availableActions, type WorkingCalendar,
 } from '@dvc/core';
 import type { DossierEntity } from './dossier.entity';
@@ -25,6 +25,11 @@ export function appointmentsOf(d: Pick<DossierEntity, 'dueAt' | 'extendedDueAt' 
   };
 }
 
+/** The postal item numbers of a dossier: the one it came in (and the day it reached the post desk), the result's. */
+export function postalOf(d: Pick<DossierEntity, 'postalItemNumber' | 'postReceivedOn' | 'resultPostalItemNumber'>) {
+  return { itemNumber: d.postalItemNumber, receivedOn: d.postReceivedOn, resultItemNumber: d.resultPostalItemNumber };
+}
+
 export function dossierSummary(d: DossierEntity, names: { procedure?: string }, calendar: WorkingCalendar, now = new Date()) {
   return {
     code: d.code,
@@ -48,8 +53,22 @@ export function dossierSummary(d: DossierEntity, names: { procedure?: string }, 
   };
 }
 
+/** The agency that carried out an event's step: where the dossier was (a hand-over's giver), else where it went. */
+const actingAgencyOf = (e: DossierEventEntity): string => e.fromAgencyCode ?? e.toAgencyCode;
+
+/**
+ * Who did an event's step for the reader. Officers see the full name kept in the event; the applicant sees the
+ * officer's title and the authority they act for (`authorities`: agency code → its People's Committee or
+ * department), never a login name, a personal name or an id.
+ */
+export function actorView(e: DossierEventEntity, authorities: Map<string, string> | null) {
+  if (!authorities) return { kind: e.actorKind, id: e.actorId, name: e.actorName, title: e.actorTitle, role: e.actorRole };
+  const name = actorNameForApplicant({ kind: e.actorKind, name: e.actorName, title: e.actorTitle, role: e.actorRole }, authorities.get(actingAgencyOf(e)) ?? null);
+  return { kind: e.actorKind, id: null, name, title: null, role: e.actorRole };
+}
+
 /** Control-slip lines (Form 05/06): every hand-over between agencies, with giver, time and result. */
-export function controlSlip(events: DossierEventEntity[], agencyNames: Map<string, string>) {
+export function controlSlip(events: DossierEventEntity[], agencyNames: Map<string, string>, authorities: Map<string, string> | null = null) {
   return events
     .filter((e) => e.fromAgencyCode !== null && e.fromAgencyCode !== e.toAgencyCode)
     .map((e) => ({
@@ -59,7 +78,8 @@ export function controlSlip(events: DossierEventEntity[], agencyNames: Map<strin
       toAgencyName: agencyNames.get(e.toAgencyCode) ?? null,
       at: iso(e.at),
       action: e.action,
-      givenBy: e.actorName,
+      actionName: actionNameVi(e.action),
+      givenBy: actorView(e, authorities).name,
       result: e.note,
     }));
 }
@@ -70,9 +90,13 @@ export function dossierDetail(
   names: { procedure?: string; agencies: Map<string, string> },
   calendar: WorkingCalendar,
   callerRole: ActorRole | null,
+  /** For the applicant: agency code → the authority it acts for (see actorView); null for officers. */
+  authorities: Map<string, string> | null = null,
 ) {
+  const summary = dossierSummary(d, names, calendar);
   return {
-    ...dossierSummary(d, names, calendar),
+    ...summary,
+    assigneeId: authorities ? null : summary.assigneeId,
     currentAgencyName: names.agencies.get(d.currentAgencyCode) ?? null,
     agencyName: names.agencies.get(d.receivingAgencyCode) ?? null,
     nationalStatusName: NATIONAL_STATUS_NAMES[NATIONAL_STATUS[d.status]],
@@ -82,6 +106,7 @@ export function dossierDetail(
     supplementRequests: d.supplementRequests,
     returnedAt: iso(d.returnedAt),
     resultDelivery: d.resultDelivery,
+    postal: postalOf(d),
     applicant: d.applicant,
     form: d.form,
     components: d.components,
@@ -100,16 +125,19 @@ export function dossierDetail(
       agencyName: names.agencies.get(s.agencyCode) ?? null,
       state: s.index < d.stepIndex ? 'done' : s.index === d.stepIndex ? (d.closedAt ? 'done' : 'current') : 'pending',
     })),
-    controlSlip: controlSlip(events, names.agencies),
+    controlSlip: controlSlip(events, names.agencies, authorities),
     availableActions: callerRole ? availableActions(d.status, callerRole) : [],
   };
 }
 
-export function historyView(events: DossierEventEntity[], agencyNames: Map<string, string>, forApplicant = false) {
+/** The history; `authorities` (agency code → its authority's name) is given for the applicant, null for officers. */
+export function historyView(events: DossierEventEntity[], agencyNames: Map<string, string>, authorities: Map<string, string> | null = null) {
+  const forApplicant = authorities !== null;
   return events.map((e) => ({
     id: e.id,
     action: e.action,
-    actor: { kind: e.actorKind, id: e.actorId, name: e.actorName, role: e.actorRole },
+    actionName: actionNameVi(e.action),
+    actor: actorView(e, authorities),
     agencyCode: e.toAgencyCode,
     agencyName: agencyNames.get(e.toAgencyCode) ?? null,
     fromAgencyCode: e.fromAgencyCode,

@@ -42,9 +42,15 @@ export interface DossierRating {
 // Time runs forward; the statistics facts (libs/reporting) rely on it.
 @Check('chk_dossiers_finished_after_received', `finished_at IS NULL OR received_at IS NULL OR finished_at >= received_at`)
 @Check('chk_dossiers_due_after_received', `due_at IS NULL OR received_at IS NULL OR due_at >= received_at`)
+@Check('chk_dossiers_postal_item_only_by_post', `postal_item_number IS NULL OR channel = 'post'`)
 @Index('idx_dossiers_supplement_pending', ['receivingUnitCode'], { where: `status = 'supplement_requested'` })
 // The statistics' in-progress figures as of now read the live rows of a unit's open dossiers.
 @Index('idx_dossiers_in_progress', ['receivingUnitCode'], { where: 'received_at IS NOT NULL AND finished_at IS NULL' })
+// GIN (jsonb_path_ops) on components and proposal: which dossiers reference a file (migration FileOpenings).
+@Index('idx_dossiers_component_files', { synchronize: false })
+@Index('idx_dossiers_result_files', { synchronize: false })
+// Trigram GIN on applicant_search_key: substring search of the worklist (migration ApplicantText).
+@Index('idx_dossiers_applicant_search_trgm', { synchronize: false })
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -77,6 +83,14 @@ export class DossierEntity {
   @Column({ type: 'varchar', length: 10 })
   channel: DossierChannel;
 
+  /** A dossier that came by post: the item number (UPU S10, e.g. EE123456785VN). */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  postalItemNumber: string | null;
+
+  /** A dossier that came by post: the day it reached the post desk (YYYY-MM-DD, Hà Nội). */
+  @Column({ type: 'date', nullable: true })
+  postReceivedOn: string | null;
+
   @Column({ type: 'varchar', length: 20 })
   ruleSet: RuleSet;
 
@@ -92,6 +106,10 @@ export class DossierEntity {
 
   @Column({ type: 'jsonb' })
   applicant: DossierApplicant;
+
+  /** The worklist's search key of the applicant's name (libs/core applicantSearchKey: folded, lower-case). */
+  @Column({ type: 'text', default: '' })
+  applicantSearchKey: string;
 
   /** Normalised 84… number, kept apart for tracking and SMS. */
   @Column({ type: 'varchar', length: 15 })
@@ -149,6 +167,10 @@ export class DossierEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
+
+  /** The item number (UPU S10) of a result sent back by post. */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  resultPostalItemNumber: string | null;
 
   /** Set by the deadline sweeper on open dossiers: less than the warning time left, or past due. */
   @Column({ type: 'varchar', length: 12, nullable: true })

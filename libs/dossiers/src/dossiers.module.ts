@@ -8,6 +8,8 @@ import { DossierDocumentsService } from './dossier-documents.service';
 import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
+import { DossierFileAccessService } from './dossier-file-access.service';
+import { DossierFileOpeningEntity } from './dossier-file-opening.entity';
 import { DossierQueriesService } from './dossier-queries.service';
 import { DossierResultsService } from './dossier-results.service';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -15,12 +17,12 @@ import { IntakeService } from './intake.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DossierEntity, DossierEventEntity, DossierCodeCounterEntity, IdempotencyKeyEntity]),
+    TypeOrmModule.forFeature([DossierEntity, DossierEventEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, DossierFileOpeningEntity]),
     CalendarModule,
     FilesModule,
     NotificationsModule,
   ],
-  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService],
-  exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService],
+  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
+  exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
 })
 export class DossiersModule {}

@@ -13,3 +13,5 @@ export * from './dossier-documents.service';
 export * from './dossier-results.service';
 export * from './dossier-side-effects';
 export * from './submission-context';
+export * from './dossier-file-opening.entity';
+export * from './dossier-file-access.service';

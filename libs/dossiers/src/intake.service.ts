@@ -5,12 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, computeFees, deriveFeeTotals, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
+import { officerSignature } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
+import { cleanApplicant, cleanForm } from './clean-submission';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
@@ -28,6 +30,13 @@ export interface SubmissionInput {
   resultDelivery?: ResultDelivery;
 }
 
+/** A dossier registered at the desk: handed in (direct, the default) or arrived by post, with the item's number and day. */
+export interface DeskSubmissionInput extends SubmissionInput {
+  channel?: string;
+  postalItemNumber?: string;
+  postReceivedOn?: string;
+}
+
 interface Prepared {
   procedure: ProcedureEntity;
   agency: AgencyEntity;
@@ -36,7 +45,7 @@ interface Prepared {
   applicant: DossierApplicant;
   phone: PhoneNumber;
   route: DossierEntity['route'];
-  /** The form as stored: totals the fee rules derive replace what the applicant typed. */
+  /** The form as stored: cleaned text, and totals the fee rules derive in place of what the applicant typed. */
   form: Record<string, unknown>;
 }
 
@@ -90,7 +99,7 @@ export class IntakeService {
   }
 
   /** A dossier handed in at the desk: registered and received at once, receipt issued, due date set. */
-  async registerAtDesk(officer: OfficerPrincipal, input: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
+  async registerAtDesk(officer: OfficerPrincipal, input: DeskSubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierEntity; replayed: boolean }> {
     if (input.agencyCode !== officer.agencyCode) {
       throw DomainError.validation([{ field: 'agencyCode', message: 'must be your own desk' }]);
     }
@@ -100,18 +109,23 @@ export class IntakeService {
       const existing = await this.replay(principalKey, idempotencyKey, hash!);
       if (existing) return { dossier: existing, replayed: true };
     }
-    const prepared = await this.prepare(input, { kind: 'officer', id: officer.id }, 'direct');
+    const arrival = deskIntakeChannel(input, new Date());
+    const prepared = await this.prepare(input, { kind: 'officer', id: officer.id }, 'direct', null, arrival.ok ? [] : arrival.errors);
+    // prepare() refused the request with every error, the channel's among them, unless the channel was fine.
+    const { channel, postal } = (arrival as Extract<typeof arrival, { ok: true }>).value;
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
     const dossier = this.newDossier(code, input, prepared, {
-      status: 'received', channel: 'direct', ownerCitizenId: null, registeredByOfficerId: officer.id, now,
-      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
+      status: 'received', channel, ownerCitizenId: null, registeredByOfficerId: officer.id, now,
+      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime), postal,
     });
+    const signature = await officerSignature(this.db.manager, officer);
     try {
       await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
-        action: 'accept', actor: { kind: 'officer', id: officer.id, name: officer.username, role: 'receiving_officer' },
-        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now, data: { channel: 'direct', receipt: 'form_01' },
+        action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
+        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
+        data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
       }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
       return { dossier, replayed: false };
     } catch (error) {
@@ -159,7 +173,10 @@ export class IntakeService {
   /** The new dossier's row, complete: it is written as it is and answered without reading it back. */
   private newDossier(
     code: string, input: SubmissionInput, p: Prepared,
-    o: { status: 'new' | 'received'; channel: 'online' | 'direct'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date; receivedAt?: Date; dueAt?: Date },
+    o: {
+      status: 'new' | 'received'; channel: 'online' | 'direct' | 'post'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date;
+      receivedAt?: Date; dueAt?: Date; postal?: { itemNumber: string; receivedOn: string } | null;
+    },
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
@@ -175,11 +192,14 @@ export class IntakeService {
       status: o.status,
       resumeStatus: null,
       channel: o.channel,
+      postalItemNumber: o.postal?.itemNumber ?? null,
+      postReceivedOn: o.postal?.receivedOn ?? null,
       ruleSet: ruleSetAt(o.receivedAt ?? o.now),
       route: p.route,
       stepIndex: step,
       assigneeId: null,
       applicant: p.applicant,
+      applicantSearchKey: applicantSearchKey(p.applicant.fullName),
       applicantPhone: p.phone.value,
       ownerCitizenId: o.ownerCitizenId,
       registeredByOfficerId: o.registeredByOfficerId,
@@ -196,6 +216,7 @@ export class IntakeService {
       pausedAt: null,
       finishedAt: null,
       returnedAt: null,
+      resultPostalItemNumber: null,
       closedAt: null,
       rating: null,
       fees: fees.lines,
@@ -211,19 +232,23 @@ export class IntakeService {
   }
 
   /** Every check before anything is written; all problems are reported together as one 422. */
-  private async prepare(input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct', signedInPhone: string | null = null): Promise<Prepared> {
-    const errors: FieldError[] = [];
+  private async prepare(
+    input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct', signedInPhone: string | null = null, known: FieldError[] = [],
+  ): Promise<Prepared> {
+    const cleaned = cleanApplicant(input.applicant);
+    const cleanedForm = cleanForm(input.form);
+    const errors: FieldError[] = [...known, ...cleaned.errors];
     const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
       procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
     }, owner);
     if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
     if (!agency || !agency.receives) errors.push({ field: 'agencyCode', message: 'is not an agency that receives dossiers' });
 
-    const phone = PhoneNumber.parse(input.applicant.phone);
+    const phone = PhoneNumber.parse(cleaned.applicant.phone);
     if (!phone) errors.push({ field: 'applicant.phone', message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' });
     else errors.push(...applicantPhoneErrors(channel, phone.value, signedInPhone));
-    const birthYear = input.applicant.birthDate ? Number(input.applicant.birthDate.slice(0, 4)) : undefined;
-    errors.push(...validateCitizenId(input.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
+    const birthYear = cleaned.applicant.birthDate ? Number(cleaned.applicant.birthDate.slice(0, 4)) : undefined;
+    errors.push(...validateCitizenId(cleaned.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 
     let route: Prepared['route'] = [];
     if (procedure && agency && agency.receives && level) {
@@ -245,19 +270,19 @@ export class IntakeService {
         errors.push({ field: 'resultDelivery', message: 'online delivery of the result is only offered for end-to-end (level 4) services' });
       }
     }
-    const form = procedure ? deriveFeeTotals(procedure.fees, input.form) : input.form;
+    const form = procedure ? deriveFeeTotals(procedure.fees, cleanedForm) : cleanedForm;
     if (procedure) {
       errors.push(...validateForm(procedure.code, procedure.formSchema, form));
       errors.push(...componentErrors(procedure, input.components, ownedFileIds));
     }
     if (errors.length > 0) throw DomainError.validation(errors);
     const applicant: DossierApplicant = {
-      fullName: input.applicant.fullName.trim(),
-      idNumber: input.applicant.idNumber,
+      fullName: cleaned.applicant.fullName,
+      idNumber: cleaned.applicant.idNumber,
       phone: phone!.value,
-      address: input.applicant.address.trim(),
-      ...(input.applicant.email ? { email: input.applicant.email } : {}),
-      ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
+      address: cleaned.applicant.address,
+      ...(cleaned.applicant.email ? { email: cleaned.applicant.email } : {}),
+      ...(cleaned.applicant.birthDate ? { birthDate: cleaned.applicant.birthDate } : {}),
     };
     return { procedure: procedure!, agency: agency!, agencies: routeAgencies, applicant, phone: phone!, route, form };
   }

@@ -4,16 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
 import { In, Repository } from 'typeorm';
 import { FilesConfig } from '@dvc/config';
-import { DomainError, isUuid } from '@dvc/core';
+import { isUuid } from '@dvc/core';
 import { ContentGate } from './content-gate';
 import { FileEntity, FileOwner } from './file.entity';
 import { FILE_STORE, FileStore } from './file-store';
-import { sanitizeFileName } from './sanitize-file-name';
+import { storedFileName } from './sanitize-file-name';
 
 
 export interface UploadInput {
   owner: FileOwner;
-  /** The name the client gave; kept (sanitised) as a label only. */
+  /** The name the client gave; kept (sanitised, with the sniffed type's extension) as a label only. */
   name: string | undefined;
   content: Readable;
 }
@@ -77,7 +77,7 @@ export class FilesService {
       return await this.files.save(this.files.create({
         ownerKind: input.owner.kind,
         ownerId: input.owner.id,
-        name: sanitizeFileName(input.name, `file.${gate.type!.ext}`),
+        name: storedFileName(input.name, gate.type!.ext),
         size: stored.size,
         mime: gate.type!.mime,
         sha256: stored.sha256,
@@ -96,10 +96,10 @@ export class FilesService {
     return this.files.find({ where: { id: In(valid), ownerKind: owner.kind, ownerId: owner.id } });
   }
 
-  /** The owner's file and its content; anyone else, like an unknown id, gets 404. */
-  async openOwned(id: string, owner: FileOwner): Promise<{ file: FileEntity; content: Readable }> {
+  /** The owner's file and its content; null for anyone else, as for an unknown id. */
+  async openOwned(id: string, owner: FileOwner): Promise<{ file: FileEntity; content: Readable } | null> {
     const [file] = await this.findOwned([id], owner);
-    if (!file || !(await this.store.exists(file.storageKey))) throw DomainError.notFound('The file');
+    if (!file || !(await this.store.exists(file.storageKey))) return null;
     return { file, content: this.store.get(file.storageKey) };
   }
 }

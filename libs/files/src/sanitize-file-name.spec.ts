@@ -1,4 +1,4 @@
-import { MAX_FILE_NAME_LENGTH, sanitizeFileName } from './sanitize-file-name';
+import { MAX_FILE_NAME_LENGTH, sanitizeFileName, storedFileName } from './sanitize-file-name';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -40,5 +40,34 @@ describe('sanitizeFileName', () => {
 
   it('replaces lone surrogates so the name is valid UTF-8', () => {
     expect(sanitizeFileName('a\ud800b.pdf')).toBe('a\ufffdb.pdf');
+  });
+});
+
+describe('storedFileName: the sniffed type\'s extension', () => {
+  it.each([
+    ['x.html', 'pdf', 'x.pdf'],
+    ['x.php', 'pdf', 'x.pdf'],
+    ['shell.php', 'png', 'shell.png'],
+    ['ảnh.HTML', 'jpg', 'ảnh.jpg'],
+    ['Giấy khai sinh.pdf', 'pdf', 'Giấy khai sinh.pdf'],
+    ['Giấy khai sinh.PDF', 'pdf', 'Giấy khai sinh.PDF'],
+    ['CCCD.jpeg', 'jpg', 'CCCD.jpeg'],
+    ['CCCD.JPG', 'jpg', 'CCCD.JPG'],
+    ['scan', 'pdf', 'scan.pdf'],
+    ['Đơn v1.2', 'pdf', 'Đơn v1.2.pdf'],
+    ['report.pdf.exe', 'pdf', 'report.pdf.pdf'],
+    ['invoice\u202Efdp.exe', 'pdf', 'invoicefdp.pdf'],
+    ['x.', 'pdf', 'x.pdf'],
+    ['', 'png', 'file.png'],
+    [undefined, 'pdf', 'file.pdf'],
+    ['../../.htaccess', 'pdf', 'file.pdf'],
+  ])('%j sniffed as %s → %j', (raw, ext, expected) => {
+    expect(storedFileName(raw, ext)).toBe(expected);
+  });
+
+  it('keeps within 255 characters with the new extension', () => {
+    const name = storedFileName(`${'Đơn '.repeat(100)}.html`, 'pdf');
+    expect(Array.from(name).length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
+    expect(name.endsWith('.pdf')).toBe(true);
   });
 });

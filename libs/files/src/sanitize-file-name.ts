@@ -1,24 +1,42 @@
+import { cleanText } from '@dvc/core';
+
 export const MAX_FILE_NAME_LENGTH = 255;
 
-// C0/C1 controls, DEL, and the invisible format characters that can disguise a name (bidi overrides such as
-// U+202E make "gpj.exe" render as "exe.jpg", zero-width characters, BOM).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// What cleanText keeps for multi-line text (tab, line breaks) has no place in a name.
+const LINE_CONTROLS = /[\t\n\r]/g;
 
 /**
- * A display name safe to store and to show: the last path segment only (both `/` and `\`), no control or
- * invisible characters, whitespace collapsed, at most 255 characters (keeping the extension), NFC-normalised so
- * Vietnamese letters typed on different systems compare equal. Falls back to `fallback` when nothing is left.
- * The result is only ever a label: storage keys never come from it.
+ * A display name safe to store and to show: the text rule of libs/core (cleanText: NFC, so Vietnamese letters typed
+ * on different systems compare equal, no invisible or control characters), the last path segment only (both `/`
+ * and `\`), no line breaks or tabs, whitespace collapsed, at most 255 characters (keeping the extension). Falls
+ * back to `fallback` when nothing is left. The result is only ever a label: storage keys never come from it.
  */
 export function sanitizeFileName(raw: string | undefined | null, fallback = 'file'): string {
-  let name = String(raw ?? '').replace(LONE_SURROGATE, '\ufffd').normalize('NFC');
+  let name = cleanText(String(raw ?? ''));
   name = name.split(/[/\\]/).pop() ?? '';
-  name = name.replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
+  name = name.replace(LINE_CONTROLS, '').replace(/\s+/g, ' ').trim();
   if (name === '' || /^\.+$/.test(name)) return fallback;
   return truncate(name, MAX_FILE_NAME_LENGTH);
+}
+
+/** Other spellings of a sniffed type's extension that a name may keep. */
+const SAME_TYPE_EXTENSIONS: Readonly<Record<string, readonly string[]>> = { jpg: ['jpg', 'jpeg', 'jpe'], tif: ['tif', 'tiff'] };
+/** What counts as a name's extension (to be replaced) rather than part of the name ("Đơn v1.2" has none). */
+const EXTENSION = /\.([A-Za-z][A-Za-z0-9]{0,7})$/;
+
+/**
+ * The name an upload is stored under: sanitised, and ending in the extension of the type sniffed from its content,
+ * so the name never claims another type ("x.html" sniffed as PDF is "x.pdf", "scan" is "scan.pdf"). An extension
+ * that already says the sniffed type (any case, ".jpeg" for JPEG) is kept as typed.
+ */
+export function storedFileName(raw: string | undefined | null, sniffedExt: string): string {
+  const ext = sniffedExt.toLowerCase();
+  const fallback = `file.${ext}`;
+  const name = sanitizeFileName(raw, fallback);
+  const current = EXTENSION.exec(name);
+  if (current && (SAME_TYPE_EXTENSIONS[ext] ?? [ext]).includes(current[1].toLowerCase())) return name;
+  const stem = (current ? name.slice(0, current.index) : name).replace(/[.\s]+$/, '');
+  return sanitizeFileName(`${stem || 'file'}.${ext}`, fallback);
 }
 
 /** Cuts to `max` code points (never half a surrogate pair), keeping a short extension when there is one. */

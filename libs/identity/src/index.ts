@@ -8,3 +8,4 @@ export * from './citizen-otp.service';
 export * from './demo-officers';
 export * from './identity.module';
 export * from './officer-directory.service';
+export * from './officer-signature';

@@ -10,6 +10,7 @@ export interface OfficerView {
   id: string;
   username: string;
   fullName: string;
+  title: string | null;
   roles: string[];
   agencyCode: string;
   agencyName: string;
@@ -43,7 +44,7 @@ export class OfficerAuthService {
     return {
       accessToken: await this.tokens.signOfficer(principal),
       officer: {
-        id: officer.id, username: officer.username, fullName: officer.fullName, roles: officer.roles,
+        id: officer.id, username: officer.username, fullName: officer.fullName, title: officer.title, roles: officer.roles,
         agencyCode: officer.agencyCode, agencyName: officer.agency.name, unitCode: officer.agency.unitCode, scopeCode: officer.agency.scopeCode,
       },
     };

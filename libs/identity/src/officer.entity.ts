@@ -18,6 +18,10 @@ export class OfficerEntity {
   @Column({ type: 'text' })
   fullName: string;
 
+  /** Chức danh, printed under the name on the forms ("Công chức Bộ phận Một cửa", "Chủ tịch UBND phường"). */
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
   @Column({ type: 'text', array: true })
   roles: OfficerRole[];
 

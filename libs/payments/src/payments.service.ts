@@ -9,6 +9,7 @@ import {
   vnpayIpnResponseBody, vnpAmountToVnd, type CitizenPrincipal, type OfficerPrincipal, type VnpayPaymentStatus,
 } from '@dvc/core';
 import { DossierActionsService, DossierEntity, DossierQueriesService } from '@dvc/dossiers';
+import { officerSignature } from '@dvc/identity';
 import { writeOutbox } from '@dvc/notifications';
 import { PaymentEntity, PaymentMethod, PaymentStatus } from './payment.entity';
 import { formatReceipt, takeReceiptNumber } from './receipts';
@@ -161,7 +162,7 @@ export class PaymentsService {
         txnRef: `DESK${formatCompact(now).slice(2)}${String(randomInt(0, 1e6)).padStart(6, '0')}`, amountVnd: dossier.feesRequestedVnd,
         status: 'awaiting', createdBy: `officer:${officer.username}`,
       });
-      await this.settle(em, payment, { transactionNo: null, bankCode: null, paidAt: now }, officer.username);
+      await this.settle(em, payment, { transactionNo: null, bankCode: null, paidAt: now }, (await officerSignature(em, officer)).fullName);
       return em.getRepository(PaymentEntity).findOneByOrFail({ id: payment.id });
     }).then(paymentView);
   }

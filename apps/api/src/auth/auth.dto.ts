@@ -33,6 +33,7 @@ export class OfficerDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty() fullName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Công chức Bộ phận Một cửa', description: 'Chức danh, printed under the name on the forms' }) title: string | null;
   @ApiProperty({ type: [String], example: ['receiving_officer'] }) roles: string[];
   @ApiProperty({ example: '001.35.22.H26' }) agencyCode: string;
   @ApiProperty() agencyName: string;

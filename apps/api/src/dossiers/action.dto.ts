@@ -71,6 +71,9 @@ export class ExtendDto extends ReasonDto {
 
 export class ReturnResultDto extends NoteDto {
   @ApiProperty({ enum: ['desk', 'post', 'online'] }) @IsIn(['desk', 'post', 'online'], { message: 'must be desk, post or online' }) method: 'desk' | 'post' | 'online';
+
+  @ApiPropertyOptional({ example: 'EE123456785VN', description: 'With method post: the item number (UPU S10, check digit verified); refused with other methods' })
+  @IsOptional() @IsString() @MaxLength(20) postalItemNumber?: string;
 }
 
 export class RateDto extends OptionalReasonDto {

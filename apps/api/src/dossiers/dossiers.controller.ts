@@ -8,7 +8,7 @@ import { PaymentsService } from '@dvc/payments';
 import { CitizenOnly, CurrentPrincipal, OfficerOnly, SignedIn } from '../common/auth.decorators';
 import { validationPipe } from '../common/validation.pipe';
 import { ACTION_BODIES } from './action.dto';
-import { DossierListQueryDto, SubmissionDto } from './submission.dto';
+import { DeskSubmissionDto, DossierListQueryDto, SubmissionDto } from './submission.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -50,7 +50,7 @@ export class DossiersController {
   @Post('desk/dossiers')
   @OfficerOnly('receiving_officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async register(@CurrentPrincipal() officer: OfficerPrincipal, @Body() body: SubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(@CurrentPrincipal() officer: OfficerPrincipal, @Body() body: DeskSubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const { dossier, replayed } = await this.intake.registerAtDesk(officer, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     else await this.actions.requestFeesDueOnReception(dossier.id);

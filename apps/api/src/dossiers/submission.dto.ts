@@ -91,6 +91,26 @@ export class SubmissionDto {
   resultDelivery?: 'desk' | 'post' | 'online';
 }
 
+/** A dossier registered at the desk: handed in, or arrived by the public postal service. */
+export class DeskSubmissionDto extends SubmissionDto {
+  @ApiPropertyOptional({ enum: ['direct', 'post'], default: 'direct', description: 'direct: handed in at the desk; post: arrived by the public postal service' })
+  @IsOptional()
+  @IsIn(['direct', 'post'], { message: 'must be direct or post' })
+  channel?: 'direct' | 'post';
+
+  @ApiPropertyOptional({ example: 'EE123456785VN', description: 'With channel post (required): the item number, UPU S10 with its check digit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  postalItemNumber?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'With channel post (required): the day the item reached the post desk, not after today' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  postReceivedOn?: string;
+}
+
 export class DossierListQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'received,processing' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Get, Header, HttpCode, Param, Post, Re
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode, type Principal } from '@dvc/core';
+import { DossierFileAccessService } from '@dvc/dossiers';
 import { contentDisposition, FileEntity, FilesService, UploadStreamError } from '@dvc/files';
 import { CurrentPrincipal, SignedIn } from '../common/auth.decorators';
 
@@ -20,7 +21,7 @@ const MALFORMED = 'The multipart body is malformed or ended early.';
 @ApiTags('files')
 @Controller('files')
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(private readonly files: FilesService, private readonly dossierFiles: DossierFileAccessService) {}
 
   @Post()
   @SignedIn()
@@ -56,9 +57,14 @@ export class FilesController {
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The content, for its owner only (anyone else: 404)' })
+  @ApiOkResponse({
+    description: 'The content, for its owner and for officers who may read a dossier that references the file (component or result; each opening is recorded). Anyone else: 404, as for a file that does not exist',
+  })
   async download(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
-    const { file, content } = await this.files.openOwned(id, { kind: principal.kind, id: principal.id });
+    const opened = await this.files.openOwned(id, { kind: principal.kind, id: principal.id })
+      ?? (principal.kind === 'officer' ? await this.dossierFiles.openForOfficer(principal, id) : null);
+    if (!opened) throw DomainError.notFound('The file');
+    const { file, content } = opened;
     return new StreamableFile(content, { type: file.mime, length: file.size, disposition: contentDisposition(file.name) });
   }
 }

@@ -9,3 +9,4 @@ export * from './timeliness-sql';
 export * from './effects/extend';
 export * from './effects/request-supplement';
 export * from './list-cursor';
+export * from './action-names';

@@ -1,5 +1,5 @@
 import { formatCompact } from '../calendar';
-import { NATIONAL_STATUS, NATIONAL_STATUS_NAMES } from '../dossier';
+import { ACTION_NAMES_VI, actionNameVi, NATIONAL_STATUS, NATIONAL_STATUS_NAMES } from '../dossier';
 import type { DossierStatus, NationalStatus } from '../dossier';
 
 /**
@@ -117,27 +117,8 @@ export const PORTAL_CHANNEL: Record<PortalDossierSnapshot['channel'], PortalChan
   post: 3,
 };
 
-/** Vietnamese wording of each action on a progress line; unknown actions are shown as they are. */
-export const PORTAL_ACTION_LABELS: Readonly<Record<string, string>> = {
-  submit: 'Nộp hồ sơ trực tuyến',
-  register: 'Đăng ký hồ sơ tại Bộ phận Một cửa',
-  accept: 'Tiếp nhận hồ sơ',
-  request_supplement: 'Yêu cầu bổ sung hồ sơ',
-  supplement: 'Bổ sung hồ sơ',
-  refuse: 'Từ chối hồ sơ',
-  assign: 'Phân công xử lý',
-  transfer: 'Chuyển hồ sơ',
-  propose: 'Trình kết quả xử lý',
-  approve: 'Phê duyệt kết quả',
-  send_back: 'Trả lại để xử lý lại',
-  request_payment: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  confirm_payment: 'Xác nhận đã nộp phí, lệ phí',
-  extend: 'Xin lỗi và hẹn lại ngày trả kết quả',
-  return_result: 'Trả kết quả',
-  withdraw: 'Công dân rút hồ sơ',
-  stop: 'Dừng xử lý hồ sơ',
-  rate: 'Đánh giá mức độ hài lòng',
-};
+/** Vietnamese wording of each action on a progress line: the one table of libs/core (ACTION_NAMES_VI). */
+export const PORTAL_ACTION_LABELS = ACTION_NAMES_VI;
 
 const compactOrNull = (date: Date | null | undefined): string | null => (date ? formatCompact(date) : null);
 
@@ -161,7 +142,7 @@ function actingAgency(event: PortalDossierEvent): string {
 
 /** The progress text: the action's wording, the transfer target, then the officer's note or reason. */
 export function describeEvent(event: PortalDossierEvent): string {
-  let text = PORTAL_ACTION_LABELS[event.action] ?? event.action;
+  let text = actionNameVi(event.action);
   if (event.action === 'transfer' && event.fromAgencyCode !== event.toAgencyCode) text += ` đến ${event.toAgencyCode}`;
   const note = event.note?.trim();
   return note ? `${text}: ${note}` : text;

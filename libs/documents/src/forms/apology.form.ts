@@ -47,6 +47,6 @@ export const apologyForm: FormRenderer = {
     gap(doc, 4);
     paragraph(doc, 'Kính mong nhận được sự thông cảm của ông/bà./.');
 
-    signatures(doc, null, { role: 'THỦ TRƯỞNG CƠ QUAN', note: '(Ký, ghi rõ họ tên và đóng dấu)', name: a.issuedBy });
+    signatures(doc, null, { role: 'THỦ TRƯỞNG CƠ QUAN', note: '(Ký, ghi rõ họ tên và đóng dấu)', name: a.signedBy?.name ?? null, title: a.signedBy?.title ?? null });
   },
 };

@@ -65,7 +65,7 @@ export const receiptForm: FormRenderer = {
     }
 
 
-    signatures(doc, { role: 'NGƯỜI NỘP HỒ SƠ', name: data.applicant.fullName }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: data.receivedBy ?? null });
+    signatures(doc, { role: 'NGƯỜI NỘP HỒ SƠ', name: data.applicant.fullName }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: data.receivedBy?.name ?? null, title: data.receivedBy?.title ?? null });
   },
 };
 

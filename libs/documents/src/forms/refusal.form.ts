@@ -27,6 +27,6 @@ export const refusalForm: FormRenderer = {
     gap(doc, 6);
     paragraph(doc, 'Xin thông báo để ông/bà được biết và thực hiện./.');
 
-    signatures(doc, null, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: r.refusedBy });
+    signatures(doc, null, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: r.refusedBy.name, title: r.refusedBy.title ?? null });
   },
 };

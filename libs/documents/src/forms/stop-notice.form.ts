@@ -34,6 +34,6 @@ export const stopNoticeForm: FormRenderer = {
     gap(doc, 6);
     paragraph(doc, 'Phí, lệ phí đã nộp (nếu có) được hoàn trả theo quy định. Xin thông báo để ông/bà được biết./.');
 
-    signatures(doc, null, { role: 'NGƯỜI CÓ THẨM QUYỀN', name: s.stoppedBy });
+    signatures(doc, null, { role: 'NGƯỜI CÓ THẨM QUYỀN', name: s.stoppedBy.name, title: s.stoppedBy.title ?? null });
   },
 };

@@ -37,6 +37,6 @@ export const supplementRequestForm: FormRenderer = {
         'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ bộ phận này để được hướng dẫn.',
     );
 
-    signatures(doc, null, { role: 'NGƯỜI HƯỚNG DẪN', name: s.requestedBy });
+    signatures(doc, null, { role: 'NGƯỜI HƯỚNG DẪN', name: s.requestedBy.name, title: s.requestedBy.title ?? null });
   },
 };
