@@ -7,7 +7,7 @@ describe('desk intake of a walk-in dossier', () => {
   let page: Page;
   useBrowser((opened) => (page = opened));
 
-  it('tn.trangtien records a birth registration handed in at the desk and prints the receipt', async () => {
+  it('tn.trangtien records a birth registration that came by post (UPU S10 item number) and prints the receipt', async () => {
     const phone = randomPhone();
     await officerSignIn(page, 'tn.trangtien');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
@@ -56,6 +56,13 @@ describe('desk intake of a walk-in dossier', () => {
     await page.locator('#file-GTTT').setInputFiles(PDF('cccd-quet.pdf'));
     await see(page, 'Đã tải lên: cccd-quet.pdf');
     await page.getByLabel('Hình thức nhận kết quả').selectOption('post');
+    // It came by the public postal service: the item number is checked (S10 check digit) before anything is sent.
+    await page.getByLabel('Hình thức nộp').selectOption('post');
+    await page.getByLabel('Số hiệu bưu gửi').fill('EE123456789VN');
+    await page.getByLabel('Ngày bưu cục chuyển đến').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await see(page, 'Số hiệu bưu gửi sai chữ số kiểm tra');
+    await page.getByLabel('Số hiệu bưu gửi').fill('ee 123456785 vn');
     await shot(page, '51-desk-intake-filled');
     await expectAccessible(page, 'desk intake: filled in');
 
@@ -81,7 +88,7 @@ describe('desk intake of a walk-in dossier', () => {
     // Recorded as received at the desk, with what was filled in.
     const d = await getJson(`/dossiers/${code}`, await officerToken('tn.trangtien'));
     expect(d).toMatchObject({
-      status: 'received', channel: 'direct', resultDelivery: 'post', agencyCode: '001.35.22.H26',
+      status: 'received', channel: 'post', resultDelivery: 'post', agencyCode: '001.35.22.H26', postal: { itemNumber: 'EE123456785VN' },
       applicant: { fullName: 'Lê Thị Hoa', idNumber: '001192011223', phone: '84' + phone.slice(1) },
       form: { me: { hoTen: 'Lê Thị Hoa' }, treEm: { hoTen: 'Lê Gia Hân', gioiTinh: 'Nữ' }, nguoiYeuCau: { quanHe: 'Mẹ' } },
     });

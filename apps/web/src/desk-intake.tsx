@@ -7,6 +7,7 @@ import { useOfficer } from './desk';
 import { Link, navigate } from './router';
 import { Errors, SchemaForm, validate, Values } from './SchemaForm';
 import { Alert, Loading, StatusBadge, useTitle } from './ui';
+import { parseS10 } from '../../../libs/core/src/postal/s10';
 
 export function DeskIntakePage() {
   useTitle('Tiếp nhận hồ sơ trực tiếp');
@@ -18,6 +19,9 @@ export function DeskIntakePage() {
   const [form, setForm] = useState<Values>({});
   const [files, setFiles] = useState<Record<string, Uploaded[]>>({});
   const [delivery, setDelivery] = useState('desk');
+  // A dossier that came by the public postal service: its item number (UPU S10) and the day the post desk received it.
+  const [arrival, setArrival] = useState<'direct' | 'post'>('direct');
+  const [postal, setPostal] = useState({ itemNumber: '', receivedOn: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [attempted, setAttempted] = useState(false);
   const [error, setError] = useState('');
@@ -47,6 +51,11 @@ export function DeskIntakePage() {
     const errs: Errors = { ...validateApplicant(applicant) };
     for (const [k, v] of Object.entries(validate(p.formSchema ?? {}, form))) errs[`form:${k}`] = v;
     for (const c of p.components) if (c.required && !(files[c.code] ?? []).length) errs[`components.${c.code}`] = 'Vui lòng tải lên bản chụp của giấy tờ bắt buộc này.';
+    if (arrival === 'post') {
+      const item = parseS10(postal.itemNumber);
+      if (!item.ok) errs.postalItemNumber = item.problem === 'format' ? 'Số hiệu bưu gửi gồm 2 chữ cái, 9 chữ số và mã nước, ví dụ EE123456785VN.' : 'Số hiệu bưu gửi sai chữ số kiểm tra, vui lòng đối chiếu lại trên bưu gửi.';
+      if (!postal.receivedOn) errs.postReceivedOn = 'Vui lòng nhập ngày bưu cục chuyển hồ sơ đến.';
+    }
     return errs;
   }
   async function submit(e: FormEvent) {
@@ -62,7 +71,10 @@ export function DeskIntakePage() {
     }
     setBusy(true); setError('');
     try {
-      const body = submissionBody({ procedureCode: p.code, agencyCode: officer!.officer.agencyCode, formSchema: p.formSchema, applicant, form, files, delivery });
+      const body = {
+        ...submissionBody({ procedureCode: p.code, agencyCode: officer!.officer.agencyCode, formSchema: p.formSchema, applicant, form, files, delivery }),
+        ...(arrival === 'post' ? { channel: 'post', postalItemNumber: postal.itemNumber.replace(/\s+/g, '').toUpperCase(), postReceivedOn: postal.receivedOn } : {}),
+      };
       setDone(await api('/desk/dossiers', { body, token: officer!.token, headers: { 'Idempotency-Key': idemKey } }));
       window.scrollTo(0, 0);
     } catch (err) {
@@ -76,7 +88,7 @@ export function DeskIntakePage() {
     } finally { setBusy(false); }
   }
   function another() {
-    setDone(null); setCode(''); setApplicant({}); setDelivery('desk'); setPrintError(''); setRound((r) => r + 1);
+    setDone(null); setCode(''); setApplicant({}); setDelivery('desk'); setArrival('direct'); setPostal({ itemNumber: '', receivedOn: '' }); setPrintError(''); setRound((r) => r + 1);
   }
 
   if (done) {
@@ -120,6 +132,32 @@ export function DeskIntakePage() {
       {code && !p && <Loading />}
       {p && (
         <>
+          <fieldset className="fieldset">
+            <legend>Hồ sơ đến</legend>
+            <div className="field">
+              <label htmlFor="intake-arrival">Hình thức nộp</label>
+              <select id="intake-arrival" value={arrival} onChange={(e) => setArrival(e.target.value as 'direct' | 'post')}>
+                <option value="direct">Nộp trực tiếp tại Bộ phận Một cửa</option>
+                <option value="post">Qua dịch vụ bưu chính công ích</option>
+              </select>
+            </div>
+            {arrival === 'post' && (
+              <>
+                <div className="field">
+                  <label htmlFor="intake-postal-item">Số hiệu bưu gửi</label>
+                  <input id="intake-postal-item" value={postal.itemNumber} onChange={(e) => setPostal({ ...postal, itemNumber: e.target.value })}
+                    aria-invalid={Boolean(errors.postalItemNumber)} aria-describedby={errors.postalItemNumber ? 'intake-postal-item-error' : undefined} autoComplete="off" />
+                  {errors.postalItemNumber && <p className="field-error" id="intake-postal-item-error">{errors.postalItemNumber}</p>}
+                </div>
+                <div className="field">
+                  <label htmlFor="intake-post-received">Ngày bưu cục chuyển đến</label>
+                  <input id="intake-post-received" type="date" value={postal.receivedOn} onChange={(e) => setPostal({ ...postal, receivedOn: e.target.value })}
+                    aria-invalid={Boolean(errors.postReceivedOn)} aria-describedby={errors.postReceivedOn ? 'intake-post-received-error' : undefined} />
+                  {errors.postReceivedOn && <p className="field-error" id="intake-post-received-error">{errors.postReceivedOn}</p>}
+                </div>
+              </>
+            )}
+          </fieldset>
           <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} />
           <h2>{p.formSchema?.title ?? 'Tờ khai'}</h2>
           <SchemaForm schema={p.formSchema ?? {}} value={form} onChange={setForm} errors={formErrors} />
