@@ -2,6 +2,7 @@ export * from './errors/domain-error';
 export * from './errors/dependency-unavailable';
 export * from './catalog/procedure-definition';
 export * from './catalog/national';
+export * from './catalog/procedure-content';
 export * from './identity/phone-number';
 export * from './identity/citizen-id';
 export * from './identity/otp-policy';

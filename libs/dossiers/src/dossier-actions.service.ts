@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
-import { ProcedureEntity } from '@dvc/catalog';
+import { procedureAtVersion, type ProcedureEntity } from '@dvc/catalog';
 import {
   aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
@@ -100,7 +100,8 @@ export class DossierActionsService {
   ): Promise<DossierEntity> {
     const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
     if (!decision.ok) throw decision.error;
-    const procedure = await em.getRepository(ProcedureEntity).findOneByOrFail({ code: dossier.procedureCode });
+    // The version the dossier was submitted under: a later fee or time change does not reach it.
+    const procedure = await procedureAtVersion(em, dossier.procedureCode, dossier.procedureVersion);
     const now = new Date();
     let calendar: WorkingCalendar | undefined;
     const ctx: Ctx = {

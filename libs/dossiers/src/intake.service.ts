@@ -168,6 +168,7 @@ export class IntakeService {
       id: randomUUID(),
       code,
       procedureCode: p.procedure.code,
+      procedureVersion: p.procedure.version,
       receivingAgencyCode: p.agency.code,
       receivingUnitCode: p.agency.unitCode,
       currentAgencyCode: p.route[step].agencyCode,

@@ -9,7 +9,8 @@ import { Reorganization1795615990085 } from './1795615990085-Reorganization';
 import { ReportFacts1795619305653 } from './1795619305653-ReportFacts';
 import { PaymentsCredited1795622487219 } from './1795622487219-PaymentsCredited';
 import { LegalClock1795630000000 } from './1795630000000-LegalClock';
+import { ProcedureVersions1795651600000 } from './1795651600000-ProcedureVersions';
 
 /** In order. Listed explicitly (no glob) so bundled apps and the CLI run exactly the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, LegalClock1795630000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, LegalClock1795630000000, ProcedureVersions1795651600000];
