@@ -34,7 +34,7 @@ export class ProcedureImportService {
       await em.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       return writeProcedures(em, plan.accepted.map(({ procedure }) => ({
         code: procedure.code,
-        content: (stored) => importedContent(procedure, stored?.content ?? null),
+        content: (stored) => importedContent(procedure, stored),
       })), 'national');
     });
     return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, rejected: plan.rejected };

@@ -21,14 +21,38 @@ describe('versionDecision: a new version exactly when the content changes', () =
   });
 });
 
-describe('importedContent: our e-form and workflow survive an import', () => {
-  const mapped = { ...content(8000), code: '2.000635', national: { processingTimes: [], feesByChannel: [], feeNotes: [], results: [] } } as unknown as NationalProcedure;
-  it('keeps ours when we have them', () => {
-    const ours = { formSchema: { type: 'object', title: 'Tờ khai' }, workflow: [{ code: 'TN', name: 'Tiếp nhận', level: 'commune' as const, sector: 'one_stop' as const, sharePercent: 100 }] };
-    expect(importedContent(mapped, ours)).toMatchObject(ours);
+describe('importedContent: what an import keeps of ours', () => {
+  const national = { processingTimes: [], feesByChannel: [], feeNotes: [], results: [] };
+  const theirComponents = [{ code: '000.00.00.G15-KQ003037', name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, required: false }];
+  const mapped = (fee: number) => ({ ...content(fee), code: '2.000635', components: theirComponents, processingTime: { workingDays: 15 }, national }) as unknown as NationalProcedure;
+  const ourComponents = [{ code: 'TK', name: 'Tờ khai cấp bản sao', originals: 1, certifiedCopies: 0, photocopies: 0, required: true }];
+  const ourFees = [{ code: 'PHI_BAN_SAO', kind: 'fee' as const, name: 'Phí cấp bản sao', basis: 'per_copy' as const, amountVnd: 8000, copiesField: 'soBanSao', payment: 'before' as const }];
+  const seed: ProcedureContent = {
+    ...content(8000), components: ourComponents, fees: ourFees,
+    formSchema: { type: 'object', title: 'Tờ khai' }, workflow: [{ code: 'TN', name: 'Tiếp nhận', level: 'commune', sector: 'one_stop', sharePercent: 100 }],
+  };
+
+  it('over the seed: e-form, workflow, components and the per-copy fee of the same amount are ours; the time is the record\'s', () => {
+    const c = importedContent(mapped(8000), { source: 'seed', content: seed });
+    expect(c).toMatchObject({ formSchema: seed.formSchema, workflow: seed.workflow, components: ourComponents, fees: ourFees, processingTime: { workingDays: 15 } });
+    expect(c.national?.kept).toEqual(['components', 'fees']);
+  });
+
+  it('a different amount is a fee change: the record\'s fee', () => {
+    const c = importedContent(mapped(10000), { source: 'seed', content: seed });
+    expect(c.fees).toEqual([expect.objectContaining({ code: 'FEE_1', basis: 'fixed', amountVnd: 10000 })]);
+    expect(c.national?.kept).toEqual(['components']);
+  });
+
+  it('over an earlier import that kept ours, ours again; over an import that did not, the record\'s', () => {
+    const first = importedContent(mapped(8000), { source: 'seed', content: seed });
+    expect(importedContent(mapped(8000), { source: 'national', content: first }).components).toEqual(ourComponents);
+    const plain = importedContent(mapped(8000), null);
+    const changed = { ...mapped(8000), components: [{ ...theirComponents[0], originals: 2 }] } as NationalProcedure;
+    expect(importedContent(changed, { source: 'national', content: plain }).components).toEqual(changed.components);
   });
   it('gives a new procedure a generic form and a four-step workflow whose shares add up to 100', () => {
-    const c = importedContent(mapped, null);
+    const c = importedContent(mapped(8000), null);
     expect(c.formSchema).toMatchObject({ type: 'object', additionalProperties: false });
     expect(c.workflow.map((s) => [s.code, s.level, s.sector])).toEqual([
       ['TIEP_NHAN', 'commune', 'one_stop'], ['XU_LY', 'commune', 'general'], ['PHE_DUYET', 'commune', 'general'], ['TRA_KET_QUA', 'commune', 'one_stop'],

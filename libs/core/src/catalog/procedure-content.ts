@@ -1,5 +1,5 @@
-import type { NationalDetails, NationalProcedure } from './national/national-procedure';
-import type { ProcedureDefinition, WorkflowStepDefinition } from './procedure-definition';
+import type { KeptField, NationalDetails, NationalProcedure } from './national/national-procedure';
+import type { FeeRule, ProcedureDefinition, WorkflowStepDefinition } from './procedure-definition';
 
 /**
  * What a procedure version fixes: everything a dossier is received, dated, charged and processed under. A dossier
@@ -35,14 +35,42 @@ export function versionDecision(stored: { version: number; content: ProcedureCon
 }
 
 /**
- * The e-form and workflow of an imported procedure: ours when we have them (the portal publishes neither), else a
- * generic one — a free-text request and reception, processing and approval by the People's Committee of the deciding
- * level, return at the desk — for an administrator to refine.
+ * A national record written over what we store. The record's name, field, levels, time, legal basis and results
+ * replace ours. Kept from what we store:
+ * - the e-form and workflow (the portal publishes neither); a new procedure gets generic ones — a free-text request,
+ *   reception, processing and approval by the People's Committee of the deciding level, return at the desk — for an
+ *   administrator to refine;
+ * - our components, when they are our own (the seed's, or kept before): our e-forms and desk checklists name their
+ *   codes, and the record's (000.00.00.G15-KQ003037 …) would orphan them;
+ * - our fee rules, when our own and charging the same amounts as the record: they say more (per copy, exemptions,
+ *   form fields) than a fixed amount. Different amounts are a fee change: the record's fees, a new version.
  */
-export function importedContent(mapped: NationalProcedure, ours: Pick<ProcedureContent, 'formSchema' | 'workflow'> | null): ProcedureContent {
+export function importedContent(mapped: NationalProcedure, stored: { source: ProcedureSource; content: ProcedureContent } | null): ProcedureContent {
   const { code: _code, ...content } = mapped;
-  return { ...content, formSchema: ours?.formSchema ?? genericFormSchema(mapped.name), workflow: ours?.workflow?.length ? ours.workflow : genericWorkflow(mapped) };
+  const ours = stored?.content;
+  const ownFields = new Set<KeptField>(stored?.source === 'seed' ? ['components', 'fees'] : ours?.national?.kept ?? []);
+  const kept: KeptField[] = [];
+  let { components, fees } = content;
+  if (ours && ownFields.has('components') && ours.components.length > 0) {
+    components = ours.components;
+    kept.push('components');
+  }
+  if (ours && ownFields.has('fees') && sameAmounts(ours.fees, fees)) {
+    fees = ours.fees;
+    kept.push('fees');
+  }
+  return {
+    ...content,
+    components,
+    fees,
+    formSchema: ours?.formSchema ?? genericFormSchema(mapped.name),
+    workflow: ours?.workflow?.length ? ours.workflow : genericWorkflow(mapped),
+    national: { ...content.national, ...(kept.length ? { kept } : {}) },
+  };
 }
+
+const amounts = (fees: FeeRule[]) => fees.map((f) => f.amountVnd).sort((a, b) => a - b).join(',');
+const sameAmounts = (a: FeeRule[], b: FeeRule[]) => amounts(a) === amounts(b);
 
 export function genericFormSchema(title: string): Record<string, unknown> {
   return {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { DomainError } from '../../errors/domain-error';
+import { DomainError, DomainErrorCode } from '../../errors/domain-error';
 import { planImport, recordsOfImportFile } from './import-file';
 
 const sample = (code: string): unknown => JSON.parse(readFileSync(join(__dirname, 'sample-records', `${code}.json`), 'utf8'));
@@ -25,18 +25,19 @@ describe('recordsOfImportFile: one record, an array, or {records}', () => {
     expect(recordsOfImportFile(bytes(text))).toHaveLength(count);
   });
 
-  it.each<[string, Uint8Array, RegExp]>([
-    ['not JSON', bytes('code,name\n1.001193,Đăng ký khai sinh'), /is not JSON/],
-    ['not UTF-8', Uint8Array.from([0x5b, 0xff, 0xfe, 0x5d]), /not UTF-8/],
-    ['a number', bytes('42'), /must hold a record/],
-    ['a string', bytes('"1.001193"'), /must hold a record/],
-    ['null', bytes('null'), /must hold a record/],
-    ['an object that is no record', bytes('{"items": []}'), /must hold a record/],
-    ['records that is not an array', bytes('{"records": {}}'), /must hold a record/],
-    ['an empty array', bytes('[]'), /holds no records/],
-  ])('%s is refused whole', (_name, input, message) => {
+  it.each<[string, Uint8Array, DomainErrorCode, RegExp]>([
+    ['not JSON', bytes('code,name\n1.001193,Đăng ký khai sinh'), DomainErrorCode.Malformed, /is not JSON/],
+    ['not UTF-8', Uint8Array.from([0x5b, 0xff, 0xfe, 0x5d]), DomainErrorCode.Malformed, /not UTF-8/],
+    ['a number', bytes('42'), DomainErrorCode.ValidationFailed, /must hold a record/],
+    ['a string', bytes('"1.001193"'), DomainErrorCode.ValidationFailed, /must hold a record/],
+    ['null', bytes('null'), DomainErrorCode.ValidationFailed, /must hold a record/],
+    ['an object that is no record', bytes('{"items": []}'), DomainErrorCode.ValidationFailed, /must hold a record/],
+    ['records that is not an array', bytes('{"records": {}}'), DomainErrorCode.ValidationFailed, /must hold a record/],
+    ['an empty array', bytes('[]'), DomainErrorCode.ValidationFailed, /holds no records/],
+  ])('%s is refused whole', (_name, input, code, message) => {
     const error = refusal(input);
     expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe(code);
     expect(error.fieldErrors[0]).toMatchObject({ field: 'file', message: expect.stringMatching(message) });
   });
 });

@@ -20,21 +20,21 @@ export interface ImportPlan {
 
 /**
  * The records of an import file: one record (`{code, data, message}`), an array of them, or `{records: [...]}`.
- * A file that is none of these is refused whole (400 not JSON or not UTF-8, 422 the wrong shape): nothing of it is
- * imported.
+ * A file that is none of these is refused whole (Malformed: not UTF-8 or not JSON; ValidationFailed: the wrong
+ * shape): nothing of it is imported.
  */
 export function recordsOfImportFile(bytes: Uint8Array): unknown[] {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new DomainError(DomainErrorCode.ValidationFailed, 'The file is not UTF-8 text.', [{ field: 'file', message: 'is not UTF-8 text' }]);
+    throw new DomainError(DomainErrorCode.Malformed, 'The file is not UTF-8 text.', [{ field: 'file', message: 'is not UTF-8 text' }]);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw DomainError.validation([{ field: 'file', message: `is not JSON (${(error as Error).message.slice(0, 200)})` }], 'The file is not JSON.');
+    throw new DomainError(DomainErrorCode.Malformed, 'The file is not JSON.', [{ field: 'file', message: `is not JSON (${(error as Error).message.slice(0, 200)})` }]);
   }
   const records = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.records) ? parsed.records : isObject(parsed) && 'data' in parsed ? [parsed] : null;
   if (!records) {

@@ -32,7 +32,11 @@ export interface NationalDetails {
   feesByChannel: ChannelFees[];
   feeNotes: FeeNote[];
   results: { code: string; name: string }[];
+  /** Which of our own fields an import kept over the record's (see importedContent); absent when none. */
+  kept?: KeptField[];
 }
+
+export type KeptField = 'components' | 'fees';
 
 /** A national-portal record mapped onto our model; e-form and workflow are ours, not the portal's. */
 export interface NationalProcedure extends Omit<ProcedureDefinition, 'formSchema' | 'workflow'> {
