@@ -38,10 +38,24 @@ describe('importedContent: what an import keeps of ours', () => {
     expect(c.national?.kept).toEqual(['components', 'fees']);
   });
 
+  it('our same-day time is kept when the record\'s comes to the same hours (1 working day = 8 h), not when it differs', () => {
+    const sameDay = { ...seed, processingTime: { workingHours: 8, sameDay: true } };
+    expect(importedContent({ ...mapped(8000), processingTime: { workingDays: 1 } }, { source: 'seed', content: sameDay }).processingTime).toEqual({ workingHours: 8, sameDay: true });
+    expect(importedContent({ ...mapped(8000), processingTime: { workingDays: 5 } }, { source: 'seed', content: sameDay }).processingTime).toEqual({ workingDays: 5 });
+  });
+
   it('a different amount is a fee change: the record\'s fee', () => {
     const c = importedContent(mapped(10000), { source: 'seed', content: seed });
     expect(c.fees).toEqual([expect.objectContaining({ code: 'FEE_1', basis: 'fixed', amountVnd: 10000 })]);
     expect(c.national?.kept).toEqual(['components']);
+  });
+
+  it('a zero rule of ours is no charge, like a record without fees; a record naming its fees without amounts keeps ours', () => {
+    const free = { ...seed, fees: [{ ...ourFees[0], code: 'LP_KHAI_SINH', basis: 'fixed' as const, amountVnd: 0 }] };
+    expect(importedContent({ ...mapped(0), fees: [] }, { source: 'seed', content: free }).fees).toEqual(free.fees);
+    const byCouncil = { ...mapped(0), fees: [], national: { ...national, feeNotes: [{ channel: 'direct' as const, kind: 'charge' as const, text: 'Do Hội đồng nhân dân tỉnh quy định' }] } };
+    expect(importedContent(byCouncil, { source: 'seed', content: seed }).fees).toEqual(ourFees);
+    expect(importedContent({ ...mapped(0), fees: [] }, { source: 'seed', content: seed }).fees).toEqual([]);
   });
 
   it('over an earlier import that kept ours, ours again; over an import that did not, the record\'s', () => {

@@ -1,5 +1,5 @@
 import type { KeptField, NationalDetails, NationalProcedure } from './national/national-procedure';
-import type { FeeRule, ProcedureDefinition, WorkflowStepDefinition } from './procedure-definition';
+import type { FeeRule, ProcedureDefinition, ProcessingTime, WorkflowStepDefinition } from './procedure-definition';
 
 /**
  * What a procedure version fixes: everything a dossier is received, dated, charged and processed under. A dossier
@@ -42,8 +42,11 @@ export function versionDecision(stored: { version: number; content: ProcedureCon
  *   administrator to refine;
  * - our components, when they are our own (the seed's, or kept before): our e-forms and desk checklists name their
  *   codes, and the record's (000.00.00.G15-KQ003037 …) would orphan them;
- * - our fee rules, when our own and charging the same amounts as the record: they say more (per copy, exemptions,
- *   form fields) than a fixed amount. Different amounts are a fee change: the record's fees, a new version.
+ * - our processing time when it comes to the same working hours as the record's (it may say more: the same-day
+ *   cut-off of a one-day procedure);
+ * - our fee rules, when our own and charging the same amounts as the record (a zero rule is no charge), or when the
+ *   record names its fees without amounts (set by the council): ours say more (per copy, exemptions, form fields)
+ *   than a fixed amount. Different amounts are a fee change: the record's fees, a new version.
  */
 export function importedContent(mapped: NationalProcedure, stored: { source: ProcedureSource; content: ProcedureContent } | null): ProcedureContent {
   const { code: _code, ...content } = mapped;
@@ -55,12 +58,15 @@ export function importedContent(mapped: NationalProcedure, stored: { source: Pro
     components = ours.components;
     kept.push('components');
   }
-  if (ours && ownFields.has('fees') && sameAmounts(ours.fees, fees)) {
+  const amountsUnpublished = fees.length === 0 && content.national.feeNotes.length > 0;
+  if (ours && ownFields.has('fees') && (sameAmounts(ours.fees, fees) || amountsUnpublished)) {
     fees = ours.fees;
     kept.push('fees');
   }
+  const processingTime = ours && hoursOf(ours.processingTime) === hoursOf(content.processingTime) ? ours.processingTime : content.processingTime;
   return {
     ...content,
+    processingTime,
     components,
     fees,
     formSchema: ours?.formSchema ?? genericFormSchema(mapped.name),
@@ -69,7 +75,8 @@ export function importedContent(mapped: NationalProcedure, stored: { source: Pro
   };
 }
 
-const amounts = (fees: FeeRule[]) => fees.map((f) => f.amountVnd).sort((a, b) => a - b).join(',');
+const hoursOf = (t: ProcessingTime) => t.workingHours ?? (t.workingDays ?? 0) * 8;
+const amounts = (fees: FeeRule[]) => fees.map((f) => f.amountVnd).filter((a) => a > 0).sort((a, b) => a - b).join(',');
 const sameAmounts = (a: FeeRule[], b: FeeRule[]) => amounts(a) === amounts(b);
 
 export function genericFormSchema(title: string): Record<string, unknown> {

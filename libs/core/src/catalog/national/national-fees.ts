@@ -9,13 +9,14 @@ const DEFAULT_NAME: Record<string, string> = { FEE: 'Lệ phí', SERVICE_FEE: 'P
 
 /** No Vietnamese fee or charge is below 1.000 đồng (the smallest, a copied page, is 1.000 đ); a smaller one is a source error. */
 export const SMALLEST_PLAUSIBLE_FEE_VND = 1_000;
+const FREE = /^(không|miễn|0\s*(đ|đồng|vnđ)?$)|miễn (thu )?(phí|lệ phí)|không (thu|mất|phải nộp)/i;
 const FOREIGN_CURRENCY = /\b(USD|EUR|đô\s*la|dollar)\b|US\$|\$/i;
 
 export type FeeReading = { byChannel: ChannelFees[]; notes: FeeNote[] } | { reason: string };
 
 /**
- * Fees per channel in whole VND. A fee without an amount is kept as a note (the desk asks for the amount the
- * council set). Rejected, never repaired: a foreign currency, a fractional or negative amount, a positive amount
+ * Fees per channel in whole VND. A fee without an amount, or with 0 and a text that does not say it is free, is kept
+ * as a note (the desk asks for the amount the council set). Rejected, never repaired: a foreign currency, a fractional or negative amount, a positive amount
  * below 1.000 đồng, the same fee differing ×1000 between channels, and a channel whose cases carry different fees
  * (our fee rules cannot tell the cases apart).
  */
@@ -44,7 +45,12 @@ export function channelFees(data: Json): FeeReading {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
         return { reason: `${where} amount ${JSON.stringify(value)} is not a whole, non-negative number of VND` };
       }
-      if (value === 0) continue;
+      if (value === 0) {
+        // The portal also writes 0 for "set by the provincial council": a zero with a text that is not "free" is a note.
+        const note = shortText(f.description, 500);
+        if (note && !FREE.test(note)) notes.push({ channel, kind, text: note });
+        continue;
+      }
       if (value < SMALLEST_PLAUSIBLE_FEE_VND) {
         return { reason: `${where} reads ${value} VND, implausibly small (no fee is below ${SMALLEST_PLAUSIBLE_FEE_VND} VND): probably thousands or another currency in the source` };
       }

@@ -68,15 +68,20 @@ describe('mapNationalRecord: accepted records', () => {
     expect(p.components.find((c) => c.code === '000.00.00.H17-KQ2019')).toMatchObject({ originals: 2, certifiedCopies: 2 }); // first case's counts
   });
 
-  it('a fee without an amount is a note, not a rule; a zero fee is no fee', () => {
+  it('a fee without an amount is a note, not a rule; so is a 0 with a text (1.013225 writes 0 for "set by the council"); a free one is nothing', () => {
     const raw = record('2.001159');
     raw.data.executionMethods[0].fees = [
       { type: 'FEE', value: null, description: 'Hội đồng nhân dân cấp tỉnh quy định.' },
+      { type: 'FEE', value: 0, description: 'Theo quy định của Hội đồng nhân dân cấp tỉnh' },
       { type: 'SERVICE_FEE', value: 0, description: 'Miễn phí' },
+      { type: 'SERVICE_FEE', value: 0, description: '' },
     ];
     const p = accepted(raw);
     expect(p.fees).toEqual([]);
-    expect(p.national.feeNotes).toEqual([{ channel: 'online', kind: 'charge', text: 'Hội đồng nhân dân cấp tỉnh quy định.' }]);
+    expect(p.national.feeNotes).toEqual([
+      { channel: 'online', kind: 'charge', text: 'Hội đồng nhân dân cấp tỉnh quy định.' },
+      { channel: 'online', kind: 'charge', text: 'Theo quy định của Hội đồng nhân dân cấp tỉnh' },
+    ]);
   });
 });
 
