@@ -17,8 +17,8 @@ export type FeeReading = { byChannel: ChannelFees[]; notes: FeeNote[] } | { reas
 /**
  * Fees per channel in whole VND. A fee without an amount, or with 0 and a text that does not say it is free, is kept
  * as a note (the desk asks for the amount the council set). Rejected, never repaired: a foreign currency, a fractional or negative amount, a positive amount
- * below 1.000 đồng, the same fee differing ×1000 between channels, and a channel whose cases carry different fees
- * (our fee rules cannot tell the cases apart).
+ * below 1.000 đồng, the same fee differing ×1000 between channels, a channel whose cases carry different fees, and a
+ * channel listing two charges (or two fees) — levels by case, not a sum: our fee rules cannot tell the cases apart.
  */
 export function channelFees(data: Json): FeeReading {
   const perChannel = new Map<SubmissionChannel, FeeRule[][]>();
@@ -62,6 +62,12 @@ export function channelFees(data: Json): FeeReading {
         amountVnd: value,
         payment: 'before',
       });
+    }
+    const kinds = rules.map((r) => r.kind);
+    const repeated = kinds.find((k, idx) => kinds.indexOf(k) !== idx);
+    if (repeated) {
+      const listed = rules.filter((r) => r.kind === repeated).map((r) => r.amountVnd).join(' / ');
+      return { reason: `executionMethods[${i}] (${text(m.submissionMethod)}) lists several ${repeated === 'charge' ? 'charges (lệ phí)' : 'fees (phí)'} (${listed} VND): levels by case or a price table, not one sum; a form field choosing the case is needed, enter the fees by hand` };
     }
     perChannel.set(channel, [...(perChannel.get(channel) ?? []), rules]);
   }

@@ -68,6 +68,12 @@ describe('mapNationalRecord: accepted records', () => {
     expect(p.components.find((c) => c.code === '000.00.00.H17-KQ2019')).toMatchObject({ originals: 2, certifiedCopies: 2 }); // first case's counts
   });
 
+  it('a charge and a fee on one channel are both owed (as our seed charges 50.000 đ lệ phí and 100.000 đ phí for 2.001610)', () => {
+    const raw = record('2.001159');
+    for (const m of raw.data.executionMethods) m.fees = [{ type: 'FEE', value: 50000, description: 'Lệ phí đăng ký doanh nghiệp' }, { type: 'SERVICE_FEE', value: 100000, description: '' }];
+    expect(accepted(raw).fees.map((f) => [f.code, f.kind, f.amountVnd])).toEqual([['FEE_1', 'charge', 50000], ['SERVICE_FEE_2', 'fee', 100000]]);
+  });
+
   it('a fee without an amount is a note, not a rule; so is a 0 with a text (1.013225 writes 0 for "set by the council"); a free one is nothing', () => {
     const raw = record('2.001159');
     raw.data.executionMethods[0].fees = [
@@ -101,6 +107,9 @@ describe('mapNationalRecord: rejected records, with the reason', () => {
       d.executionMethods = d.executionMethods.filter((m: any) => m.processingTime === 15);
       d.executionMethods.find((m: any) => m.submissionMethod === 'DIRECT').fees[0].value = 100_000_000;
     }), /fee 1 reads 100000 VND on the online channel and 100000000 VND on the direct channel \(×1000\)/],
+    ['two charges on one channel, as 1.002755 lists 5.000 and 7.000 đ online (levels, not a sum)', () => variant('2.001159', (d) => {
+      d.executionMethods[0].fees = [{ type: 'FEE', value: 5000, description: '' }, { type: 'FEE', value: 7000, description: '' }];
+    }), /\(ONLINE\) lists several charges \(lệ phí\) \(5000 \/ 7000 VND\)/],
     ['a fee in dollars named only in its description', () => variant('2.001159', (d) => { d.executionMethods[0].fees = [{ type: 'FEE', value: 25, description: '25 USD/lần' }]; }), /foreign currency/],
     ['a fractional fee', () => variant('2.001159', (d) => { d.executionMethods[0].fees = [{ type: 'FEE', value: 1500.5 }]; }), /1500.5 is not a whole/],
     ['a processing time of 0 working days', () => variant('2.001159', (d) => { d.executionMethods[0].processingTime = 0; d.executionMethods[0].processingTimeUnit = 'WORKING_DAY'; }), /processing time 0 WORKING_DAY/],
