@@ -91,6 +91,29 @@ describe('POST /api/v1/admin/procedures/import', () => {
     expect(created.body.steps.map((s: { code: string }) => s.code)).toEqual(['TIEP_NHAN', 'XU_LY', 'PHE_DUYET', 'TRA_KET_QUA']);
   });
 
+  it('a dossier is charged the fee its channel publishes: 10.000 đ online, 20.000 đ at the desk (1.004222\'s amounts)', async () => {
+    // 1.004222 (Đăng ký thường trú) publishes 10.000 đ online and 20.000 đ direct; the sample 2.001159 carries them here.
+    const record = sampleRecord('2.001159');
+    record.data.code = '1.004222';
+    record.data.name = 'Đăng ký thường trú';
+    const [online, direct] = record.data.executionMethods;
+    online.fees = [{ type: 'FEE', value: 10000, description: 'Trường hợp công dân nộp hồ sơ qua cổng dịch vụ công trực tuyến thu 10.000 đồng/lần đăng ký.' }];
+    direct.fees = [{ type: 'FEE', value: 20000, description: '' }];
+    expect((await importFile(t.http, admin, JSON.stringify(record)).expect(200)).body).toMatchObject({ created: 1, rejected: [] });
+
+    const citizen = await citizenToken(t.http, t.db);
+    const phone = `0${citizen.phone.slice(2)}`;
+    const form = { noiDungYeuCau: 'Đăng ký thường trú tại 12 Tràng Tiền' };
+    const onlineBody = await submissionFor(t.http, citizen.token, phone, { code: '1.004222', agencyCode: DESKS.trangTien, form, components: [] });
+    const submitted = await t.http.post('/api/v1/dossiers').set({ Authorization: `Bearer ${citizen.token}` }).send(onlineBody).expect(201);
+    expect(submitted.body).toMatchObject({ channel: 'online', feeTotalVnd: 10_000 });
+
+    const desk = await officerToken(t.http, 'tn.trangtien');
+    const deskBody = await submissionFor(t.http, desk, phone, { code: '1.004222', agencyCode: DESKS.trangTien, form, components: [] });
+    const registered = await t.http.post('/api/v1/desk/dossiers').set({ Authorization: `Bearer ${desk}` }).send(deskBody).expect(201);
+    expect(registered.body).toMatchObject({ channel: 'direct', feeTotalVnd: 20_000 });
+  });
+
   it('a code twice in one file is rejected at both lines and changes nothing', async () => {
     const changed = sampleRecord('2.001159');
     changed.data.name = 'Thông báo lưu trú (bản khác)';

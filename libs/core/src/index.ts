@@ -3,6 +3,7 @@ export * from './errors/dependency-unavailable';
 export * from './catalog/procedure-definition';
 export * from './catalog/national';
 export * from './catalog/procedure-content';
+export * from './catalog/channel-fees';
 export * from './identity/phone-number';
 export * from './identity/citizen-id';
 export * from './identity/otp-policy';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { procedureAtVersion, type ProcedureEntity } from '@dvc/catalog';
 import {
-  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, feesForChannel, decideExtension, decideSupplementRequest, deriveFeeTotals, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
@@ -202,7 +202,7 @@ export class DossierActionsService {
         if (components.length === 0 && !input.form) errors.push({ field: 'components', message: 'bring at least one component or form change' });
         if (errors.length > 0) throw DomainError.validation(errors);
         // The fees follow the form (copies, pages); more owed before processing is then asked for (feesDueAfter).
-        const fees = input.form ? computeFees(c.procedure.fees, form) : null;
+        const fees = input.form ? computeFees(feesForChannel(c.procedure, dossier.channel), form) : null;
         return {
           patch: {
             resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })),

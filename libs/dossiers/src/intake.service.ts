@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  computeFees, deriveFeeTotals, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  computeFees, deriveFeeTotals, feesForChannel, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -163,7 +163,7 @@ export class IntakeService {
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
-    const fees = computeFees(p.procedure.fees, p.form);
+    const fees = computeFees(feesForChannel(p.procedure, o.channel), p.form);
     return Object.assign(new DossierEntity(), {
       id: randomUUID(),
       code,
