@@ -36,6 +36,7 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/calendar/due-date': 'public',
   'GET /api/v1/admin/calendar/{year}': ADMIN,
   'PUT /api/v1/admin/calendar/{year}': ADMIN,
+  'POST /api/v1/admin/procedures/import': ADMIN,
   'GET /api/v1/tracking/{code}': 'public',
   'GET /api/v1/sms/messages': ADMIN,
   'GET /api/v1/admin/sms/templates': ADMIN,

@@ -37,6 +37,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { FilesController } from './files/files.controller';
 import { HealthModule } from './health/health.module';
 import { ProceduresController } from './procedures/procedures.controller';
+import { AdminProceduresController } from './procedures/admin-procedures.controller';
 import { UnitsController } from './units/units.controller';
 
 @Module({})
@@ -77,7 +78,7 @@ export class AppModule {
         ReportingModule,
         ReorganizationModule,
       ],
-      controllers: [UnitsController, ProceduresController, AuthController, OfficersController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, OfficersController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,6 +1,11 @@
 export * from './procedure.entity';
+export * from './procedure-version.entity';
 export * from './procedure-views';
+export * from './procedure-writes';
+export * from './procedure-at-version';
 export * from './upsert-procedures';
 export * from './catalog.service';
+export * from './procedure-import.service';
 export * from './catalog.module';
 export { PROCEDURES } from './seed/procedures';
+export * from './import-sources';

@@ -34,12 +34,16 @@ export function procedureSummary(p: ProcedureEntity) {
 export function procedureDetail(p: ProcedureEntity) {
   return {
     ...procedureSummary(p),
+    /** The version in force: a dossier submitted now is charged and dated under it. */
+    version: p.version,
     components: p.components,
     fees: p.fees,
     formSchema: p.formSchema,
     workflow: p.workflow,
     resultName: p.resultName,
     legalBasis: p.legalBasis,
+    /** As the national portal publishes it (times and fees per channel and case, results); null for our own. */
+    national: p.national ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AdminLevel, ComponentDefinition, FeeRule, OnlineLevel, ProcessingTime, WorkflowStepDefinition } from '@dvc/core';
+import type { AdminLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineLevel, ProcedureSource, ProcessingTime, WorkflowStepDefinition } from '@dvc/core';
 
 @Entity('procedures')
 // A GIN trigram index TypeORM cannot express; created by the SearchIndexes migration.
@@ -51,8 +51,20 @@ export class ProcedureEntity {
   @Column({ type: 'text', array: true })
   legalBasis: string[];
 
+  /** What the national portal's record says beyond our model (times and fees per channel, results); null for the seed. */
+  @Column({ type: 'jsonb', nullable: true })
+  national: NationalDetails | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The version in force; every version's content is kept in procedure_versions. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  /** Who wrote the version in force: the seed files, or an import of national-portal records (the seed then leaves it alone). */
+  @Column({ type: 'varchar', length: 10, default: 'seed' })
+  source: ProcedureSource;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

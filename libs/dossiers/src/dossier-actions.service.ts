@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
-import { ProcedureEntity } from '@dvc/catalog';
+import { procedureAtVersion, type ProcedureEntity } from '@dvc/catalog';
 import {
-  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, decideExtension, decideSupplementRequest, deriveFeeTotals, parseS10, resultReturnErrors, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
+  aboveAssessmentProblem, actionFromSlug, approvalStepIndex, computeFees, feesForChannel, decideExtension, decideSupplementRequest, deriveFeeTotals, parseS10, resultReturnErrors, requestedAmountProblem, decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, formatVnd, NOTICE_BY_ACTION, ruleSetAt, transferTarget,
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
@@ -102,7 +102,8 @@ export class DossierActionsService {
   ): Promise<DossierEntity> {
     const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
     if (!decision.ok) throw decision.error;
-    const procedure = await em.getRepository(ProcedureEntity).findOneByOrFail({ code: dossier.procedureCode });
+    // The version the dossier was submitted under: a later fee or time change does not reach it.
+    const procedure = await procedureAtVersion(em, dossier.procedureCode, dossier.procedureVersion);
     const now = new Date();
     let calendar: WorkingCalendar | undefined;
     const ctx: Ctx = {
@@ -204,7 +205,7 @@ export class DossierActionsService {
         if (components.length === 0 && !input.form) errors.push({ field: 'components', message: 'bring at least one component or form change' });
         if (errors.length > 0) throw DomainError.validation(errors);
         // The fees follow the form (copies, pages); more owed before processing is then asked for (feesDueAfter).
-        const fees = input.form ? computeFees(c.procedure.fees, form) : null;
+        const fees = input.form ? computeFees(feesForChannel(c.procedure, dossier.channel), form) : null;
         return {
           patch: {
             resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })),

@@ -97,6 +97,8 @@ export function dossierDetail(
   return {
     ...summary,
     assigneeId: authorities ? null : summary.assigneeId,
+    /** The procedure version the dossier was submitted under (its fees and time). */
+    procedureVersion: d.procedureVersion,
     currentAgencyName: names.agencies.get(d.currentAgencyCode) ?? null,
     agencyName: names.agencies.get(d.receivingAgencyCode) ?? null,
     nationalStatusName: NATIONAL_STATUS_NAMES[NATIONAL_STATUS[d.status]],

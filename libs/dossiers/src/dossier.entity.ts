@@ -61,6 +61,10 @@ export class DossierEntity {
   @Column({ type: 'varchar', length: 20 })
   procedureCode: string;
 
+  /** The procedure's version in force at submission: its fees, time and rules apply to this dossier for good. */
+  @Column({ type: 'integer', default: 1 })
+  procedureVersion: number;
+
   @Column({ type: 'varchar', length: 20 })
   receivingAgencyCode: string;
 

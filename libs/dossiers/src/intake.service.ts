@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesForChannel, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -180,11 +180,12 @@ export class IntakeService {
   ): DossierEntity {
     const received = o.status === 'received';
     const step = received ? 1 : 0;
-    const fees = computeFees(p.procedure.fees, p.form);
+    const fees = computeFees(feesForChannel(p.procedure, o.channel), p.form);
     return Object.assign(new DossierEntity(), {
       id: randomUUID(),
       code,
       procedureCode: p.procedure.code,
+      procedureVersion: p.procedure.version,
       receivingAgencyCode: p.agency.code,
       receivingUnitCode: p.agency.unitCode,
       currentAgencyCode: p.route[step].agencyCode,

@@ -11,6 +11,7 @@ export interface ProblemDetails {
 
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   [DomainErrorCode.ValidationFailed]: 422,
+  [DomainErrorCode.Malformed]: 400,
   [DomainErrorCode.NotFound]: 404,
   [DomainErrorCode.Unauthenticated]: 401,
   [DomainErrorCode.Forbidden]: 403,

@@ -71,10 +71,16 @@ export class ProcedurePageDto {
 }
 
 export class ProcedureDetailDto extends ProcedureSummaryDto {
+  @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' }) version: number;
   @ApiProperty({ description: 'Document components with original / certified copy / photocopy counts' }) components: Record<string, unknown>[];
   @ApiProperty({ description: 'Fee and charge rules, amounts in VND' }) fees: Record<string, unknown>[];
   @ApiProperty({ description: 'JSON Schema of the e-form' }) formSchema: Record<string, unknown>;
   @ApiProperty({ description: 'Workflow steps with level, sector and share of the time' }) workflow: Record<string, unknown>[];
   @ApiProperty() resultName: string;
   @ApiProperty({ type: [String] }) legalBasis: string[];
+  @ApiProperty({
+    nullable: true, type: 'object', additionalProperties: true,
+    description: 'For procedures imported from the national portal: {processingTimes, feesByChannel, feeNotes, results} as published per channel and case; null otherwise',
+  })
+  national: Record<string, unknown> | null;
 }

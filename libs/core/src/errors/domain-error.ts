@@ -4,6 +4,8 @@
  */
 export enum DomainErrorCode {
   ValidationFailed = 'validation_failed',
+  /** A body or file that cannot be read at all (not JSON, not UTF-8): 400, where a readable but invalid one is 422. */
+  Malformed = 'malformed',
   NotFound = 'not_found',
   Unauthenticated = 'unauthenticated',
   Forbidden = 'forbidden',

@@ -1,0 +1,5 @@
+export * from './national-procedure';
+export * from './national-record-mapping';
+export * from './national-processing-time';
+export * from './national-fees';
+export * from './import-file';
