@@ -54,12 +54,14 @@ describe('drill: two officers racing on 100 dossiers', () => {
     );
     // No lost update: what each dossier holds is what its winner was told, and the event names the winner.
     let lost = 0;
+    const ids = new Map<string, string>((await t.db.query(`SELECT username, id FROM officers WHERE username IN ('tn.trangtien', 'tn2.trangtien')`))
+      .map((o: { username: string; id: string }) => [o.username, o.id]));
     for (const { code, a, b } of races) {
-      const winner = a.status === 200 ? { res: a, name: 'tn.trangtien', note: 'tiếp nhận bởi a' } : { res: b, name: 'tn2.trangtien', note: 'tiếp nhận bởi b' };
+      const winner = a.status === 200 ? { res: a, id: ids.get('tn.trangtien'), note: 'tiếp nhận bởi a' } : { res: b, id: ids.get('tn2.trangtien'), note: 'tiếp nhận bởi b' };
       const [row] = await t.db.query(
-        `SELECT d.version, d.due_at, e.actor_name, e.note FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'accept' WHERE d.code = $1`, [code]);
+        `SELECT d.version, d.due_at, e.actor_id, e.note FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'accept' WHERE d.code = $1`, [code]);
       if (row.version !== winner.res.body.version || new Date(row.due_at).toISOString() !== new Date(winner.res.body.dueAt).toISOString()
-        || row.actor_name !== winner.name || row.note !== winner.note) lost++;
+        || row.actor_id !== winner.id || row.note !== winner.note) lost++;
     }
     const integrity = await dossierIntegrity(t.db, citizens.map((c) => c.phone));
     printCounts('officers-racing', {

@@ -1,4 +1,4 @@
-import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, submittedBirthRegistration, TestApp } from '@dvc/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
@@ -18,10 +18,7 @@ describe('PDF forms of a dossier', () => {
   beforeAll(async () => {
     t = await startTestApp();
     desk = await officerToken(t.http, 'tn.trangtien');
-    citizen = await citizenToken(t.http, t.db);
-    const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
-    code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code;
+    ({ code, citizen } = await submittedBirthRegistration(t.http, t.db));
     await t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);
   });
   afterAll(() => t.close());

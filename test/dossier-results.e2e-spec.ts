@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, startTestApp, submissionFor, TestApp,
-} from '@dvc/testing';
+  citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, startTestApp, submissionFor, TestApp, actAs } from '@dvc/testing';
 
 type Http = TestApp['http'];
 
@@ -21,12 +20,7 @@ describe('result files of a dossier (GET /dossiers/{code}/results)', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const as = (who: string) => bearer(officers[who].token);
 
-  async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
-    const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200)).body;
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body });
-    if (res.status !== 200) throw new Error(`${action} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,7 +1,7 @@
 import { CalendarService } from '@dvc/calendar';
 import { buildSyncPayload, formatCompact } from '@dvc/core';
 import { DossierQueriesService, sweepDeadlines } from '@dvc/dossiers';
-import { birthRegistrationForm, citizenToken, DESKS, DEMO_PASSWORD_FOR_TESTS, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { actAs, DEMO_PASSWORD_FOR_TESTS, startTestApp, submittedBirthRegistration, TestApp } from '@dvc/testing';
 
 /**
  * The legal clock through the API (issue: the legal clock and the statistics must tell the truth): a dossier waiting
@@ -14,12 +14,7 @@ describe('legal clock', () => {
   const as = (who: string) => ({ Authorization: `Bearer ${officers[who].token}` });
   const HOUR = 3_600_000;
 
-  async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) {
-    const current = await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200);
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version: current.body.version, ...body });
-    if (res.status !== expected) throw new Error(`${action} by ${who}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
   const view = async (code: string) => (await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200)).body;
   const worklistHas = async (code: string, query: string) =>
     ((await t.http.get(`/api/v1/dossiers?${query}&limit=100&q=${encodeURIComponent(code)}`).set(as('tn.trangtien')).expect(200)).body.items as { code: string }[])
@@ -31,10 +26,7 @@ describe('legal clock', () => {
    * only ever moves earlier: other suites page through this worklist meanwhile, and a later one would show twice.
    */
   async function receivedDossier(dueInHours: number): Promise<{ code: string; phone: string }> {
-    const citizen = await citizenToken(t.http, t.db);
-    const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
-    const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
+    const { code, phone } = await submittedBirthRegistration(t.http, t.db);
     await act(code, 'accept', 'tn.trangtien');
     await t.db.query(`UPDATE dossiers SET received_at = now() - interval '20 days', due_at = LEAST(due_at, now() + $2 * interval '1 hour') WHERE code = $1`, [code, dueInHours]);
     return { code, phone };

@@ -1,5 +1,5 @@
 import { officerNamesInEvents } from '@dvc/database';
-import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, startTestApp, submissionFor, TestApp, actAs } from '@dvc/testing';
 
 // The CommonJS entry of pdf-parse 1.x (its index runs a debug self-test when loaded without a parent module).
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
@@ -25,12 +25,7 @@ describe('forms, pushes and history name officers by full name and title, never 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const as = (who: string) => bearer(officers[who].token);
 
-  async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
-    const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200)).body;
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body });
-    if (res.status !== 200) throw new Error(`${action} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
   async function submitted() {
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });

@@ -7,3 +7,4 @@ export * from './test-worker';
 export * from './private-postgres';
 export * from './worker-process';
 export * from './payment-stack';
+export * from './dossier-steps';

@@ -17,13 +17,17 @@ export async function lastOtpFor(db: DataSource, phone: string): Promise<string>
   return (row.payload.variables as { code: string }).code;
 }
 
-let phoneCounter = 0;
-/** A distinct valid mobile number per call in this process (the worker id keeps parallel test files apart). */
+let lastPhone = -1;
+/**
+ * A distinct valid mobile number per call: the worker id keeps parallel test files apart, and the seven digits after
+ * it never repeat in a process and follow the clock (milliseconds), so a later test file of the same worker, whose
+ * module state starts afresh, continues past them. The clock alone would repeat a number when a burst of calls lands
+ * in one millisecond, as it does under load.
+ */
 export function uniquePhone(): string {
   const worker = Number(process.env.JEST_WORKER_ID ?? 1) % 10;
-  phoneCounter += 1;
-  const tail = String((Date.now() % 100000) * 10 + (phoneCounter % 10)).padStart(6, '0').slice(-6);
-  return `09${worker}${String(phoneCounter % 10)}${tail}`;
+  lastPhone = Math.max(lastPhone + 1, Date.now() % 10_000_000);
+  return `09${worker}${String(lastPhone % 10_000_000).padStart(7, '0')}`;
 }
 
 export async function citizenToken(http: ReturnType<typeof request>, db: DataSource, phone = uniquePhone()): Promise<{ token: string; phone: string }> {
