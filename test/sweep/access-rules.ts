@@ -50,6 +50,8 @@ export const ACCESS_RULES: Record<string, Access> = {
   'POST /api/v1/admin/national-portal/repush': ADMIN,
   'GET /api/v1/reports/processing': { officerRoles: ['leader', 'admin'] },
   'GET /api/v1/reports/usage': ADMIN,
+  'GET /api/v1/reports/service-index': { officerRoles: ['leader', 'admin'] },
+  'GET /api/v1/reports/service-index/dossiers': { officerRoles: ['leader', 'admin'] },
   'POST /api/v1/admin/reorganizations': ADMIN,
 };
 

@@ -10,25 +10,30 @@ import { FACT_LIST } from './report-fact-columns';
  * worklist use.
  */
 
-/** Which child of $1 (on the map of $6) each unit's dossiers count under; old codes follow their successors. */
-const SCOPE = `
+/**
+ * Which child of the unit (on the map of the given date) each unit's dossiers count under; old codes follow their
+ * successors. CTEs: versions, valid, mapped, scope (unit_code → child_code), children (code, name, ord: 0 the unit itself).
+ */
+export const reportScopeSql = (unit: string, map: string) => `
   versions AS (
     SELECT code, name, parent_code, valid_from, valid_to FROM units
     UNION ALL SELECT code, name, parent_code, valid_from, valid_to FROM unit_versions
   ), valid AS (
-    SELECT * FROM versions WHERE valid_from <= $6::date AND (valid_to IS NULL OR valid_to >= $6::date)
+    SELECT * FROM versions WHERE valid_from <= ${map}::date AND (valid_to IS NULL OR valid_to >= ${map}::date)
   ), mapped AS (
     SELECT code AS unit_code, code AS at_code FROM valid
     UNION ALL SELECT s.old_code, s.new_code FROM unit_successions s
-    WHERE s.receives_dossiers AND s.effective_date <= $6::date AND s.old_code NOT IN (SELECT code FROM valid)
+    WHERE s.receives_dossiers AND s.effective_date <= ${map}::date AND s.old_code NOT IN (SELECT code FROM valid)
   ), scope AS (
     SELECT m.unit_code,
-      CASE WHEN v.code = $1 THEN v.code WHEN v.parent_code = $1 THEN v.code WHEN p.parent_code = $1 THEN p.code END AS child_code
+      CASE WHEN v.code = ${unit} THEN v.code WHEN v.parent_code = ${unit} THEN v.code WHEN p.parent_code = ${unit} THEN p.code END AS child_code
     FROM mapped m JOIN valid v ON v.code = m.at_code LEFT JOIN valid p ON p.code = v.parent_code
   ), children AS (
-    SELECT code, name, 1 AS ord FROM valid WHERE parent_code = $1
-    UNION ALL SELECT code, name, 0 FROM valid WHERE code = $1
+    SELECT code, name, 1 AS ord FROM valid WHERE parent_code = ${unit}
+    UNION ALL SELECT code, name, 0 FROM valid WHERE code = ${unit}
   )`;
+
+const SCOPE = reportScopeSql('$1', '$6');
 
 // Local days of the bounds, folded to constants when the query is planned (report_local_day is immutable).
 const FROM_DAY = 'report_local_day($2)';
