@@ -23,3 +23,4 @@ export * from './payments';
 export * from './national-portal';
 export * from './reorganization';
 export * from './usage';
+export * from './officers';
