@@ -8,6 +8,7 @@ import { API_NODE_ARGS } from './node-args';
 import { supervise } from './supervise';
 import { reorganizeCommand } from './reorganize-command';
 import { reportFactsCommand } from './report-facts-command';
+import { adminCreateCommand, processPasswordSource } from './admin-create-command';
 
 const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, string> = {
   seed: 'import units, the procedure catalogue and (unless production) the demo accounts',
   check: 'only check that PostgreSQL and Redis answer',
   'report-facts': 'verify (compare the statistics facts with a recount of the rows; exit 1 on a difference) | rebuild',
+  'admin:create': 'create an administrator: admin:create --username U --agency CODE [--full-name N] [--password-file F] (password on stdin otherwise)',
   reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--apply] (dry run without --apply)',
 };
 
@@ -42,8 +44,12 @@ async function run(command: string | undefined): Promise<number> {
     return 0;
   }
   const db = await prepareDatabase(config, log);
-  if (command === 'reorganize' || command === 'report-facts') {
+  if (command === 'reorganize' || command === 'report-facts' || command === 'admin:create') {
     try {
+      if (command === 'admin:create') {
+        const fail = (line: string) => process.stderr.write(`${line}\n`);
+        return await adminCreateCommand(db, process.argv.slice(3), processPasswordSource, config.auth.passwordMinLength, log, fail);
+      }
       return command === 'reorganize'
         ? await reorganizeCommand(db, config.data.unitsDataDir, process.argv.slice(3), log)
         : await reportFactsCommand(db, process.argv.slice(3), log);

@@ -8,3 +8,8 @@ export * from './citizen-otp.service';
 export * from './demo-officers';
 export * from './identity.module';
 export * from './officer-directory.service';
+export * from './officer-accounts.service';
+export * from './totp-enrolment.service';
+export * from './officer-credentials';
+export * from './password-rules';
+export * from './first-administrator';

@@ -4,6 +4,7 @@ import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Principal } from '@dvc/core';
 import { CitizenOtpService, OfficerAuthService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
+import { PasswordChangeDto, SecondFactorLoginDto } from './sign-in-steps.dto';
 import { CitizenLoginResponseDto, OfficerLoginDto, OfficerLoginResponseDto, OtpRequestDto, OtpRequestedDto, OtpVerifyDto } from './auth.dto';
 
 @ApiTags('auth')
@@ -22,6 +23,25 @@ export class AuthController {
   @ApiOkResponse({ type: OfficerLoginResponseDto })
   login(@Body() body: OfficerLoginDto) {
     return this.officers.login(body.username, body.password);
+  }
+
+  @Post('officers/login/totp')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficerLoginResponseDto, description: 'The access token; 401 for a wrong or used code (counted towards the lockout)' })
+  loginWithTotp(@Body() body: SecondFactorLoginDto) {
+    return this.officers.loginWithSecondFactor(body.mfaToken, body.code);
+  }
+
+  /** The change a reset asked for (`changeToken` of the login answer); then the sign-in goes on as after a password. */
+  @Post('officers/password')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficerLoginResponseDto })
+  changePassword(@Body() body: PasswordChangeDto) {
+    return this.officers.changePassword(body.changeToken, body.newPassword);
   }
 
   @Post('citizens/otp')

@@ -24,12 +24,17 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>.');
+    if (access.kind === 'officer_enrolling' && this.tokens.claimsStep(match[1], 'mfa_enrolment')) {
+      request.principal = await this.tokens.enrollingOfficer(match[1]);
+      (request as { enrolling?: boolean }).enrolling = true;
+      return true;
+    }
     const principal = await this.tokens.verify(match[1]);
     request.principal = principal;
 
-    if (access.kind === 'officer') {
+    if (access.kind === 'officer' || access.kind === 'officer_enrolling') {
       if (principal.kind !== 'officer') throw new DomainError(DomainErrorCode.Forbidden, 'Only officers may do this.');
-      if (access.roles.length > 0 && !access.roles.some((r) => principal.roles.includes(r))) {
+      if (access.kind === 'officer' && access.roles.length > 0 && !access.roles.some((r) => principal.roles.includes(r))) {
         throw new DomainError(DomainErrorCode.Forbidden, `This needs one of the roles: ${access.roles.join(', ')}.`);
       }
     }

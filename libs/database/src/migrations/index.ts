@@ -10,7 +10,8 @@ import { ReportFacts1795619305653 } from './1795619305653-ReportFacts';
 import { PaymentsCredited1795622487219 } from './1795622487219-PaymentsCredited';
 import { IdentityAndPrivacy1795627548770 } from './1795627548770-IdentityAndPrivacy';
 import { LegalClock1795630000000 } from './1795630000000-LegalClock';
+import { OfficerAccounts1795660000000 } from './1795660000000-OfficerAccounts';
 
 /** In order. Listed explicitly (no glob) so bundled apps and the CLI run exactly the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, IdentityAndPrivacy1795627548770, LegalClock1795630000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, IdentityAndPrivacy1795627548770, LegalClock1795630000000, OfficerAccounts1795660000000];
