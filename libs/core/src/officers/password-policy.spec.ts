@@ -1,6 +1,6 @@
 import { passwordProblem, type PasswordPolicy } from './password-policy';
 
-const policy: PasswordPolicy = { minLength: 12, maxLength: 256, common: new Set(['password', 'qwerty', 'iloveyou', 'demo', 'hanoi', 'matkhau', 'dragon', 'qwertyuiop123']) };
+const policy: PasswordPolicy = { minLength: 12, maxLength: 256, common: new Set(['admin', 'password', 'qwerty', 'iloveyou', 'demo', 'hanoi', 'matkhau', 'dragon', 'qwertyuiop123']) };
 const context = { username: 'tn.trangtien', fullName: 'Nguyễn Thị Lan' };
 
 describe('passwordProblem', () => {
@@ -15,6 +15,7 @@ describe('passwordProblem', () => {
     ['Password2026!', 'is a common password or word with digits or symbols added'],
     ['P@ssw0rd20261', 'is a common password or word with digits or symbols added'],
     ['Demo@2026Demo@2026', 'is a common password or word with digits or symbols added'],
+    ['4dmin@2026-2027', 'is a common password or word with digits or symbols added'],
     ['Demo@20262026', 'is a common password or word with digits or symbols added'],
     ['Hanoi@123456789', 'is a common password or word with digits or symbols added'],
     ['MatKhau#2026!!', 'is a common password or word with digits or symbols added'],
@@ -26,6 +27,7 @@ describe('passwordProblem', () => {
     ['correct horse battery staple', null],
     ['Phố Tràng Tiền mùa thu 2026', 'must not contain the username or the name'],
     ['Hồ Gươm mùa thu lá vàng', null],
+    ['dragon flies over the lake', null],
     ['839201746592', null],
   ])('%j → %j', (password, problem) => {
     expect(passwordProblem(password, context, policy)).toBe(problem);

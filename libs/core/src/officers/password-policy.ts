@@ -14,15 +14,20 @@ export interface PasswordContext {
 
 const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't', '8': 'b', '9': 'g' };
 
-/** The letters of a password with digits and symbols dropped, and with look-alike digits read as letters. */
+/**
+ * The letters of a password with digits and symbols dropped, read also with look-alike digits as letters, and a
+ * repeated word once ("Demo@2026Demo@2026" → demo).
+ */
 function cores(password: string): string[] {
   const lower = foldDiacritics(password).toLowerCase();
   const plain = lower.replace(/[^a-z]/g, '');
-  const deLeeted = [...lower].map((c) => LEET[c] ?? c).join('').replace(/[^a-z]/g, '');
-  // "Demo@2026": the @ is a separator, not an a; read both ways and also with the year-like tail cut off.
-  const headWord = lower.match(/^[a-z@4310!5$78]+/)?.[0] ?? '';
-  const head = [...headWord].map((c) => LEET[c] ?? c).join('');
-  return [...new Set([plain, deLeeted, head.replace(/a$/, ''), head].filter((c) => c.length > 0))];
+  const chars = [...lower];
+  const letter = (i: number) => /[a-z]/.test(chars[i] ?? '');
+  // A look-alike is read as a letter when a letter follows it ("P@ssw0rd", "4dmin"), not as a separator before
+  // digits ("Demo@2026") nor amid them.
+  const deLeeted = chars.map((c, i) => (LEET[c] && letter(i + 1) ? LEET[c] : c)).join('').replace(/[^a-z]/g, '');
+  const once = (word: string) => word.replace(/^(.+?)\1+$/, '$1');
+  return [...new Set([plain, deLeeted].flatMap((c) => [c, once(c)]).filter((c) => c.length > 0))];
 }
 
 function personalWords(context: PasswordContext): string[] {
