@@ -153,6 +153,7 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     ['a password in the common list (422 on password)', { username: 'x5.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'qwertyuiop123' }, 422, 'password'],
     ['a short password (422 on password)', { username: 'x6.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'Xk9#mP2$vL7' }, 422, 'password'],
     ['an unknown agency (422 on agencyCode)', { username: 'x7.trangtien', fullName: 'X', agencyCode: '999.35.22.H26', roles: ['specialist'] }, 422, 'agencyCode'],
+    ['a null password (422 on password)', { username: 'x9.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: null }, 422, 'password'],
     ['an unknown role (422 on roles)', { username: 'x8.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['superuser'] }, 422, 'roles'],
   ])('the unit administrator is refused %s, and nothing changes', async (_label, body, status, field) => {
     const before = await officers();
@@ -201,6 +202,7 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ roles: ['admin'], fullName: 'Đổi tên' }).expect(403);
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ username: 'renamed' }).expect(422);
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ roles: [] }).expect(422);
+    await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ fullName: null, active: null }).expect(422);
     expect(await t.db.getRepository(OfficerEntity).findOneByOrFail({ id: specialist })).toEqual(before);
 
     // deactivating ends the officer's tokens at once; reactivating lets them sign in again

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { OFFICER_ROLES, type OfficerRole } from '@dvc/core';
 
 const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.H\d{2}$/;
+/** May be left out, but null is no value (a 422 like any other wrong type). */
+const OmittableNotNull = () => ValidateIf((_, value) => value !== undefined);
+
 const ROLE_MESSAGE = `each must be one of ${OFFICER_ROLES.join(', ')}`;
 
 export class OfficerCreateDto {
@@ -32,7 +35,7 @@ export class OfficerCreateDto {
   roles: OfficerRole[];
 
   @ApiPropertyOptional({ description: 'Left out: a temporary one is made and answered once. Either way it must be changed at the first sign-in.' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @MaxLength(1024)
   password?: string;
@@ -40,7 +43,7 @@ export class OfficerCreateDto {
 
 export class OfficerUpdateDto {
   @ApiPropertyOptional({ example: 'Nguyễn Văn An' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -48,13 +51,13 @@ export class OfficerUpdateDto {
   fullName?: string;
 
   @ApiPropertyOptional({ example: '002.35.22.H26', description: 'Moves the officer to another agency' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @Matches(AGENCY_CODE, { message: 'must be an agency identifier like 001.35.22.H26' })
   agencyCode?: string;
 
   @ApiPropertyOptional({ enum: OFFICER_ROLES, isArray: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5)
@@ -62,14 +65,14 @@ export class OfficerUpdateDto {
   roles?: OfficerRole[];
 
   @ApiPropertyOptional({ description: 'false deactivates (the officer\'s tokens stop working at once), true reactivates' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsBoolean()
   active?: boolean;
 }
 
 export class PasswordResetDto {
   @ApiPropertyOptional({ description: 'Also drop the TOTP secret and recovery codes (a lost phone)' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsBoolean()
   resetSecondFactor?: boolean;
 }
