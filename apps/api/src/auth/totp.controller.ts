@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { OfficerPrincipal } from '@dvc/core';
 import { OfficerAuthService, TotpEnrolmentService } from '@dvc/identity';
 import { CurrentPrincipal, Enrolling, OfficerOrEnrolling } from '../common/auth.decorators';
@@ -8,7 +7,6 @@ import { TotpCodeDto, TotpConfirmedDto, TotpEnrolmentDto } from './sign-in-steps
 
 @ApiTags('auth')
 @Controller('auth/officers/totp')
-@SkipThrottle({ tracking: true, auth: true, authAddress: true })
 @OfficerOrEnrolling()
 export class TotpController {
   constructor(
