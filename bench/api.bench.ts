@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 
 async function main() {
-  const env = ownBenchEnv('api', { TRACKING_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, DATABASE_POOL_SIZE: '20' });
+  const env = ownBenchEnv('api', { TRACKING_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, DATABASE_POOL_SIZE: '20' });
   const config = loadAllConfig(env);
   // Before the database exists: a build that fails stops the run with nothing to clean up.
   const build = WHICH === 'all' || WHICH === 'memory' ? ensureProductionBuild() : null;

@@ -4,9 +4,10 @@ import type { Identity } from './sweep-fixtures';
  * Who may call each operation, written down independently of the decorators so that the security matrix checks the
  * guard against it. A new operation in the OpenAPI document fails the matrix until it has a line here.
  */
-export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'admin')[] };
+export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'unit_admin' | 'admin')[] };
 
 const ADMIN: Access = { officerRoles: ['admin'] };
+const ACCOUNT_ADMINS: Access = { officerRoles: ['admin', 'unit_admin'] };
 
 export const ACCESS_RULES: Record<string, Access> = {
   'GET /health': 'public',
@@ -18,6 +19,15 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/procedures/{code}': 'public',
   'POST /api/v1/auth/officers/login': 'public',
   'POST /api/v1/auth/officers/logout': 'public',
+  'POST /api/v1/auth/officers/login/totp': 'public',
+  'POST /api/v1/auth/officers/password': 'public',
+  'POST /api/v1/auth/officers/totp/enroll': 'officer',
+  'POST /api/v1/auth/officers/totp/verify': 'officer',
+  'POST /api/v1/admin/officers': ACCOUNT_ADMINS,
+  'GET /api/v1/admin/officers': ACCOUNT_ADMINS,
+  'GET /api/v1/admin/officers/{id}': ACCOUNT_ADMINS,
+  'PATCH /api/v1/admin/officers/{id}': ACCOUNT_ADMINS,
+  'POST /api/v1/admin/officers/{id}/password-reset': ACCOUNT_ADMINS,
   'POST /api/v1/auth/citizens/otp': 'public',
   'POST /api/v1/auth/citizens/verify': 'public',
   'GET /api/v1/auth/me': 'signed_in',

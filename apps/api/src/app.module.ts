@@ -29,8 +29,11 @@ import { DossierResultsController } from './dossiers/dossier-results.controller'
 import { TrackingController } from './tracking/tracking.controller';
 import { TrackingCache } from './tracking/tracking-cache';
 import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler-storage';
+import { signInTracker } from './common/sign-in-tracker';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
+import { TotpController } from './auth/totp.controller';
+import { OfficerAccountsController } from './admin/officer-accounts.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -56,7 +59,8 @@ export class AppModule {
           inject: [HttpConfig],
           useFactory: (http: HttpConfig) => ({
             throttlers: [
-              { name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute },
+              { name: 'auth', ttl: 60_000, limit: http.authRateLimitPerMinute, getTracker: signInTracker },
+              { name: 'authAddress', ttl: 60_000, limit: http.authAddressRateLimitPerMinute },
               { name: 'tracking', ttl: 60_000, limit: http.trackingRateLimitPerMinute },
             ],
             storage: new FixedWindowThrottlerStorage(),
@@ -78,7 +82,7 @@ export class AppModule {
         ReportingModule,
         ReorganizationModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, OfficersController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -9,6 +9,7 @@ import { supervise } from './supervise';
 import { reorganizeCommand } from './reorganize-command';
 import { reportFactsCommand } from './report-facts-command';
 import { catalogImportCommand } from './catalog-import-command';
+import { adminCreateCommand, processPasswordSource } from './admin-create-command';
 
 const log = (line: string) => process.stdout.write(`[dvc] ${line}\n`);
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, string> = {
   check: 'only check that PostgreSQL and Redis answer',
   'report-facts': 'verify (compare the statistics facts with a recount of the rows; exit 1 on a difference) | rebuild',
   'catalog:import': 'import national-portal procedure records: catalog:import <file.json | folder> (a relative path may be inside UNITS_DATA_DIR)',
+  'admin:create': 'create an administrator: admin:create --username U --agency CODE [--full-name N] [--password-file F] (password on stdin otherwise)',
   reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--apply] (dry run without --apply)',
 };
 
@@ -44,9 +46,13 @@ async function run(command: string | undefined): Promise<number> {
     return 0;
   }
   const db = await prepareDatabase(config, log);
-  if (command === 'reorganize' || command === 'report-facts' || command === 'catalog:import') {
+  if (command === 'reorganize' || command === 'report-facts' || command === 'catalog:import' || command === 'admin:create') {
     try {
       if (command === 'catalog:import') return await catalogImportCommand(db, config.data.unitsDataDir, process.argv.slice(3), log);
+      if (command === 'admin:create') {
+        const fail = (line: string) => process.stderr.write(`${line}\n`);
+        return await adminCreateCommand(db, process.argv.slice(3), processPasswordSource, config.auth.passwordMinLength, log, fail);
+      }
       return command === 'reorganize'
         ? await reorganizeCommand(db, config.data.unitsDataDir, process.argv.slice(3), log)
         : await reportFactsCommand(db, process.argv.slice(3), log);

@@ -49,6 +49,8 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
   };
   assertProductionSecrets(config.runtime, config.auth, config.payments);
   if (config.runtime.isProduction) config.data.demoData = false;
+  // In production the second factor is enforced for MFA_REQUIRED_ROLES unless MFA_ENFORCE=false says otherwise.
+  if (config.runtime.isProduction && env.MFA_ENFORCE === undefined) config.auth.mfaEnforce = true;
   return config;
 }
 

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min, MinLength, IsString } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min, MinLength, IsString } from 'class-validator';
 import { EnvVar } from './env-var';
 
 /** Development-only fallbacks; production refuses to boot with them (see assertProductionSecrets). */
@@ -53,4 +53,43 @@ export class AuthConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   otpMaxSendsPerHour: number = 5;
+
+  /** Consecutive wrong passwords or second-factor codes that lock an officer's account, from any address. */
+  @EnvVar('OFFICER_LOCKOUT_MAX_FAILURES')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(3)
+  @Max(100)
+  officerLockoutMaxFailures: number = 10;
+
+  @EnvVar('OFFICER_LOCKOUT_SECONDS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(60)
+  @Max(86_400)
+  officerLockoutSeconds: number = 900;
+
+  /** Minimum length of a new officer password (demo accounts excepted). */
+  @EnvVar('PASSWORD_MIN_LENGTH')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(8)
+  @Max(64)
+  passwordMinLength: number = 12;
+
+  /** Comma-separated roles whose officers need a second factor (TOTP). */
+  @EnvVar('MFA_REQUIRED_ROLES')
+  @Matches(/^\s*(receiving_officer|specialist|leader|unit_admin|admin)?(\s*,\s*(receiving_officer|specialist|leader|unit_admin|admin))*\s*$/, {
+    message: 'must be a comma-separated list of receiving_officer, specialist, leader, unit_admin, admin',
+  })
+  mfaRequiredRoles: string = 'admin,unit_admin,leader';
+
+  /**
+   * true: officers holding one of MFA_REQUIRED_ROLES without a second factor must enrol one before they get an
+   * access token. false: a second factor is asked only of those who enrolled one (development and the demo).
+   */
+  @EnvVar('MFA_ENFORCE')
+  @IsBoolean()
+  mfaEnforce: boolean = false;
+
+  get mfaRoles(): string[] {
+    return this.mfaRequiredRoles.split(',').map((r) => r.trim()).filter(Boolean);
+  }
 }

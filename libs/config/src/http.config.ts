@@ -26,11 +26,20 @@ export class HttpConfig {
   @IsBoolean()
   trustProxy: boolean = false;
 
-  /** Requests per minute per client address on sign-in routes. */
+  /** Sign-in requests per minute per client address and username (or phone): one officer's retries. */
   @EnvVar('AUTH_RATE_LIMIT_PER_MINUTE')
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   authRateLimitPerMinute: number = 20;
+
+  /**
+   * Sign-in requests per minute per client address, all usernames together. A commune office signs in 30 officers
+   * behind one NAT address at 07:30; guessing at one account is stopped by the per-account lockout instead.
+   */
+  @EnvVar('AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  authAddressRateLimitPerMinute: number = 300;
 
   /** Public tracking look-ups per minute per client address. */
   @EnvVar('TRACKING_RATE_LIMIT_PER_MINUTE')

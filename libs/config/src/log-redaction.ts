@@ -2,7 +2,10 @@ import type { LoggerOptions } from 'pino';
 import { maskSensitive } from '@dvc/core';
 import { serializeErrorForLog } from './log-error-serializer';
 
-const SECRET_KEYS = ['password', 'accessToken', 'token', 'otp', 'phone', 'idNumber', 'to'];
+const SECRET_KEYS = [
+  'password', 'newPassword', 'temporaryPassword', 'accessToken', 'token', 'changeToken', 'mfaToken', 'enrolmentToken', 'otp', 'phone', 'idNumber', 'to',
+  'secret', 'totpSecret', 'otpauthUri', 'qrCode', 'recoveryCodes', 'passwordHash',
+];
 
 /** Field paths pino masks at the top of a log object and one level deep (bodies, errors, job data, custom objects). */
 export const REDACTED_LOG_PATHS = [

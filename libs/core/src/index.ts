@@ -31,3 +31,4 @@ export * from './text/clean-text';
 export * from './postal/s10';
 export * from './postal/postal-intake';
 export * from './reporting';
+export * from './officers';

@@ -41,7 +41,8 @@ interface Ctx {
   calendar: () => Promise<WorkingCalendar>;
 }
 
-const OFFICER_ROLE_ORDER: OfficerRole[] = ['receiving_officer', 'specialist', 'leader', 'admin'];
+/** The roles that act on dossiers (a unit administrator manages accounts only). */
+const OFFICER_ROLE_ORDER = ['receiving_officer', 'specialist', 'leader', 'admin'] as const satisfies readonly OfficerRole[];
 const CLOSING: ReadonlySet<DossierStatus> = new Set(CLOSED_STATUSES);
 const ENDING_PROCESSING: ReadonlySet<DossierStatus> = new Set(PROCESSING_ENDED_STATUSES);
 const REFUNDABLE: ReadonlySet<DossierStatus> = new Set(REFUNDABLE_STATUSES);
@@ -155,6 +156,7 @@ export class DossierActionsService {
   private roleFor(principal: Principal, action: DossierAction, dossier: DossierEntity): ActorRole {
     if (principal.kind === 'citizen') return 'applicant';
     const held = OFFICER_ROLE_ORDER.filter((r) => principal.roles.includes(r));
+    if (held.length === 0) throw new DomainError(DomainErrorCode.Forbidden, 'Your roles do not act on dossiers.');
     return held.find((role) => decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus }).ok) ?? held[0];
   }
 

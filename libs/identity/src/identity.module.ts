@@ -6,7 +6,9 @@ import { AuthConfig } from '@dvc/config';
 import { NotificationsModule } from '@dvc/notifications';
 import { CitizenEntity } from './citizen.entity';
 import { CitizenOtpService } from './citizen-otp.service';
+import { OfficerAccountsService } from './officer-accounts.service';
 import { OfficerAuthService } from './officer-auth.service';
+import { TotpEnrolmentService } from './totp-enrolment.service';
 import { OfficerDirectoryService } from './officer-directory.service';
 import { OfficerEntity } from './officer.entity';
 import { OtpStateEntity } from './otp-state.entity';
@@ -27,7 +29,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService],
-  exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService],
+  providers: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
+  exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
 })
 export class IdentityModule {}

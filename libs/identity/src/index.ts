@@ -9,3 +9,8 @@ export * from './demo-officers';
 export * from './identity.module';
 export * from './officer-directory.service';
 export * from './officer-signature';
+export * from './officer-accounts.service';
+export * from './totp-enrolment.service';
+export * from './officer-credentials';
+export * from './password-rules';
+export * from './first-administrator';

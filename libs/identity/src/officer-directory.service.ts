@@ -13,7 +13,10 @@ export interface OfficerListItem {
   agencyName: string;
 }
 
-/** Colleagues an officer may hand a dossier to: active officers of the same scope, optionally with a role. */
+/**
+ * Colleagues an officer may hand a dossier to: active officers of the same scope, optionally with a role; accounts
+ * that only administer accounts (unit_admin) are nobody's colleague on a dossier.
+ */
 @Injectable()
 export class OfficerDirectoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -23,6 +26,7 @@ export class OfficerDirectoryService {
       `SELECT o.id, o.username, o.full_name, o.title, o.roles, o.agency_code, a.name AS agency_name
        FROM officers o JOIN agencies a ON a.code = o.agency_code
        WHERE o.active AND a.scope_code = $1 AND ($2::text IS NULL OR $2 = ANY(o.roles))
+         AND EXISTS (SELECT 1 FROM unnest(o.roles) r WHERE r <> 'unit_admin')
        ORDER BY o.full_name`,
       [officer.scopeCode, role && isOfficerRole(role) ? role : null],
     );

@@ -35,6 +35,35 @@ export class OfficerEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Consecutive failed sign-ins (password or second factor) since the last success or lock. */
+  @Column({ type: 'integer', default: 0 })
+  failedLogins: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  /** After an administrator's reset: the next sign-in yields only a token to change the password. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  /** Base32 TOTP secret; set at enrolment, in force once `totpEnabledAt` is set (the first code was right). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last accepted code: a code is good once. */
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  totpLastStep: number | null;
+
+  /** SHA-256 (hex) of each unused recovery code. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  recoveryCodeHashes: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

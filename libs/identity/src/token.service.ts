@@ -3,11 +3,19 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
+import { passwordFingerprint } from './officer-credentials';
 import { csrfTokenFor, csrfTokenMatches, DomainError, DomainErrorCode, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
+
+/** Tokens of one step of an officer's sign-in; never accepted as access tokens. */
+export type SignInStep = 'mfa' | 'password_change' | 'mfa_enrolment';
+
+const STEP_TTL_SECONDS: Record<SignInStep, number> = { mfa: 300, password_change: 900, mfa_enrolment: 900 };
 
 interface TokenClaims {
   sub: string;
-  kind: 'officer' | 'citizen';
+  kind: 'officer' | 'citizen' | SignInStep;
+  /** Step tokens: fingerprint of the password hash, so a step token dies with the password it was issued for. */
+  pwd?: string;
   iat?: number;
   exp?: number;
   username?: string;
@@ -57,6 +65,48 @@ export class TokenService {
   signCitizen(p: CitizenPrincipal): Promise<string> {
     const claims: TokenClaims = { sub: p.id, kind: 'citizen', phone: p.phone };
     return this.jwt.signAsync(claims, { expiresIn: this.config.citizenTokenTtlSeconds });
+  }
+
+  signStep(step: SignInStep, officerId: string, passwordFingerprint: string): Promise<string> {
+    const claims: TokenClaims = { sub: officerId, kind: step, pwd: passwordFingerprint };
+    return this.jwt.signAsync(claims, { expiresIn: STEP_TTL_SECONDS[step] });
+  }
+
+  /** The officer and password fingerprint of a valid step token of this kind; the same 401 as ever otherwise. */
+  async verifyStep(token: string, step: SignInStep, message = 'The sign-in step has expired; sign in again.'): Promise<{ officerId: string; passwordFingerprint: string }> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new DomainError(DomainErrorCode.Unauthenticated, message);
+    }
+    if (claims.kind !== step || typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || !isUuid(claims.sub)
+      || claims.exp - claims.iat > STEP_TTL_SECONDS[step] || typeof claims.pwd !== 'string') {
+      throw new DomainError(DomainErrorCode.Unauthenticated, message);
+    }
+    return { officerId: claims.sub, passwordFingerprint: claims.pwd };
+  }
+
+  /** The officer signing in with an enrolment token (MFA_ENFORCE), while the password it was issued for holds. */
+  async enrollingOfficer(token: string): Promise<OfficerPrincipal> {
+    const step = await this.verifyStep(token, 'mfa_enrolment');
+    const rows: (OfficerAccountRow & { password_hash: string })[] = await this.db.query(
+      `SELECT o.username, o.roles, o.agency_code, a.unit_code, a.scope_code, o.password_hash
+       FROM officers o JOIN agencies a ON a.code = o.agency_code WHERE o.id = $1 AND o.active`,
+      [step.officerId],
+    );
+    const account = rows[0];
+    if (!account || passwordFingerprint(account.password_hash) !== step.passwordFingerprint) throw invalid();
+    return {
+      kind: 'officer', id: step.officerId, username: account.username, roles: account.roles,
+      agencyCode: account.agency_code, unitCode: account.unit_code, scopeCode: account.scope_code,
+    };
+  }
+
+  /** Whether a bearer token claims to be a step token of this kind (checked properly by verifyStep). */
+  claimsStep(token: string, step: SignInStep): boolean {
+    const claims = this.jwt.decode<TokenClaims | null>(token);
+    return !!claims && typeof claims === 'object' && claims.kind === step;
   }
 
   /**

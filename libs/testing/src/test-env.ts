@@ -18,6 +18,7 @@ export function testEnv(): Record<string, string> {
     DEMO_DATA: 'true',
     DEMO_PASSWORD: 'Test@12345',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: '10000',
     TRACKING_RATE_LIMIT_PER_MINUTE: '10000',
     PORT: '0',
   };

@@ -5,6 +5,7 @@ import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { clearedOfficerSessionCookie, officerSessionCookie, type Principal } from '@dvc/core';
 import { CitizenOtpService, OfficerAuthService, TokenService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
+import { PasswordChangeDto, SecondFactorLoginDto } from './sign-in-steps.dto';
 import { CitizenLoginResponseDto, OfficerLoginDto, OfficerLoginResponseDto, OtpRequestDto, OtpRequestedDto, OtpVerifyDto } from './auth.dto';
 
 @ApiTags('auth')
@@ -40,6 +41,25 @@ export class AuthController {
     if (!('accessToken' in result) || typeof result.accessToken !== 'string') return result;
     void reply.header('set-cookie', officerSessionCookie(result.accessToken, this.tokens.officerTokenTtlSeconds, request.protocol === 'https'));
     return { ...result, csrfToken: this.tokens.csrfTokenFor(result.accessToken) };
+  }
+
+  @Post('officers/login/totp')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficerLoginResponseDto, description: 'The access token; 401 for a wrong or used code (counted towards the lockout)' })
+  async loginWithTotp(@Body() body: SecondFactorLoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.withSessionCookie(await this.officers.loginWithSecondFactor(body.mfaToken, body.code), request, reply);
+  }
+
+  /** The change a reset asked for (`changeToken` of the login answer); then the sign-in goes on as after a password. */
+  @Post('officers/password')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficerLoginResponseDto })
+  async changePassword(@Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.withSessionCookie(await this.officers.changePassword(body.changeToken, body.newPassword), request, reply);
   }
 
   @Post('citizens/otp')

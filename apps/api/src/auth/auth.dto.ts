@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class OfficerLoginDto {
@@ -41,10 +41,22 @@ export class OfficerDto {
   @ApiProperty({ example: '00079', description: 'Worklist scope: the commune/district, or the city department' }) scopeCode: string;
 }
 
+/**
+ * Signed in (`accessToken`, `officer`), or one step still to do, with its short-lived token: change a password an
+ * administrator set (`passwordChangeRequired`, `changeToken` → POST /auth/officers/password), give the second
+ * factor (`mfaRequired`, `mfaToken` → POST /auth/officers/login/totp), or enrol one first (`mfaEnrolmentRequired`,
+ * `enrolmentToken` as the bearer of POST /auth/officers/totp/enroll and /totp/verify).
+ */
 export class OfficerLoginResponseDto {
-  @ApiProperty({ description: 'For API clients (Authorization: Bearer). The portal uses the HttpOnly session cookie set with it.' }) accessToken: string;
-  @ApiProperty({ type: OfficerDto }) officer: OfficerDto;
-  @ApiProperty({ description: 'Send as X-CSRF-Token with every write made with the session cookie' }) csrfToken: string;
+  @ApiPropertyOptional({ description: 'For API clients (Authorization: Bearer). The portal uses the HttpOnly session cookie set with it.' }) accessToken?: string;
+  @ApiPropertyOptional({ type: OfficerDto }) officer?: OfficerDto;
+  @ApiPropertyOptional({ description: 'With accessToken: send as X-CSRF-Token with every write made with the session cookie' }) csrfToken?: string;
+  @ApiPropertyOptional({ enum: [true] }) passwordChangeRequired?: true;
+  @ApiPropertyOptional({ description: 'Lives 15 minutes; good for POST /api/v1/auth/officers/password only' }) changeToken?: string;
+  @ApiPropertyOptional({ enum: [true] }) mfaRequired?: true;
+  @ApiPropertyOptional({ description: 'Lives 5 minutes; good for POST /api/v1/auth/officers/login/totp only' }) mfaToken?: string;
+  @ApiPropertyOptional({ enum: [true] }) mfaEnrolmentRequired?: true;
+  @ApiPropertyOptional({ description: 'Lives 15 minutes; the bearer for /auth/officers/totp/enroll and /verify only' }) enrolmentToken?: string;
 }
 
 export class OtpRequestedDto {

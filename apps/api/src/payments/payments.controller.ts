@@ -14,7 +14,7 @@ function flat(query: Record<string, unknown>): Record<string, string> {
 
 @ApiTags('payments')
 @Controller()
-@SkipThrottle({ auth: true, tracking: true })
+@SkipThrottle({ auth: true, authAddress: true, tracking: true })
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService, private readonly reconciliation: PaymentMismatchesService) {}
 

@@ -9,7 +9,7 @@ import { TrackingCache } from './tracking-cache';
 @Controller('tracking')
 @Public()
 @UseGuards(ThrottlerGuard)
-@SkipThrottle({ auth: true })
+@SkipThrottle({ auth: true, authAddress: true })
 export class TrackingController {
   constructor(
     private readonly queries: DossierQueriesService,

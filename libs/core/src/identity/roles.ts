@@ -1,4 +1,4 @@
-export const OFFICER_ROLES = ['receiving_officer', 'specialist', 'leader', 'admin'] as const;
+export const OFFICER_ROLES = ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'admin'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export function isOfficerRole(value: string): value is OfficerRole {
