@@ -30,3 +30,4 @@ export * from './usage';
 export * from './text/clean-text';
 export * from './postal/s10';
 export * from './postal/postal-intake';
+export * from './signing/certificate-validity';
