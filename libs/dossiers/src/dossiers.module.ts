@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@dvc/calendar';
 import { FilesModule } from '@dvc/files';
 import { NotificationsModule } from '@dvc/notifications';
+import { SigningModule } from '@dvc/signing';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierDocumentsService } from './dossier-documents.service';
 import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
@@ -21,6 +22,7 @@ import { IntakeService } from './intake.service';
     CalendarModule,
     FilesModule,
     NotificationsModule,
+    SigningModule,
   ],
   providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
   exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],

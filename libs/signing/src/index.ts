@@ -4,3 +4,7 @@ export * from './local-ca';
 export * from './key-material-signer';
 export * from './sign-pdf';
 export * from './pdfsig';
+export * from './signed-document.entity';
+export * from './signed-documents.service';
+export * from './signer-from-config';
+export * from './signing.module';
