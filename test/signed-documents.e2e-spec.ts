@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import forge from 'node-forge';
+import { agencySubject, issueCertificate, pdfsig } from '@dvc/signing';
+import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const DAY = 86_400_000;
+
+async function acceptedDossier(t: TestApp): Promise<{ code: string; desk: string; phone: string }> {
+  const desk = await officerToken(t.http, 'tn.trangtien');
+  const citizen = await citizenToken(t.http, t.db);
+  const phone = `0${citizen.phone.slice(2)}`;
+  const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+  const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
+  await t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);
+  return { code, desk, phone };
+}
+
+describe('signed forms and the public verification page', () => {
+  let t: TestApp;
+  let code: string;
+  let desk: string;
+  let phone: string;
+  let receipt: Buffer;
+  let id: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ code, desk, phone } = await acceptedDossier(t));
+    receipt = (await t.http.get(`/api/v1/dossiers/${code}/documents/receipt`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const text = (await pdfParse(receipt)).text.replace(/\s+/g, '');
+    id = /\/api\/v1\/verify\/([0-9a-f-]{36})/.exec(text)?.[1] ?? '';
+  });
+  afterAll(() => t.close());
+
+  it('Form 01 is signed by the receiving agency and pdfsig finds the signature valid', async () => {
+    const report = await pdfsig(receipt);
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Signer Certificate Common Name: Bộ phận Một cửa Phường Tràng Tiền');
+    expect(report).toContain('UID=001.35.22.H26');
+    expect(report).toContain('Total document signed');
+  });
+
+  it('prints its own verification link, which shows the hash, agency, time and dossier code and nothing personal', async () => {
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const res = await t.http.get(`/api/v1/verify/${id}`).expect(200);
+    expect(res.body).toMatchObject({ id, kind: 'receipt', dossierCode: code, sha256: sha256(receipt), signedBy: 'Bộ phận Một cửa Phường Tràng Tiền', agencyCode: '001.35.22.H26', valid: true });
+    expect(Date.now() - Date.parse(res.body.signedAt)).toBeLessThan(5 * 60_000);
+    const json = JSON.stringify(res.body);
+    for (const personal of ['Nguyễn Văn An', phone, phone.slice(1), '001089012345', 'Hàng Bài']) expect(json).not.toContain(personal);
+  });
+
+  it('an upload is compared with the issued bytes: the same file matches, a changed one does not', async () => {
+    const same = await t.http.post(`/api/v1/verify/${id}`).attach('file', receipt, 'receipt.pdf').expect(200);
+    expect(same.body).toEqual({ matches: true, sha256: sha256(receipt) });
+    const changed = Buffer.from(receipt);
+    changed[1000] ^= 1;
+    expect((await t.http.post(`/api/v1/verify/${id}`).attach('file', changed, 'receipt.pdf').expect(200)).body.matches).toBe(false);
+    expect(await pdfsig(changed)).not.toContain('Signature is Valid');
+  });
+
+  it('unknown ids are 404 problems; a post without a file part is refused', async () => {
+    for (const bad of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      const res = await t.http.get(`/api/v1/verify/${bad}`).expect(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      await t.http.post(`/api/v1/verify/${bad}`).attach('file', receipt, 'x.pdf').expect(404);
+    }
+    await t.http.post(`/api/v1/verify/${id}`).send({ file: 'x' }).expect(415);
+    await t.http.post(`/api/v1/verify/${id}`).field('other', 'x').expect(422);
+  });
+
+  it('the control slip stays an unsigned internal record', async () => {
+    const slip = (await t.http.get(`/api/v1/dossiers/${code}/documents/control-slip`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    expect(await pdfsig(slip)).not.toContain('Signature #1');
+  });
+});
+
+describe('the verification page is rate-limited like tracking', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TRACKING_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('the fourth look-up in a minute from one address is a 429 problem', async () => {
+    for (let i = 0; i < 3; i++) await t.http.get('/api/v1/verify/00000000-0000-4000-8000-000000000000').expect(404);
+    const res = await t.http.get('/api/v1/verify/00000000-0000-4000-8000-000000000000').expect(429);
+    expect(res.body).toMatchObject({ status: 429 });
+  });
+});
+
+describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'p12-'));
+    const now = Date.now();
+    const agency = { code: '001.35.22.H26', name: 'Bộ phận Một cửa Phường Tràng Tiền', unitName: 'Phường Tràng Tiền' };
+    const expired = issueCertificate(agencySubject(agency), { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - DAY) }, null, false);
+    const p12 = forge.pkcs12.toPkcs12Asn1(expired.privateKey, [expired.certificate], 'secret', { algorithm: '3des' });
+    writeFileSync(join(dir, '001.35.22.H26.p12'), Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+    t = await startTestApp({ SIGNING_MODE: 'pkcs12', SIGNING_P12_DIR: dir, SIGNING_P12_PASSPHRASE: 'secret' });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to issue the form (503 problem naming the agency) and records nothing', async () => {
+    const { code, desk } = await acceptedDossier(t);
+    const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM signed_documents`);
+    const res = await t.http.get(`/api/v1/dossiers/${code}/documents/receipt`).set('Authorization', `Bearer ${desk}`).expect(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toContain('001.35.22.H26');
+    expect(res.body.detail).toContain('expired');
+    const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM signed_documents`);
+    expect(after).toBe(before);
+  });
+});
