@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, DomainErrorCode } from '@dvc/core';
 import { documentFixture, renderDocument } from '@dvc/documents';
+import forge from 'node-forge';
+import { keyMaterialFromP12 } from './key-material';
 import { KeyMaterialSigner } from './key-material-signer';
 import { issueCertificate, agencySubject, LocalCa, type AgencyIdentity } from './local-ca';
 import { pdfsig } from './pdfsig';
@@ -68,6 +70,18 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
     const again = new LocalCa(dir, 825).agencyMaterial(AGENCY);
     expect(again.certificate.serialNumber).toBe(ca.agencyMaterial(AGENCY).certificate.serialNumber);
     expect(readdirSync(join(dir, 'agencies'))).toEqual(['000.35.22.H26.pem']);
+  });
+
+  it('signs with key material read from a PKCS#12 file (the production path), chain included', async () => {
+    const issued = ca.agencyMaterial(AGENCY);
+    const p12 = forge.pkcs12.toPkcs12Asn1(issued.privateKey, [issued.certificate, ...issued.chain], 'mật khẩu', { algorithm: '3des' });
+    const material = keyMaterialFromP12(Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), 'mật khẩu');
+    expect(material.chain).toHaveLength(1);
+    const { pdf: signed } = await new KeyMaterialSigner(() => material).signPdf(pdf, { agency: AGENCY, reason: 'Kết quả' });
+    const report = await pdfsig(signed);
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain('Signer Certificate Common Name: UBND Phường Tràng Tiền');
+    expect(() => keyMaterialFromP12(Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), 'wrong')).toThrow();
   });
 
   it.each([
