@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { documentFixture, renderDocument } from '@dvc/documents';
 import { agencySubject, issueCertificate, pdfsig } from '@dvc/signing';
-import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
@@ -128,5 +129,62 @@ describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
     expect(res.body.detail).toContain('expired');
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM signed_documents`);
     expect(after).toBe(before);
+  });
+});
+
+describe('result files signed at approval', () => {
+  let t: TestApp;
+  const officers: Record<string, { token: string; id: string }> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${officers[who].token}` });
+
+  async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
+    const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200)).body;
+    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body });
+    if (res.status !== 200) throw new Error(`${action} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const u of ['tn.hoankiem', 'ld.sotnmt', 'cv.sotnmt']) {
+      const res = await t.http.post('/api/v1/auth/officers/login').send({ username: u, password: DEMO_PASSWORD_FOR_TESTS }).expect(200);
+      officers[u] = { token: res.body.accessToken as string, id: res.body.officer.id as string };
+    }
+  });
+  afterAll(() => t.close());
+
+  it('the leader\'s approval replaces the PDF result by a copy signed by the leader\'s agency, verifiable on the public page', async () => {
+    const citizen = await citizenToken(t.http, t.db);
+    const phone = `0${citizen.phone.slice(2)}`;
+    const body = await submissionFor(t.http, officers['tn.hoankiem'].token, phone, {
+      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+    });
+    const code = (await t.http.post('/api/v1/desk/dossiers').set(as('tn.hoankiem')).send(body).expect(201)).body.code as string;
+    await act(code, 'assign', 'ld.sotnmt', { officerId: officers['cv.sotnmt'].id });
+    const resultPdf = await renderDocument(documentFixture('receipt'));
+    const uploaded = (await t.http.post('/api/v1/files').set(as('cv.sotnmt')).attach('file', resultPdf, { filename: 'Giấy chứng nhận.pdf', contentType: 'application/pdf' }).expect(201)).body.id as string;
+    await act(code, 'propose', 'cv.sotnmt', { outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [uploaded] });
+    const [{ n: filesBefore }] = await t.db.query(`SELECT count(*)::int AS n FROM files`);
+    await act(code, 'approve', 'ld.sotnmt');
+
+    const list = (await t.http.get(`/api/v1/dossiers/${code}/results`).set(as('ld.sotnmt')).expect(200)).body;
+    expect(list.files).toHaveLength(1);
+    const signedId = list.files[0].id as string;
+    expect(signedId).not.toBe(uploaded);
+    expect(list.files[0].name).toBe('Giấy chứng nhận.pdf');
+    const [{ n: filesAfter }] = await t.db.query(`SELECT count(*)::int AS n FROM files`);
+    expect(filesAfter).toBe(filesBefore + 1);
+
+    const signed = (await t.http.get(`/api/v1/dossiers/${code}/results/${signedId}`).set(as('ld.sotnmt')).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const [{ name: agencyName }] = await t.db.query(`SELECT a.name FROM agencies a JOIN officers o ON o.agency_code = a.code WHERE o.username = 'ld.sotnmt'`);
+    const report = await pdfsig(signed);
+    expect(report).toContain('Signature is Valid');
+    expect(report).toContain(`Signer Certificate Common Name: ${agencyName}`);
+
+    const [record] = await t.db.query(`SELECT id FROM signed_documents WHERE dossier_code = $1 AND kind = 'result'`, [code]);
+    const page = (await t.http.get(`/api/v1/verify/${record.id}`).expect(200)).body;
+    expect(page).toMatchObject({ kind: 'result', dossierCode: code, sha256: sha256(signed), signedBy: agencyName, valid: true });
+    expect((await t.http.post(`/api/v1/verify/${record.id}`).attach('file', signed, 'kq.pdf').expect(200)).body.matches).toBe(true);
+    expect((await t.http.post(`/api/v1/verify/${record.id}`).attach('file', resultPdf, 'kq.pdf').expect(200)).body.matches).toBe(false);
   });
 });

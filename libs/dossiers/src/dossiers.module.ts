@@ -15,6 +15,7 @@ import { DossierQueriesService } from './dossier-queries.service';
 import { DossierResultsService } from './dossier-results.service';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IntakeService } from './intake.service';
+import { ResultSigningService } from './result-signing.service';
 
 @Module({
   imports: [
@@ -24,7 +25,7 @@ import { IntakeService } from './intake.service';
     NotificationsModule,
     SigningModule,
   ],
-  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
+  providers: [ResultSigningService, IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
   exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
 })
 export class DossiersModule {}

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { HttpConfig } from '@dvc/config';
 import { DomainError, isUuid } from '@dvc/core';
 import { DOCUMENT_SIGNER, type DocumentSigner } from './document-signer';
@@ -50,10 +50,13 @@ export class SignedDocumentsService {
     return `${this.http.publicBaseUrl}/api/v1/verify/${id}`;
   }
 
-  /** Signs and records; the signed bytes are returned only once their record is stored (never released unsigned). */
-  async sign(doc: DocumentToSign): Promise<Buffer> {
+  /**
+   * Signs and records (in `em`'s transaction when given); the signed bytes are returned only once their record is
+   * written, so nothing goes out unsigned or unrecorded.
+   */
+  async sign(doc: DocumentToSign, em: EntityManager = this.db.manager): Promise<Buffer> {
     const signed = await this.signer.signPdf(doc.pdf, { agency: doc.agency, reason: doc.reason });
-    await this.db.getRepository(SignedDocumentEntity).insert({
+    await em.getRepository(SignedDocumentEntity).insert({
       id: doc.id, dossierId: doc.dossierId, dossierCode: doc.dossierCode, kind: doc.kind, agencyCode: doc.agency.code,
       signerName: signed.signerName, certificateSerial: signed.certificateSerial, sha256: sha256(signed.pdf), signedAt: signed.signedAt,
     });
