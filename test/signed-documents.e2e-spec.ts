@@ -113,6 +113,11 @@ describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
     const expired = issueCertificate(agencySubject(agency), { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - DAY) }, null, false);
     const p12 = forge.pkcs12.toPkcs12Asn1(expired.privateKey, [expired.certificate], 'secret', { algorithm: '3des' });
     writeFileSync(join(dir, '001.35.22.H26.p12'), Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+    // Sở Tài nguyên và Môi trường, whose leader approves land transfers: not valid for another year.
+    const department = { code: '000.00.03.H26', name: 'Sở Tài nguyên và Môi trường', unitName: 'Thành phố Hà Nội' };
+    const early = issueCertificate(agencySubject(department), { notBefore: new Date(now + 365 * DAY), notAfter: new Date(now + 730 * DAY) }, null, false);
+    const earlyP12 = forge.pkcs12.toPkcs12Asn1(early.privateKey, [early.certificate], 'secret', { algorithm: '3des' });
+    writeFileSync(join(dir, '000.00.03.H26.p12'), Buffer.from(forge.asn1.toDer(earlyP12).getBytes(), 'binary'));
     t = await startTestApp({ SIGNING_MODE: 'pkcs12', SIGNING_P12_DIR: dir, SIGNING_P12_PASSPHRASE: 'secret' });
   });
   afterAll(async () => {
@@ -129,6 +134,40 @@ describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
     expect(res.body.detail).toContain('expired');
     const [{ n: after }] = await t.db.query(`SELECT count(*)::int AS n FROM signed_documents`);
     expect(after).toBe(before);
+  });
+
+  it('refuses the approval (503) with a not-yet-valid certificate: dossier, files and records unchanged, nothing released', async () => {
+    const login = async (u: string) => {
+      const res = await t.http.post('/api/v1/auth/officers/login').send({ username: u, password: DEMO_PASSWORD_FOR_TESTS }).expect(200);
+      return { auth: { Authorization: `Bearer ${res.body.accessToken as string}` }, id: res.body.officer.id as string };
+    };
+    const [desk, leader, specialist] = [await login('tn.hoankiem'), await login('ld.sotnmt'), await login('cv.sotnmt')];
+    const act = async (code: string, action: string, who: { auth: Record<string, string> }, body: Record<string, unknown> = {}) => {
+      const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(who.auth).expect(200)).body;
+      return t.http.post(`/api/v1/dossiers/${code}/${action}`).set(who.auth).send({ version, ...body });
+    };
+    const citizen = await citizenToken(t.http, t.db);
+    const phone = `0${citizen.phone.slice(2)}`;
+    const body = await submissionFor(t.http, desk.auth.Authorization.slice(7), phone, {
+      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+    });
+    const code = (await t.http.post('/api/v1/desk/dossiers').set(desk.auth).send(body).expect(201)).body.code as string;
+    expect((await act(code, 'assign', leader, { officerId: specialist.id })).status).toBe(200);
+    const resultPdf = await renderDocument(documentFixture('receipt'));
+    const uploaded = (await t.http.post('/api/v1/files').set(specialist.auth).attach('file', resultPdf, { filename: 'kq.pdf', contentType: 'application/pdf' }).expect(201)).body.id as string;
+    expect((await act(code, 'propose', specialist, { outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [uploaded] })).status).toBe(200);
+    const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+    const before = { files: await count('files'), signed: await count('signed_documents'), dossier: (await t.http.get(`/api/v1/dossiers/${code}`).set(leader.auth)).body };
+    const res = await act(code, 'approve', leader);
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toContain('000.00.03.H26');
+    expect(res.body.detail).toContain('not valid before');
+    const afterDossier = (await t.http.get(`/api/v1/dossiers/${code}`).set(leader.auth)).body;
+    expect({ version: afterDossier.version, status: afterDossier.status }).toEqual({ version: before.dossier.version, status: before.dossier.status });
+    expect(await count('files')).toBe(before.files);
+    expect(await count('signed_documents')).toBe(before.signed);
+    expect((await t.http.get(`/api/v1/dossiers/${code}/results`).set({ Authorization: `Bearer ${citizen.token}` }).expect(200)).body).toEqual({ release: 'pending', files: [] });
   });
 });
 
