@@ -48,6 +48,8 @@ export const ACCESS_RULES: Record<string, Access> = {
   'PUT /api/v1/admin/calendar/{year}': ADMIN,
   'POST /api/v1/admin/procedures/import': ADMIN,
   'GET /api/v1/tracking/{code}': 'public',
+  'GET /api/v1/verify/{id}': 'public',
+  'POST /api/v1/verify/{id}': 'public',
   'GET /api/v1/sms/messages': ADMIN,
   'GET /api/v1/admin/sms/templates': ADMIN,
   'PUT /api/v1/admin/sms/templates/{kind}': ADMIN,

@@ -18,6 +18,7 @@ import { PaymentsModule } from '@dvc/payments';
 import { NationalPortalModule } from '@dvc/national-portal';
 import { ReportingModule } from '@dvc/reporting';
 import { ReorganizationModule } from '@dvc/reorganization';
+import { SigningModule } from '@dvc/signing';
 import { ReorganizationsController } from './operations/reorganizations.controller';
 import { ReportsController } from './reports/reports.controller';
 import { NationalPortalController } from './operations/national-portal.controller';
@@ -27,6 +28,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossierResultsController } from './dossiers/dossier-results.controller';
 import { TrackingController } from './tracking/tracking.controller';
+import { VerificationController } from './verification/verification.controller';
 import { TrackingCache } from './tracking/tracking-cache';
 import { FixedWindowThrottlerStorage } from './common/fixed-window-throttler-storage';
 import { signInTracker } from './common/sign-in-tracker';
@@ -81,8 +83,9 @@ export class AppModule {
         NationalPortalModule,
         ReportingModule,
         ReorganizationModule,
+        SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

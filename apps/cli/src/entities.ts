@@ -4,6 +4,7 @@ import { DossierCodeCounterEntity, DossierEntity, DossierEventEntity, DossierFil
 import { FileEntity } from '@dvc/files';
 import { CitizenEntity, OfficerEntity, OtpStateEntity } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
+import { SignedDocumentEntity } from '@dvc/signing';
 import { SmsMessageEntity, SmsReceiptEntity, SmsTemplateEntity } from '@dvc/sms';
 import { PaymentEntity, ReceiptCounterEntity } from '@dvc/payments';
 import { PortalSyncStateEntity } from '@dvc/national-portal';
@@ -14,4 +15,5 @@ import { AgencyEntity, ReorganizationEntity, UnitEntity, UnitSuccessionEntity, U
 export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, ProcedureVersionEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity,
   CalendarYearEntity, DossierEntity, DossierEventEntity, DossierPauseEntity, DossierFileOpeningEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, FileEntity,
   SmsMessageEntity, SmsTemplateEntity, SmsReceiptEntity, PaymentEntity, ReceiptCounterEntity, PortalSyncStateEntity,
-  UnitVersionEntity, UnitSuccessionEntity, ReorganizationEntity, ReportFactDeltaEntity, ReportDailyFactEntity, ReportMonthlyFactEntity];
+  UnitVersionEntity, UnitSuccessionEntity, ReorganizationEntity, ReportFactDeltaEntity, ReportDailyFactEntity, ReportMonthlyFactEntity,
+  SignedDocumentEntity];

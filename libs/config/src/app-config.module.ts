@@ -12,9 +12,10 @@ import { PaymentsConfig } from './payments.config';
 import { assertProductionSecrets } from './production-secrets';
 import { RedisConfig } from './redis.config';
 import { RuntimeConfig } from './runtime.config';
+import { SigningConfig } from './signing.config';
 import { SmsConfig } from './sms.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig] as const;
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig, SigningConfig] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;
@@ -29,6 +30,7 @@ export interface LoadedConfig {
   deadlines: DeadlinesConfig;
   files: FilesConfig;
   reports: ReportsConfig;
+  signing: SigningConfig;
 }
 
 /** Loads and checks every namespace at once, so a bad value stops the boot before anything connects. */
@@ -46,6 +48,7 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
     deadlines: loadConfig(DeadlinesConfig, env),
     files: loadConfig(FilesConfig, env),
     reports: loadConfig(ReportsConfig, env),
+    signing: loadConfig(SigningConfig, env),
   };
   assertProductionSecrets(config.runtime, config.auth, config.payments);
   if (config.runtime.isProduction) config.data.demoData = false;

@@ -15,3 +15,4 @@ export * from './files.config';
 export * from './production-secrets';
 export * from './app-config.module';
 export * from './log-redaction';
+export * from './signing.config';

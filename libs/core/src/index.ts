@@ -32,3 +32,4 @@ export * from './postal/s10';
 export * from './postal/postal-intake';
 export * from './reporting';
 export * from './officers';
+export * from './signing/certificate-validity';

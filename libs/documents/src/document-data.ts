@@ -57,6 +57,8 @@ export interface DocumentData {
   feeTotalVnd?: number;
   /** Public tracking page, encoded in the QR code. */
   trackingUrl: string;
+  /** When the document is issued signed: its public verification page, printed and encoded in the QR code instead. */
+  verifyUrl?: string;
   /** Place on the date line; defaults to "Hà Nội". */
   place?: string;
 }

@@ -5,6 +5,7 @@ import { contentLeft, contentWidth } from './pdf-layout';
 type Doc = PDFKit.PDFDocument;
 
 export const QR_CAPTION = 'Tra cứu hồ sơ';
+export const VERIFY_QR_CAPTION = 'Xác thực văn bản điện tử';
 const QR_SIZE = 66;
 
 /** The tracking QR code as a PNG (140 px, one-module quiet zone). */
@@ -16,7 +17,7 @@ export function trackingQrPng(url: string): Promise<Buffer> {
  * On every buffered page: a rule, the QR code with its caption and the tracking URL, and "Trang i/n" when there is
  * more than one page. Draws in the bottom margin band, which is why the margin is lifted while drawing.
  */
-export function drawFooters(doc: Doc, qrPng: Buffer, trackingUrl: string, dossierCode: string): void {
+export function drawFooters(doc: Doc, qrPng: Buffer, trackingUrl: string, dossierCode: string, caption = QR_CAPTION): void {
   // One image object shared by all pages (pdfkit embeds a Buffer anew on each call).
   const qr = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(qrPng) as PDFKit.Mixins.ImageSrc;
   const range = doc.bufferedPageRange();
@@ -34,7 +35,7 @@ export function drawFooters(doc: Doc, qrPng: Buffer, trackingUrl: string, dossie
     const textX = left + QR_SIZE + 10;
     const textWidth = width - QR_SIZE - 10;
     const pageLabelWidth = 70;
-    doc.font(FONT.bold).fontSize(9.5).fillColor('black').text(QR_CAPTION, textX, top + 10, { width: textWidth - pageLabelWidth, lineBreak: false });
+    doc.font(FONT.bold).fontSize(9.5).fillColor('black').text(caption, textX, top + 10, { width: textWidth - pageLabelWidth, lineBreak: false });
     if (range.count > 1) {
       doc.font(FONT.italic).fontSize(9).text(`Trang ${i - range.start + 1}/${range.count}`, left + width - pageLabelWidth, top + 10, {
         width: pageLabelWidth,

@@ -10,7 +10,7 @@ import { refusalForm } from './forms/refusal.form';
 import { stopNoticeForm } from './forms/stop-notice.form';
 import { supplementRequestForm } from './forms/supplement-request.form';
 import { drawHeader } from './pdf-header';
-import { drawFooters, trackingQrPng } from './pdf-footer';
+import { drawFooters, QR_CAPTION, trackingQrPng, VERIFY_QR_CAPTION } from './pdf-footer';
 import { PAGE } from './pdf-layout';
 import { parseTime } from './vn-format';
 
@@ -46,7 +46,8 @@ export async function renderDocument(input: DocumentData): Promise<Buffer> {
   if (!data.trackingUrl || !data.trackingUrl.trim()) throw new DocumentDataError(`Dossier ${data.dossierCode}: trackingUrl is required`);
   const renderer = RENDERERS[data.form];
   const spec = renderer.spec(data);
-  const qrPng = await trackingQrPng(data.trackingUrl);
+  const qrUrl = data.verifyUrl?.trim() ? data.verifyUrl : data.trackingUrl;
+  const qrPng = await trackingQrPng(qrUrl);
 
   const doc = new PDFDocument({
     size: PAGE.size,
@@ -76,7 +77,7 @@ export async function renderDocument(input: DocumentData): Promise<Buffer> {
     registerFonts(doc);
     drawHeader(doc, data, spec);
     renderer.drawBody(doc, data);
-    drawFooters(doc, qrPng, data.trackingUrl, data.dossierCode);
+    drawFooters(doc, qrPng, qrUrl, data.dossierCode, qrUrl === data.trackingUrl ? QR_CAPTION : VERIFY_QR_CAPTION);
   } finally {
     doc.end();
   }

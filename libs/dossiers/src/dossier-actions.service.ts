@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
@@ -8,7 +8,7 @@ import {
   CLOSED_STATUSES, PROCESSING_ENDED_STATUSES, REFUNDABLE_STATUSES,
   type ActorRole, type DossierAction, type DossierStatus, type OfficerRole, type Principal, type WorkingCalendar,
 } from '@dvc/core';
-import { FilesService } from '@dvc/files';
+import { FILE_STORE, FilesService, type FileStore } from '@dvc/files';
 import { OfficerEntity, officerSignature } from '@dvc/identity';
 import { AgencyEntity } from '@dvc/units';
 import type { ActionInput } from './action-inputs';
@@ -17,6 +17,7 @@ import { cleanActionInput } from './clean-submission';
 import { recordChange } from './dossier-side-effects';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
+import { ResultSigningService } from './result-signing.service';
 import { writeOutbox } from '@dvc/notifications';
 import { entityFromRow } from '@dvc/database';
 import { CITIZEN_REACHES_DOSSIER, citizenAccessParams } from './citizen-access';
@@ -39,6 +40,8 @@ interface Ctx {
   input: ActionInput;
   now: Date;
   calendar: () => Promise<WorkingCalendar>;
+  /** File-store keys written in this transaction (signed results), removed if it does not commit. */
+  stored: string[];
 }
 
 /** The roles that act on dossiers (a unit administrator manages accounts only). */
@@ -60,6 +63,8 @@ export class DossierActionsService {
     private readonly calendars: CalendarService,
     private readonly intake: IntakeService,
     private readonly files: FilesService,
+    private readonly results: ResultSigningService,
+    @Inject(FILE_STORE) private readonly store: FileStore,
   ) {}
 
   /** Officers act only on dossiers now at their scope; applicants only on their own. Anything else is 404. */
@@ -74,7 +79,13 @@ export class DossierActionsService {
     }
     const role = this.roleFor(principal, action, dossier);
     const actor = await this.actorOf(principal, role, dossier);
-    return this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, cleanActionInput(input)));
+    const stored: string[] = [];
+    try {
+      return await this.db.transaction((em) => this.apply(em, dossier, action, role, actor, principal, cleanActionInput(input), stored));
+    } catch (error) {
+      await Promise.all(stored.map((key) => this.store.remove(key).catch(() => undefined)));
+      throw error;
+    }
   }
 
   /** After a desk registration (received at once): ask for the fees due before processing, if any. */
@@ -100,6 +111,7 @@ export class DossierActionsService {
 
   private async apply(
     em: EntityManager, dossier: DossierEntity, action: DossierAction, role: ActorRole, actor: Actor, principal: Principal | null, input: ActionInput,
+    stored: string[] = [],
   ): Promise<DossierEntity> {
     const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
     if (!decision.ok) throw decision.error;
@@ -108,10 +120,10 @@ export class DossierActionsService {
     const now = new Date();
     let calendar: WorkingCalendar | undefined;
     const ctx: Ctx = {
-      dossier, procedure, principal, role, to: decision.to, input, now,
+      dossier, procedure, principal, role, to: decision.to, input, now, stored,
       calendar: async () => (calendar ??= await this.calendars.calendarFor(dossier.receivingUnitCode)),
     };
-    const effect = await this.effectOf(action, ctx);
+    const effect = await this.effectOf(action, ctx, em);
     const patch: Partial<DossierEntity> = { status: decision.to, ...effect.patch };
     if (decision.pausesClock && (patch.dueAt ?? dossier.dueAt)) patch.pausedAt = now;
     if (decision.resumesClock && dossier.pausedAt && dossier.dueAt) {
@@ -172,7 +184,7 @@ export class DossierActionsService {
     return { stepIndex, currentAgencyCode: step.agencyCode, currentScopeCode: step.scopeCode };
   }
 
-  private async effectOf(action: DossierAction, c: Ctx): Promise<Effect> {
+  private async effectOf(action: DossierAction, c: Ctx, em: EntityManager): Promise<Effect> {
     const { dossier, input, now } = c;
     switch (action) {
       case 'accept': {
@@ -256,7 +268,11 @@ export class DossierActionsService {
       }
       case 'approve': {
         if (!dossier.proposal) throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'There is no proposal to approve.');
-        return { patch: { outcome: dossier.proposal.outcome, ...this.moveTo(dossier, dossier.route.length - 1) }, note: input.note ?? null, data: { outcome: dossier.proposal.outcome } };
+        const proposal = dossier.proposal;
+        const signer = c.principal?.kind === 'officer' ? { officerId: c.principal.id, agencyCode: c.principal.agencyCode } : null;
+        const resultFileIds = signer ? await this.results.signResults(em, dossier, signer, c.stored, now) : proposal.resultFileIds;
+        const signedProposal = resultFileIds === proposal.resultFileIds ? proposal : { ...proposal, resultFileIds, uploadedResultFileIds: proposal.resultFileIds };
+        return { patch: { outcome: proposal.outcome, proposal: signedProposal, ...this.moveTo(dossier, dossier.route.length - 1) }, note: input.note ?? null, data: { outcome: proposal.outcome } };
       }
       case 'send_back': {
         const reason = required(input.reason, 'reason');

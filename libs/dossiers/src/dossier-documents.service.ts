@@ -5,6 +5,7 @@ import { ProcedureEntity } from '@dvc/catalog';
 import { HttpConfig } from '@dvc/config';
 import { actionNameVi, DomainError, DomainErrorCode, toIsoWithOffset, type Principal } from '@dvc/core';
 import { DocumentDataError, renderDocument, type DocumentData, type DocumentForm, type Signer } from '@dvc/documents';
+import { SignedDocumentsService } from '@dvc/signing';
 import { AgencyEntity, UnitEntity } from '@dvc/units';
 import type { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -12,6 +13,8 @@ import { DossierQueriesService } from './dossier-queries.service';
 import { controlSlip } from './dossier-views';
 
 const iso = (d: Date) => toIsoWithOffset(d);
+/** The forms handed to the applicant, issued signed. */
+const SIGNED_FORMS = new Set<DocumentForm>(['receipt', 'supplement-request', 'refusal', 'apology', 'stop-notice']);
 const lastOf = (events: DossierEventEntity[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
 /** The officer of an event as the forms print them: the full name and title the event kept. */
 const signerOf = (e: DossierEventEntity): Signer => ({ name: e.actorName, title: e.actorTitle });
@@ -23,17 +26,30 @@ export class DossierDocumentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly queries: DossierQueriesService,
     private readonly http: HttpConfig,
+    private readonly signed: SignedDocumentsService,
   ) {}
 
+  /**
+   * The form as PDF; the ones issued to the applicant are signed with the receiving agency's certificate and carry
+   * their own verification link (each copy is a signed document of its own). The control slip is an internal record.
+   */
   async render(principal: Principal, code: string, form: DocumentForm): Promise<Buffer> {
     const dossier = await this.queries.findReadable(principal, code);
     const data = await this.dataFor(dossier, form);
+    const id = SIGNED_FORMS.has(form) ? this.signed.newId() : null;
+    if (id) data.verifyUrl = this.signed.verifyUrl(id);
+    let pdf: Buffer;
     try {
-      return await renderDocument(data);
+      pdf = await renderDocument(data);
     } catch (error) {
       if (error instanceof DocumentDataError) throw new DomainError(DomainErrorCode.TransitionNotAllowed, error.message);
       throw error;
     }
+    if (!id) return pdf;
+    return this.signed.sign({
+      id, dossierId: dossier.id, dossierCode: dossier.code, kind: form, pdf, reason: `${form} ${dossier.code}`,
+      agency: { code: data.agency.code, name: data.agency.name, unitName: data.agency.unitName },
+    });
   }
 
   private async dataFor(d: DossierEntity, form: DocumentForm): Promise<DocumentData> {

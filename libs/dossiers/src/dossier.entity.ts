@@ -22,6 +22,8 @@ export interface DossierProposal {
   outcome: 'grant' | 'deny';
   note: string;
   resultFileIds: string[];
+  /** After approval: the specialist's uploads, replaced in `resultFileIds` by their signed copies. */
+  uploadedResultFileIds?: string[];
   stepIndex: number;
   proposedBy: string;
   proposedAt: string;

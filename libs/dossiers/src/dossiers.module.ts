@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@dvc/calendar';
 import { FilesModule } from '@dvc/files';
 import { NotificationsModule } from '@dvc/notifications';
+import { SigningModule } from '@dvc/signing';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierDocumentsService } from './dossier-documents.service';
 import { DossierCodeCounterEntity } from './dossier-code-counter.entity';
@@ -14,6 +15,7 @@ import { DossierQueriesService } from './dossier-queries.service';
 import { DossierResultsService } from './dossier-results.service';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IntakeService } from './intake.service';
+import { ResultSigningService } from './result-signing.service';
 
 @Module({
   imports: [
@@ -21,8 +23,9 @@ import { IntakeService } from './intake.service';
     CalendarModule,
     FilesModule,
     NotificationsModule,
+    SigningModule,
   ],
-  providers: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
+  providers: [ResultSigningService, IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
   exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
 })
 export class DossiersModule {}

@@ -1,0 +1,37 @@
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import signpdf from '@signpdf/signpdf';
+import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { foldDiacritics } from '@dvc/core';
+import { commonNameOf, type KeyMaterial } from './key-material';
+import { KeyMaterialCmsSigner } from './cms-signer';
+
+export interface PdfSignatureDetails {
+  reason: string;
+  location: string;
+  contactInfo?: string;
+  signingTime: Date;
+}
+
+/** Room for the CMS: a 2048/4096-bit signature, the signer certificate and two issuers, in hex. */
+const SIGNATURE_LENGTH = 16_384;
+
+const ascii = (s: string) => foldDiacritics(s).replace(/[^\x20-\x7e]/g, '?');
+
+/** Adds an invisible signature field and fills it with a detached CMS (adbe.pkcs7.detached) over the byte range. */
+export async function signPdfWith(material: KeyMaterial, pdf: Buffer, details: PdfSignatureDetails): Promise<Buffer> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    // placeholder-plain writes these strings byte-mangled beyond ASCII (a broken dictionary); the certificate keeps
+    // the exact Vietnamese name, this is only the field's label.
+    reason: ascii(details.reason),
+    location: ascii(details.location),
+    contactInfo: ascii(details.contactInfo ?? ''),
+    name: ascii(commonNameOf(material.certificate)),
+    signingTime: details.signingTime,
+    signatureLength: SIGNATURE_LENGTH,
+    subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    // Written as a PDF name, so no spaces.
+    appName: 'DVC-HaNoi',
+  });
+  return signpdf.sign(withPlaceholder, new KeyMaterialCmsSigner(material), details.signingTime);
+}
