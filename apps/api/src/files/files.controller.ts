@@ -5,6 +5,7 @@ import { DomainError, DomainErrorCode, type Principal } from '@dvc/core';
 import { DossierFileAccessService } from '@dvc/dossiers';
 import { contentDisposition, FileEntity, FilesService, UploadStreamError } from '@dvc/files';
 import { CurrentPrincipal, SignedIn } from '../common/auth.decorators';
+import { MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
 
 export class FileDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,7 +17,6 @@ export class FileDto {
 
 const toDto = (f: FileEntity): FileDto => ({ id: f.id, name: f.name, size: f.size, mime: f.mime, sha256: f.sha256 });
 
-const MALFORMED = 'The multipart body is malformed or ended early.';
 
 @ApiTags('files')
 @Controller('files')
@@ -30,24 +30,12 @@ export class FilesController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: FileDto, description: 'Stored; 413 over the size limit, 415 a type that is not allowed (sniffed from the content)' })
   async upload(@Req() request: FastifyRequest, @CurrentPrincipal() principal: Principal): Promise<FileDto> {
-    if (!request.isMultipart()) {
-      throw new DomainError(DomainErrorCode.UnsupportedMediaType, 'Send the file as multipart/form-data, in a part named "file".');
-    }
-    let part: Awaited<ReturnType<FastifyRequest['file']>>;
-    try {
-      part = await request.file();
-    } catch (error) {
-      throw hasClientStatus(error) ? error : new BadRequestException(MALFORMED);
-    }
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw DomainError.validation([{ field: 'file', message: 'is required: send the file in a multipart part named "file"' }]);
-    }
+    const part = await multipartFile(request);
     try {
       const file = await this.files.upload({ owner: { kind: principal.kind, id: principal.id }, name: part.filename, content: part.file });
       return toDto(file);
     } catch (error) {
-      if (error instanceof UploadStreamError) throw new BadRequestException(MALFORMED);
+      if (error instanceof UploadStreamError) throw new BadRequestException(MALFORMED_MULTIPART);
       throw error;
     }
   }
@@ -67,9 +55,4 @@ export class FilesController {
     const { file, content } = opened;
     return new StreamableFile(content, { type: file.mime, length: file.size, disposition: contentDisposition(file.name) });
   }
-}
-
-function hasClientStatus(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
 }

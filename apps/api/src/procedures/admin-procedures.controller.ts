@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ProcedureImportService } from '@dvc/catalog';
 import { DomainError, DomainErrorCode } from '@dvc/core';
 import { OfficerOnly } from '../common/auth.decorators';
+import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
 import { ImportReportDto } from './admin-procedures.dto';
 
 /** The 502 crawled records are 15 MB as one file; twice the national catalogue's 5,670 would still fit. */
@@ -27,29 +28,15 @@ export class AdminProceduresController {
     description: 'The accepted records are written in one transaction (re-importing updates, a changed content is a new version); rejected rows carry their line and reason. A file that is not JSON or holds no records: 400/422 and nothing written; over 32 MiB: 413.',
   })
   async import(@Req() request: FastifyRequest): Promise<ImportReportDto> {
-    if (!request.isMultipart()) {
-      throw new DomainError(DomainErrorCode.UnsupportedMediaType, 'Send the JSON file as multipart/form-data, in a part named "file".');
-    }
     let bytes: Buffer;
     try {
-      const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES } });
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        throw DomainError.validation([{ field: 'file', message: 'is required: send the file in a multipart part named "file"' }]);
-      }
-      bytes = await part.toBuffer();
+      bytes = await (await multipartFile(request, 'the JSON file', { fileSize: IMPORT_MAX_BYTES })).toBuffer();
     } catch (error) {
-      if (error instanceof DomainError) throw error;
       if ((error as { code?: string })?.code === 'FST_REQ_FILE_TOO_LARGE') {
         throw new DomainError(DomainErrorCode.PayloadTooLarge, `The file is larger than the import limit of ${IMPORT_MAX_BYTES} bytes.`);
       }
-      throw hasClientStatus(error) ? error : new BadRequestException('The multipart body is malformed or ended early.');
+      throw error instanceof DomainError || hasClientStatus(error) ? error : new BadRequestException(MALFORMED_MULTIPART);
     }
     return this.imports.importFile(bytes);
   }
-}
-
-function hasClientStatus(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -7,8 +7,7 @@ import { DomainError, DomainErrorCode } from '@dvc/core';
 import { FilesConfig } from '@dvc/config';
 import { SignedDocumentsService } from '@dvc/signing';
 import { Public } from '../common/auth.decorators';
-
-const MALFORMED = 'The multipart body is malformed or ended early.';
+import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
 
 /**
  * The public page a signed document links to (QR code and printed link): its hash, signing agency and time and the
@@ -38,19 +37,7 @@ export class VerificationController {
   @ApiOkResponse({ description: '{matches, sha256}: the uploaded file\'s SHA-256 and whether it is the issued document' })
   async compare(@Param('id') id: string, @Req() request: FastifyRequest) {
     await this.signed.describe(id);
-    if (!request.isMultipart()) {
-      throw new DomainError(DomainErrorCode.UnsupportedMediaType, 'Send the file as multipart/form-data, in a part named "file".');
-    }
-    let part: Awaited<ReturnType<FastifyRequest['file']>>;
-    try {
-      part = await request.file();
-    } catch (error) {
-      throw hasClientStatus(error) ? error : new BadRequestException(MALFORMED);
-    }
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw DomainError.validation([{ field: 'file', message: 'is required: send the file in a multipart part named "file"' }]);
-    }
+    const part = await multipartFile(request);
     const hash = createHash('sha256');
     let size = 0;
     try {
@@ -59,16 +46,11 @@ export class VerificationController {
         hash.update(chunk as Buffer);
       }
     } catch (error) {
-      throw hasClientStatus(error) ? error : new BadRequestException(MALFORMED);
+      throw hasClientStatus(error) ? error : new BadRequestException(MALFORMED_MULTIPART);
     }
     if (part.file.truncated || size > this.files.maxBytes) {
       throw new DomainError(DomainErrorCode.PayloadTooLarge, `The file is larger than ${this.files.maxBytes} bytes.`);
     }
     return this.signed.matchesHash(id, hash.digest('hex'));
   }
-}
-
-function hasClientStatus(error: unknown): boolean {
-  const status = (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
 }
