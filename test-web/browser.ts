@@ -85,11 +85,22 @@ export function randomPhone(): string {
   return prefixes[Math.floor(Math.random() * prefixes.length)] + String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
 }
 
-export const PDF = (name: string) => ({
-  name,
-  mimeType: 'application/pdf',
-  buffer: Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${name}\ntrailer<</Root 1 0 R>>\n%%EOF\n`),
-});
+/** A small well-formed PDF (one blank page, a cross-reference table), so that a result can carry the agency's signature. */
+function minimalPdf(label: string): Buffer {
+  const objects = ['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>'];
+  let body = `%PDF-1.4\n% ${label.replace(/[^\x20-\x7e]/g, '?')}\n`;
+  const offsets = objects.map((object, i) => {
+    const at = Buffer.byteLength(body);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+export const PDF = (name: string) => ({ name, mimeType: 'application/pdf', buffer: minimalPdf(name) });
 
 /** The OTP that the SMS-centre simulator received for the phone (0xxxxxxxxx). */
 export async function otpFor(phone: string, after = 0): Promise<string> {

@@ -152,7 +152,7 @@ describe('citizen journey: search → sign-in → e-form → submit → suppleme
     await shot(page, '36-journey-paid');
 
     // The ward decides: assign, propose with the transcript copy as a file, approve.
-    const transcript = { name: 'ban-sao-trich-luc.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% Bản sao trích lục khai sinh ${code}\ntrailer<</Root 1 0 R>>\n%%EOF\n`) };
+    const transcript = PDF('ban-sao-trich-luc.pdf');
     x = await getJson(`/dossiers/${code}`, desk.token);
     x = await act(x.availableActions.includes('assign') ? desk.token : leader.token, code, 'assign', { version: x.version, officerId: specialist.id });
     const resultFileId = await uploadViaApi(specialist.token, transcript);
@@ -165,7 +165,10 @@ describe('citizen journey: search → sign-in → e-form → submit → suppleme
     await see(page.locator('.facts .badge').first(), 'Đã có kết quả, chờ trả');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải kết quả: ban-sao-trich-luc.pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('ban-sao-trich-luc.pdf');
-    expect(readFileSync((await download.path())!)).toEqual(transcript.buffer);
+    // What the citizen gets is the copy signed with the agency's certificate at approval: the upload plus its signature.
+    const received = readFileSync((await download.path())!);
+    expect(received.subarray(0, 40)).toEqual(transcript.buffer.subarray(0, 40));
+    expect(received.toString('latin1')).toMatch(/\/SubFilter\s*\/adbe\.pkcs7\.detached/);
     await shot(page, '37-journey-result');
     await expectAccessible(page, 'citizen dossier with the result');
 

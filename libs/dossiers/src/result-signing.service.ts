@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { DomainError } from '@dvc/core';
 import { FILE_STORE, FileEntity, storageKeyFor, type FileStore } from '@dvc/files';
-import { SignedDocumentsService } from '@dvc/signing';
+import { SignedDocumentsService, UnsignablePdfError } from '@dvc/signing';
 import { AgencyEntity, UnitEntity } from '@dvc/units';
 import type { DossierEntity } from './dossier.entity';
 
@@ -42,12 +42,24 @@ export class ResultSigningService {
         continue;
       }
       const docId = this.signed.newId();
-      const pdf = await this.signed.sign({
-        id: docId, dossierId: dossier.id, dossierCode: dossier.code, kind: 'result', pdf: await bytesOf(this.store.get(file.storageKey)),
-        // The only place an uploaded PDF can carry its verification link without rewriting its pages.
-        reason: `Ket qua ho so ${dossier.code}; xac thuc: ${this.signed.verifyUrl(docId)}`,
-        agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '' },
-      }, em);
+      let pdf: Buffer;
+      try {
+        pdf = await this.signed.sign({
+          id: docId, dossierId: dossier.id, dossierCode: dossier.code, kind: 'result', pdf: await bytesOf(this.store.get(file.storageKey)),
+          // The only place an uploaded PDF can carry its verification link without rewriting its pages.
+          reason: `Ket qua ho so ${dossier.code}; xac thuc: ${this.signed.verifyUrl(docId)}`,
+          agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '' },
+        }, em);
+      } catch (error) {
+        // Nothing is released unsigned: the specialist sends a file that can carry the agency's signature.
+        if (error instanceof UnsignablePdfError) {
+          throw DomainError.validation(
+            [{ field: `proposal.resultFileIds[${ids.indexOf(id)}]`, message: `${file.name} is a PDF that cannot take a signature (${error.reason}); send the dossier back for a result saved again as PDF` }],
+            'A result file cannot be signed.',
+          );
+        }
+        throw error;
+      }
       const key = storageKeyFor(now);
       stored.push(key);
       const put = await this.store.put(key, ReadableStream.from([pdf]));

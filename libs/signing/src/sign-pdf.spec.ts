@@ -1,3 +1,4 @@
+import { UnsignablePdfError } from './sign-pdf';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,12 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
     expect(report).toMatch(/Signing Time: Dec 02 2026/);
     expect(report).toContain('UID=000.35.22.H26');
     expect(report).toContain('Total document signed');
+  });
+
+  it('refuses a PDF without a cross-reference table with UnsignablePdfError (the approval answers 422, nothing released unsigned)', async () => {
+    const signer = new KeyMaterialSigner((a) => ca.agencyMaterial(a));
+    const broken = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await expect(signer.signPdf(broken, { agency: AGENCY, reason: 'Kết quả', at: new Date() })).rejects.toBeInstanceOf(UnsignablePdfError);
   });
 
   it('is invalid once a byte inside the signed range changes', async () => {
