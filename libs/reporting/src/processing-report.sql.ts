@@ -94,10 +94,10 @@ const PROGRESS_AT_END = `
     FROM counts k LEFT JOIN paused_at_end e ON e.child_code = k.child_code
   )`;
 
-const progressOf = (live: boolean) => (live ? PROGRESS_NOW : PROGRESS_AT_END);
+const progressOf = (live: boolean) => (live ? PROGRESS_NOW : PROGRESS_AT_END).trim();
 
 /** From the rows themselves: exact for any instants, and the reference the facts are checked against. */
-export const rawReportSql = (live: boolean) => `
+const rawReportSqlFor = (live: boolean) => `
 WITH ${SCOPE}, d AS (
   SELECT s.child_code, x.*, ${LOCAL_DAY('x.finished_at')} AS finished_day, (x.rating->>'ratedAt')::timestamptz AS rated_at
   FROM dossiers x JOIN scope s ON s.unit_code = x.receiving_unit_code WHERE s.child_code IS NOT NULL
@@ -131,8 +131,8 @@ WITH ${SCOPE}, d AS (
       (received_at < $3 AND (finished_at IS NULL OR finished_at >= $3)) AS open_at_end
     FROM d
   ) x GROUP BY child_code
-), ${PENDING}, PROGRESS_PLACEHOLDER
-${RESULT}`.replace('PROGRESS_PLACEHOLDER', progressOf(live).trim());
+), ${PENDING}, ${progressOf(live)}
+${RESULT}`;
 
 /**
  * From the facts (report-facts.entity.ts), for periods that start and end at local midnight. Running totals before
@@ -142,7 +142,7 @@ ${RESULT}`.replace('PROGRESS_PLACEHOLDER', progressOf(live).trim());
  * before it, and one finished in time and due before `to` finished before it). This relies on a dossier being
  * due and finished no earlier than received, which the table's check constraints guarantee.
  */
-export const factsReportSql = (live: boolean) => `
+const factsReportSqlFor = (live: boolean) => `
 WITH ${SCOPE}, f AS (
   SELECT unit_code, month AS day, ${FACT_LIST}
   FROM report_monthly_facts WHERE month < ${FROM_MONTH}
@@ -176,5 +176,11 @@ WITH ${SCOPE}, f AS (
   FROM sums
 ), fees AS (
   SELECT child_code, collected, refunded FROM sums
-), ${PENDING}, PROGRESS_PLACEHOLDER
-${RESULT}`.replace('PROGRESS_PLACEHOLDER', progressOf(live).trim());
+), ${PENDING}, ${progressOf(live)}
+${RESULT}`;
+
+/** Both variants built once: in progress as of now (`live`, the period has not ended) or at the period's end. */
+const RAW = { live: rawReportSqlFor(true), ended: rawReportSqlFor(false) };
+const FACTS = { live: factsReportSqlFor(true), ended: factsReportSqlFor(false) };
+export const rawReportSql = (live: boolean) => (live ? RAW.live : RAW.ended);
+export const factsReportSql = (live: boolean) => (live ? FACTS.live : FACTS.ended);

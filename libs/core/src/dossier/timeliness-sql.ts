@@ -4,13 +4,12 @@
  * query can apply the rule to a table alias, a trigger's transition rows or function parameters.
  */
 import { SUPPLEMENT_REQUESTS_ALLOWED } from '../calendar/timeliness';
-import { CLOCK_PAUSED_STATUSES, CLOSED_STATUSES, RESOLVED_STATUSES } from './dossier-status';
+import { CLOCK_PAUSED_STATUSES, RESOLVED_STATUSES } from './dossier-status';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 export const PAUSED_STATUS_LIST_SQL = list(CLOCK_PAUSED_STATUSES);
 export const RESOLVED_STATUS_LIST_SQL = list(RESOLVED_STATUSES);
-export const CLOSED_STATUS_LIST_SQL = list(CLOSED_STATUSES);
 
 export interface TimelinessColumns {
   status: string;
