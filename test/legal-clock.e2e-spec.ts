@@ -62,6 +62,15 @@ describe('legal clock', () => {
     expect(pauses).toEqual([{ status: 'supplement_requested', ended_at: null }]);
   });
 
+  it('a dossier withdrawn while it waits ends its wait (the span in dossier_pauses closes)', async () => {
+    const { code } = await receivedDossier(24);
+    await act(code, 'request-supplement', 'tn.trangtien', { reason: 'Thiếu giấy chứng sinh', components: ['GCS'] });
+    await act(code, 'stop', 'ld.trangtien', { reason: 'Người yêu cầu không bổ sung trong thời hạn' });
+    const [row] = await t.db.query(`SELECT d.status, d.paused_at, count(p.*) FILTER (WHERE p.ended_at IS NULL)::int AS open_spans, count(p.*)::int AS spans
+      FROM dossiers d LEFT JOIN dossier_pauses p ON p.dossier_id = d.id WHERE d.code = $1 GROUP BY d.status, d.paused_at`, [code]);
+    expect(row).toEqual({ status: 'stopped', paused_at: null, open_spans: 0, spans: 1 });
+  });
+
   it('a dossier waiting for a payment is never flagged either, even when nearly due before it paused', async () => {
     const { code } = await receivedDossier(2);
     await sweep();

@@ -133,6 +133,8 @@ export class DossierActionsService {
       patch.pausedAt = null;
     }
     if (ENDING_PROCESSING.has(decision.to) && !dossier.finishedAt) patch.finishedAt = now;
+    // Withdrawn, refused or stopped while waiting: the wait ends with the dossier (its dossier_pauses span closes).
+    if (ENDING_PROCESSING.has(decision.to) && dossier.pausedAt && patch.pausedAt === undefined) patch.pausedAt = null;
     if (CLOSING.has(decision.to) && !dossier.closedAt) patch.closedAt = now;
 
     // The row as written (RETURNING): the deadline sweep may have changed its flag since it was read.
