@@ -280,7 +280,9 @@ describe('MFA_ENFORCE: leaders and administrators enrol before they get an acces
     await t.http.get('/api/v1/dossiers').set(bearer(enrolment)).expect(401);
     const secret = (await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(enrolment)).expect(200)).body.secret as string;
     const done = await t.http.post('/api/v1/auth/officers/totp/verify').set(bearer(enrolment)).send({ code: totpCode(base32Decode(secret), Date.now() / 1000) }).expect(200);
-    expect(done.body).toMatchObject({ recoveryCodes: expect.any(Array), accessToken: expect.any(String), officer: { username: 'ld.mfa' } });
+    expect(done.body).toMatchObject({ recoveryCodes: expect.any(Array), accessToken: expect.any(String), csrfToken: expect.any(String), officer: { username: 'ld.mfa' } });
+    // the portal enrols during its sign-in too: the answer carries the HttpOnly session cookie of the new token
+    expect(String(done.headers['set-cookie'])).toMatch(new RegExp(`^dvc_officer_session=${done.body.accessToken};.*HttpOnly`));
     await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
     // a receiving officer is not in MFA_REQUIRED_ROLES
     expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.stp', password: 'Test@12345' }).expect(200)).body.accessToken).toEqual(expect.any(String));
