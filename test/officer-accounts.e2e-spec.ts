@@ -110,6 +110,9 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     const row = await t.db.getRepository(OfficerEntity).findOneByOrFail({ username: 'chief.admin' });
     expect(row.recoveryCodeHashes).toHaveLength(10);
     expect(row.recoveryCodeHashes.join(' ')).not.toContain(recoveryCodes[0]);
+    // the secret is stored sealed (AES-GCM under TOTP_SECRET_KEY): a copy of the table does not give the codes
+    expect(row.totpSecret).toMatch(/^v1\./);
+    expect(row.totpSecret).not.toContain(totpSecret);
     await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(adminToken)).expect(409);
   });
 

@@ -19,6 +19,7 @@ const PRODUCTION = {
   JWT_SECRET: 'production-install-test-jwt-secret-0123456789abcdef',
   OTP_SECRET: 'production-install-test-otp-secret-0123456789abcdef',
   VNPAY_HASH_SECRET: 'production-install-test-vnpay-secret-0123456789',
+  TOTP_SECRET_KEY: 'production-install-test-totp-key-0123456789abcdef',
   CITIZEN_OTP_ENABLED: 'true',
   SMS_PROVIDER: 'log',
 };
