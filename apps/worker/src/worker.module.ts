@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfigModule, DatabaseConfig, LoadedConfig, redactingLogOptions, RuntimeConfig } from '@dvc/config';
+import { AppConfigModule, DatabaseConfig, LoadedConfig, readableLogTransport, redactingLogOptions, RuntimeConfig } from '@dvc/config';
 import { buildDataSourceOptions } from '@dvc/database';
 import { NotificationsModule } from '@dvc/notifications';
 import { SmsSendingModule } from '@dvc/sms';
@@ -26,7 +26,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: redactingLogOptions(r.logLevel) }) }),
+        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: { ...redactingLogOptions(r.logLevel), transport: readableLogTransport(r) } }) }),
         TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true }) }),
         NotificationsModule,
         SmsSendingModule,
