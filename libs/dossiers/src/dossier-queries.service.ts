@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { applicantSearchKey, cleanText, CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { applicantSearchKey, cleanText, decodeListCursor, DomainError, encodeListCursor, isClosedStatus, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -22,7 +22,6 @@ export interface DossierListQuery {
   limit: number;
 }
 
-const CLOSED: readonly DossierStatus[] = CLOSED_STATUSES;
 
 function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
   const decoded = decodeListCursor(cursor, order);
@@ -48,7 +47,7 @@ export class DossierQueriesService {
     const officer = principal.kind === 'officer';
     if (officer) {
       qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
-      if (!query.status?.some((s) => CLOSED.includes(s))) qb.andWhere('d.closed_at IS NULL');
+      if (!query.status?.some(isClosedStatus)) qb.andWhere('d.closed_at IS NULL');
     } else {
       qb.where(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesForChannel, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesDueAfter, feesForChannel, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -16,6 +16,7 @@ import { cleanApplicant, cleanForm } from './clean-submission';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
 import { recordChange } from './dossier-side-effects';
+import { requestFeesDue } from './dossier-transition';
 import { validateForm } from './form-validator';
 import { loadSubmissionContext, type RouteAgency } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -121,13 +122,18 @@ export class IntakeService {
       receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime), postal,
     });
     const signature = await officerSignature(this.db.manager, officer);
+    // Fees paid before processing are asked for in the same transaction: registered with its request, or not at all.
+    const feesDue = feesDueAfter('accept', dossier) > 0;
     try {
-      await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
-        action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
-        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
-        data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
-      }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
-      return { dossier, replayed: false };
+      const written = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, async (em) => {
+        await recordChange(em, dossier, {
+          action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
+          fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
+          data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
+        }, { insertDossier: true, notice: { kind: 'dossier_received' } });
+        return requestFeesDue(em, 'accept', dossier, now);
+      }, feesDue);
+      return { dossier: written, replayed: false };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
       throw error;
@@ -135,14 +141,16 @@ export class IntakeService {
   }
 
   /**
-   * The new dossier's one statement; with an idempotency key, in a transaction that first claims the key (a
-   * concurrent holder of the same key makes this one a replay).
+   * The new dossier's one statement, or several (`several`) in one transaction; with an idempotency key, in a
+   * transaction that first claims the key (a concurrent holder of the same key makes this one a replay).
    */
-  private async write<T>(claim: { principalKey: string; key: string; hash: string } | null, code: string, statement: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!claim) return statement(this.db.manager);
+  private async write<T>(
+    claim: { principalKey: string; key: string; hash: string } | null, code: string, statements: (em: EntityManager) => Promise<T>, several = false,
+  ): Promise<T> {
+    if (!claim && !several) return statements(this.db.manager);
     return this.db.transaction(async (em) => {
-      await this.claimKey(em, claim.principalKey, claim.key, claim.hash, code);
-      return statement(em);
+      if (claim) await this.claimKey(em, claim.principalKey, claim.key, claim.hash, code);
+      return statements(em);
     });
   }
 
