@@ -14,7 +14,7 @@ import { AgencyEntity } from '@dvc/units';
 import type { ActionInput } from './action-inputs';
 import { DossierComponent, DossierEntity } from './dossier.entity';
 import { cleanActionInput } from './clean-submission';
-import { recordChange } from './dossier-side-effects';
+import { recordChange } from './dossier-writes';
 import { validateForm } from './form-validator';
 import { IntakeService } from './intake.service';
 import { ResultSigningService } from './result-signing.service';

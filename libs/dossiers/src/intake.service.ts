@@ -15,7 +15,7 @@ import { allocateDossierCode } from './dossier-code.allocator';
 import { cleanApplicant, cleanForm } from './clean-submission';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
-import { recordChange } from './dossier-side-effects';
+import { recordChange } from './dossier-writes';
 import { validateForm } from './form-validator';
 import { loadSubmissionContext, type RouteAgency } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';

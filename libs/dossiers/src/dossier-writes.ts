@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { formatDdMmYyyy, NATIONAL_STATUS, type ApplicantNotice, type DossierStatus } from '@dvc/core';
-import { insertSql, SqlParams } from '@dvc/database';
+import { DomainError, DomainErrorCode, formatDdMmYyyy, NATIONAL_STATUS, type ApplicantNotice, type DossierStatus, type PlannedStep } from '@dvc/core';
+import { entityFromRow, insertSql, SqlParams } from '@dvc/database';
 import { outboxInsertSql, type OutboxEntry } from '@dvc/notifications';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -17,12 +17,17 @@ export interface EventInput {
 
 export interface ChangeOptions {
   /** The applicant's SMS, when the action tells them something. */
-  notice?: { kind: ApplicantNotice; variables?: Record<string, string | number> };
+  notice?: { kind: ApplicantNotice | 'dossier_moved'; variables?: Record<string, string | number> };
   /** The dossier is new: its row is inserted by the same statement (intake). */
   insertDossier?: boolean;
+  /** Push to the national portal although the status did not change (the dossier moved to another agency). */
+  sync?: boolean;
 }
 
 /**
+ * The dossiers lib is the only writer of dossiers, their events and the outbox rows they cause: intake inserts
+ * (recordChange with insertDossier), actions update then record, and a reorganisation reroutes (rerouteDossier).
+ *
  * Everything that must commit with a change of the dossier — its event, the applicant's SMS when the action tells
  * them something, a national-portal push whenever the status changed, and for a new dossier its row — written by
  * one statement (data-modifying CTEs): atomic on its own, and one round trip inside a larger transaction.
@@ -48,13 +53,13 @@ export async function recordChange(em: EntityManager, dossier: DossierEntity, ev
   const parts: string[] = [];
   if (options.insertDossier) parts.push(`new_dossier AS (${insertSql(em.connection.getMetadata(DossierEntity), [dossier], params)})`);
   parts.push(`event AS (${insertSql(em.connection.getMetadata(DossierEventEntity), [row], params)} RETURNING id)`);
-  const outbox = outboxOf(dossier, event, options.notice);
+  const outbox = outboxOf(dossier, event, options);
   if (outbox.length > 0) parts.push(`side_effects AS (${outboxInsertSql(em, outbox, params)})`);
   const [saved]: { id: string }[] = await em.query(`WITH ${parts.join(',\n')} SELECT id FROM event`, params.values);
   return Object.assign(new DossierEventEntity(), row, { id: saved.id });
 }
 
-function outboxOf(dossier: DossierEntity, event: EventInput, notice: ChangeOptions['notice']): OutboxEntry[] {
+function outboxOf(dossier: DossierEntity, event: EventInput, { notice, sync }: ChangeOptions): OutboxEntry[] {
   const outbox: OutboxEntry[] = [];
   if (notice) {
     outbox.push({
@@ -73,7 +78,7 @@ function outboxOf(dossier: DossierEntity, event: EventInput, notice: ChangeOptio
       },
     });
   }
-  if (event.fromStatus !== dossier.status) {
+  if (event.fromStatus !== dossier.status || sync) {
     outbox.push({
       topic: 'national_portal',
       kind: 'dossier_sync',
@@ -83,4 +88,36 @@ function outboxOf(dossier: DossierEntity, event: EventInput, notice: ChangeOptio
     });
   }
   return outbox;
+}
+
+export interface Reroute {
+  /** The whole route, remaining steps at their new agencies; the current step decides where the dossier is. */
+  route: PlannedStep[];
+  /** The new current agency's name, for the applicant's SMS when the dossier moved. */
+  agencyName: string;
+  actorName: string;
+  note: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * A dossier rerouted by a reorganisation: its route, current agency and scope change (version-checked, the
+ * assignee cleared), status, code, history and deadlines stay. The event is a `reorganize`; when the current
+ * agency changed the applicant gets a `dossier_moved` SMS and the national portal a push.
+ */
+export async function rerouteDossier(em: EntityManager, dossier: DossierEntity, change: Reroute): Promise<{ dossier: DossierEntity; moved: boolean }> {
+  const to = change.route[dossier.stepIndex];
+  const result = await em.createQueryBuilder().update(DossierEntity)
+    .set({ route: change.route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null })
+    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).returning('*').execute();
+  const [row] = result.raw as Record<string, unknown>[];
+  if (!row) throw new DomainError(DomainErrorCode.VersionConflict, `Dossier ${dossier.code} changed during the reorganisation; run it again.`);
+  const updated = entityFromRow<DossierEntity>(em.connection.getMetadata(DossierEntity), row);
+  const moved = to.agencyCode !== dossier.currentAgencyCode;
+  await recordChange(em, updated, {
+    action: 'reorganize', actor: { kind: 'system', id: null, name: change.actorName, role: 'system' },
+    fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: change.note, data: change.data, at: change.at,
+  }, moved ? { notice: { kind: 'dossier_moved', variables: { agencyName: change.agencyName } }, sync: true } : {});
+  return { dossier: updated, moved };
 }
