@@ -8,7 +8,7 @@ import { ReorganizationService } from './reorganization.service';
  */
 @Injectable()
 export class DuePlansAtStart implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running: Promise<void> = Promise.resolve();
+  private running: Promise<string[]> = Promise.resolve([]);
 
   constructor(private readonly reorganizations: ReorganizationService) {}
 
@@ -16,12 +16,12 @@ export class DuePlansAtStart implements OnApplicationBootstrap, BeforeApplicatio
     this.running = this.reorganizations.applyDueQuietly();
   }
 
-  /** The start-up run, finished (tests wait for it). */
-  done(): Promise<void> {
+  /** The names the start-up run applied, once it finished. */
+  done(): Promise<string[]> {
     return this.running;
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.running;
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.running;
   }
 }

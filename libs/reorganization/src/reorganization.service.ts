@@ -102,12 +102,14 @@ export class ReorganizationService {
   }
 
   /** applyDue that logs instead of throwing, for start-up and the schedule. */
-  async applyDueQuietly(now = new Date()): Promise<void> {
+  async applyDueQuietly(now = new Date()): Promise<string[]> {
     try {
       const applied = await this.applyDue(now);
       if (applied.length > 0) this.logger.log(`reorganisations applied: ${applied.join(', ')}`);
+      return applied;
     } catch (error) {
       this.logger.warn(`due reorganisations not applied: ${(error as Error).message}`);
+      return [];
     }
   }
 
