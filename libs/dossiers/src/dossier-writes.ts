@@ -90,6 +90,18 @@ function outboxOf(dossier: DossierEntity, event: EventInput, { notice, sync }: C
   return outbox;
 }
 
+/**
+ * The version-checked UPDATE of a dossier row, answering the row as written (RETURNING: a flag the deadline sweep
+ * set without touching the version is in it); a stale version is a 409 with `conflict` as its detail.
+ */
+export async function updateDossier(em: EntityManager, dossier: DossierEntity, patch: Partial<DossierEntity>, conflict: string): Promise<DossierEntity> {
+  const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
+    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).returning('*').execute();
+  const [row] = result.raw as Record<string, unknown>[];
+  if (!row) throw new DomainError(DomainErrorCode.VersionConflict, conflict);
+  return entityFromRow<DossierEntity>(em.connection.getMetadata(DossierEntity), row);
+}
+
 export interface Reroute {
   /** The whole route, remaining steps at their new agencies; the current step decides where the dossier is. */
   route: PlannedStep[];
@@ -108,12 +120,8 @@ export interface Reroute {
  */
 export async function rerouteDossier(em: EntityManager, dossier: DossierEntity, change: Reroute): Promise<{ dossier: DossierEntity; moved: boolean }> {
   const to = change.route[dossier.stepIndex];
-  const result = await em.createQueryBuilder().update(DossierEntity)
-    .set({ route: change.route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null })
-    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).returning('*').execute();
-  const [row] = result.raw as Record<string, unknown>[];
-  if (!row) throw new DomainError(DomainErrorCode.VersionConflict, `Dossier ${dossier.code} changed during the reorganisation; run it again.`);
-  const updated = entityFromRow<DossierEntity>(em.connection.getMetadata(DossierEntity), row);
+  const updated = await updateDossier(em, dossier, { route: change.route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null },
+    `Dossier ${dossier.code} changed during the reorganisation; run it again.`);
   const moved = to.agencyCode !== dossier.currentAgencyCode;
   await recordChange(em, updated, {
     action: 'reorganize', actor: { kind: 'system', id: null, name: change.actorName, role: 'system' },
