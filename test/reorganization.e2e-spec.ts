@@ -4,11 +4,13 @@ import { dropDatabase } from '@dvc/database';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { DuePlansAtStart, readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, socialAllowanceForm, startTestApp, submissionFor, TestApp, testEnv,
+  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, socialAllowanceForm, startTestApp, startTestWorker, submissionFor, TestApp, testEnv, waitFor,
 } from '@dvc/testing';
 import { prepareDatabase } from '../apps/cli/src/prepare-database';
 import { seedAll } from '../apps/cli/src/seed';
 import { MERGES_FILE } from '../apps/api/src/operations/reorganizations.controller';
+import { QueueConnections } from '../apps/worker/src/queue-connections';
+import { REORGANIZATIONS_QUEUE } from '../apps/worker/src/reorganizations.processor';
 
 // The switch to two levels rewrites the whole map, so this suite has a database of its own.
 const env = () => ({ DATABASE_URL: `${testEnv().DATABASE_URL}_reorg` });
@@ -248,5 +250,17 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
   it('refuses an override that is not one of the commune\'s new units', async () => {
     const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ name: 'other', effectiveDate: '2025-07-01', dryRun: true, overrides: { '00079': '00004' } }).expect(422);
     expect(res.body.errors[0].field).toBe('overrides.00079');
+  });
+
+  it('the worker runs "apply due plans" on an upserted schedule (nothing due now: a no-op)', async () => {
+    const worker = await startTestWorker(env());
+    try {
+      const queue = worker.get(QueueConnections).queue(REORGANIZATIONS_QUEUE);
+      expect((await queue.getJobSchedulers()).map((j) => j.key)).toEqual(['apply-due']);
+      await waitFor(async () => (await queue.getCompleted()).length > 0, 15_000, 'the schedule never ran');
+      expect((await queue.getCompleted())[0].returnvalue).toEqual({ applied: [] });
+    } finally {
+      await worker.close();
+    }
   });
 });
