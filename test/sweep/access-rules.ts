@@ -65,6 +65,7 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/reports/service-index': { officerRoles: ['leader', 'admin'] },
   'GET /api/v1/reports/service-index/dossiers': { officerRoles: ['leader', 'admin'] },
   'POST /api/v1/admin/reorganizations': ADMIN,
+  'GET /api/v1/admin/reorganizations': ADMIN,
 };
 
 /** Whether the guard should let this kind of caller through. */

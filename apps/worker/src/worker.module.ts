@@ -18,6 +18,8 @@ import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
 import { OtpPurgeSchedule } from './otp-purge.schedule';
+import { ReorganizationModule } from '@dvc/reorganization';
+import { ReorganizationsProcessor } from './reorganizations.processor';
 
 @Module({})
 export class WorkerModule {
@@ -34,8 +36,9 @@ export class WorkerModule {
         NationalPortalModule,
         CalendarModule,
         ReportingModule,
+        ReorganizationModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule, ReorganizationsProcessor],
     };
   }
 }
