@@ -148,6 +148,14 @@ export class AgenciesService {
     });
   }
 
+  /** Opens agencies a reorganisation creates (in its transaction, `em`), each working from `validFrom`. */
+  async openAgencies(em: EntityManager, rows: readonly { code: string; name: string; kind: AgencyKind; sectors: AgencySector[]; unitCode: string; receives: boolean; scopeCode: string; validFrom: string }[]): Promise<void> {
+    for (const r of rows) {
+      await em.query(`INSERT INTO agencies (code, name, kind, sectors, unit_code, receives, scope_code, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [r.code, r.name, r.kind, r.sectors, r.unitCode, r.receives, r.scopeCode, r.validFrom]);
+    }
+  }
+
   /**
    * Closes agencies from a day on, naming their successor (for a reorganisation's transaction, `em`): from then they
    * receive nothing, and their officers keep reading what they worked on.
