@@ -36,6 +36,7 @@ import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
+import { AgenciesController } from './admin/agencies.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -85,7 +86,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

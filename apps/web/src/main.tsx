@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
+import { AdminPage } from './admin-nav';
 import { AdminOfficersPage } from './admin-officers';
 import { DeskDossierPage, WorklistPage } from './desk';
 import { DeskIntakePage } from './desk-intake';
+import { AdminAgenciesPage } from './admin-agencies';
 import { AccountSecurityPage, OfficerLoginPage } from './officer-sign-in';
 import { ReportsPage } from './reports';
 import { Link, navigate, useLocation } from './router';
@@ -29,7 +31,8 @@ function Route() {
   else if (desk && seg[1] === 'bao-cao') page = <ReportsPage />;
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
   else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminOfficersPage />;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminPage><AdminOfficersPage /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan') page = <AdminPage><AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} /></AdminPage>;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (

@@ -81,6 +81,12 @@ export class DossierQueriesService {
     return { items: officer ? items : items.map((i) => ({ ...i, assigneeId: null })), nextCursor };
   }
 
+  /** How many unfinished dossiers are now at an agency (an administrator's view of an agency, closed or not). */
+  async openCountAt(agencyCode: string): Promise<number> {
+    return this.db.getRepository(DossierEntity).createQueryBuilder('d')
+      .where('d.current_agency_code = :agencyCode AND d.closed_at IS NULL', { agencyCode }).getCount();
+  }
+
   async get(principal: Principal, code: string) {
     const dossier = await this.findReadable(principal, code);
     const events = await this.events(dossier.id);

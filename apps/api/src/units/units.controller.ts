@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@dvc/calendar';
-import { UnitsService } from '@dvc/units';
-import { OfficerOnly, Public } from '../common/auth.decorators';
+import type { OfficerPrincipal } from '@dvc/core';
+import { AgenciesService, UnitsService } from '@dvc/units';
+import { CurrentPrincipal, OfficerOnly, Public } from '../common/auth.decorators';
 import { OfficeHoursDto, UnitDetailDto, UnitDto, UnitsQueryDto } from './units.dto';
 
 @ApiTags('units')
@@ -11,6 +12,7 @@ export class UnitsController {
   constructor(
     private readonly units: UnitsService,
     private readonly calendars: CalendarService,
+    private readonly agencies: AgenciesService,
   ) {}
 
   @Get('units')
@@ -29,8 +31,9 @@ export class UnitsController {
 
   /** A unit's own office hours (its desks' sessions and cut-offs); due dates of its dossiers follow them. */
   @Put('admin/units/:code/office-hours')
-  @OfficerOnly('admin')
-  async setOfficeHours(@Param('code') code: string, @Body() body: OfficeHoursDto) {
+  @OfficerOnly('admin', 'unit_admin')
+  async setOfficeHours(@CurrentPrincipal() actor: OfficerPrincipal, @Param('code') code: string, @Body() body: OfficeHoursDto) {
+    await this.agencies.assertUnitInReach(actor, code);
     await this.calendars.setOfficeHours(code, { sessions: body.sessions, sameDayCutoff: body.sameDayCutoff, cutoff: body.cutoff });
     return this.units.get(code);
   }
