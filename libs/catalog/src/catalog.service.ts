@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, searchKey, type OnlineLevel } from '@dvc/core';
 import { ProcedureEntity } from './procedure.entity';
+import { inForce } from './procedure-in-force';
 import { procedureDetail, procedureSummary, ProcedureDetailView, ProcedureSummaryView } from './procedure-views';
 
 export interface ProcedureQuery {
@@ -43,12 +44,13 @@ export class CatalogService {
       qb.orderBy('p.field', 'ASC').addOrderBy('p.name', 'ASC');
     }
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return { items: rows.map(procedureSummary), page: query.page, pageSize: query.pageSize, total };
+    return { items: (await inForce(this.db, rows)).map(procedureSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(code: string): Promise<ProcedureDetailView> {
     const p = await this.db.getRepository(ProcedureEntity).findOne({ where: { code, active: true } });
     if (!p) throw DomainError.notFound(`Procedure ${code}`);
-    return procedureDetail(p);
+    const [current] = await inForce(this.db, [p]);
+    return procedureDetail(current);
   }
 }

@@ -62,6 +62,10 @@ export class ProcedureEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  /** When this row's version takes effect: a published version may wait for its date, the one before in force until then. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  effectiveFrom: Date;
+
   /** Who wrote the version in force: the seed files, or an import of national-portal records (the seed then leaves it alone). */
   @Column({ type: 'varchar', length: 10, default: 'seed' })
   source: ProcedureSource;

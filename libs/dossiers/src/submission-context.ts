@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ProcedureEntity } from '@dvc/catalog';
+import { overlayVersion, ProcedureEntity, type VersionInForce } from '@dvc/catalog';
 import { isUuid, type AdminLevel, type RoutableAgency, type UnitChain } from '@dvc/core';
 import { entityFromRow, preparedQuery } from '@dvc/database';
 import { AgencyEntity } from '@dvc/units';
@@ -9,7 +9,7 @@ export type RouteAgency = RoutableAgency & { name: string };
 
 /** What a submission is checked against, as the database has it now. */
 export interface SubmissionContext {
-  /** The active procedure of that code, if any. */
+  /** The active procedure of that code as in force now, if any. */
   procedure: ProcedureEntity | null;
   /** The agency of that code as it is today (not closed by a reorganisation), if any. */
   agency: AgencyEntity | null;
@@ -36,6 +36,10 @@ WITH RECURSIVE
   )
 SELECT
   (SELECT to_jsonb(p) FROM procedures p WHERE p.code = $1 AND p.active) AS procedure,
+  (SELECT jsonb_build_object('version', v.version, 'effectiveFrom', v.effective_from, 'content', v.content)
+     FROM procedures p JOIN LATERAL (SELECT * FROM procedure_versions v WHERE v.procedure_code = p.code AND v.effective_from <= now()
+       ORDER BY v.version DESC LIMIT 1) v ON true
+     WHERE p.code = $1 AND p.active AND p.effective_from > now()) AS procedure_in_force,
   (SELECT to_jsonb(a) FROM agency a) AS agency,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code, 'level', level, 'depth', depth)), '[]') FROM up) AS chain,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('code', x.code, 'name', x.name, 'kind', x.kind, 'sectors', x.sectors,
@@ -45,6 +49,8 @@ SELECT
 
 interface Row {
   procedure: Record<string, unknown> | null;
+  /** The version in force when the procedure row's newest version waits for its date. */
+  procedure_in_force: VersionInForce | null;
   agency: Record<string, unknown> | null;
   chain: { code: string; level: AdminLevel; depth: number }[];
   route_agencies: RouteAgency[];
@@ -61,7 +67,7 @@ export async function loadSubmissionContext(
   const chain: UnitChain = {};
   for (const unit of row.chain) chain[unit.level] = unit.code;
   return {
-    procedure: row.procedure ? entityFromRow<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure) : null,
+    procedure: row.procedure ? overlayVersion(entityFromRow<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure), row.procedure_in_force) : null,
     agency: row.agency ? entityFromRow<AgencyEntity>(db.getMetadata(AgencyEntity), row.agency) : null,
     chain,
     level: row.chain.find((u) => u.depth === 0)?.level ?? null,
