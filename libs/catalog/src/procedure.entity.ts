@@ -4,6 +4,8 @@ import type { AdminLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineL
 @Entity('procedures')
 // A GIN trigram index TypeORM cannot express; created by the SearchIndexes migration.
 @Index('idx_procedures_search_trgm', { synchronize: false })
+// Partial and with INCLUDE columns (the ProcedureListingIndex migration): what list pages are chosen and counted by.
+@Index('idx_procedures_listing', { synchronize: false })
 export class ProcedureEntity {
   @PrimaryColumn({ type: 'varchar', length: 20 })
   code: string;
