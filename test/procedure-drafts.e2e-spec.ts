@@ -1,5 +1,6 @@
 import { citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, transcriptForm } from '@dvc/testing';
 import { freshDatabase } from './sweep/sweep-fixtures';
+import { importFile, sampleRecord } from './catalog/import-helpers';
 
 /**
  * Issue #16 item 4: administrators edit a procedure as a draft, preview it and publish it effective from a date.
@@ -175,5 +176,23 @@ describe('procedure drafts: edit, preview, publish effective from a date', () =>
     expect(stale.body.detail).toMatch(/discard the draft/);
     await t.db.query(`UPDATE procedures SET version = 3 WHERE code = $1`, [CODE]);
     expect(await versions()).toBe(3);
+  });
+
+  it('an imported procedure: times per channel and case are edited, and an edited fee becomes ours (charged on every channel, kept by re-imports)', async () => {
+    const code = '2.001159';
+    await importFile(t.http, admin, JSON.stringify(sampleRecord(code))).expect(200);
+    const opened = (await t.http.get(`/api/v1/admin/procedures/${code}/draft`).set(as(admin)).expect(200)).body;
+    expect(opened.edits.processingTimes.length).toBeGreaterThan(0);
+    const times = opened.edits.processingTimes.map((x: { channel: string; case: string | null }) => ({ channel: x.channel, case: x.case, workingDays: 3 }));
+    const fee = { code: 'LE_PHI', kind: 'charge', name: 'Lệ phí', basis: 'fixed', amountVnd: 25_000, payment: 'before' };
+    await t.http.put(`/api/v1/admin/procedures/${code}/draft`).set(as(admin))
+      .send({ revision: 0, processingTimes: [{ channel: 'fax', case: null, workingDays: 3 }] }).expect(422)
+      .expect((res) => expect(res.body.errors).toEqual([expect.objectContaining({ field: 'processingTimes[0].channel' })]));
+    await t.http.put(`/api/v1/admin/procedures/${code}/draft`).set(as(admin)).send({ revision: 0, processingTimes: times, fees: [fee] }).expect(200);
+    await t.http.post(`/api/v1/admin/procedures/${code}/publish`).set(as(admin)).send({ effectiveFrom: hanoiDate(0) }).expect(200);
+    const shown = (await t.http.get(`/api/v1/procedures/${code}`).expect(200)).body;
+    expect(shown).toMatchObject({ version: 2, fees: [expect.objectContaining({ amountVnd: 25_000 })], feeTotalVnd: 25_000 });
+    expect(shown.national.kept).toContain('fees');
+    expect(shown.national.processingTimes).toEqual(times.map((x: object) => ({ ...x, published: { value: 3, unit: 'WORKING_DAY' } })));
   });
 });

@@ -5,6 +5,7 @@ import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage
 import { DeskDossierPage, OfficerLoginPage, WorklistPage } from './desk';
 import { DeskIntakePage } from './desk-intake';
 import { ReportsPage } from './reports';
+import { AdminProceduresPage } from './admin-procedures';
 import { Link, navigate, useLocation } from './router';
 import './styles.css';
 
@@ -26,6 +27,7 @@ function Route() {
   else if (desk && seg[1] === 'ho-so' && seg[2]) page = <DeskDossierPage code={seg[2]} />;
   else if (desk && seg[1] === 'bao-cao') page = <ReportsPage />;
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc') page = <AdminProceduresPage code={query.get('ma')} />;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (
@@ -43,6 +45,7 @@ function Route() {
                 <Link to="/mot-cua">Danh sách hồ sơ</Link>
                 <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
+                {officer?.officer.roles.includes('admin') && <Link to="/mot-cua/quan-tri/thu-tuc">Quản trị thủ tục</Link>}
                 {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>
             ) : (

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { planImport } from './national';
 import { componentProblems, contentWithEdits, draftProblems, editsOfContent, feeProblems, timeProblems } from './procedure-draft';
-import type { ProcedureContent } from './procedure-content';
+import { importedContent, type ProcedureContent } from './procedure-content';
 
 const fee = (over: Record<string, unknown> = {}) => ({ code: 'LE_PHI', kind: 'charge', name: 'Lệ phí', basis: 'fixed', amountVnd: 50_000, payment: 'before', ...over });
 const fields = (errors: { field: string }[]) => errors.map((e) => e.field);
@@ -101,5 +104,13 @@ describe('draftProblems and contentWithEdits', () => {
     const content = contentWithEdits(base, { ...editsOfContent(base), processingTimes: [{ channel: 'online', case: null, workingDays: 2 }] });
     expect(content.national?.processingTimes).toEqual([{ channel: 'online', case: null, workingDays: 2, published: { value: 2, unit: 'WORKING_DAY' } }]);
     expect(content.national?.kept).toBeUndefined();
+  });
+});
+
+describe('an imported procedure is a valid draft as it stands (long component names, repeated channel times)', () => {
+  const dir = join(__dirname, 'national', 'sample-records');
+  const records = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  it.each(planImport(records).accepted.map(({ procedure }) => [procedure.code, procedure] as const))('%s', (_code, procedure) => {
+    expect(draftProblems(editsOfContent(importedContent(procedure, null)), true)).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ export function feeProblems(fees: unknown, formProperties: ReadonlySet<string> |
     else if (codes.has(f.code as string)) errors.push({ field: `${at}.code`, message: `repeats the fee code ${String(f.code)}` });
     else codes.add(f.code as string);
     if (f.kind !== 'fee' && f.kind !== 'charge') errors.push({ field: `${at}.kind`, message: 'must be fee (phí) or charge (lệ phí)' });
-    if (!text(f.name, 300)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–300 characters' });
+    if (!text(f.name, 2000)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–2000 characters' });
     if (f.basis !== 'fixed' && f.basis !== 'per_copy') errors.push({ field: `${at}.basis`, message: 'must be fixed or per_copy' });
     const amount = f.amountVnd;
     if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_DOSSIER_FEES_VND) {
@@ -94,10 +94,11 @@ export function componentProblems(components: unknown, field = 'components'): Fi
   components.forEach((c: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(c)) return errors.push({ field: at, message: 'must be an object' });
-    if (!text(c.code, 40)) errors.push({ field: `${at}.code`, message: 'must be a code of 1–40 characters' });
+    // As long as the national records have them (codes of 60 characters, names of a few thousand).
+    if (!text(c.code, 60)) errors.push({ field: `${at}.code`, message: 'must be a code of 1–60 characters' });
     else if (codes.has(c.code as string)) errors.push({ field: `${at}.code`, message: `repeats the component code ${String(c.code)}` });
     else codes.add(c.code as string);
-    if (!text(c.name, 500)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–500 characters' });
+    if (!text(c.name, 5000)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–5000 characters' });
     for (const n of ['originals', 'certifiedCopies', 'photocopies'] as const) {
       if (typeof c[n] !== 'number' || !Number.isInteger(c[n]) || (c[n] as number) < 0 || (c[n] as number) > 99) errors.push({ field: `${at}.${n}`, message: 'must be a whole number from 0 to 99' });
     }
@@ -110,16 +111,13 @@ export function componentProblems(components: unknown, field = 'components'): Fi
 function channelTimeProblems(times: unknown, imported: boolean, field = 'processingTimes'): FieldError[] {
   if (!Array.isArray(times)) return [{ field, message: 'must be a list of {channel, case, workingDays|workingHours}' }];
   if (times.length > 0 && !imported) return [{ field, message: 'only a procedure imported from the national portal publishes times per channel and case' }];
+  // A channel and case may repeat: the national records publish several times for one channel without naming cases.
   const errors: FieldError[] = [];
-  const seen = new Set<string>();
   times.forEach((t: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(t)) return errors.push({ field: at, message: 'must be an object' });
     if (!['online', 'direct', 'post'].includes(t.channel as string)) errors.push({ field: `${at}.channel`, message: 'must be online, direct or post' });
     if (t.case !== null && !text(t.case, 200)) errors.push({ field: `${at}.case`, message: 'must be null (one case) or a case name of 1–200 characters' });
-    const key = `${String(t.channel)}|${String(t.case)}`;
-    if (seen.has(key)) errors.push({ field: at, message: 'repeats a channel and case' });
-    seen.add(key);
     const { channel: _c, case: _k, ...time } = t;
     errors.push(...timeProblems(time, at).filter((e) => !e.field.endsWith('.sameDay')));
   });
