@@ -7,6 +7,7 @@ const SECTIONS: ReadonlyArray<{ path: string; name: string; roles: readonly stri
   { path: '/mot-cua/quan-tri/can-bo', name: 'Cán bộ', roles: ['admin', 'unit_admin'] },
   { path: '/mot-cua/quan-tri/co-quan', name: 'Cơ quan', roles: ['admin', 'unit_admin'] },
   { path: '/mot-cua/quan-tri/thu-tuc', name: 'Thủ tục', roles: ['admin'] },
+  { path: '/mot-cua/quan-tri/sap-xep', name: 'Sắp xếp đơn vị', roles: ['admin'] },
 ];
 
 /** Roles that see at least one administration page. */

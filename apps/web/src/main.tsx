@@ -10,6 +10,7 @@ import { AdminAgenciesPage } from './admin-agencies';
 import { AccountSecurityPage, OfficerLoginPage } from './officer-sign-in';
 import { ReportsPage } from './reports';
 import { AdminProceduresPage } from './admin-procedures';
+import { AdminReorganizationsPage } from './admin-reorganizations';
 import { Link, navigate, useLocation } from './router';
 import './styles.css';
 
@@ -35,6 +36,7 @@ function Route() {
   else if (desk && seg[1] === 'quan-tri' && !seg[2]) page = <AdminIndex />;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminPage><AdminOfficersPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan') page = <AdminPage><AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'sap-xep') page = <AdminPage><AdminReorganizationsPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc') page = <AdminPage><AdminProceduresPage code={query.get('ma')} /></AdminPage>;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
