@@ -33,3 +33,5 @@ export * from './postal/postal-intake';
 export * from './reporting';
 export * from './officers';
 export * from './signing/certificate-validity';
+export * from './identity/assurance';
+export * from './identity/vneid-claims';

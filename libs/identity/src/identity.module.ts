@@ -13,6 +13,7 @@ import { OfficerDirectoryService } from './officer-directory.service';
 import { OfficerEntity } from './officer.entity';
 import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';
+import { VneidClient, VneidLoginStore, VneidSignInService } from './vneid';
 
 @Module({
   imports: [
@@ -29,7 +30,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
-  exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
+  providers: [VneidClient, VneidLoginStore, VneidSignInService, TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
+  exports: [VneidSignInService, TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
 })
 export class IdentityModule {}
