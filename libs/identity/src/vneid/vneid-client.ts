@@ -67,6 +67,9 @@ export class VneidClient {
         timeout: 10,
         ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
       });
+      // Without this, an id_token straight from the token endpoint is trusted on TLS alone (OIDC Core 3.1.3.7) and its
+      // signature is never checked; the portal checks it, so a forged token is refused even if the channel is not safe.
+      client.enableNonRepudiationChecks(config);
       return { client, config };
     } catch {
       throw new DomainError(DomainErrorCode.Unavailable, 'VNeID cannot be reached right now; try again shortly.');
@@ -74,10 +77,12 @@ export class VneidClient {
   }
 }
 
-/** What failed, in words safe for the answer and the log: the library's code and message, never a token. */
+/** What failed, in words safe for the answer and the log: the library's code and its precise message, never a token. */
 function reasonOf(error: unknown): string {
-  const e = error as { code?: string; message?: string; error?: string; error_description?: string };
+  const e = error as { code?: string; message?: string; error?: string; error_description?: string; cause?: unknown };
   if (e?.error) return `the provider answered ${e.error}${e.error_description ? ` (${e.error_description})` : ''}`;
-  const message = typeof e?.message === 'string' ? e.message.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '…') : 'unknown';
+  // openid-client wraps oauth4webapi's error, whose message names the claim ('unexpected JWT "aud" (audience) claim value').
+  const inner = e?.cause instanceof Error ? e.cause.message : null;
+  const message = (inner ?? (typeof e?.message === 'string' ? e.message : 'unknown')).replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '…');
   return `${e?.code ? `${e.code}: ` : ''}${message}`.slice(0, 300);
 }
