@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { citizenToken, DESKS, freePort, startProgram, startTestApp, submissionFor, testEnv, transcriptForm, type ProgramProcess, type TestApp } from '@dvc/testing';
+import { citizenToken, DESKS, freePort, officerToken, startProgram, startTestApp, submissionFor, testEnv, transcriptForm, type ProgramProcess, type TestApp } from '@dvc/testing';
 import { Browser } from './vneid-browser';
 import { TamperingProxy, type Forgery } from './vneid-tampering-proxy';
 
@@ -184,6 +184,18 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     const started = await session.browser.get(`${apiUrl}/api/v1/auth/citizens/vneid/start`);
     const next = await session.browser.follow(started.headers.get('location')!, apiUrl);
     expect(next.url.startsWith(`${issuer}/interaction/`)).toBe(true);
+  });
+
+  it('lets an administrator set the level a procedure needs, and shows it with the procedure', async () => {
+    const admin = await officerToken(local.http, 'admin');
+    const put = (level: unknown) => local.http.put('/api/v1/admin/procedures/1.000656/assurance').set('Authorization', `Bearer ${admin}`).send({ level });
+    expect((await put(2).expect(200)).body.requiredAssurance).toBe(2);
+    expect((await local.http.get('/api/v1/procedures/1.000656').expect(200)).body.requiredAssurance).toBe(2);
+    await put(3).expect(422);
+    await put('2').expect(422);
+    const desk = await officerToken(local.http, 'tn.trangtien');
+    await local.http.put('/api/v1/admin/procedures/1.000656/assurance').set('Authorization', `Bearer ${desk}`).send({ level: 0 }).expect(403);
+    expect((await put(null).expect(200)).body.requiredAssurance).toBe(0);
   });
 
   it('keeps returnTo on this site', async () => {

@@ -71,6 +71,7 @@ export class ProcedurePageDto {
 }
 
 export class ProcedureDetailDto extends ProcedureSummaryDto {
+  @ApiProperty({ enum: [0, 1, 2], description: 'The sign-in an online submission needs: 0 any (phone OTP too), 1–2 that VNeID assurance level or higher (level-4 procedures default to VNEID_LEVEL4_ASSURANCE, 2)' }) requiredAssurance: number;
   @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' }) version: number;
   @ApiProperty({ description: 'Document components with original / certified copy / photocopy counts' }) components: Record<string, unknown>[];
   @ApiProperty({ description: 'Fee and charge rules, amounts in VND' }) fees: Record<string, unknown>[];

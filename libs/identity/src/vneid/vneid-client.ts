@@ -60,9 +60,9 @@ export class VneidClient {
   }
 
   private async discover() {
-    const client = await loadClient();
     const issuer = new URL(this.vneid.issuer);
     try {
+      const client = await loadClient();
       const config = await client.discovery(issuer, this.vneid.clientId, { [client.clockTolerance]: this.vneid.clockToleranceSeconds }, client.ClientSecretBasic(this.vneid.clientSecret), {
         timeout: 10,
         ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),

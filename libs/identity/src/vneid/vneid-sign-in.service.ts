@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig, VneidConfig } from '@dvc/config';
-import { DomainError, identityFromClaims, type AssuranceLevel, type CitizenPrincipal } from '@dvc/core';
+import { DomainError, DomainErrorCode, identityFromClaims, type AssuranceLevel, type CitizenPrincipal } from '@dvc/core';
 import { CitizenEntity } from '../citizen.entity';
 import { TokenService } from '../token.service';
 import { citizenForIdentity } from './vneid-citizens';
@@ -60,7 +60,10 @@ export class VneidSignInService {
   /** Where the browser goes next: the portal's page with a one-minute ticket in the fragment (never sent to a server). */
   async callback(query: Record<string, unknown>, rawQuery: string, now = new Date()): Promise<string> {
     const state = typeof query.state === 'string' ? query.state : '';
-    const login = state ? await this.store.takeLogin(state) : null;
+    if (!state || (typeof query.code !== 'string' && typeof query.error !== 'string')) {
+      throw new DomainError(DomainErrorCode.Malformed, 'A VNeID callback carries state and either code or error; nothing was signed in.');
+    }
+    const login = await this.store.takeLogin(state);
     if (!login) throw refused('the state is unknown, expired or already used');
     const { claims, idToken } = await this.client.exchange(rawQuery, { state, nonce: login.nonce, codeVerifier: login.codeVerifier });
     const parsed = identityFromClaims(claims);

@@ -3,15 +3,27 @@ import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swag
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { CitizenPrincipal } from '@dvc/core';
+import { AuthConfig } from '@dvc/config';
 import { VneidSignInService } from '@dvc/identity';
 import { CitizenOnly, CurrentPrincipal, Public } from '../../common/auth.decorators';
-import { SignOutDto, VneidSessionDto, VneidTicketDto } from './vneid.dto';
+import { SignInMethodsDto, SignOutDto, VneidSessionDto, VneidTicketDto } from './vneid.dto';
 
 @ApiTags('auth')
 @Controller('auth/citizens')
 @SkipThrottle({ tracking: true })
 export class VneidController {
-  constructor(private readonly vneid: VneidSignInService) {}
+  constructor(
+    private readonly vneid: VneidSignInService,
+    private readonly auth: AuthConfig,
+  ) {}
+
+  /** What the portal's sign-in page offers in this deployment. */
+  @Get('methods')
+  @Public()
+  @ApiOkResponse({ type: SignInMethodsDto })
+  methods(): SignInMethodsDto {
+    return { vneid: true, otp: this.auth.citizenOtpEnabled };
+  }
 
   @Get('vneid/start')
   @Public()

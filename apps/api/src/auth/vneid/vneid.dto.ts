@@ -27,3 +27,8 @@ export class SignOutDto {
   @ApiProperty({ type: String, nullable: true, description: "Where the browser goes to end the VNeID session too (RP-initiated logout); null for a phone sign-in" })
   endSessionUrl: string | null;
 }
+
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'GET /api/v1/auth/citizens/vneid/start' }) vneid: boolean;
+  @ApiProperty({ description: 'POST /api/v1/auth/citizens/otp and /verify (CITIZEN_OTP_ENABLED; off by default in production)' }) otp: boolean;
+}
