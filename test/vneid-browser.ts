@@ -23,6 +23,11 @@ export class Browser {
     return { url: current, response };
   }
 
+  /** The Cookie header this browser sends to the origin of `url`. */
+  cookieHeader(url: string): string {
+    return [...(this.jar.get(new URL(url).host) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   private async send(url: string, init: RequestInit): Promise<Response> {
     const host = new URL(url).host;
     const cookies = this.jar.get(host) ?? new Map<string, string>();

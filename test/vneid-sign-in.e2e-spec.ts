@@ -65,12 +65,13 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     return back.url;
   }
 
-  async function callback(url: string) {
-    return http.get(url.slice(apiUrl.length)).redirects(0);
+  /** The browser's request to our callback (with its cookies: the sign-in is bound to the browser that started it). */
+  async function callback(url: string, browser: Browser) {
+    return http.get(url.slice(apiUrl.length)).set('Cookie', browser.cookieHeader(apiUrl)).redirects(0);
   }
 
   async function signIn(sub: string, browser = new Browser()) {
-    const answer = await callback(await toCallback(browser, sub));
+    const answer = await callback(await toCallback(browser, sub), browser);
     expect(answer.status).toBe(302);
     const ticket = /^\/ho-so#vneid=([\w-]+)$/.exec(answer.headers.location)![1];
     const session = await http.post('/api/v1/auth/citizens/vneid/session').send({ ticket }).expect(200);
@@ -109,23 +110,33 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     const url = new URL(await toCallback(browser, '001195001234'));
     const wrong = new URL(url);
     wrong.searchParams.set('state', 'not-a-state-we-issued');
-    const refused = await callback(wrong.href);
+    const refused = await callback(wrong.href, browser);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ type: PROBLEM, status: 401 });
-    expect(refused.headers['set-cookie']).toBeUndefined();
-    expect((await callback(url.href)).status).toBe(302);
-    const replayed = await callback(url.href);
+    expect(refused.headers.location).toBeUndefined();
+    const fresh = new URL(await toCallback(browser, '001195001234'));
+    expect((await callback(fresh.href, browser)).status).toBe(302);
+    const replayed = await callback(fresh.href, browser);
     expect(replayed.status).toBe(401);
     expect(replayed.body.detail).toMatch(/state/);
+  });
+
+  it('refuses a callback opened in another browser than the one that started (login CSRF)', async () => {
+    const attacker = new Browser();
+    const url = await toCallback(attacker, '001195001234');
+    const victim = new Browser();
+    const refused = await callback(url, victim);
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toMatch(/another browser/);
   });
 
   it('refuses a code used before, even under a fresh state', async () => {
     const browser = new Browser();
     const used = new URL(await toCallback(browser, '001195001234'));
-    expect((await callback(used.href)).status).toBe(302);
+    expect((await callback(used.href, browser)).status).toBe(302);
     const fresh = new URL(await toCallback(browser, '001195001234'));
     fresh.searchParams.set('code', used.searchParams.get('code')!);
-    const refused = await callback(fresh.href);
+    const refused = await callback(fresh.href, browser);
     expect(refused.status).toBe(401);
     expect(refused.body.type).toBe(PROBLEM);
     expect(refused.body.detail).toMatch(/invalid_grant/);
@@ -146,7 +157,8 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
   ])('refuses an id_token with %s, with a problem and no session', async (forgery, reason) => {
     const rowsBefore = await citizenRows();
     proxy.forgery = forgery;
-    const refused = await callback(await toCallback(new Browser(), '001203004567'));
+    const browser = new Browser();
+    const refused = await callback(await toCallback(browser, '001203004567'), browser);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ type: PROBLEM, status: 401 });
     expect(refused.body.detail).toMatch(reason);

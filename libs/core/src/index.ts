@@ -35,3 +35,4 @@ export * from './officers';
 export * from './signing/certificate-validity';
 export * from './identity/assurance';
 export * from './identity/vneid-claims';
+export * from './identity/vneid-login-cookie';

@@ -10,6 +10,8 @@ export interface PendingLogin {
   nonce: string;
   codeVerifier: string;
   returnTo: string;
+  /** Hash of the login cookie of the browser that started it (vneid-login-cookie.ts). */
+  browser: string;
 }
 
 const TICKET_TTL_SECONDS = 60;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig, VneidConfig } from '@dvc/config';
-import { DomainError, DomainErrorCode, identityFromClaims, type AssuranceLevel, type CitizenPrincipal } from '@dvc/core';
+import { browserBindingHash, browserBindingMatches, DomainError, DomainErrorCode, identityFromClaims, type AssuranceLevel, type CitizenPrincipal } from '@dvc/core';
 import { CitizenEntity } from '../citizen.entity';
 import { TokenService } from '../token.service';
 import { citizenForIdentity } from './vneid-citizens';
@@ -49,22 +49,25 @@ export class VneidSignInService {
     private readonly auth: AuthConfig,
   ) {}
 
-  async start(returnTo: unknown): Promise<string> {
+  /** The provider's URL, and the value of the cookie that binds this sign-in to the browser. */
+  async start(returnTo: unknown): Promise<{ url: string; browserCookie: string; ttlSeconds: number }> {
     const state = random();
-    const login = { nonce: random(), codeVerifier: random(), returnTo: safeReturnTo(returnTo) };
+    const browserCookie = random();
+    const login = { nonce: random(), codeVerifier: random(), returnTo: safeReturnTo(returnTo), browser: browserBindingHash(browserCookie) };
     const url = await this.client.authorizationUrl({ state, ...login });
     await this.store.putLogin(state, login, this.vneid.loginTtlSeconds);
-    return url.href;
+    return { url: url.href, browserCookie, ttlSeconds: this.vneid.loginTtlSeconds };
   }
 
   /** Where the browser goes next: the portal's page with a one-minute ticket in the fragment (never sent to a server). */
-  async callback(query: Record<string, unknown>, rawQuery: string, now = new Date()): Promise<string> {
+  async callback(query: Record<string, unknown>, rawQuery: string, browserCookie: string | null, now = new Date()): Promise<string> {
     const state = typeof query.state === 'string' ? query.state : '';
     if (!state || (typeof query.code !== 'string' && typeof query.error !== 'string')) {
       throw new DomainError(DomainErrorCode.Malformed, 'A VNeID callback carries state and either code or error; nothing was signed in.');
     }
     const login = await this.store.takeLogin(state);
     if (!login) throw refused('the state is unknown, expired or already used');
+    if (!browserBindingMatches(login.browser, browserCookie)) throw refused('the sign-in was started in another browser');
     const { claims, idToken } = await this.client.exchange(rawQuery, { state, nonce: login.nonce, codeVerifier: login.codeVerifier });
     const parsed = identityFromClaims(claims);
     if (!parsed.ok) throw refused(parsed.reason);

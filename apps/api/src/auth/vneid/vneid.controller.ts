@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Redirect, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Redirect, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
-import type { CitizenPrincipal } from '@dvc/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clearedVneidLoginCookie, cookieValue, VNEID_LOGIN_COOKIE, vneidLoginCookie, type CitizenPrincipal } from '@dvc/core';
 import { AuthConfig } from '@dvc/config';
 import { VneidSignInService } from '@dvc/identity';
 import { CitizenOnly, CurrentPrincipal, Public } from '../../common/auth.decorators';
@@ -31,8 +31,10 @@ export class VneidController {
   @Redirect()
   @ApiQuery({ name: 'returnTo', required: false, description: 'A path of the portal to come back to (anything else: /)' })
   @ApiFoundResponse({ description: "To VNeID's sign-in page (authorization code with PKCE, state and nonce)" })
-  async start(@Query('returnTo') returnTo?: string) {
-    return { url: await this.vneid.start(returnTo), statusCode: 302 };
+  async start(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('returnTo') returnTo?: string) {
+    const started = await this.vneid.start(returnTo);
+    void reply.header('set-cookie', vneidLoginCookie(started.browserCookie, started.ttlSeconds, request.protocol === 'https'));
+    return { url: started.url, statusCode: 302 };
   }
 
   @Get('vneid/callback')
@@ -40,9 +42,11 @@ export class VneidController {
   @UseGuards(ThrottlerGuard)
   @Redirect()
   @ApiFoundResponse({ description: 'To `returnTo#vneid=<ticket>`; a failed check of the answer is a 401 problem and no session' })
-  async callback(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest) {
+  async callback(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const raw = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
-    return { url: await this.vneid.callback(query, raw), statusCode: 302 };
+    const browser = cookieValue(request.headers.cookie, VNEID_LOGIN_COOKIE);
+    void reply.header('set-cookie', clearedVneidLoginCookie(request.protocol === 'https'));
+    return { url: await this.vneid.callback(query, raw, browser), statusCode: 302 };
   }
 
   @Post('vneid/session')
