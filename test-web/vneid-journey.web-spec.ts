@@ -25,8 +25,11 @@ describe('citizen signs in with VNeID and out again', () => {
     await see(page, 'VNeID mức 2 (đã xác thực với CSDL quốc gia về dân cư)');
     await shot(page, '61-vneid-prefilled');
 
+    const providerSignedOut = page.waitForResponse((r) => r.url().includes(':3340/session/end/confirm'));
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    expect((await providerSignedOut).status()).toBe(303);
     await page.waitForURL(`${BASE}/`);
+    await page.waitForLoadState('load');
     expect(await page.evaluate(() => localStorage.getItem('dvc.citizen'))).toBeNull();
 
     // VNeID's session ended too: signing in again asks for the identity instead of coming straight back.

@@ -41,14 +41,19 @@ export const session = {
   /** Keeps the profile and the CSRF token; the access token itself stays in the cookie the sign-in set. */
   setOfficer: (s: { csrfToken: string; officer: OfficerProfile } | null) =>
     (s ? localStorage.setItem(OFFICER_KEY, JSON.stringify({ csrfToken: s.csrfToken, officer: s.officer })) : localStorage.removeItem(OFFICER_KEY)),
-  /** Ends our session; after a VNeID sign-in the browser then goes to VNeID to end that one too. */
-  signOutCitizen: async () => {
+  /**
+   * Ends our session; after a VNeID sign-in the browser then goes to VNeID to end that one too (true: the page is
+   * leaving, VNeID sends it back to the home page).
+   */
+  signOutCitizen: async (): Promise<boolean> => {
     const citizen = read<CitizenSession>(CITIZEN_KEY);
     localStorage.removeItem(CITIZEN_KEY);
-    if (!citizen) return;
+    if (!citizen) return false;
     const answer = await fetch('/api/v1/auth/citizens/logout', { method: 'POST', headers: { authorization: `Bearer ${citizen.token}` } }).catch(() => null);
     const body = answer?.ok ? ((await answer.json()) as { endSessionUrl: string | null }) : null;
-    if (body?.endSessionUrl) location.assign(body.endSessionUrl);
+    if (!body?.endSessionUrl) return false;
+    location.assign(body.endSessionUrl);
+    return true;
   },
   signOutOfficer: async () => {
     session.setOfficer(null);
