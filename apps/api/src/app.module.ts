@@ -35,6 +35,7 @@ import { signInTracker } from './common/sign-in-tracker';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
+import { VneidController } from './auth/vneid/vneid.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
 import { AgenciesController } from './admin/agencies.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -87,7 +88,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, VneidController, OfficersController, OfficerAccountsController, AgenciesController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -40,3 +40,6 @@ export * from './signing/certificate-validity';
 export * from './units/qcvn102';
 export * from './units/agency-duties';
 export * from './units/agency-administration';
+export * from './identity/assurance';
+export * from './identity/vneid-claims';
+export * from './identity/vneid-login-cookie';
