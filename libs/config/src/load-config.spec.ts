@@ -53,13 +53,13 @@ describe('loadConfig', () => {
 
   it('keeps phone OTP on outside production and where a production deployment switches it on', () => {
     expect(loadAllConfig({}).auth.citizenOtpEnabled).toBe(true);
-    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
     expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'true' }).auth.citizenOtpEnabled).toBe(true);
     expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'false' }).auth.citizenOtpEnabled).toBe(false);
   });
 
   it('refuses plain-http VNeID addresses in production', () => {
-    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
     expect(() => loadAllConfig({ ...secrets, VNEID_ISSUER: 'http://vneid.example' })).toThrow(/VNEID_ISSUER must be https:\/\/ URLs/);
   });
 
