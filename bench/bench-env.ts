@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadAllConfig, type LoadedConfig } from '@dvc/config';
@@ -59,7 +60,6 @@ export async function benchDatabaseHolds(config: LoadedConfig, n: number): Promi
 }
 
 export function machine(): string {
-  const os = require('node:os') as typeof import('node:os');
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { PaymentEntity, PaymentMismatchesService } from '@dvc/payments';
 import { mulberry32 } from '@dvc/simulator-kit';
@@ -23,12 +22,11 @@ const VND_PER_COPY = 8_000;
 describe('drill: desk cash racing the gateway on 100 dossiers', () => {
   let t: TestApp;
   let gateway: GatewaySimulator;
-  let worker: INestApplicationContext;
 
   let stack: PaymentStack;
 
   beforeAll(async () => {
-    ({ t, gateway, worker } = stack = await startPaymentStack('desk-against-gateway'));
+    ({ t, gateway } = stack = await startPaymentStack('desk-against-gateway'));
   });
   afterAll(() => stack?.close());
 

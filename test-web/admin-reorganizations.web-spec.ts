@@ -3,7 +3,7 @@
 // browser suite's database is shared by the other journeys, which need the old map.)
 import { Page } from 'playwright-core';
 import { expectAccessible } from './a11y';
-import { BASE, getJson, officerSignIn, officerToken, see, shot, useBrowser } from './browser';
+import { getJson, officerSignIn, officerToken, see, shot, useBrowser } from './browser';
 
 describe('reorganisation of units in the portal', () => {
   let page: Page;

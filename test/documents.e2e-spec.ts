@@ -1,8 +1,8 @@
-import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, submittedBirthRegistration, TestApp } from '@dvc/testing';
+import { birthRegistrationForm, DESKS, officerToken, startTestApp, submissionFor, submittedBirthRegistration, TestApp } from '@dvc/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

@@ -2,8 +2,9 @@ import { officerNamesInEvents } from '@dvc/database';
 import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, startTestApp, submissionFor, TestApp, actAs } from '@dvc/testing';
 
 // The CommonJS entry of pdf-parse 1.x (its index runs a debug self-test when loaded without a parent module).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep CommonJS path without an import-able type
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const binary = (res: any, done: (e: Error | null, b: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { signVnpay } from '@dvc/core';
 import { PaymentEntity, PaymentMismatchesService } from '@dvc/payments';
 import {
@@ -6,18 +5,17 @@ import {
 } from '@dvc/testing';
 import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 
-const { secret: SECRET, tmnCode: TMN } = TEST_VNPAY;
+const { secret: SECRET } = TEST_VNPAY;
 
 /** Issue #15, money items 5, 6 and 8: desk cash against online payments, double clicks, foreign terminals, the return page. */
 describe('money: desk cash, online payments and the gateway agree', () => {
   let t: TestApp;
   let gateway: GatewaySimulator;
-  let worker: INestApplicationContext;
 
   let stack: PaymentStack;
 
   beforeAll(async () => {
-    ({ t, gateway, worker } = stack = await startPaymentStack(15));
+    ({ t, gateway } = stack = await startPaymentStack(15));
   });
   afterAll(() => stack?.close());
 

@@ -1,4 +1,3 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { signVnpay } from '@dvc/core';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity, PaymentMismatchesService, PaymentsService } from '@dvc/payments';
@@ -12,13 +11,12 @@ const { secret: SECRET, tmnCode: TMN } = TEST_VNPAY;
 describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
   let t: TestApp;
   let gateway: GatewaySimulator;
-  let worker: INestApplicationContext;
   let gatewayUrl: string;
 
   let stack: PaymentStack;
 
   beforeAll(async () => {
-    ({ t, gateway, worker, gatewayUrl } = stack = await startPaymentStack(7));
+    ({ t, gateway, gatewayUrl } = stack = await startPaymentStack(7));
   });
   afterAll(() => stack?.close());
 

@@ -10,7 +10,7 @@ import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, la
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

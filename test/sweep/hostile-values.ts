@@ -25,6 +25,8 @@ export const EDGE_DATES = [
 ];
 
 export const EDGE_NUMBERS: unknown[] = [
+  // 2^53 + 1 on purpose: a literal JSON.parse rounds, as a client's would
+  // eslint-disable-next-line no-loss-of-precision
   0, -1, -0, 1.5, 2147483647, 2147483648, -2147483649, 9007199254740993, 1e21, 1e308, -1e308, 5e-324, '1', '1e3', '0x10', ' 1', '-0',
 ];
 
@@ -105,10 +107,13 @@ export function mutate(base: unknown, m: Mutation): unknown {
   const paths = pathsOf(copy);
   const path = paths[m.pick % paths.length];
   if (path.length === 0) return m.op === 'replace' ? m.value : copy;
-  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);  
   const last = path[path.length - 1];
   if (m.op === 'replace') parent[last] = m.value;
-  else if (m.op === 'delete') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+  else if (m.op === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  }
   else if (parent && typeof parent === 'object' && !Array.isArray(parent)) Object.defineProperty(parent, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
   return copy;
 }
@@ -199,12 +204,12 @@ export function nodePaths(value: unknown, maxDepth: number): (string | number)[]
 /** A copy of `base` with the node at `path` replaced. */
 export function replaceAt(base: unknown, path: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(base);
-  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);  
   parent[path[path.length - 1]] = value;
   return copy;
 }
 
-export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base); // eslint-disable-line @typescript-eslint/no-explicit-any
+export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base);  
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 const SOME_UUID = '08264b44-5d96-4280-b2be-98b6d195ab19';

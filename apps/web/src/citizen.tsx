@@ -219,12 +219,11 @@ function UnitAgencyPicker({ levels, value, onChange, error }: { levels: string[]
     setAgencies([]);
     onChange('');
     if (!unitCode) return;
-    api(`/units/${unitCode}`).then((u) => {
+    void api(`/units/${unitCode}`).then((u) => {
       const list = (u.agencies ?? []).filter((a: any) => a.receives);
       setAgencies(list);
       if (list.length === 1) onChange(list[0].code);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [unitCode]);
   return (
     <fieldset className="fieldset">
@@ -385,7 +384,7 @@ export function MyDossiersPage() {
     if (e instanceof ApiError && e.status === 401) { session.setCitizen(null); navigate('/dang-nhap?next=/ho-so'); }
     setError(errorText(e));
   });
-  useEffect(() => { if (citizen) load(); }, []);
+  useEffect(() => { if (citizen) void load(); }, []);
   if (!citizen) return null;
   return (
     <section>
@@ -482,7 +481,7 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
   useTitle(`Hồ sơ ${code}`);
   useEffect(() => setDlgError(''), [dialog, rating]);
   const load = () => api(`/dossiers/${encodeURIComponent(code)}`, { token: citizen!.token }).then((x) => { setD(x); setError(''); }, (e) => setError(errorText(e)));
-  useEffect(() => { if (citizen) load(); }, [code]);
+  useEffect(() => { if (citizen) void load(); }, [code]);
   useEffect(() => { if (d && !proc) api(`/procedures/${encodeURIComponent(d.procedureCode)}`).then(setProc, () => undefined); }, [d]);
   if (!citizen) return null;
   if (error && !d) return <Alert>{error}</Alert>;
@@ -534,7 +533,7 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
       <FeesTable d={d} />
 
       <Dialog title="Bổ sung hồ sơ" open={dialog === 'supplement'} onClose={() => setDialog('')}>
-        <form method="dialog" onSubmit={(e) => { e.preventDefault(); act('supplement', { components: Object.entries(files).filter(([, l]) => l.length).map(([c, l]) => ({ code: c, fileIds: l.map((f) => f.id) })) }); }}>
+        <form method="dialog" onSubmit={(e) => { e.preventDefault(); void act('supplement', { components: Object.entries(files).filter(([, l]) => l.length).map(([c, l]) => ({ code: c, fileIds: l.map((f) => f.id) })) }); }}>
           {dlgError && <Alert>{dlgError}</Alert>}
           <p>Tải lên các giấy tờ cơ quan yêu cầu bổ sung.</p>
           {proc && <ComponentUploads components={proc.components} files={files} setFiles={setFiles} token={citizen.token} errors={{}} />}
@@ -542,7 +541,7 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
         </form>
       </Dialog>
       <Dialog title="Đánh giá mức độ hài lòng" open={dialog === 'rate'} onClose={() => setDialog('')}>
-        <form onSubmit={(e) => { e.preventDefault(); if (rating === 'unsatisfied' && !reason.trim()) return setDlgError('Vui lòng cho biết lý do không hài lòng.'); act('rate', { rating, ...(reason.trim() ? { reason: reason.trim() } : {}) }); }}>
+        <form onSubmit={(e) => { e.preventDefault(); if (rating === 'unsatisfied' && !reason.trim()) return setDlgError('Vui lòng cho biết lý do không hài lòng.'); void act('rate', { rating, ...(reason.trim() ? { reason: reason.trim() } : {}) }); }}>
           {dlgError && <Alert>{dlgError}</Alert>}
           <fieldset className="fieldset"><legend>Mức độ hài lòng</legend>
             {RATINGS.map(([k, l]) => <div key={k} className="field-check"><input type="radio" id={`r-${k}`} name="rating" value={k} checked={rating === k} onChange={() => setRating(k)} /><label htmlFor={`r-${k}`}>{l}</label></div>)}
@@ -552,7 +551,7 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
         </form>
       </Dialog>
       <Dialog title="Rút hồ sơ" open={dialog === 'withdraw'} onClose={() => setDialog('')}>
-        <form onSubmit={(e) => { e.preventDefault(); act('withdraw', reason.trim() ? { reason: reason.trim() } : {}); }}>
+        <form onSubmit={(e) => { e.preventDefault(); void act('withdraw', reason.trim() ? { reason: reason.trim() } : {}); }}>
           {dlgError && <Alert>{dlgError}</Alert>}
           <p>Bạn có chắc muốn rút hồ sơ {d.code}? Thao tác này không thể hoàn tác.</p>
           <div className="field"><label htmlFor="wd-reason">Lý do (nếu có)</label><textarea id="wd-reason" value={reason} onChange={(e) => setReason(e.target.value)} /></div>

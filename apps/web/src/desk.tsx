@@ -55,13 +55,13 @@ export function WorklistPage({ query }: { query: URLSearchParams }) {
       setError(errorText(e));
     }
   }
-  useEffect(() => { if (officer) load(); }, []);
+  useEffect(() => { if (officer) void load(); }, []);
   if (!officer) return null;
   return (
     <section>
       <h1>Danh sách hồ sơ</h1>
       <p className="muted">{officer.officer.fullName} ({officer.officer.username}) · {officer.officer.agencyCode}</p>
-      <form className="filters" onSubmit={(e) => { e.preventDefault(); load(); }}>
+      <form className="filters" onSubmit={(e) => { e.preventDefault(); void load(); }}>
         <div className="field"><label htmlFor="f-q">Mã hồ sơ hoặc tên người nộp</label><input id="f-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} /></div>
         <div className="field"><label htmlFor="f-status">Trạng thái</label>
           <select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
@@ -144,7 +144,7 @@ export function DeskDossierPage({ code }: { code: string }) {
     if (e instanceof ApiError && e.status === 401) { session.setOfficer(null); navigate('/mot-cua/dang-nhap'); }
     setError(errorText(e));
   });
-  useEffect(() => { if (officer) load(); }, [code]);
+  useEffect(() => { if (officer) void load(); }, [code]);
   useEffect(() => {
     if (!d) return;
     if (!proc) api(`/procedures/${encodeURIComponent(d.procedureCode)}`).then(setProc, () => undefined);
@@ -221,7 +221,7 @@ export function DeskDossierPage({ code }: { code: string }) {
       {conflict && (
         <Alert>
           <p>{CONFLICT}.</p>
-          <button className="primary" onClick={() => { setNotice(''); load(); }}>Tải lại</button>
+          <button className="primary" onClick={() => { setNotice(''); void load(); }}>Tải lại</button>
         </Alert>
       )}
       {notice && <Alert kind="success">{notice}</Alert>}

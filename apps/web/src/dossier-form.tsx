@@ -35,7 +35,7 @@ export function ComponentUploads({ components, files, setFiles, token, errors, r
         return (
           <div key={c.code} className={`field upload${err ? ' has-error' : ''}`}>
             <label htmlFor={id}>{c.name}{c.required ? <span className="req"> * (bắt buộc)</span> : <span className="muted"> (nếu có)</span>}</label>
-            <input id={id} type="file" accept="application/pdf,image/jpeg,image/png" multiple onChange={(e) => { upload(c.code, e.target.files); e.target.value = ''; }} disabled={busy === c.code} />
+            <input id={id} type="file" accept="application/pdf,image/jpeg,image/png" multiple onChange={(e) => { void upload(c.code, e.target.files); e.target.value = ''; }} disabled={busy === c.code} />
             {busy === c.code && <p className="muted" role="status">Đang tải lên…</p>}
             {(files[c.code] ?? []).length > 0 && (
               <ul className="files" aria-label={`Tệp đã tải lên cho ${c.name}`}>

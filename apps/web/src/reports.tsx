@@ -34,7 +34,7 @@ export function ReportsPage() {
       setError(e instanceof ApiError && e.status === 403 ? 'Tài khoản của bạn không được xem báo cáo của đơn vị này.' : errorText(e));
     }
   }
-  useEffect(() => { if (officer) load(); }, [unit.code]);
+  useEffect(() => { if (officer) void load(); }, [unit.code]);
   if (!officer) return null;
   const rows: Row[] = data?.rows ?? [];
   const total: Row | undefined = data?.total;
@@ -46,7 +46,7 @@ export function ReportsPage() {
       <nav aria-label="Cấp đơn vị" className="crumbs">
         {trail.map((t, i) => <span key={t.code + i}>{i > 0 && ' › '}{i < trail.length - 1 ? <button className="link" onClick={() => setTrail(trail.slice(0, i + 1))}>{t.name}</button> : <strong>{t.name}</strong>}</span>)}
       </nav>
-      <form className="filters" onSubmit={(e: FormEvent) => { e.preventDefault(); load(); }}>
+      <form className="filters" onSubmit={(e: FormEvent) => { e.preventDefault(); void load(); }}>
         <div className="field"><label htmlFor="r-from">Từ ngày</label><input id="r-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></div>
         <div className="field"><label htmlFor="r-to">Đến ngày</label><input id="r-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} /></div>
         <button className="primary" type="submit">Xem báo cáo</button>

@@ -6,6 +6,7 @@ import { CONTROL_SLIP_TITLE } from './forms/control-slip.form';
 import { renderDocument, DOCUMENT_AUTHOR } from './render-document';
 
 // The CommonJS entry of pdf-parse 1.x (its index runs a debug self-test when loaded without a parent module).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep CommonJS path without an import-able type
 const pdfParse: typeof import('pdf-parse') = require('pdf-parse/lib/pdf-parse.js');
 
 interface Extracted {

@@ -9,7 +9,7 @@ const OmittableNotNull = () => ValidateIf((_, value) => value !== undefined);
 const KINDS: AgencyKind[] = ['people_committee', 'one_stop_desk', 'department', 'office'];
 const PROCEDURE_CODE = /^[0-9A-Za-z.\-_]{1,20}$/;
 /** A brandname sender id: at most 11 letters, digits, dots, dashes or spaces (GSM-7 safe). */
-const BRANDNAME = /^[A-Za-z0-9][A-Za-z0-9 .\-]{0,10}$/;
+const BRANDNAME = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,10}$/;
 const MAX_ASSIGNMENTS = 2000;
 
 export class AgencyProceduresDto {

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, DomainErrorCode, type Principal } from '@dvc/core';
+import { DomainError, type Principal } from '@dvc/core';
 import { DossierFileAccessService } from '@dvc/dossiers';
 import { contentDisposition, FileEntity, FilesService, UploadStreamError } from '@dvc/files';
 import { CurrentPrincipal, SignedIn } from '../common/auth.decorators';

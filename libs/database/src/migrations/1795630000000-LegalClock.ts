@@ -174,7 +174,7 @@ export class LegalClock1795630000000 implements MigrationInterface {
         }
     }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
+    public async down(_queryRunner: QueryRunner): Promise<void> {
         throw new Error('LegalClock cannot be reverted: restore the database from the backup taken before the upgrade.');
     }
 

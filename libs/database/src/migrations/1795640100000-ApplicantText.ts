@@ -3,7 +3,7 @@ import { applicantSearchKey, cleanText } from "@dvc/core";
 
 const BATCH = 2000;
 
-type Query = (sql: string, params: unknown[]) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Query = (sql: string, params: unknown[]) => Promise<any>;  
 
 /** Cleans every dossier's applicant name and address and sets its search key, in batches (safe to run again). */
 export async function backfillApplicantText(query: Query): Promise<void> {

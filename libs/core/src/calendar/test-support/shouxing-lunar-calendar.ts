@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- lunar-javascript ships no types; ours are beside this file
 /// <reference path="./lunar-javascript.d.ts" />
 /**
  * TEST-ONLY second computation of the Vietnamese lunar calendar, to check `vietnamese-lunar-calendar.ts` against.
