@@ -4,9 +4,10 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AuditModule } from '@dvc/audit';
 import { CatalogModule } from '@dvc/catalog';
 import { AppConfigModule, DatabaseConfig, HttpConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
-import { buildDataSourceOptions } from '@dvc/database';
+import { buildDataSourceOptions, migrateAsOwner } from '@dvc/database';
 import { FilesModule } from '@dvc/files';
 import { IdentityModule } from '@dvc/identity';
 import { RedisModule } from '@dvc/redis';
@@ -36,6 +37,7 @@ import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
+import { AuditController } from './admin/audit.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -55,7 +57,10 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (runtime: RuntimeConfig) => loggerParams(runtime, options.logStream) }),
         TypeOrmModule.forRootAsync({
           inject: [DatabaseConfig],
-          useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true, migrationsRun: db.migrateOnBoot }),
+          useFactory: async (db: DatabaseConfig) => {
+            if (db.migrateOnBoot) await migrateAsOwner(db, buildDataSourceOptions(db));
+            return { ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true };
+          },
         }),
         ThrottlerModule.forRootAsync({
           inject: [HttpConfig],
@@ -70,6 +75,7 @@ export class AppModule {
             generateKey: (context, tracker, throttler) => `${throttler}:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
           }),
         }),
+        AuditModule,
         RedisModule,
         HealthModule,
         UnitsModule,
@@ -85,7 +91,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AuditLog, cliActor } from '@dvc/audit';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 
 const MERGES_FILE = 'hanoi-2025-merges.csv';
@@ -22,13 +23,14 @@ export async function reorganizeCommand(db: DataSource, dataDir: string, args: s
       overrides[oldCode] = newCode;
     }
   });
-  const summary = await new ReorganizationService(db).apply({
+  const summary = await new ReorganizationService(db, new AuditLog()).apply({
     name: value('--name') ?? `Hà Nội ${effectiveDate} — chính quyền hai cấp`,
     effectiveDate,
     merges: readMergesCsv(join(resolve(dataDir), MERGES_FILE)),
     overrides,
     dryRun: !args.includes('--apply'),
     appliedBy: 'cli',
+    by: cliActor('reorganize'),
   });
   log(JSON.stringify(summary, null, 2));
   return 0;

@@ -33,3 +33,4 @@ export * from './postal/postal-intake';
 export * from './reporting';
 export * from './officers';
 export * from './signing/certificate-validity';
+export * from './audit/redact-secrets';

@@ -5,6 +5,7 @@ import {
   addDaysYmd, deriveTwoLevelAgencies, districtStepTarget, DomainError, DomainErrorCode, NATIONAL_STATUS, planMerges,
   type MergeRow, type PlannedStep,
 } from '@dvc/core';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { DossierEntity, DossierEventEntity } from '@dvc/dossiers';
 import { writeOutbox } from '@dvc/notifications';
 import { AgencyEntity, ReorganizationEntity, UnitEntity } from '@dvc/units';
@@ -18,6 +19,8 @@ export interface ReorganizationRequest {
   overrides?: Record<string, string>;
   dryRun: boolean;
   appliedBy: string;
+  /** Recorded in the audit log with the applied plan. */
+  by: AuditActor;
 }
 
 export interface ReorganizationSummary {
@@ -53,7 +56,10 @@ const typeOf = (name: string) => (name.startsWith('Phường') ? 'Phường' : n
  */
 @Injectable()
 export class ReorganizationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async apply(req: ReorganizationRequest): Promise<ReorganizationSummary> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(req.effectiveDate)) throw DomainError.validation([{ field: 'effectiveDate', message: 'must be a date YYYY-MM-DD' }]);
@@ -66,7 +72,8 @@ export class ReorganizationService {
         await em.query(`SELECT pg_advisory_xact_lock(hashtext('dvc-reorganization'))`);
         const summary = await this.run(em, req, plan);
         if (req.dryRun) throw new DryRunRollback(summary);
-        await em.getRepository(ReorganizationEntity).save({ name: req.name, effectiveDate: req.effectiveDate, overrides: req.overrides ?? {}, summary: summary as unknown as Record<string, unknown>, appliedBy: req.appliedBy });
+        const saved = await em.getRepository(ReorganizationEntity).save({ name: req.name, effectiveDate: req.effectiveDate, overrides: req.overrides ?? {}, summary: summary as unknown as Record<string, unknown>, appliedBy: req.appliedBy });
+        await this.audit.record(em, { by: req.by, entity: 'reorganization', entityId: saved.id, action: 'apply', after: { name: req.name, effectiveDate: req.effectiveDate, overrides: req.overrides ?? {}, summary } });
         return summary;
       });
     } catch (error) {

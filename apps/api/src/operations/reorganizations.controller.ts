@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { AuditActor } from '@dvc/audit';
 import { DataConfig } from '@dvc/config';
-import { DomainError, type OfficerPrincipal } from '@dvc/core';
+import { DomainError } from '@dvc/core';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
-import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { IsIsoDate } from '../common/date-validators';
 
 export const MERGES_FILE = 'hanoi-2025-merges.csv';
@@ -30,9 +32,9 @@ export class ReorganizationsController {
 
   /** Applies (or, with dryRun, reports) the merges file in the data folder from the effective date. */
   @Post()
-  apply(@Body() body: ReorganizationDto, @CurrentPrincipal() admin: OfficerPrincipal) {
+  apply(@Body() body: ReorganizationDto, @AuditedBy() by: AuditActor) {
     const file = join(resolve(this.data.unitsDataDir), MERGES_FILE);
     if (!existsSync(file)) throw DomainError.validation([{ field: 'source', message: `${MERGES_FILE} is not in the data folder (UNITS_DATA_DIR)` }]);
-    return this.reorganizations.apply({ name: body.name, effectiveDate: body.effectiveDate, merges: readMergesCsv(file), overrides: body.overrides, dryRun: body.dryRun, appliedBy: admin.username });
+    return this.reorganizations.apply({ name: body.name, effectiveDate: body.effectiveDate, merges: readMergesCsv(file), overrides: body.overrides, dryRun: body.dryRun, appliedBy: by.username, by });
   }
 }

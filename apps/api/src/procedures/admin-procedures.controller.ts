@@ -1,9 +1,11 @@
 import { BadRequestException, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { AuditActor } from '@dvc/audit';
 import { ProcedureImportService } from '@dvc/catalog';
 import { DomainError, DomainErrorCode } from '@dvc/core';
 import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
 import { ImportReportDto } from './admin-procedures.dto';
 
@@ -27,7 +29,7 @@ export class AdminProceduresController {
     type: ImportReportDto,
     description: 'The accepted records are written in one transaction (re-importing updates, a changed content is a new version); rejected rows carry their line and reason. A file that is not JSON or holds no records: 400/422 and nothing written; over 32 MiB: 413.',
   })
-  async import(@Req() request: FastifyRequest): Promise<ImportReportDto> {
+  async import(@Req() request: FastifyRequest, @AuditedBy() by: AuditActor): Promise<ImportReportDto> {
     let bytes: Buffer;
     try {
       bytes = await (await multipartFile(request, 'the JSON file', { fileSize: IMPORT_MAX_BYTES })).toBuffer();
@@ -37,6 +39,6 @@ export class AdminProceduresController {
       }
       throw error instanceof DomainError || hasClientStatus(error) ? error : new BadRequestException(MALFORMED_MULTIPART);
     }
-    return this.imports.importFile(bytes);
+    return this.imports.importFile(bytes, by);
   }
 }

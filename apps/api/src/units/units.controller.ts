@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuditActor } from '@dvc/audit';
 import { CalendarService } from '@dvc/calendar';
 import { UnitsService } from '@dvc/units';
 import { OfficerOnly, Public } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { OfficeHoursDto, UnitDetailDto, UnitDto, UnitsQueryDto } from './units.dto';
 
 @ApiTags('units')
@@ -30,8 +32,8 @@ export class UnitsController {
   /** A unit's own office hours (its desks' sessions and cut-offs); due dates of its dossiers follow them. */
   @Put('admin/units/:code/office-hours')
   @OfficerOnly('admin')
-  async setOfficeHours(@Param('code') code: string, @Body() body: OfficeHoursDto) {
-    await this.calendars.setOfficeHours(code, { sessions: body.sessions, sameDayCutoff: body.sameDayCutoff, cutoff: body.cutoff });
+  async setOfficeHours(@Param('code') code: string, @Body() body: OfficeHoursDto, @AuditedBy() by: AuditActor) {
+    await this.calendars.setOfficeHours(code, { sessions: body.sessions, sameDayCutoff: body.sameDayCutoff, cutoff: body.cutoff }, by);
     return this.units.get(code);
   }
 }
