@@ -69,12 +69,15 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(res.body.movedFrom).toEqual({ '002.35.22.H26': 1, '000.07.22.H26': 1 });
     expect(await snapshot()).toEqual(before);
     expect(await reorgEvents()).toBe(0);
+    expect(Number((await t.db.query(`SELECT count(*) FROM audit_log WHERE entity = 'reorganization'`))[0].count)).toBe(0);
     expect((await t.http.get('/api/v1/units?parentCode=01&level=district')).body).toHaveLength(30);
   });
 
   it('apply moves every in-flight dossier to its successor agency, with its history, one SMS and a portal push', async () => {
     const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ ...REORG, dryRun: false }).expect(201);
     expect(res.body).toMatchObject({ dryRun: false, dossiersMoved: 2, dossiersRerouted: 3 });
+    const [audit] = await t.db.query(`SELECT actor_username, action, after FROM audit_log WHERE entity = 'reorganization'`);
+    expect(audit).toMatchObject({ actor_username: 'admin', action: 'apply', after: { name: REORG.name, effectiveDate: REORG.effectiveDate, summary: { dossiersMoved: 2 } } });
     // Tràng Tiền was split: its dossiers go to the first new unit listed for it, Phường Hoàn Kiếm (00070).
     const moved = await t.db.query(`SELECT code, current_agency_code, current_scope_code, rule_set, route FROM dossiers WHERE code = ANY($1)`, [[codes.commune, codes.district, codes.city]]);
     const byCode = Object.fromEntries(moved.map((m: { code: string }) => [m.code, m]));

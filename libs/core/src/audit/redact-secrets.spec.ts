@@ -29,8 +29,8 @@ describe('redactSecrets', () => {
     expect(redactSecrets({ h: '$argon2id$v=19$m=1$x$y', b: '$2b$10$abcdefghijk', plain: '$5 fee' })).toEqual({ h: REDACTED, b: REDACTED, plain: '$5 fee' });
   });
 
-  it('a flag under a secret name is no secret', () => {
-    expect(redactSecrets({ passwordChangeRequired: true, totpEnabled: false, password: 'x' })).toEqual({ passwordChangeRequired: true, totpEnabled: false, password: REDACTED });
+  it('a flag or a null under a secret name is no secret', () => {
+    expect(redactSecrets({ passwordChangeRequired: true, totpEnabled: false, password: 'x', totpSecret: null })).toEqual({ passwordChangeRequired: true, totpEnabled: false, password: REDACTED, totpSecret: null });
   });
 
   it('null and undefined become null, numbers and booleans stay', () => {

@@ -18,8 +18,8 @@ export function isSecretField(name: string): boolean {
 
 /**
  * A copy of `value` fit for the audit log: every secret field's value replaced by "[redacted]" at any depth (its
- * presence shows that it changed, its value never does). A flag under such a name (`passwordChangeRequired`) is
- * no secret and stays. Dates become ISO strings; undefined fields are dropped.
+ * presence shows that it changed, its value never does). A flag under such a name (`passwordChangeRequired`) or a
+ * null (a secret cleared) tells nothing and stays. Dates become ISO strings; undefined fields are dropped.
  */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return null;
@@ -31,7 +31,7 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     if (field === undefined) continue;
-    out[key] = isSecretField(key) && typeof field !== 'boolean' ? REDACTED : redactSecrets(field, depth + 1);
+    out[key] = isSecretField(key) && field !== null && typeof field !== 'boolean' ? REDACTED : redactSecrets(field, depth + 1);
   }
   return out;
 }
