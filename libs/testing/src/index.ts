@@ -8,3 +8,4 @@ export * from './private-postgres';
 export * from './worker-process';
 export * from './payment-stack';
 export * from './dossier-steps';
+export * from './owner-connection';
