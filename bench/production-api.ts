@@ -63,7 +63,7 @@ export async function startProductionApi(env: Record<string, string>): Promise<S
   const nodeArgs = [...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, PRODUCTION_API], {
     cwd: ROOT,
-    env: { ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), VNPAY_HASH_SECRET: secret(), ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), TOTP_SECRET_KEY: secret(), VNPAY_HASH_SECRET: secret(), ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   process.on('exit', () => child.kill('SIGKILL'));

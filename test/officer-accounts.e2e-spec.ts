@@ -110,6 +110,9 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     const row = await t.db.getRepository(OfficerEntity).findOneByOrFail({ username: 'chief.admin' });
     expect(row.recoveryCodeHashes).toHaveLength(10);
     expect(row.recoveryCodeHashes.join(' ')).not.toContain(recoveryCodes[0]);
+    // the secret is stored sealed (AES-GCM under TOTP_SECRET_KEY): a copy of the table does not give the codes
+    expect(row.totpSecret).toMatch(/^v1\./);
+    expect(row.totpSecret).not.toContain(totpSecret);
     await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(adminToken)).expect(409);
   });
 
@@ -280,7 +283,9 @@ describe('MFA_ENFORCE: leaders and administrators enrol before they get an acces
     await t.http.get('/api/v1/dossiers').set(bearer(enrolment)).expect(401);
     const secret = (await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(enrolment)).expect(200)).body.secret as string;
     const done = await t.http.post('/api/v1/auth/officers/totp/verify').set(bearer(enrolment)).send({ code: totpCode(base32Decode(secret), Date.now() / 1000) }).expect(200);
-    expect(done.body).toMatchObject({ recoveryCodes: expect.any(Array), accessToken: expect.any(String), officer: { username: 'ld.mfa' } });
+    expect(done.body).toMatchObject({ recoveryCodes: expect.any(Array), accessToken: expect.any(String), csrfToken: expect.any(String), officer: { username: 'ld.mfa' } });
+    // the portal enrols during its sign-in too: the answer carries the HttpOnly session cookie of the new token
+    expect(String(done.headers['set-cookie'])).toMatch(new RegExp(`^dvc_officer_session=${done.body.accessToken};.*HttpOnly`));
     await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
     // a receiving officer is not in MFA_REQUIRED_ROLES
     expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.stp', password: 'Test@12345' }).expect(200)).body.accessToken).toEqual(expect.any(String));

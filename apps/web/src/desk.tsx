@@ -16,37 +16,6 @@ export function useOfficer() {
   return s;
 }
 
-export function OfficerLoginPage({ next }: { next: string }) {
-  useTitle('Đăng nhập cán bộ');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!username || !password) return setError('Vui lòng nhập tên đăng nhập và mật khẩu.');
-    setBusy(true); setError('');
-    try {
-      const r = await api('/auth/officers/login', { body: { username: username.trim(), password } });
-      session.setOfficer({ csrfToken: r.csrfToken, officer: r.officer });
-      navigate(next && next.startsWith('/mot-cua') ? next : '/mot-cua', true);
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : errorText(err));
-    } finally { setBusy(false); }
-  }
-  return (
-    <section className="narrow">
-      <h1>Đăng nhập Bộ phận Một cửa</h1>
-      {error && <Alert>{error}</Alert>}
-      <form onSubmit={submit} noValidate>
-        <div className="field"><label htmlFor="username">Tên đăng nhập</label><input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} /></div>
-        <div className="field"><label htmlFor="password">Mật khẩu</label><input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
-        <button className="primary" type="submit" disabled={busy}>Đăng nhập</button>
-      </form>
-    </section>
-  );
-}
-
 function urgency(d: any): { cls: string; text: string } {
   if (d.deadlineFlag === 'overdue' || d.timeliness === 'overdue' || d.timeliness === 'late') return { cls: 'overdue', text: 'Quá hạn' };
   if (d.paused || d.timeliness === 'paused') return { cls: '', text: 'Tạm dừng (chờ công dân)' };

@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
-import { DeskDossierPage, OfficerLoginPage, WorklistPage } from './desk';
+import { AdminOfficersPage } from './admin-officers';
+import { DeskDossierPage, WorklistPage } from './desk';
 import { DeskIntakePage } from './desk-intake';
+import { AccountSecurityPage, OfficerLoginPage } from './officer-sign-in';
 import { ReportsPage } from './reports';
 import { Link, navigate, useLocation } from './router';
 import './styles.css';
@@ -26,6 +28,8 @@ function Route() {
   else if (desk && seg[1] === 'ho-so' && seg[2]) page = <DeskDossierPage code={seg[2]} />;
   else if (desk && seg[1] === 'bao-cao') page = <ReportsPage />;
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
+  else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminOfficersPage />;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (
@@ -43,6 +47,8 @@ function Route() {
                 <Link to="/mot-cua">Danh sách hồ sơ</Link>
                 <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
+                {officer && officer.officer.roles.some((r) => r === 'admin' || r === 'unit_admin') && <Link to="/mot-cua/quan-tri/can-bo">Quản trị</Link>}
+                {officer && <Link to="/mot-cua/tai-khoan">Tài khoản</Link>}
                 {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>
             ) : (

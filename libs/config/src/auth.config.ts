@@ -4,6 +4,7 @@ import { EnvVar } from './env-var';
 /** Development-only fallbacks; production refuses to boot with them (see assertProductionSecrets). */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 export const DEV_OTP_SECRET = 'dev-only-otp-secret-change-me-0123456789';
+export const DEV_TOTP_SECRET_KEY = 'dev-only-totp-secret-key-change-me-0123';
 
 export class AuthConfig {
   @EnvVar('JWT_SECRET')
@@ -32,6 +33,12 @@ export class AuthConfig {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   otpSecret: string = DEV_OTP_SECRET;
+
+  /** Key material of the AES-256-GCM key officers' TOTP secrets are stored under. */
+  @EnvVar('TOTP_SECRET_KEY')
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  totpSecretKey: string = DEV_TOTP_SECRET_KEY;
 
   @EnvVar('OTP_TTL_SECONDS')
   @IsInt({ message: 'must be a whole number' })

@@ -32,11 +32,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses the development secrets in production and turns demo data off', () => {
-    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, OTP_SECRET, VNPAY_HASH_SECRET must be set/);
+    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, OTP_SECRET, TOTP_SECRET_KEY, VNPAY_HASH_SECRET must be set/);
     const config = loadAllConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       OTP_SECRET: 'y'.repeat(40),
+      TOTP_SECRET_KEY: 't'.repeat(40),
       VNPAY_HASH_SECRET: 'z'.repeat(40),
       DEMO_DATA: 'true',
     });

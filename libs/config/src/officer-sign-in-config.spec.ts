@@ -1,6 +1,6 @@
 import { loadAllConfig } from './app-config.module';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), OTP_SECRET: 'o'.repeat(40), VNPAY_HASH_SECRET: 'v'.repeat(40) };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), OTP_SECRET: 'o'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'v'.repeat(40) };
 
 describe('officer sign-in settings', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { AuthConfig, DEV_JWT_SECRET, DEV_OTP_SECRET } from './auth.config';
+import { AuthConfig, DEV_JWT_SECRET, DEV_OTP_SECRET, DEV_TOTP_SECRET_KEY } from './auth.config';
 import { ConfigError } from './load-config';
 import { DEV_VNPAY_HASH_SECRET, PaymentsConfig } from './payments.config';
 import { RuntimeConfig } from './runtime.config';
@@ -9,6 +9,7 @@ export function assertProductionSecrets(runtime: RuntimeConfig, auth: AuthConfig
   const missing = [
     auth.jwtSecret === DEV_JWT_SECRET && 'JWT_SECRET',
     auth.otpSecret === DEV_OTP_SECRET && 'OTP_SECRET',
+    auth.totpSecretKey === DEV_TOTP_SECRET_KEY && 'TOTP_SECRET_KEY',
     payments.vnpayHashSecret === DEV_VNPAY_HASH_SECRET && 'VNPAY_HASH_SECRET',
   ].filter(Boolean);
   if (missing.length > 0) {

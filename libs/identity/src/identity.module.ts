@@ -9,6 +9,7 @@ import { CitizenOtpService } from './citizen-otp.service';
 import { OfficerAccountsService } from './officer-accounts.service';
 import { OfficerAuthService } from './officer-auth.service';
 import { TotpEnrolmentService } from './totp-enrolment.service';
+import { TotpSecretBox } from './totp-secret-box';
 import { OfficerDirectoryService } from './officer-directory.service';
 import { OfficerEntity } from './officer.entity';
 import { OtpStateEntity } from './otp-state.entity';
@@ -29,7 +30,10 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
+  providers: [
+    TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService,
+    { provide: TotpSecretBox, inject: [AuthConfig], useFactory: (auth: AuthConfig) => new TotpSecretBox(auth.totpSecretKey) },
+  ],
   exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
 })
 export class IdentityModule {}

@@ -10,6 +10,7 @@ import { OfficerEntity } from './officer.entity';
 import { hashPassword, verifyPassword } from './password';
 import { assertAcceptablePassword } from './password-rules';
 import { TokenService } from './token.service';
+import { TotpSecretBox } from './totp-secret-box';
 
 export interface OfficerView {
   id: string;
@@ -41,6 +42,7 @@ export class OfficerAuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly config: AuthConfig,
+    private readonly secrets: TotpSecretBox,
   ) {}
 
   async login(username: string, password: string, now = new Date()): Promise<OfficerSignIn> {
@@ -132,7 +134,9 @@ export class OfficerAuthService {
       const hash = hashRecoveryCode(code);
       return officer.recoveryCodeHashes.includes(hash) ? { recoveryCodeHashes: officer.recoveryCodeHashes.filter((h) => h !== hash) } : null;
     }
-    const check = checkTotp(base32Decode(officer.totpSecret!), code, now, officer.totpLastStep);
+    const secret = officer.totpSecret && this.secrets.open(officer.id, officer.totpSecret);
+    if (!secret) return null;
+    const check = checkTotp(base32Decode(secret), code, now, officer.totpLastStep);
     return check.ok ? { totpLastStep: check.step } : null;
   }
 

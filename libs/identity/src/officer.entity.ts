@@ -49,8 +49,8 @@ export class OfficerEntity {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
-  /** Base32 TOTP secret; set at enrolment, in force once `totpEnabledAt` is set (the first code was right). */
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** The TOTP secret sealed by TotpSecretBox; set at enrolment, in force once `totpEnabledAt` is set (the first code was right). */
+  @Column({ type: 'varchar', length: 160, nullable: true })
   totpSecret: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })

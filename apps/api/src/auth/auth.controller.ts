@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { clearedOfficerSessionCookie, officerSessionCookie, type Principal } from '@dvc/core';
+import { clearedOfficerSessionCookie, type Principal } from '@dvc/core';
 import { CitizenOtpService, OfficerAuthService, TokenService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
+import { withOfficerSessionCookie } from './officer-session-reply';
 import { PasswordChangeDto, SecondFactorLoginDto } from './sign-in-steps.dto';
 import { CitizenLoginResponseDto, OfficerLoginDto, OfficerLoginResponseDto, OtpRequestDto, OtpRequestedDto, OtpVerifyDto } from './auth.dto';
 
@@ -36,11 +37,8 @@ export class AuthController {
     void reply.header('set-cookie', clearedOfficerSessionCookie(request.protocol === 'https'));
   }
 
-  /** The portal's copy of the token goes into an HttpOnly cookie; the answer adds the CSRF token its writes need. */
-  private withSessionCookie<T extends object>(result: T, request: FastifyRequest, reply: FastifyReply): T | (T & { csrfToken: string }) {
-    if (!('accessToken' in result) || typeof result.accessToken !== 'string') return result;
-    void reply.header('set-cookie', officerSessionCookie(result.accessToken, this.tokens.officerTokenTtlSeconds, request.protocol === 'https'));
-    return { ...result, csrfToken: this.tokens.csrfTokenFor(result.accessToken) };
+  private withSessionCookie<T extends object>(result: T, request: FastifyRequest, reply: FastifyReply) {
+    return withOfficerSessionCookie(this.tokens, result, request, reply);
   }
 
   @Post('officers/login/totp')

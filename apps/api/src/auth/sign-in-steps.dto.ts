@@ -45,4 +45,5 @@ export class TotpConfirmedDto {
   @ApiProperty({ type: [String], description: 'Shown once: ten single-use codes for when the phone is not at hand' }) recoveryCodes: string[];
   @ApiPropertyOptional({ description: 'When enrolling during sign-in (enrolment token): the access token' }) accessToken?: string;
   @ApiPropertyOptional({ type: OfficerDto }) officer?: OfficerDto;
+  @ApiPropertyOptional({ description: 'With accessToken: send as X-CSRF-Token with every write made with the session cookie' }) csrfToken?: string;
 }
