@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
 import { AdminOfficersPage } from './admin-officers';
+import { AdminAuditPage } from './admin-audit';
 import { DeskDossierPage, WorklistPage } from './desk';
 import { DeskIntakePage } from './desk-intake';
 import { AccountSecurityPage, OfficerLoginPage } from './officer-sign-in';
@@ -30,6 +31,7 @@ function Route() {
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
   else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminOfficersPage />;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'nhat-ky') page = <AdminAuditPage />;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (
@@ -48,6 +50,7 @@ function Route() {
                 <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
                 {officer && officer.officer.roles.some((r) => r === 'admin' || r === 'unit_admin') && <Link to="/mot-cua/quan-tri/can-bo">Quản trị</Link>}
+                {officer && officer.officer.roles.some((r) => r === 'admin' || r === 'auditor') && <Link to="/mot-cua/quan-tri/nhat-ky">Nhật ký</Link>}
                 {officer && <Link to="/mot-cua/tai-khoan">Tài khoản</Link>}
                 {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>
