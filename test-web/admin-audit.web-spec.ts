@@ -29,8 +29,8 @@ describe('the audit log in the portal', () => {
     await see(row, 'admin');
     await expectAccessible(page, 'audit log');
 
-    await page.getByLabel('Đối tượng').selectOption('officer');
-    await page.getByLabel('Thao tác').selectOption('create');
+    await page.getByLabel('Đối tượng', { exact: true }).selectOption('officer');
+    await page.getByLabel('Thao tác', { exact: true }).selectOption('create');
     await page.getByLabel('Người thực hiện (tên đăng nhập)').fill('admin');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await see(row, username);

@@ -29,6 +29,13 @@ const ACTIONS: Readonly<Record<string, string>> = {
   password_reset: 'Đặt lại mật khẩu', second_factor_reset: 'Gỡ xác thực hai yếu tố', import: 'Nhập từ Cổng DVC quốc gia',
   apply: 'Áp dụng', publish: 'Công bố', close: 'Đóng',
 };
+const FIELDS: Readonly<Record<string, string>> = {
+  username: 'Tên đăng nhập', fullName: 'Họ tên', title: 'Chức danh', agencyCode: 'Cơ quan', roles: 'Vai trò', active: 'Đang hoạt động',
+  passwordChangeRequired: 'Phải đổi mật khẩu', password: 'Mật khẩu', secondFactor: 'Xác thực hai yếu tố', lockedUntil: 'Tạm khoá đến',
+  holidays: 'Ngày nghỉ', workingWeekendDays: 'Ngày làm bù', source: 'Nguồn', body: 'Nội dung', keepDiacritics: 'Giữ dấu',
+  sessions: 'Buổi làm việc', sameDayCutoff: 'Giờ chốt trong ngày', cutoff: 'Giờ chốt', version: 'Phiên bản', name: 'Tên', effectiveDate: 'Ngày hiệu lực',
+};
+const fieldName = (f: string) => FIELDS[f] ?? f;
 const entityName = (e: string) => ENTITIES.find(([k]) => k === e)?.[1] ?? e;
 const actionName = (a: string) => ACTIONS[a] ?? a;
 
@@ -142,12 +149,12 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
     <>
       {keys.length > 0 && (
         <ul className="plain">
-          {keys.slice(0, 6).map((k) => <li key={k}><strong>{k}</strong>: {before !== null && <>{truncate(show(b[k]))} → </>}{truncate(show(a[k]))}</li>)}
+          {keys.slice(0, 6).map((k) => <li key={k}><strong>{fieldName(k)}</strong>: {before !== null && <>{truncate(show(b[k]))} → </>}{truncate(show(a[k]))}</li>)}
         </ul>
       )}
       <details>
         <summary>Chi tiết</summary>
-        <pre className="json">{JSON.stringify({ trước: before, sau: after }, null, 2)}</pre>
+        <pre className="json" tabIndex={0} aria-label="Dữ liệu trước và sau thay đổi">{JSON.stringify({ trước: before, sau: after }, null, 2)}</pre>
       </details>
     </>
   );
