@@ -21,7 +21,8 @@ describe('the audit log in the portal', () => {
     const username = `cv.nhatky${Date.now().toString(36)}`;
     await createOfficer(await officerToken('admin'), username);
     await officerSignIn(page, 'admin');
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản trị' }).click();
+    await page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Nhật ký' }).click();
     await see(page.getByRole('heading', { level: 1 }), 'Nhật ký quản trị');
     const row = page.getByRole('row').filter({ hasText: username });
     await see(row, 'Tài khoản cán bộ');
@@ -50,7 +51,7 @@ describe('the audit log in the portal', () => {
 
   it('a desk officer has no link to the log, and the API refuses it', async () => {
     await officerSignIn(page, 'tn.trangtien');
-    await expect(page.getByRole('link', { name: 'Nhật ký' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Quản trị' }).count()).resolves.toBe(0);
     await page.goto(`${BASE}/mot-cua/quan-tri/nhat-ky`);
     await see(page.getByRole('alert'), 'Bạn không có quyền thực hiện thao tác này.');
   });

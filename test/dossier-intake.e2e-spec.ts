@@ -1,6 +1,6 @@
 import { DossierEntity } from '@dvc/dossiers';
 import {
-  birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, uploadPdf,
+  birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, transcriptForm, uploadPdf,
 } from '@dvc/testing';
 import { FORGED_CURSORS, NULL_KEY_CURSOR } from './sweep/hostile-values';
 
@@ -160,6 +160,51 @@ describe('dossier intake', () => {
     expect(mine.body.items.length).toBeGreaterThan(0);
     const theirs = await t.http.get('/api/v1/dossiers?limit=100').set('Authorization', `Bearer ${other.token}`).expect(200);
     expect(theirs.body.items).toEqual([]);
+  });
+
+  describe('a desk registration whose fees are paid before processing', () => {
+    // 2.000635 (copies of a civil-status extract): 8,000 VND a copy, paid before processing; 2 copies → 16,000.
+    const deskBody = async (desk: string) =>
+      submissionFor(t.http, desk, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 2), components: ['TK', 'GTTT'] });
+    const register = (desk: string, body: object, headers: Record<string, string> = {}) =>
+      t.http.post('/api/v1/desk/dossiers').set({ Authorization: `Bearer ${desk}`, ...headers }).send(body);
+    const outboxCount = async () => Number((await t.db.query('SELECT count(*) AS n FROM outbox'))[0].n);
+
+    it('is registered already asking for the fees: received, then the system\'s request, both answered', async () => {
+      const desk = await officerToken(t.http, 'tn.trangtien');
+      const res = await register(desk, await deskBody(desk)).expect(201);
+      expect(res.body).toMatchObject({ status: 'payment_requested', feeTotalVnd: 16_000, feesRequestedVnd: 16_000, feesPaidVnd: 0, version: 2 });
+      expect(res.body.pausedAt).not.toBeNull();
+      const [{ id }] = await t.db.query('SELECT id FROM dossiers WHERE code = $1', [res.body.code]);
+      expect(await t.db.query('SELECT action, actor_kind, to_status FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [id])).toEqual([
+        { action: 'accept', actor_kind: 'officer', to_status: 'received' },
+        { action: 'request_payment', actor_kind: 'system', to_status: 'payment_requested' },
+      ]);
+      const sms = await t.db.query(`SELECT kind, payload->'variables'->>'amount' AS amount FROM outbox WHERE dossier_code = $1 AND topic = 'sms' ORDER BY created_at, kind`, [res.body.code]);
+      expect(sms).toEqual(expect.arrayContaining([{ kind: 'dossier_received', amount: null }, { kind: 'payment_requested', amount: '16.000 đồng' }]));
+    });
+
+    it('when the fee request cannot be written, nothing is registered: no dossier, no event, no SMS, and the key stays free', async () => {
+      const desk = await officerToken(t.http, 'tn.trangtien');
+      const body = await deskBody(desk);
+      const key = `fee-fault-${Date.now()}`;
+      const before = { dossiers: await count(), outbox: await outboxCount() };
+      await t.db.query(`CREATE FUNCTION test_refuse_fee_request() RETURNS trigger LANGUAGE plpgsql AS $f$
+        BEGIN IF NEW.action = 'request_payment' THEN RAISE EXCEPTION 'fee request refused by the test'; END IF; RETURN NEW; END $f$`);
+      await t.db.query('CREATE TRIGGER test_refuse_fee_request BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION test_refuse_fee_request()');
+      try {
+        await register(desk, body).expect(500);
+        await register(desk, body, { 'Idempotency-Key': key }).expect(500);
+        expect({ dossiers: await count(), outbox: await outboxCount() }).toEqual(before);
+      } finally {
+        await t.db.query('DROP TRIGGER test_refuse_fee_request ON dossier_events');
+        await t.db.query('DROP FUNCTION test_refuse_fee_request()');
+      }
+      const retried = await register(desk, body, { 'Idempotency-Key': key }).expect(201);
+      expect(retried.headers['idempotent-replayed']).toBeUndefined();
+      expect(retried.body).toMatchObject({ status: 'payment_requested', feesRequestedVnd: 16_000 });
+      expect(await count()).toBe(before.dossiers + 1);
+    });
   });
 
   it('the event log refuses UPDATE and DELETE', async () => {

@@ -185,8 +185,10 @@ describe('dossier life cycle', () => {
     expect(resumed).toMatchObject({ status: 'processing', pausedAt: null });
     const { CalendarService } = await import('@dvc/calendar');
     const calendar = await t.app.get(CalendarService).calendarFor('00079');
-    const after = await t.db.query(`SELECT due_at, updated_at FROM dossiers WHERE code = $1`, [code]);
-    const waited = calendar.workingMinutesBetween(before[0].paused_at, after[0].updated_at);
+    // Resumed at the supplement's own instant (its event), not updated_at: that is the transaction's start, a little earlier.
+    const after = await t.db.query(
+      `SELECT d.due_at, e.at AS resumed_at FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'supplement' WHERE d.code = $1`, [code]);
+    const waited = calendar.workingMinutesBetween(before[0].paused_at, after[0].resumed_at);
     expect(waited).toBeGreaterThan(0);
     expect(new Date(after[0].due_at).getTime()).toBe(calendar.addWorkingTime(before[0].due_at, waited).getTime());
     expect(resumed.components.find((c: { code: string }) => c.code === 'GCS').fileIds).toContain(fileId);

@@ -5,8 +5,8 @@ import {
 import { startTestApp, TestApp } from '@dvc/testing';
 
 /**
- * One timeliness rule: the SQL the statistics, their facts and the sweep run (timeliness-sql.ts) classifies a few
- * thousand generated dossiers exactly as classifyTimeliness does, holidays and swapped working days included.
+ * The SQL the statistics, the worklist filter and the sweep run (timeliness-sql.ts) classifies a few thousand
+ * generated dossiers exactly as classifyTimeliness does, holidays and swapped working days included.
  */
 describe('timeliness SQL = classifyTimeliness', () => {
   let t: TestApp;

@@ -14,7 +14,11 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /health/ready': 'public',
   'GET /api/v1/units': 'public',
   'GET /api/v1/units/{code}': 'public',
-  'PUT /api/v1/admin/units/{code}/office-hours': ADMIN,
+  'PUT /api/v1/admin/units/{code}/office-hours': ACCOUNT_ADMINS,
+  'GET /api/v1/admin/agencies': ACCOUNT_ADMINS,
+  'POST /api/v1/admin/agencies': ACCOUNT_ADMINS,
+  'GET /api/v1/admin/agencies/{code}': ACCOUNT_ADMINS,
+  'PATCH /api/v1/admin/agencies/{code}': ACCOUNT_ADMINS,
   'GET /api/v1/procedures': 'public',
   'GET /api/v1/procedures/{code}': 'public',
   'POST /api/v1/auth/officers/login': 'public',
@@ -66,6 +70,7 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/reports/service-index/dossiers': { officerRoles: ['leader', 'admin'] },
   'POST /api/v1/admin/reorganizations': ADMIN,
   'GET /api/v1/admin/audit': { officerRoles: ['admin', 'auditor'] },
+  'GET /api/v1/admin/reorganizations': ADMIN,
 };
 
 /** Whether the guard should let this kind of caller through. */

@@ -38,6 +38,7 @@ import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
 import { AuditController } from './admin/audit.controller';
+import { AgenciesController } from './admin/agencies.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
 import { ProblemFilter } from './common/problem.filter';
@@ -91,7 +92,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

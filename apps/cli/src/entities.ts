@@ -9,10 +9,10 @@ import { SmsMessageEntity, SmsReceiptEntity, SmsTemplateEntity } from '@dvc/sms'
 import { PaymentEntity, ReceiptCounterEntity } from '@dvc/payments';
 import { PortalSyncStateEntity } from '@dvc/national-portal';
 import { ReportDailyFactEntity, ReportFactDeltaEntity, ReportMonthlyFactEntity } from '@dvc/reporting';
-import { AgencyEntity, ReorganizationEntity, UnitEntity, UnitSuccessionEntity, UnitVersionEntity } from '@dvc/units';
+import { AgencyEntity, AgencyProcedureEntity, ReorganizationEntity, UnitEntity, UnitSuccessionEntity, UnitVersionEntity } from '@dvc/units';
 
 /** Every entity of the system: what the migrations must create, checked by the schema-drift test. */
-export const ALL_ENTITIES = [UnitEntity, AgencyEntity, ProcedureEntity, ProcedureVersionEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity,
+export const ALL_ENTITIES = [UnitEntity, AgencyEntity, AgencyProcedureEntity, ProcedureEntity, ProcedureVersionEntity, OfficerEntity, CitizenEntity, OtpStateEntity, OutboxMessageEntity,
   CalendarYearEntity, DossierEntity, DossierEventEntity, DossierPauseEntity, DossierFileOpeningEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, FileEntity,
   SmsMessageEntity, SmsTemplateEntity, SmsReceiptEntity, PaymentEntity, ReceiptCounterEntity, PortalSyncStateEntity,
   UnitVersionEntity, UnitSuccessionEntity, ReorganizationEntity, ReportFactDeltaEntity, ReportDailyFactEntity, ReportMonthlyFactEntity,

@@ -31,7 +31,7 @@ const COMMANDS: Record<string, string> = {
   'report-facts': 'verify (compare the statistics facts with a recount of the rows; exit 1 on a difference) | rebuild',
   'catalog:import': 'import national-portal procedure records: catalog:import <file.json | folder> (a relative path may be inside UNITS_DATA_DIR)',
   'admin:create': 'create an administrator: admin:create --username U --agency CODE [--full-name N] [--password-file F] (password on stdin otherwise)',
-  reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--apply] (dry run without --apply)',
+  reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--grant-officers OLD …] [--apply] (dry run without --apply; scheduled when the date is ahead)',
 };
 
 async function run(command: string | undefined): Promise<number> {

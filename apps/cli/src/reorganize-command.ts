@@ -2,10 +2,14 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditLog, cliActor } from '@dvc/audit';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
+import { UnitsService } from '@dvc/units';
 
 const MERGES_FILE = 'hanoi-2025-merges.csv';
 
-/** `reorganize --effective 2025-07-01 [--name N] [--override 00079=00082 …] [--apply]`: a dry run unless --apply. */
+/**
+ * `reorganize --effective 2025-07-01 [--name N] [--override 00079=00082 …] [--grant-officers OLD …] [--apply]`: a dry
+ * run unless --apply; applied, it is scheduled and takes effect at once when its date has come (else the worker does it).
+ */
 export async function reorganizeCommand(db: DataSource, dataDir: string, args: string[], log: (line: string) => void): Promise<number> {
   const value = (flag: string) => {
     const i = args.indexOf(flag);
@@ -23,13 +27,15 @@ export async function reorganizeCommand(db: DataSource, dataDir: string, args: s
       overrides[oldCode] = newCode;
     }
   });
-  const summary = await new ReorganizationService(db, new AuditLog()).apply({
+  const grants = args.flatMap((a, i) => (a === '--grant-officers' && args[i + 1] ? [args[i + 1]] : []));
+  const summary = await new ReorganizationService(db, new UnitsService(db), new AuditLog()).request({
     name: value('--name') ?? `Hà Nội ${effectiveDate} — chính quyền hai cấp`,
     effectiveDate,
     merges: readMergesCsv(join(resolve(dataDir), MERGES_FILE)),
     overrides,
+    officers: { units: Object.fromEntries(grants.map((code) => [code, 'grant' as const])) },
     dryRun: !args.includes('--apply'),
-    appliedBy: 'cli',
+    requestedBy: 'cli',
     by: cliActor('reorganize'),
   });
   log(JSON.stringify(summary, null, 2));

@@ -32,9 +32,11 @@ export function supervise(programs: ProgramSpec[], distAppsDir: string, log: (li
         }
       }, 100);
     };
+    const readByPerson = Boolean(process.stdout.isTTY) && (process.env.LOG_FORMAT ?? 'auto') === 'auto' && process.env.NODE_ENV !== 'production';
     for (const program of programs) {
       const child = spawn(process.execPath, ['--enable-source-maps', ...(program.nodeArgs ?? []), join(distAppsDir, program.entry)], {
-        env: { ...process.env, ...program.env },
+        // The children write to our pipe, not the terminal: they are told that a person reads their lines.
+        env: { ...process.env, ...(readByPerson ? { LOG_FORMAT: 'pretty' } : {}), ...program.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${program.name}] ${l}\n`).join('');

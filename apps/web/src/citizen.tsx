@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { isClosedStatus } from '../../../libs/core/src/dossier/dossier-status';
 import { actionName, api, ApiError, errorText, fmtDateTime, fmtVnd, levelName, newIdempotencyKey, openBlob, processingTimeText, session, STATUS_NAMES, TIMELINESS } from './api';
 import { Link, navigate } from './router';
 import { Errors, SchemaForm, serverMessage, validate, Values } from './SchemaForm';
@@ -478,7 +479,7 @@ export function CitizenDossierPage({ code, paid }: { code: string; paid?: string
   if (!d) return <Loading />;
   const acts: string[] = d.availableActions ?? [];
   const due = Math.max(d.feesOutstandingVnd ?? 0, (d.feesRequestedVnd ?? 0) - (d.feesPaidVnd ?? 0));
-  const canPay = due > 0 && !['refused', 'withdrawn', 'stopped', 'result_returned'].includes(d.status);
+  const canPay = due > 0 && !isClosedStatus(d.status);
 
   async function act(action: string, body: Values) {
     setDlgError('');

@@ -6,6 +6,7 @@ import { QUEUE_OF_TOPIC } from '@dvc/notifications';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { PaymentsProcessor } from './payments.processor';
 import { ReportFactsProcessor } from './report-facts.processor';
+import { ReorganizationsProcessor } from './reorganizations.processor';
 import { QueueConnections } from './queue-connections';
 
 const CHECK_EVERY_MS = 1000;
@@ -35,6 +36,7 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
     private readonly payments: PaymentsProcessor,
     private readonly deadlines: DeadlinesProcessor,
     private readonly reportFacts: ReportFactsProcessor,
+    private readonly reorganizations: ReorganizationsProcessor,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -58,7 +60,7 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
     let redriven = 0;
     if (lostSince) {
       redriven = await this.redrive(lostSince);
-      await Promise.all([this.payments.schedule(), this.deadlines.schedule(), this.reportFacts.schedule()]);
+      await Promise.all([this.payments.schedule(), this.deadlines.schedule(), this.reportFacts.schedule(), this.reorganizations.schedule()]);
       this.logger.warn(`Redis lost its jobs: ${redriven} outbox rows relayed again, schedulers created again`);
     }
     await client.set(marker, now.toISOString());

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfigModule, DatabaseConfig, LoadedConfig, redactingLogOptions, RuntimeConfig } from '@dvc/config';
+import { AppConfigModule, DatabaseConfig, LoadedConfig, readableLogTransport, redactingLogOptions, RuntimeConfig } from '@dvc/config';
 import { AuditModule } from '@dvc/audit';
 import { buildDataSourceOptions } from '@dvc/database';
 import { NotificationsModule } from '@dvc/notifications';
@@ -19,6 +19,8 @@ import { OutboxRelayService } from './outbox-relay.service';
 import { QueueConnections } from './queue-connections';
 import { SmsProcessor } from './sms.processor';
 import { OtpPurgeSchedule } from './otp-purge.schedule';
+import { ReorganizationModule } from '@dvc/reorganization';
+import { ReorganizationsProcessor } from './reorganizations.processor';
 
 @Module({})
 export class WorkerModule {
@@ -27,7 +29,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: redactingLogOptions(r.logLevel) }) }),
+        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: { ...redactingLogOptions(r.logLevel), transport: readableLogTransport(r) } }) }),
         TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true }) }),
         AuditModule,
         NotificationsModule,
@@ -36,8 +38,9 @@ export class WorkerModule {
         NationalPortalModule,
         CalendarModule,
         ReportingModule,
+        ReorganizationModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule],
+      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule, ReorganizationsProcessor],
     };
   }
 }

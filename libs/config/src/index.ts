@@ -16,3 +16,4 @@ export * from './production-secrets';
 export * from './app-config.module';
 export * from './log-redaction';
 export * from './signing.config';
+export * from './log-format';

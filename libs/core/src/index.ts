@@ -34,3 +34,6 @@ export * from './reporting';
 export * from './officers';
 export * from './signing/certificate-validity';
 export * from './audit/redact-secrets';
+export * from './units/qcvn102';
+export * from './units/agency-duties';
+export * from './units/agency-administration';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { applicantSearchKey, cleanText, CLOSED_STATUSES, decodeListCursor, DomainError, encodeListCursor, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import { applicantSearchKey, cleanText, decodeListCursor, DomainError, encodeListCursor, isClosedStatus, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -22,7 +22,6 @@ export interface DossierListQuery {
   limit: number;
 }
 
-const CLOSED: readonly DossierStatus[] = CLOSED_STATUSES;
 
 function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
   const decoded = decodeListCursor(cursor, order);
@@ -48,7 +47,7 @@ export class DossierQueriesService {
     const officer = principal.kind === 'officer';
     if (officer) {
       qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
-      if (!query.status?.some((s) => CLOSED.includes(s))) qb.andWhere('d.closed_at IS NULL');
+      if (!query.status?.some(isClosedStatus)) qb.andWhere('d.closed_at IS NULL');
     } else {
       qb.where(CITIZEN_REACHES_DOSSIER, citizenAccessParams(principal));
     }
@@ -80,6 +79,12 @@ export class DossierQueriesService {
     const items = page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now));
     // The applicant is never shown an officer's id.
     return { items: officer ? items : items.map((i) => ({ ...i, assigneeId: null })), nextCursor };
+  }
+
+  /** How many unfinished dossiers are now at an agency (an administrator's view of an agency, closed or not). */
+  async openCountAt(agencyCode: string): Promise<number> {
+    return this.db.getRepository(DossierEntity).createQueryBuilder('d')
+      .where('d.current_agency_code = :agencyCode AND d.closed_at IS NULL', { agencyCode }).getCount();
   }
 
   async get(principal: Principal, code: string) {

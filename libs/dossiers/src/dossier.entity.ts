@@ -1,5 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { DossierStatus, FeeLine, PlannedStep, RuleSet } from '@dvc/core';
+import type { DossierComponent, DossierProposal, DossierRating, DossierStatus, FeeLine, PlannedStep, RuleSet } from '@dvc/core';
+
+export type { DossierComponent, DossierProposal, DossierRating } from '@dvc/core';
 
 export type DossierChannel = 'online' | 'direct' | 'post';
 export type ResultDelivery = 'desk' | 'post' | 'online';
@@ -11,28 +13,6 @@ export interface DossierApplicant {
   email?: string;
   address: string;
   birthDate?: string;
-}
-
-export interface DossierComponent {
-  code: string;
-  fileIds: string[];
-}
-
-export interface DossierProposal {
-  outcome: 'grant' | 'deny';
-  note: string;
-  resultFileIds: string[];
-  /** After approval: the specialist's uploads, replaced in `resultFileIds` by their signed copies. */
-  uploadedResultFileIds?: string[];
-  stepIndex: number;
-  proposedBy: string;
-  proposedAt: string;
-}
-
-export interface DossierRating {
-  rating: 'very_satisfied' | 'satisfied' | 'unsatisfied';
-  reason: string | null;
-  ratedAt: string;
 }
 
 @Entity('dossiers')

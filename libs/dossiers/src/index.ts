@@ -11,7 +11,7 @@ export * from './dossiers.module';
 export * from './deadline-sweep';
 export * from './dossier-documents.service';
 export * from './dossier-results.service';
-export * from './dossier-side-effects';
+export * from './dossier-writes';
 export * from './submission-context';
 export * from './dossier-file-opening.entity';
 export * from './dossier-file-access.service';

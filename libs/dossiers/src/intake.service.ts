@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesForChannel, PhoneNumber, planRoute, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesDueAfter, feesForChannel, PhoneNumber, planRoute, receivesProcedure, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -15,9 +15,9 @@ import { allocateDossierCode } from './dossier-code.allocator';
 import { cleanApplicant, cleanForm } from './clean-submission';
 import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
-import { recordChange } from './dossier-side-effects';
+import { recordChange, requestFeesDue } from './dossier-writes';
 import { validateForm } from './form-validator';
-import { loadSubmissionContext, type RouteAgency } from './submission-context';
+import { loadSubmissionContext, type RouteAgency, type SubmissionContext } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { requestHash } from './idempotency';
 
@@ -121,13 +121,18 @@ export class IntakeService {
       receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime), postal,
     });
     const signature = await officerSignature(this.db.manager, officer);
+    // Fees paid before processing are asked for in the same transaction: registered with its request, or not at all.
+    const feesDue = feesDueAfter('accept', dossier) > 0;
     try {
-      await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
-        action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
-        fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
-        data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
-      }, { insertDossier: true, notice: { kind: 'dossier_received' } }));
-      return { dossier, replayed: false };
+      const written = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, async (em) => {
+        await recordChange(em, dossier, {
+          action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
+          fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
+          data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
+        }, { insertDossier: true, notice: { kind: 'dossier_received' } });
+        return requestFeesDue(em, 'accept', dossier, now);
+      }, feesDue);
+      return { dossier: written, replayed: false };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
       throw error;
@@ -135,14 +140,16 @@ export class IntakeService {
   }
 
   /**
-   * The new dossier's one statement; with an idempotency key, in a transaction that first claims the key (a
-   * concurrent holder of the same key makes this one a replay).
+   * The new dossier's one statement, or several (`several`) in one transaction; with an idempotency key, in a
+   * transaction that first claims the key (a concurrent holder of the same key makes this one a replay).
    */
-  private async write<T>(claim: { principalKey: string; key: string; hash: string } | null, code: string, statement: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!claim) return statement(this.db.manager);
+  private async write<T>(
+    claim: { principalKey: string; key: string; hash: string } | null, code: string, statements: (em: EntityManager) => Promise<T>, several = false,
+  ): Promise<T> {
+    if (!claim && !several) return statements(this.db.manager);
     return this.db.transaction(async (em) => {
-      await this.claimKey(em, claim.principalKey, claim.key, claim.hash, code);
-      return statement(em);
+      if (claim) await this.claimKey(em, claim.principalKey, claim.key, claim.hash, code);
+      return statements(em);
     });
   }
 
@@ -239,11 +246,13 @@ export class IntakeService {
     const cleaned = cleanApplicant(input.applicant);
     const cleanedForm = cleanForm(input.form);
     const errors: FieldError[] = [...known, ...cleaned.errors];
-    const { procedure, agency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
+    const { procedure, agency: found, closedAgency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
       procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
     }, owner);
     if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
-    if (!agency || !agency.receives) errors.push({ field: 'agencyCode', message: 'is not an agency that receives dossiers' });
+    const receivingError = receivingAgencyError(found, closedAgency, routeAgencies, procedure?.code);
+    if (receivingError) errors.push({ field: 'agencyCode', message: receivingError });
+    const agency = receivingError ? null : found;
 
     const phone = PhoneNumber.parse(cleaned.applicant.phone);
     if (!phone) errors.push({ field: 'applicant.phone', message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' });
@@ -252,7 +261,7 @@ export class IntakeService {
     errors.push(...validateCitizenId(cleaned.applicant.idNumber, { field: 'applicant.idNumber', birthYear }));
 
     let route: Prepared['route'] = [];
-    if (procedure && agency && agency.receives && level) {
+    if (procedure && agency && level) {
       // On the two-level map (no district above the commune) what districts received is received at communes.
       const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
       // Decree 118/2025: any desk in the province may receive; the route then decides whether it can be handled.
@@ -294,6 +303,19 @@ export class IntakeService {
     const owned = new Set(ids.length > 0 ? (await this.files.findOwned(ids, owner)).map((f) => f.id) : []);
     return componentErrors(procedure, components, owned, requireAll);
   }
+}
+
+/**
+ * Why dossiers of the procedure cannot be received at this agency: unknown, closed (from which day, and who took
+ * over), a body that does not receive, or a desk named to receive other procedures only. Null when it receives them.
+ */
+function receivingAgencyError(agency: AgencyEntity | null, closed: SubmissionContext['closedAgency'], routeAgencies: RouteAgency[], procedureCode: string | undefined): string | null {
+  if (closed?.closedFrom) return `closed on ${closed.closedFrom} and receives no dossiers${closed.successorCode ? `; submit to ${closed.successorCode}` : ''}`;
+  if (closed?.opensOn) return `opens on ${closed.opensOn} and receives no dossiers before then`;
+  if (!agency || !agency.receives) return 'is not an agency that receives dossiers';
+  const duties = routeAgencies.find((a) => a.code === agency.code)?.duties;
+  if (procedureCode && !receivesProcedure({ receives: agency.receives, duties })) return `does not receive procedure ${procedureCode}; its desk is named for other procedures`;
+  return null;
 }
 
 function componentErrors(procedure: ProcedureEntity, components: DossierComponent[], owned: ReadonlySet<string>, requireAll = true): FieldError[] {

@@ -14,3 +14,4 @@ export * from './totp-enrolment.service';
 export * from './officer-credentials';
 export * from './password-rules';
 export * from './first-administrator';
+export * from './officer-transfers';

@@ -75,7 +75,7 @@ export async function relayOutboxBatch(
         if (perJob === 1) return { name: group[0].kind, data: { outboxId: group[0].id }, opts: { ...opts, jobId: group[0].id } };
         // Named by all its rows: relaying the same group again after a lost commit adds nothing, and a different
         // group is always added — named by its first row alone, a later group starting with a row already relayed
-        // alone was dropped as a duplicate with all its other rows. Overlaps are sent once by the consumer's claims.
+        // alone would be dropped as a duplicate with all its other rows. Overlaps are sent once by the consumer's claims.
         const ids = group.map((r) => r.id);
         return { name: 'batch', data: { outboxIds: ids }, opts: { ...opts, jobId: batchJobId(ids) } };
       });

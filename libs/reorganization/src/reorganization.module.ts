@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DossierEntity, DossierEventEntity } from '@dvc/dossiers';
+import { UnitsModule } from '@dvc/units';
+import { DuePlansAtStart } from './due-plans-at-start';
 import { ReorganizationService } from './reorganization.service';
 
-@Module({ providers: [ReorganizationService], exports: [ReorganizationService] })
+@Module({ imports: [UnitsModule, TypeOrmModule.forFeature([DossierEntity, DossierEventEntity])], providers: [ReorganizationService, DuePlansAtStart], exports: [ReorganizationService] })
 export class ReorganizationModule {}

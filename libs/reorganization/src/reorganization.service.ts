@@ -1,201 +1,171 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import {
-  addDaysYmd, deriveTwoLevelAgencies, districtStepTarget, DomainError, DomainErrorCode, NATIONAL_STATUS, planMerges,
-  type MergeRow, type PlannedStep,
+  DomainError, DomainErrorCode, isPlanDue, isValidYmd, lastDueDate, planMerges, refuseBadOfficerMapping, takesEffectAt,
+  type MergeRow, type OfficerMapping,
 } from '@dvc/core';
 import { AuditLog, type AuditActor } from '@dvc/audit';
-import { DossierEntity, DossierEventEntity } from '@dvc/dossiers';
-import { writeOutbox } from '@dvc/notifications';
-import { AgencyEntity, ReorganizationEntity, UnitEntity } from '@dvc/units';
+import { ReorganizationEntity, UnitsService } from '@dvc/units';
+import { switchMap, type ReorganizationPlan, type SwitchSummary } from './reorganization-run';
+import { ReorganizationReadModel } from './reorganization.read-model';
 
 export interface ReorganizationRequest {
   name: string;
   /** First day of the new map (YYYY-MM-DD). */
   effectiveDate: string;
   merges: MergeRow[];
-  /** Old commune → the new unit that takes its in-flight dossiers (for communes split between new units). */
   overrides?: Record<string, string>;
+  officers?: OfficerMapping;
+  /** Report what the switch would change, change nothing. */
   dryRun: boolean;
-  appliedBy: string;
-  /** Recorded in the audit log with the applied plan. */
+  requestedBy: string;
+  /** Recorded in the audit log with the plan when it is scheduled. */
   by: AuditActor;
 }
 
-export interface ReorganizationSummary {
+export interface ReorganizationAnswer extends Partial<SwitchSummary> {
   name: string;
   effectiveDate: string;
+  /** `preview` for a dry run. */
+  status: 'preview' | 'scheduled' | 'applied';
+  takesEffectAt: string;
+  appliedAt: string | null;
   dryRun: boolean;
+  /** The name was applied before: nothing changed now. */
   alreadyApplied: boolean;
-  units: { created: number; continued: number; closed: number; districtsClosed: number };
-  agencies: { closed: number; created: number; mapped: number };
-  /** Dossiers whose current agency changed. */
-  dossiersMoved: number;
-  /** Dossiers whose remaining route changed (moved ones included). */
-  dossiersRerouted: number;
-  /** Closed agency → how many in-flight dossiers leave it. */
-  movedFrom: Record<string, number>;
-  /** New agency → how many in-flight dossiers arrive. */
-  movedTo: Record<string, number>;
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly summary: ReorganizationSummary) {
+  constructor(readonly summary: SwitchSummary) {
     super('dry run');
   }
 }
 
-const typeOf = (name: string) => (name.startsWith('Phường') ? 'Phường' : name.startsWith('Thị trấn') ? 'Thị trấn' : 'Xã');
+/** A scheduled plan takes effect by itself: the schedule (or a start-up) is the actor, on the requester's behalf. */
+const SCHEDULE: AuditActor = { officerId: null, username: 'system:reorganization-schedule', address: null };
+
+const LOCK = `SELECT pg_advisory_xact_lock(hashtext('dvc-reorganization'))`;
+
+const planOf = (row: ReorganizationEntity): ReorganizationPlan => ({
+  name: row.name, effectiveDate: row.effectiveDate, merges: row.merges as unknown as MergeRow[], overrides: row.overrides, officers: row.officerMapping as OfficerMapping,
+});
 
 /**
- * Applies the switch to two levels: new communes (continuing codes keep a version history), districts and merged
- * communes closed with successor links, agencies closed and new ones created, in-flight dossiers moved to the
- * successor agencies (code, history and rule set unchanged) with an event, an SMS and a national-portal push.
- * One transaction. The dry run runs the same code and rolls back, so it reports exactly what would change.
+ * A reorganisation is requested (scheduled), and takes effect at 00:00 of its effective date: `applyDue` runs from
+ * the worker's schedule and at every API and worker start, so a date that passed while everything was down takes
+ * effect at the next start. Until then the old units receive as before. One plan is switched at a time (an
+ * advisory lock) and each once (its status, read under the lock).
  */
 @Injectable()
 export class ReorganizationService {
+  private readonly logger = new Logger('Reorganization');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly units: UnitsService,
     private readonly audit: AuditLog,
   ) {}
 
-  async apply(req: ReorganizationRequest): Promise<ReorganizationSummary> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(req.effectiveDate)) throw DomainError.validation([{ field: 'effectiveDate', message: 'must be a date YYYY-MM-DD' }]);
-    const plan = planMerges(req.merges, req.overrides ?? {});
+  async request(req: ReorganizationRequest, now = new Date()): Promise<ReorganizationAnswer> {
+    if (!isValidYmd(req.effectiveDate)) throw DomainError.validation([{ field: 'effectiveDate', message: 'must be a date YYYY-MM-DD' }]);
+    const plan: ReorganizationPlan = { name: req.name, effectiveDate: req.effectiveDate, merges: req.merges, overrides: req.overrides ?? {}, officers: req.officers ?? {} };
+    const merges = planMerges(plan.merges, plan.overrides);
+    const read = new ReorganizationReadModel(this.db.manager);
+    refuseBadOfficerMapping(plan.officers, new Set([...merges.successorOf.keys(), ...await read.districtCodes((await read.city()).code)]));
+
+    const existing = await this.db.getRepository(ReorganizationEntity).findOneBy({ name: req.name });
+    if (existing?.status === 'applied') return { ...answerOf(existing), dryRun: req.dryRun, alreadyApplied: true };
+    if (req.dryRun) return this.preview(existing ? planOf(existing) : plan, req.requestedBy, now);
+    if (existing) return { ...answerOf(existing), dryRun: false, alreadyApplied: false };
+
+    await this.db.transaction(async (em) => {
+      await em.query(LOCK);
+      const pending = await em.getRepository(ReorganizationEntity).findOneBy({ status: 'scheduled' });
+      if (pending && pending.name !== req.name) {
+        throw new DomainError(DomainErrorCode.Conflict, `Reorganisation "${pending.name}" is scheduled for ${pending.effectiveDate}; it must take effect first.`);
+      }
+      const inserted: { id: string }[] = await em.query(
+        `INSERT INTO reorganizations (name, effective_date, status, merges, overrides, officer_mapping, requested_by)
+         VALUES ($1, $2, 'scheduled', $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING id`,
+        [plan.name, plan.effectiveDate, JSON.stringify(plan.merges), JSON.stringify(plan.overrides), JSON.stringify(plan.officers), req.requestedBy],
+      );
+      if (inserted.length > 0) {
+        await this.audit.record(em, {
+          by: req.by, entity: 'reorganization', entityId: inserted[0].id, action: 'schedule',
+          after: { name: plan.name, effectiveDate: plan.effectiveDate, merges: plan.merges.length, overrides: plan.overrides, officers: plan.officers },
+        });
+      }
+    });
+    if (isPlanDue({ effectiveDate: plan.effectiveDate, status: 'scheduled' }, now)) await this.applyDue(now);
+    const row = await this.db.getRepository(ReorganizationEntity).findOneByOrFail({ name: req.name });
+    return { ...answerOf(row), dryRun: false, alreadyApplied: false };
+  }
+
+  /** Applies every scheduled plan whose first minute has come, oldest first; a no-op when there is none. */
+  async applyDue(now = new Date()): Promise<string[]> {
+    return this.db.transaction(async (em) => {
+      await em.query(LOCK);
+      const due = await em.getRepository(ReorganizationEntity).find({
+        where: { status: 'scheduled', effectiveDate: LessThanOrEqual(lastDueDate(now)) }, order: { effectiveDate: 'ASC', requestedAt: 'ASC' },
+      });
+      for (const row of due) await this.applyOne(em, row, now);
+      return due.map((r) => r.name);
+    });
+  }
+
+  /** applyDue that logs instead of throwing, for start-up and the schedule. */
+  async applyDueQuietly(now = new Date()): Promise<string[]> {
     try {
-      return await this.db.transaction(async (em) => {
-        const existing = await em.getRepository(ReorganizationEntity).findOneBy({ name: req.name });
-        if (existing) return { ...(existing.summary as unknown as ReorganizationSummary), dryRun: req.dryRun, alreadyApplied: true };
-        // One reorganisation at a time.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtext('dvc-reorganization'))`);
-        const summary = await this.run(em, req, plan);
-        if (req.dryRun) throw new DryRunRollback(summary);
-        const saved = await em.getRepository(ReorganizationEntity).save({ name: req.name, effectiveDate: req.effectiveDate, overrides: req.overrides ?? {}, summary: summary as unknown as Record<string, unknown>, appliedBy: req.appliedBy });
-        await this.audit.record(em, { by: req.by, entity: 'reorganization', entityId: saved.id, action: 'apply', after: { name: req.name, effectiveDate: req.effectiveDate, overrides: req.overrides ?? {}, summary } });
-        return summary;
+      const applied = await this.applyDue(now);
+      if (applied.length > 0) this.logger.log(`reorganisations applied: ${applied.join(', ')}`);
+      return applied;
+    } catch (error) {
+      this.logger.warn(`due reorganisations not applied: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
+  async list(): Promise<ReorganizationAnswer[]> {
+    const rows = await this.db.getRepository(ReorganizationEntity).find({ order: { effectiveDate: 'ASC', requestedAt: 'ASC' } });
+    return rows.map((row) => {
+      const { moves: _moves, ...counts } = (row.summary ?? {}) as Partial<SwitchSummary>;
+      return { ...answerOf(row), ...counts, dryRun: false, alreadyApplied: row.status === 'applied' };
+    });
+  }
+
+  private async applyOne(em: EntityManager, row: ReorganizationEntity, now: Date): Promise<void> {
+    const summary = await switchMap(em, this.units, planOf(row), row.requestedBy, now);
+    await em.query(`UPDATE reorganizations SET status = 'applied', summary = $2, applied_by = $3, applied_at = $4 WHERE id = $1`,
+      [row.id, JSON.stringify(summary), row.requestedBy, now]);
+    const { moves: _moves, ...counts } = summary;
+    await this.audit.record(em, {
+      by: SCHEDULE, entity: 'reorganization', entityId: row.id, action: 'apply',
+      before: { status: 'scheduled' }, after: { status: 'applied', name: row.name, effectiveDate: row.effectiveDate, requestedBy: row.requestedBy, ...counts },
+    });
+  }
+
+  /** The same switch in a transaction that is rolled back, so it reports exactly what would change. */
+  private async preview(plan: ReorganizationPlan, requestedBy: string, now: Date): Promise<ReorganizationAnswer> {
+    try {
+      await this.db.transaction(async (em) => {
+        await em.query(LOCK);
+        throw new DryRunRollback(await switchMap(em, this.units, plan, requestedBy, now));
       });
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.summary;
-      throw error;
+      if (!(error instanceof DryRunRollback)) throw error;
+      return {
+        name: plan.name, effectiveDate: plan.effectiveDate, status: 'preview', takesEffectAt: takesEffectAt(plan.effectiveDate).toISOString(), appliedAt: null,
+        dryRun: true, alreadyApplied: false, ...error.summary,
+      };
     }
+    throw new Error('unreachable: the dry run always rolls back');
   }
+}
 
-  private async run(em: EntityManager, req: ReorganizationRequest, plan: ReturnType<typeof planMerges>): Promise<ReorganizationSummary> {
-    const eff = req.effectiveDate;
-    const dayBefore = addDaysYmd(eff, -1);
-    const city = await em.getRepository(UnitEntity).findOneOrFail({ where: { parentCode: IsNull(), validTo: IsNull() } });
-    const reorganizationId = (await em.query(`SELECT gen_random_uuid() AS id`))[0].id as string;
-    const newCodes = new Set(plan.newUnits.map((u) => u.code));
-    const oldCodes = [...plan.successorOf.keys()];
-    const districts = (await em.getRepository(UnitEntity).findBy({ parentCode: city.code, level: 'district', validTo: IsNull() })).map((d) => d.code);
-
-    // Units: continuing codes keep their old version as history; the rest of the old communes and the districts close.
-    const current = await em.getRepository(UnitEntity).findBy({ code: In([...newCodes]) });
-    const continuing = new Set(current.map((u) => u.code));
-    for (const u of current) {
-      await em.query(`INSERT INTO unit_versions (code, name, type, level, parent_code, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [u.code, u.name, u.type, u.level, u.parentCode, u.validFrom, dayBefore]);
-    }
-    for (const n of plan.newUnits) {
-      await em.query(
-        `INSERT INTO units (code, name, type, level, parent_code, valid_from) VALUES ($1, $2, $3, 'commune', $4, $5)
-         ON CONFLICT (code) DO UPDATE SET name = $2, type = $3, level = 'commune', parent_code = $4, valid_from = $5, valid_to = NULL, office_hours = NULL`,
-        [n.code, n.name, typeOf(n.name), city.code, eff],
-      );
-    }
-    const closedCommunes = oldCodes.filter((c) => !newCodes.has(c));
-    await em.query(`UPDATE units SET valid_to = $2 WHERE code = ANY($1) AND valid_to IS NULL`, [closedCommunes, dayBefore]);
-    await em.query(`UPDATE units SET valid_to = $2 WHERE code = ANY($1) AND valid_to IS NULL`, [districts, dayBefore]);
-    for (const n of plan.newUnits) {
-      for (const o of n.olds) {
-        await em.query(`INSERT INTO unit_successions (old_code, new_code, merge_type, receives_dossiers, effective_date, reorganization_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [o.code, n.code, o.mergeType, plan.successorOf.get(o.code) === n.code, eff, reorganizationId]);
-      }
-    }
-
-    // Agencies: the old communes' and districts' close; the new communes get theirs.
-    const closing = await em.getRepository(AgencyEntity).find({ where: { unitCode: In([...oldCodes, ...districts]), validTo: IsNull() } });
-    const created = deriveTwoLevelAgencies(plan.newUnits);
-    for (const a of created) {
-      await em.query(`INSERT INTO agencies (code, name, kind, sectors, unit_code, receives, scope_code, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [a.code, a.name, a.kind, a.sectors, a.unitCode, a.receives, a.scopeCode, eff]);
-    }
-    const agencyOf = (unitCode: string, sector: PlannedStep['sector']) =>
-      created.find((a) => a.unitCode === unitCode && (sector === 'general' ? a.kind === 'people_committee' : a.sectors.includes(sector)))
-      ?? created.find((a) => a.unitCode === unitCode && a.kind === 'people_committee')!;
-    let mapped = 0;
-    for (const a of closing) {
-      const successorUnit = plan.successorOf.get(a.unitCode);
-      const successor = successorUnit ? agencyOf(successorUnit, a.sectors[0]) : null;
-      if (successor) mapped += 1;
-      await em.query(`UPDATE agencies SET valid_to = $2, successor_code = $3, receives = false WHERE code = $1`, [a.code, dayBefore, successor?.code ?? null]);
-    }
-
-    // In-flight dossiers at a closing agency move on; steps already done keep the old agencies as history.
-    const closingCodes = closing.map((a) => a.code);
-    const departments = await em.getRepository(AgencyEntity).find({ where: { unitCode: city.code, validTo: IsNull() } });
-    const firstNewUnitOfDistrict = new Map<string, string>();
-    for (const n of plan.newUnits) {
-      for (const o of n.olds) {
-        const parent = (await em.getRepository(UnitEntity).findOneBy({ code: o.code }))?.parentCode;
-        if (parent && !firstNewUnitOfDistrict.has(parent)) firstNewUnitOfDistrict.set(parent, plan.successorOf.get(o.code) ?? n.code);
-      }
-    }
-    // Open dossiers now at a closing agency, or whose remaining steps pass through one (e.g. the return desk).
-    const ids: { id: string }[] = await em.query(
-      `SELECT id FROM dossiers d WHERE closed_at IS NULL AND (current_agency_code = ANY($1) OR EXISTS (
-         SELECT 1 FROM jsonb_array_elements(d.route) s WHERE (s->>'index')::int >= d.step_index AND s->>'agencyCode' = ANY($1)))
-       FOR UPDATE`,
-      [closingCodes],
-    );
-    // A district has no single successor; its own dossiers (and reports) go to the new unit of its first commune.
-    for (const [district, newCode] of firstNewUnitOfDistrict) {
-      if (!districts.includes(district)) continue;
-      await em.query(`INSERT INTO unit_successions (old_code, new_code, merge_type, receives_dossiers, effective_date, reorganization_id) VALUES ($1, $2, 'partial', true, $3, $4)`,
-        [district, newCode, eff, reorganizationId]);
-    }
-    const dossiers = ids.length > 0 ? await em.getRepository(DossierEntity).findBy({ id: In(ids.map((r) => r.id)) }) : [];
-    const movedFrom: Record<string, number> = {};
-    const movedTo: Record<string, number> = {};
-    for (const d of dossiers) {
-      const home = plan.successorOf.get(d.receivingUnitCode) ?? firstNewUnitOfDistrict.get(d.receivingUnitCode) ?? created[0].unitCode;
-      const route = d.route.map((step): PlannedStep => {
-        if (step.index < d.stepIndex || !closingCodes.includes(step.agencyCode)) return step;
-        const level = step.level === 'district' ? districtStepTarget(step.sector) : step.level;
-        if (level === 'city') {
-          const dep = departments.find((a) => (step.sector === 'general' ? a.kind === 'people_committee' : a.sectors.includes(step.sector)));
-          return dep ? { ...step, agencyCode: dep.code, scopeCode: dep.scopeCode } : step;
-        }
-        const agency = agencyOf(home, step.sector === 'one_stop' ? 'one_stop' : step.sector);
-        return { ...step, level, agencyCode: agency.code, scopeCode: agency.scopeCode };
-      });
-      const to = route[d.stepIndex];
-      const result = await em.createQueryBuilder().update(DossierEntity)
-        .set({ route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null })
-        .where('id = :id AND version = :version', { id: d.id, version: d.version }).execute();
-      if (!result.affected) throw new DomainError(DomainErrorCode.VersionConflict, `Dossier ${d.code} changed during the reorganisation; run it again.`);
-      const event = await em.getRepository(DossierEventEntity).save({
-        dossierId: d.id, action: 'reorganize', actorKind: 'system', actorId: null, actorName: req.appliedBy, actorRole: 'system',
-        fromStatus: d.status, toStatus: d.status, fromAgencyCode: d.currentAgencyCode, toAgencyCode: to.agencyCode,
-        note: `Sắp xếp đơn vị hành chính: ${req.name}`, data: { reorganization: req.name, effectiveDate: eff, controlSlip: true }, at: new Date(),
-      });
-      if (to.agencyCode === d.currentAgencyCode) continue;
-      const newName = created.find((a) => a.code === to.agencyCode)?.name ?? to.agencyCode;
-      await writeOutbox(em, [
-        { topic: 'sms', kind: 'dossier_moved', dossierCode: d.code, payload: { to: d.applicantPhone, template: 'dossier_moved', variables: { code: d.code, agencyName: newName } } },
-        { topic: 'national_portal', kind: 'dossier_sync', dossierCode: d.code, payload: { dossierCode: d.code, eventId: event.id, status: d.status, nationalStatus: NATIONAL_STATUS[d.status] } },
-      ]);
-      movedFrom[d.currentAgencyCode] = (movedFrom[d.currentAgencyCode] ?? 0) + 1;
-      movedTo[to.agencyCode] = (movedTo[to.agencyCode] ?? 0) + 1;
-    }
-
-    return {
-      name: req.name, effectiveDate: eff, dryRun: req.dryRun, alreadyApplied: false,
-      units: { created: plan.newUnits.length - continuing.size, continued: continuing.size, closed: closedCommunes.length, districtsClosed: districts.length },
-      agencies: { closed: closing.length, created: created.length, mapped },
-      dossiersMoved: Object.values(movedTo).reduce((s, n) => s + n, 0), dossiersRerouted: dossiers.length, movedFrom, movedTo,
-    };
-  }
+function answerOf(row: ReorganizationEntity): Omit<ReorganizationAnswer, 'dryRun' | 'alreadyApplied'> {
+  return {
+    name: row.name, effectiveDate: row.effectiveDate, status: row.status, takesEffectAt: takesEffectAt(row.effectiveDate).toISOString(),
+    appliedAt: row.appliedAt ? row.appliedAt.toISOString() : null, ...((row.summary ?? {}) as Partial<SwitchSummary>),
+  };
 }

@@ -34,9 +34,11 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
 
   it('is a valid adbe.pkcs7.detached signature by the agency, with its signing time', async () => {
     const signer = new KeyMaterialSigner((a) => ca.agencyMaterial(a));
-    const at = new Date('2026-12-02T03:04:05.678Z');
+    // An hour ago, inside the certificate's validity (issued now, valid from a day back), with milliseconds.
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000 + 678);
     const signed = await signer.signPdf(pdf, { agency: AGENCY, reason: 'Phiếu tiếp nhận', at });
-    expect(signed.signedAt.toISOString()).toBe('2026-12-02T03:04:05.000Z');
+    // CMS signingTime is UTCTime, whole seconds
+    expect(signed.signedAt.getTime()).toBe(at.getTime() - 678);
     expect(signed.signerName).toBe('UBND Phường Tràng Tiền');
     expect(signed.pdf.subarray(0, pdf.length - 2000).equals(pdf.subarray(0, pdf.length - 2000))).toBe(true);
 
@@ -44,7 +46,8 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
     expect(report).toContain('Signature is Valid');
     expect(report).toContain('UBND Phường Tràng Tiền');
     expect(report).toMatch(/Signature Type: adbe\.pkcs7\.detached/);
-    expect(report).toMatch(/Signing Time: Dec 02 2026/);
+    const [, day, month, year, time] = /^\w+, (\d+) (\w+) (\d+) ([\d:]+)/.exec(at.toUTCString())!.map(String);
+    expect(report).toContain(`Signing Time: ${month} ${day} ${year} ${time}`);
     expect(report).toContain('UID=000.35.22.H26');
     expect(report).toContain('Total document signed');
   });

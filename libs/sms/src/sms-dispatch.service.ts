@@ -138,7 +138,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     let rows = await this.claim(outboxIds);
     const unknown = outboxIds.filter((id) => !rows.some((r) => r.outbox_id === id));
     if (unknown.length > 0) {
-      // Relayed without their messages (a relay older than this one): make them now.
+      // Queued without their message rows (the relay's preparer did not run for them): make them now.
       const outbox: RelayedRow[] = await this.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1) AND topic = 'sms'`, [unknown]);
       if (outbox.length > 0) {
         await this.prepareBatch(this.db.manager, outbox);

@@ -8,3 +8,6 @@ export * from './units.module';
 export * from './unit-version.entity';
 export * from './unit-succession.entity';
 export * from './reorganization.entity';
+export * from './map-change';
+export * from './agency-procedure.entity';
+export * from './agencies.service';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { DomainError, type AdminLevel, type OfficeHours } from '@dvc/core';
 import { AgencyEntity } from './agency.entity';
 import { UnitEntity } from './unit.entity';
+import { writeMapChange, type MapChange } from './map-change';
 
 export interface UnitView {
   code: string;
@@ -56,5 +57,10 @@ export class UnitsService {
       agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, sectors: a.sectors, receives: a.receives })),
       childCount,
     };
+  }
+
+  /** Units, their versions and successions, and agencies opened and closed by a reorganisation, in `em`'s transaction. */
+  applyMapChange(em: EntityManager, change: MapChange): Promise<void> {
+    return writeMapChange(em, change);
   }
 }

@@ -3,9 +3,9 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { maskSensitive, type Principal } from '@dvc/core';
-import { redactingLogOptions, type RuntimeConfig } from '@dvc/config';
+import { readableLogTransport, redactingLogOptions, type RuntimeConfig } from '@dvc/config';
 
-/** Structured JSON logs (pino) with phone numbers, ID numbers, OTPs and tokens masked. */
+/** Structured logs (pino; JSON, or readable lines at a terminal) with phone numbers, ID numbers, OTPs and tokens masked. */
 export function loggerParams(runtime: RuntimeConfig, destination?: DestinationStream): Params {
   const base = redactingLogOptions(runtime.logLevel);
   const pinoHttp: Options = {
@@ -25,6 +25,7 @@ export function loggerParams(runtime: RuntimeConfig, destination?: DestinationSt
         return (principal ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } } : undefined) as object;
       },
       autoLogging: { ignore: (req) => req.url === '/health' },
+      ...(destination ? {} : { transport: readableLogTransport(runtime) }),
   };
   return {
     // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.

@@ -53,7 +53,6 @@ export class DossiersController {
   async register(@CurrentPrincipal() officer: OfficerPrincipal, @Body() body: DeskSubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const { dossier, replayed } = await this.intake.registerAtDesk(officer, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
-    else await this.actions.requestFeesDueOnReception(dossier.id);
     void reply.status(201);
     return this.view(officer, dossier.code);
   }

@@ -1,7 +1,8 @@
 /**
- * The timeliness rule every consumer uses: dossier views, public tracking, the worklist filter, the deadline sweep,
- * the statistics and the national-portal record (domain.md "Deadlines" → Classification, and "Calendar facts that
- * are law"). The SQL that needs the same rule builds it from `timeliness-sql.ts`, which takes the status sets below.
+ * The timeliness rule for one dossier: dossier views, public tracking and the national-portal record (domain.md
+ * "Deadlines" → Classification, and "Calendar facts that are law"). Statements over many dossiers (the worklist
+ * filter, the deadline sweep, the statistics) run the same rule as SQL built by `timeliness-sql.ts` from the status
+ * sets below; the statistics' facts run it inside the database function a migration built from that SQL.
  */
 import { isClockPaused, type DossierStatus } from '../dossier/dossier-status';
 import { WorkingCalendar } from './working-calendar';

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { DOSSIER_ACTIONS, slugOfAction } from './dossier-actions';
 import type { ActorRole, DossierAction } from './dossier-actions';
-import { FINAL_STATUSES, isClockPaused, isClockRunning } from './dossier-status';
+import { isClockPaused, isClockRunning, isClosedStatus } from './dossier-status';
 import type { DossierStatus } from './dossier-status';
 import { TRANSITION_TABLE, statusesAllowingAction } from './transition-table';
 
@@ -69,7 +69,7 @@ export function decideTransition(ctx: TransitionContext): TransitionDecision {
     to,
     pausesClock: isClockRunning(status) && isClockPaused(to),
     resumesClock: isClockPaused(status) && isClockRunning(to),
-    final: FINAL_STATUSES.has(to),
+    final: isClosedStatus(to),
   };
 }
 

@@ -1,6 +1,8 @@
 import {
   DOSSIER_STATUSES,
-  FINAL_STATUSES,
+  isClosedStatus,
+  isProcessingEnded,
+  isRefundableStatus,
   NATIONAL_STATUS,
   NATIONAL_STATUS_NAMES,
   STATUS_NAMES_VI,
@@ -33,8 +35,24 @@ describe('dossier statuses', () => {
     for (const status of DOSSIER_STATUSES) expect(STATUS_NAMES_VI[status]).toMatch(/\S/);
   });
 
-  it('treats refused, withdrawn, stopped and result_returned as final', () => {
-    expect([...FINAL_STATUSES].sort()).toEqual(['refused', 'result_returned', 'stopped', 'withdrawn']);
+  // Closed: out of every worklist. Processing ended: timeliness is judged (a result ready, or no result will come).
+  // Refunded: ended without a result, so what was paid goes back (domain.md "Fees").
+  it.each<[DossierStatus, boolean, boolean, boolean]>([
+    ['new', false, false, false],
+    ['received', false, false, false],
+    ['processing', false, false, false],
+    ['awaiting_approval', false, false, false],
+    ['supplement_requested', false, false, false],
+    ['payment_requested', false, false, false],
+    ['resolved', false, true, false],
+    ['result_returned', true, false, false],
+    ['refused', true, true, true],
+    ['withdrawn', true, true, true],
+    ['stopped', true, true, true],
+  ])('%s: closed %s, processing ended %s, refundable %s', (status, closed, ended, refundable) => {
+    expect(isClosedStatus(status)).toBe(closed);
+    expect(isProcessingEnded(status)).toBe(ended);
+    expect(isRefundableStatus(status)).toBe(refundable);
   });
 
   it.each<[DossierStatus, boolean, boolean]>([

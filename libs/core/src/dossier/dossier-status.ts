@@ -59,16 +59,30 @@ export const STATUS_NAMES_VI: Record<DossierStatus, string> = {
 
 /** Closed: the dossier left every worklist (result returned, refused, withdrawn, stopped). */
 export const CLOSED_STATUSES = ['refused', 'withdrawn', 'stopped', 'result_returned'] as const satisfies readonly DossierStatus[];
-export const FINAL_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>(CLOSED_STATUSES);
+const CLOSED: ReadonlySet<DossierStatus> = new Set<DossierStatus>(CLOSED_STATUSES);
+
+export function isClosedStatus(status: DossierStatus): boolean {
+  return CLOSED.has(status);
+}
 
 /** Processing ended: a result is ready, or the dossier was refused, withdrawn or stopped. Timeliness is judged then. */
 export const PROCESSING_ENDED_STATUSES = ['resolved', 'refused', 'withdrawn', 'stopped'] as const satisfies readonly DossierStatus[];
+const PROCESSING_ENDED: ReadonlySet<DossierStatus> = new Set<DossierStatus>(PROCESSING_ENDED_STATUSES);
+
+export function isProcessingEnded(status: DossierStatus): boolean {
+  return PROCESSING_ENDED.has(status);
+}
 
 /** Resolved with a result (the statistics' "resolved" line): ready to return, or returned. */
 export const RESOLVED_STATUSES = ['resolved', 'result_returned'] as const satisfies readonly DossierStatus[];
 
 /** A paid dossier that ends in one of these is refunded. */
 export const REFUNDABLE_STATUSES = ['refused', 'withdrawn', 'stopped'] as const satisfies readonly DossierStatus[];
+const REFUNDABLE: ReadonlySet<DossierStatus> = new Set<DossierStatus>(REFUNDABLE_STATUSES);
+
+export function isRefundableStatus(status: DossierStatus): boolean {
+  return REFUNDABLE.has(status);
+}
 
 const CLOCK_RUNNING_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>([
   'received',

@@ -6,7 +6,6 @@ export * from './rule-set';
 export * from './applicant-notices';
 export * from './applicant-view';
 export * from './timeliness-sql';
-export * from './effects/extend';
-export * from './effects/request-supplement';
+export * from './effects';
 export * from './list-cursor';
 export * from './action-names';

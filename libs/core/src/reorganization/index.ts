@@ -1,1 +1,4 @@
 export * from './merge-plan';
+export * from './schedule';
+export * from './successors';
+export * from './officer-mapping';

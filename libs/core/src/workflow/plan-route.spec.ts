@@ -52,6 +52,43 @@ describe('planRoute', () => {
   });
 });
 
+describe('planRoute with desk assignments', () => {
+  const birth = [step('r', 'commune', 'one_stop', 10), step('p', 'commune', 'justice', 50), step('a', 'commune', 'general', 25), step('t', 'commune', 'one_stop', 15)];
+  const named = (duty: 'receive' | 'process') => ({ assigned: [duty], restricted: [duty] });
+  const elsewhere = (duty: 'receive' | 'process') => ({ assigned: [], restricted: [duty] });
+  const extra = (code: string, sectors: RoutableAgency['sectors'], duties?: RoutableAgency['duties'], kind: RoutableAgency['kind'] = 'office'): RoutableAgency =>
+    ({ code, kind, sectors, unitCode: '00079', scopeCode: '00079', duties });
+  const processor = (list: RoutableAgency[]) => planRoute(birth, chain, [...agencies, ...list], byCode('001.35.22.H26'), 'commune')[1].agencyCode;
+
+  it.each<[string, RoutableAgency[], string]>([
+    ['no assignment: the office of the sector', [], '002.35.22.H26'],
+    ['a second justice office, named for the procedure, takes it', [extra('005.35.22.H26', ['justice'], named('process'))], '005.35.22.H26'],
+    ['a second justice office named for other procedures only does not', [extra('007.35.22.H26', ['justice'], elsewhere('process'))], '002.35.22.H26'],
+    ['two unrestricted justice offices: the lower identifier', [extra('009.35.22.H26', ['justice'])], '002.35.22.H26'],
+    ['an office named for the procedure without the sector is the last resort', [extra('006.35.22.H26', ['culture'], named('process'))], '002.35.22.H26'],
+  ])('%s', (_, list, expected) => {
+    expect(processor(list)).toBe(expected);
+  });
+
+  it('an office named for the procedure without the sector takes it when nobody covers the sector', () => {
+    const withoutJustice = agencies.filter((a) => a.code !== '002.35.22.H26');
+    const route = planRoute(birth, chain, [...withoutJustice, extra('006.35.22.H26', ['culture'], named('process'))], byCode('001.35.22.H26'), 'commune');
+    expect(route[1].agencyCode).toBe('006.35.22.H26');
+  });
+
+  it('the restricted office alone cannot take another procedure’s step', () => {
+    const onlyRestricted = [...agencies.filter((a) => a.code !== '002.35.22.H26'), extra('005.35.22.H26', ['justice'], elsewhere('process'))];
+    expect(() => planRoute(birth, chain, onlyRestricted, byCode('001.35.22.H26'), 'commune')).toThrow(expect.objectContaining({ code: 'validation_failed' }));
+  });
+
+  it('a mid-route desk step prefers the desk named to receive the procedure', () => {
+    const liaison = [step('r', 'commune', 'one_stop', 10), step('d', 'district', 'one_stop', 10), step('p', 'district', 'natural_resources', 60), step('t', 'commune', 'one_stop', 20)];
+    const districtDesk2: RoutableAgency = { code: '000.08.22.H26', kind: 'one_stop_desk', sectors: ['one_stop'], unitCode: '002', scopeCode: '002', duties: named('receive') };
+    const route = planRoute(liaison, chain, [...agencies, districtDesk2], byCode('001.35.22.H26'), 'commune');
+    expect(route[1].agencyCode).toBe('000.08.22.H26');
+  });
+});
+
 describe('transferTarget', () => {
   const route = planRoute([step('r', 'commune', 'one_stop', 5), step('c', 'commune', 'natural_resources', 25), step('d', 'district', 'natural_resources', 50),
     step('a', 'district', 'general', 10), step('t', 'commune', 'one_stop', 10)], chain, agencies, byCode('001.35.22.H26'), 'commune');

@@ -1,6 +1,7 @@
 import type { AdminLevel, AgencySector, WorkflowStepDefinition } from '../catalog/procedure-definition';
 import { DomainError } from '../errors/domain-error';
 import type { AgencyKind } from '../units/agency-identifier';
+import { dutyFit, type AgencyDuty, type ProcedureDuties } from '../units/agency-duties';
 import { districtStepTarget } from '../reorganization/merge-plan';
 
 export interface RoutableAgency {
@@ -9,6 +10,8 @@ export interface RoutableAgency {
   sectors: AgencySector[];
   unitCode: string;
   scopeCode: string;
+  /** Its desk assignments for the procedure being routed; absent: none (it works by kind and sector). */
+  duties?: ProcedureDuties;
 }
 
 export interface PlannedStep {
@@ -25,11 +28,28 @@ export interface PlannedStep {
 /** The receiving unit and its ancestors, by level. */
 export type UnitChain = Partial<Record<AdminLevel, string>>;
 
+/** The candidates that may do a duty, the ones named for the procedure first, then by identifier. */
+function best(candidates: RoutableAgency[], duty: AgencyDuty, rank: (a: RoutableAgency) => number = () => 0): RoutableAgency | undefined {
+  return candidates
+    .map((a) => ({ a, fit: dutyFit(a.duties, duty), rank: rank(a) }))
+    .filter((c) => c.fit < 2 && c.rank >= 0)
+    .sort((x, y) => x.rank - y.rank || x.fit - y.fit || x.a.code.localeCompare(y.a.code))[0]?.a;
+}
+
+/**
+ * The agency of a unit that takes a step. A specialist step goes to an agency named to process the procedure that
+ * covers the step's sector, else to one covering the sector that is not restricted to other procedures, else to any
+ * agency named to process the procedure.
+ */
 function pick(candidates: RoutableAgency[], step: WorkflowStepDefinition, unitCode: string): RoutableAgency | undefined {
   const inUnit = candidates.filter((a) => a.unitCode === unitCode);
   if (step.sector === 'general') return inUnit.find((a) => a.kind === 'people_committee');
-  if (step.sector === 'one_stop') return inUnit.find((a) => a.kind === 'one_stop_desk');
-  return inUnit.find((a) => a.kind !== 'people_committee' && a.sectors.includes(step.sector));
+  if (step.sector === 'one_stop') return best(inUnit.filter((a) => a.kind === 'one_stop_desk'), 'receive');
+  return best(inUnit.filter((a) => a.kind !== 'people_committee'), 'process', (a) => {
+    const covers = a.sectors.includes(step.sector);
+    const named = dutyFit(a.duties, 'process') === 0;
+    return covers && named ? 0 : covers ? 1 : named ? 2 : -1;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DomainError } from '../../errors/domain-error';
 import { fromLocal } from '../../calendar/zoned-time';
-import { decideExtension } from './extend';
+import { dossierState } from './effect-fixtures';
+import { decideExtension, extendEffect } from './extend';
 
 const at = (s: string) => fromLocal(s.slice(0, 10), s.slice(11));
 const first = at('2026-11-26 16:00');
@@ -48,5 +49,17 @@ describe('decideExtension (Form 04: the apology and new appointment, issued befo
 
   it('a dossier not yet received has nothing to extend', () => {
     expect(problem(() => decideExtension({ dueAt: null, extendedDueAt: null }, { reason: 'Cần xác minh', newDueAt: '2026-12-03T16:00:00+07:00' }, at('2026-11-25 10:00'))).code).toBe('transition_not_allowed');
+  });
+});
+
+describe('extendEffect (Form 04 recorded: the first appointment kept, the applicant told the new day)', () => {
+  it('records both appointments and sends the new day as dd/MM/yyyy', () => {
+    const dossier = dossierState({ dueAt: first, extendedDueAt: null });
+    expect(extendEffect(dossier, { version: 4, reason: 'Cần xác minh thực địa', newDueAt: '2026-12-03T16:00:00+07:00' }, at('2026-11-25 10:00'))).toEqual({
+      patch: { extendedDueAt: at('2026-12-03 16:00') },
+      note: 'Cần xác minh thực địa',
+      data: { form: 'form_04', firstDueAt: '2026-11-26T09:00:00.000Z', previousDueAt: '2026-11-26T09:00:00.000Z', newDueAt: '2026-12-03T09:00:00.000Z' },
+      variables: { reason: 'Cần xác minh thực địa', newDueDate: '03/12/2026' },
+    });
   });
 });

@@ -1,4 +1,6 @@
 import { DomainError, DomainErrorCode } from '../../errors/domain-error';
+import { formatDdMmYyyy } from '../../calendar/zoned-time';
+import type { ActionEffect, ActionInput, DossierState } from './action-effect';
 
 export interface ExtendFacts {
   /** The reference due time (first appointment, moved only by pauses). */
@@ -36,4 +38,14 @@ export function decideExtension(facts: ExtendFacts, input: { reason?: string; ne
     throw DomainError.validation([{ field: 'newDueAt', message: 'must be later than the current appointment and than now' }]);
   }
   return { extendedDueAt: newDueAt, reason, previousDueAt };
+}
+
+/** Form 04 as the dossier records it; the applicant's SMS gives the new day. */
+export function extendEffect(dossier: DossierState, input: ActionInput, now: Date): ActionEffect {
+  const e = decideExtension({ dueAt: dossier.dueAt, extendedDueAt: dossier.extendedDueAt }, input, now);
+  return {
+    patch: { extendedDueAt: e.extendedDueAt }, note: e.reason,
+    data: { form: 'form_04', firstDueAt: dossier.dueAt!.toISOString(), previousDueAt: e.previousDueAt.toISOString(), newDueAt: e.extendedDueAt.toISOString() },
+    variables: { reason: e.reason, newDueDate: formatDdMmYyyy(e.extendedDueAt) },
+  };
 }

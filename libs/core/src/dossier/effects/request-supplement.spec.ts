@@ -1,5 +1,6 @@
 import { DomainError } from '../../errors/domain-error';
-import { decideSupplementRequest } from './request-supplement';
+import { dossierState } from './effect-fixtures';
+import { decideSupplementRequest, requestSupplementEffect } from './request-supplement';
 
 const facts = (supplementRequests: number) => ({ supplementRequests, componentCodes: ['TK', 'GCS', 'GTTT'], procedureCode: '1.001193' });
 
@@ -35,5 +36,17 @@ describe('decideSupplementRequest (Form 02: once, in writing — Decree 61/2018 
     ['unknown components', { reason: 'Thiếu giấy tờ', components: ['GCS', 'XYZ', 'ABC'] }, ['components[1]', 'components[2]']],
   ])('%s → 422', (_case, input, expected) => {
     expect(fields(() => decideSupplementRequest(facts(0), input))).toEqual(expected);
+  });
+});
+
+describe('requestSupplementEffect (the wait remembers where to resume; the SMS gives the reason)', () => {
+  it.each([
+    ['the first request', 0, {}, { form: 'form_02', missingComponents: ['GCS'] }],
+    ['a second one, recorded as a breach', 1, { repeatReason: 'Bản bổ sung vẫn mờ' }, { form: 'form_02', missingComponents: ['GCS'], breachOfOnceRule: true, repeatReason: 'Bản bổ sung vẫn mờ', request: 2 }],
+  ])('%s', (_case, before, extra, data) => {
+    const dossier = dossierState({ status: 'processing', supplementRequests: before });
+    expect(requestSupplementEffect(dossier, { version: 5, reason: 'Giấy chứng sinh bị mờ', components: ['GCS'], ...extra }, { componentCodes: ['TK', 'GCS', 'GTTT'] })).toEqual({
+      patch: { resumeStatus: 'processing', supplementRequests: before + 1 }, note: 'Giấy chứng sinh bị mờ', data, variables: { reason: 'Giấy chứng sinh bị mờ' },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from '../../errors/domain-error';
 import { SUPPLEMENT_REQUESTS_ALLOWED } from '../../calendar/timeliness';
+import type { ActionEffect, ActionInput, DossierState } from './action-effect';
 
 export interface SupplementRequestEffect {
   reason: string;
@@ -39,4 +40,20 @@ export function decideSupplementRequest(
     );
   }
   return { reason, missing, supplementRequests, breach, repeatReason: breach ? repeatReason : null };
+}
+
+/** The request as the dossier records it: the wait remembers the status to resume. */
+export function requestSupplementEffect(
+  dossier: DossierState, input: ActionInput, facts: { componentCodes: readonly string[] },
+): ActionEffect {
+  const e = decideSupplementRequest(
+    { supplementRequests: dossier.supplementRequests, componentCodes: facts.componentCodes, procedureCode: dossier.procedureCode },
+    { reason: input.reason, components: input.components, repeatReason: input.repeatReason },
+  );
+  return {
+    patch: { resumeStatus: dossier.status, supplementRequests: e.supplementRequests },
+    note: e.reason,
+    data: { form: 'form_02', missingComponents: e.missing, ...(e.breach ? { breachOfOnceRule: true, repeatReason: e.repeatReason, request: e.supplementRequests } : {}) },
+    variables: { reason: e.reason },
+  };
 }
