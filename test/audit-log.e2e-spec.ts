@@ -141,6 +141,19 @@ describe('the audit log of the administration', () => {
     expect((await read({ entity: 'procedure', entityId: '2.001610' })).items).toEqual([]);
   });
 
+  it('agencies: a creation, an edit and a closure on a date, each one row with the whole agency before and after', async () => {
+    const code = '006.35.22.H26';
+    const agencies = (body: object) => t.http.post('/api/v1/admin/agencies').set(bearer(admin)).set(from(CLIENT)).send(body);
+    await agencies({ code, name: 'Bộ phận kiểm tra nhật ký', kind: 'office', unitCode: '00079', sectors: ['culture'], receives: false }).expect(201);
+    expect(await only({ entity: 'agency', entityId: code, action: 'create' })).toMatchObject({ before: null, after: { code, name: 'Bộ phận kiểm tra nhật ký', validTo: null }, address: CLIENT });
+    await t.http.patch(`/api/v1/admin/agencies/${code}`).set(bearer(admin)).send({ name: 'Bộ phận kiểm tra nhật ký (mới)' }).expect(200);
+    expect(await only({ entity: 'agency', entityId: code, action: 'update' })).toMatchObject({ before: { name: 'Bộ phận kiểm tra nhật ký' }, after: { name: 'Bộ phận kiểm tra nhật ký (mới)' } });
+    await t.http.patch(`/api/v1/admin/agencies/${code}`).set(bearer(admin)).send({ closedFrom: '2099-01-01' }).expect(200);
+    expect(await only({ entity: 'agency', entityId: code, action: 'close' })).toMatchObject({ before: { validTo: null }, after: { validTo: expect.any(String) } });
+    await agencies({ code, name: 'Trùng mã', kind: 'office', unitCode: '00079', sectors: ['culture'], receives: false }).expect(409);
+    expect((await read({ entity: 'agency', entityId: code })).items).toHaveLength(3);
+  });
+
   it('a refused or failed change leaves no row', async () => {
     const before = await rowCount();
     await t.http.post('/api/v1/admin/officers').set(bearer(admin)).send({ username: 'audit.target', fullName: 'Trùng Tên', agencyCode: '000.00.00.H26', roles: ['specialist'] }).expect(409);
