@@ -8,7 +8,10 @@
  *    and seconds), plus its idle RSS after start-up and after the loads. The ratios above run the sources through
  *    ts-node (bench/servers/api-server.ts adds the hello-world route); that process's RSS is reported too, labelled,
  *    but it includes the TypeScript compiler and is not the verdict.
- * Run: npm run bench:api [-- submission|tracking|memory]   (BENCH_CONNECTIONS=20, BENCH_SECONDS=10, BENCH_ROUNDS=2,
+ *  - catalogue: GET /api/v1/procedures at 2,000 procedures (the 502 real records and variants), search and list
+ *    pages at BENCH_CATALOGUE_RATE/s (open loop), p95 against the bare SQL of the same queries through pg
+ *    (bench/catalogue-bench.ts).
+ * Run: npm run bench:api [-- submission|tracking|memory|catalogue]   (BENCH_CONNECTIONS=20, BENCH_SECONDS=10, BENCH_ROUNDS=2,
  * BENCH_LATENCY_RATE=100;
  * BENCH_NO_BUILD=1 refuses a stale dist/ instead of building; BENCH_API_LOG_LEVEL=info is the production API's level)
  * The per-client rate limits are raised for the run (TRACKING_/AUTH_RATE_LIMIT_PER_MINUTE) — one client sends every
@@ -16,6 +19,7 @@
  */
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import { catalogueBenchmark } from './catalogue-bench';
 import { citizenSession, startServer, submissionBody, type ServerProcess } from './api-harness';
 import { dropBenchDatabase, freshBenchDatabase, loadAllConfig, machine, ownBenchEnv } from './bench-env';
 import { runLoad, type LoadResult } from './load-client';
@@ -29,6 +33,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 /** Offered load for the submission latency (open loop), per second. */
 const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 100);
+/** Offered load for the catalogue pages (open loop), per second. */
+const CATALOGUE_RATE = Number(process.env.BENCH_CATALOGUE_RATE ?? 50);
 const RATE_LIMIT = '1000000000';
 const PRODUCTION_LOG_LEVEL = process.env.BENCH_API_LOG_LEVEL ?? 'info';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +55,10 @@ async function main() {
   try {
     if (WHICH === 'all' || WHICH === 'submission' || WHICH === 'tracking') await ratios(env, config, db, results);
     if (build) results.memory = await productionMemory(env, db, build);
+    // Last: it writes 2,000 procedures the others do not expect.
+    if (WHICH === 'all' || WHICH === 'catalogue') {
+      results.catalogue = await catalogueBenchmark(env, db, { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, ratePerSecond: CATALOGUE_RATE });
+    }
   } finally {
     await db.destroy();
     await dropBenchDatabase(config);

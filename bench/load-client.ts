@@ -22,6 +22,7 @@ export interface LoadResult {
   requests: number;
   perSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   maxMs: number;
   /** The client's own worst event-loop stall in the run: a slow answer as long as this may be the client's. */
@@ -88,5 +89,5 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
   const slowAtSecond = latencies.flatMap((l, i) => (l > at(0.99) ? [Number((sentAt[i] / 1000).toFixed(2))] : [])).sort((a, b) => a - b).slice(0, 40);
-  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), clientStallMaxMs: Number((loopDelay.max / 1e6).toFixed(1)), slowAtSecond, statuses };
+  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: at(1), clientStallMaxMs: Number((loopDelay.max / 1e6).toFixed(1)), slowAtSecond, statuses };
 }

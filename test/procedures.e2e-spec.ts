@@ -28,6 +28,21 @@ describe('procedure catalogue', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('the pages together are the whole list, in order, each carrying the total; a page past the end is empty with the total', async () => {
+    const all = (await t.http.get('/api/v1/procedures?pageSize=100').expect(200)).body;
+    const paged: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.total / 4); page++) {
+      const res = (await t.http.get(`/api/v1/procedures?pageSize=4&page=${page}`).expect(200)).body;
+      expect(res).toMatchObject({ page, pageSize: 4, total: all.total });
+      paged.push(...res.items.map((p: { code: string }) => p.code));
+    }
+    expect(paged).toEqual(all.items.map((p: { code: string }) => p.code));
+    expect((await t.http.get('/api/v1/procedures?pageSize=4&page=500').expect(200)).body).toEqual({ items: [], page: 500, pageSize: 4, total: all.total });
+    const search = (await t.http.get('/api/v1/procedures?q=h%E1%BB%99%20tich&pageSize=1&page=2').expect(200)).body;
+    expect(search.total).toBeGreaterThanOrEqual(2);
+    expect(search.items).toHaveLength(1);
+  });
+
   it('filters by online level and shows both names of the level', async () => {
     const res = await t.http.get('/api/v1/procedures?onlineLevel=4&pageSize=100').expect(200);
     expect(res.body.items.length).toBeGreaterThan(0);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { fromLocal, signVnpay, unitsThatWorkedOn, type MeteredEvent } from '@dvc/core';
-import { SmsConfig } from '@dvc/config';
 import { AuditLog } from '@dvc/audit';
+import { SmsConfig } from '@dvc/config';
 import type { RelayedRow } from '@dvc/notifications';
-import { SmsDispatchService, SmsTemplatesService, type SmsProvider } from '@dvc/sms';
+import { SmsDispatchService, SmsReceipts, SmsRenderer, SmsTemplatesService, type SmsProvider } from '@dvc/sms';
 import { officerToken, startTestApp, TestApp } from '@dvc/testing';
 
 /**
@@ -63,7 +63,8 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   /** Renders and stores messages as the switchboard does (template, GSM-7 folding, segments, cost), then dates them. */
   async function sms(list: { kind: string; to: string; text: string; agency: string | null; status: string; createdAt: Date }[]): Promise<void> {
     const provider: SmsProvider = { send: async () => ({ providerMessageId: 'unused' }), onReceipt: () => undefined, close: async () => undefined } as unknown as SmsProvider;
-    const dispatcher = new SmsDispatchService(t.db, provider, new SmsTemplatesService(t.db, new AuditLog()), t.app.get(SmsConfig));
+    const config = t.app.get(SmsConfig);
+    const dispatcher = new SmsDispatchService(t.db, provider, new SmsRenderer(t.db, new SmsTemplatesService(t.db, new AuditLog()), config), new SmsReceipts(t.db), config);
     // Outbox rows the relay leaves alone (already dispatched): nothing sends these messages.
     const outbox: { id: string }[] = await t.db.query(
       `INSERT INTO outbox (topic, kind, priority, payload, dispatched_at)

@@ -46,6 +46,7 @@ import { FilesController } from './files/files.controller';
 import { HealthModule } from './health/health.module';
 import { ProceduresController } from './procedures/procedures.controller';
 import { AdminProceduresController } from './procedures/admin-procedures.controller';
+import { ProcedureDraftsController } from './procedures/procedure-drafts.controller';
 import { UnitsController } from './units/units.controller';
 
 @Module({})
@@ -92,7 +93,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

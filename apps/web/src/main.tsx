@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
-import { AdminPage } from './admin-nav';
+import { ADMIN_ROLES, AdminIndex, AdminPage } from './admin-nav';
 import { AdminAuditPage } from './admin-audit';
 import { AdminOfficersPage } from './admin-officers';
 import { DeskDossierPage, WorklistPage } from './desk';
@@ -10,6 +10,8 @@ import { DeskIntakePage } from './desk-intake';
 import { AdminAgenciesPage } from './admin-agencies';
 import { AccountSecurityPage, OfficerLoginPage } from './officer-sign-in';
 import { ReportsPage } from './reports';
+import { AdminProceduresPage } from './admin-procedures';
+import { AdminReorganizationsPage } from './admin-reorganizations';
 import { Link, navigate, useLocation } from './router';
 import './styles.css';
 
@@ -32,9 +34,12 @@ function Route() {
   else if (desk && seg[1] === 'bao-cao') page = <ReportsPage />;
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
   else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
+  else if (desk && seg[1] === 'quan-tri' && !seg[2]) page = <AdminIndex />;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminPage><AdminOfficersPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'nhat-ky') page = <AdminPage><AdminAuditPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan') page = <AdminPage><AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'sap-xep') page = <AdminPage><AdminReorganizationsPage /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc') page = <AdminPage><AdminProceduresPage code={query.get('ma')} /></AdminPage>;
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
   else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
   return (
@@ -52,9 +57,7 @@ function Route() {
                 <Link to="/mot-cua">Danh sách hồ sơ</Link>
                 <Link to="/mot-cua/tiep-nhan">Tiếp nhận hồ sơ</Link>
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
-                {officer && (officer.officer.roles.some((r) => r === 'admin' || r === 'unit_admin')
-                  ? <Link to="/mot-cua/quan-tri/can-bo">Quản trị</Link>
-                  : officer.officer.roles.includes('auditor') && <Link to="/mot-cua/quan-tri/nhat-ky">Quản trị</Link>)}
+                {officer && officer.officer.roles.some((r) => ADMIN_ROLES.includes(r)) && <Link to="/mot-cua/quan-tri">Quản trị</Link>}
                 {officer && <Link to="/mot-cua/tai-khoan">Tài khoản</Link>}
                 {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
               </>

@@ -4,10 +4,12 @@ import { CatalogService } from './catalog.service';
 import { ProcedureImportService } from './procedure-import.service';
 import { ProcedureEntity } from './procedure.entity';
 import { ProcedureVersionEntity } from './procedure-version.entity';
+import { ProcedureDraftEntity } from './procedure-draft.entity';
+import { ProcedureDraftsService } from './procedure-drafts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProcedureEntity, ProcedureVersionEntity])],
-  providers: [CatalogService, ProcedureImportService],
-  exports: [CatalogService, ProcedureImportService],
+  imports: [TypeOrmModule.forFeature([ProcedureEntity, ProcedureVersionEntity, ProcedureDraftEntity])],
+  providers: [CatalogService, ProcedureImportService, ProcedureDraftsService],
+  exports: [CatalogService, ProcedureImportService, ProcedureDraftsService],
 })
 export class CatalogModule {}

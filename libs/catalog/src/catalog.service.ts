@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, searchKey, type OnlineLevel } from '@dvc/core';
 import { ProcedureEntity } from './procedure.entity';
+import { inForce } from './procedure-in-force';
 import { procedureDetail, procedureSummary, ProcedureDetailView, ProcedureSummaryView } from './procedure-views';
 
 export interface ProcedureQuery {
@@ -21,34 +22,49 @@ export interface ProcedurePage {
   total: number;
 }
 
+/** What a summary shows, and what tells whether the row's version is in force yet. */
+const SUMMARY_COLUMNS = ['code', 'name', 'field', 'fieldCode', 'onlineLevel', 'receivingLevels', 'decidingLevel', 'processingTime', 'fees', 'version', 'effectiveFrom']
+  .map((property) => `p.${property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${property}"`).join(', ');
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CatalogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Every word of `q` must occur in the folded name/field/code, so accents and word order do not matter. */
+  /**
+   * Every word of `q` must occur in the folded name/field/code, so accents and word order do not matter. One
+   * statement: the page's codes and the number of matches are found on the narrow listing index (or the trigram
+   * index), then only the page's rows are read for their summary; a page past the end counts the matches alone.
+   */
   async search(query: ProcedureQuery): Promise<ProcedurePage> {
-    const qb = this.db.getRepository(ProcedureEntity).createQueryBuilder('p').where('p.active');
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['active'];
     const key = query.q ? searchKey(query.q) : '';
-    key.split(' ').filter(Boolean).forEach((word, i) => {
-      qb.andWhere(`p.search_key LIKE :w${i}`, { [`w${i}`]: `%${escapeLike(word)}%` });
-    });
-    if (query.field) qb.andWhere('(p.field_code = :field OR lower(p.field) = lower(:field))', { field: query.field });
-    if (query.onlineLevel) qb.andWhere('p.online_level = :onlineLevel', { onlineLevel: query.onlineLevel });
-    if (query.level) qb.andWhere(':level = ANY(p.receiving_levels)', { level: query.level });
-    if (key) {
-      qb.orderBy('(p.search_key LIKE :prefix)', 'DESC').setParameter('prefix', `${escapeLike(key)}%`).addOrderBy('p.name', 'ASC');
-    } else {
-      qb.orderBy('p.field', 'ASC').addOrderBy('p.name', 'ASC');
-    }
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return { items: rows.map(procedureSummary), page: query.page, pageSize: query.pageSize, total };
+    for (const word of key.split(' ').filter(Boolean)) where.push(`search_key LIKE ${param(`%${escapeLike(word)}%`)}`);
+    if (query.field) where.push(`(field_code = ${param(query.field)} OR lower(field) = lower($${params.length}))`);
+    if (query.onlineLevel) where.push(`online_level = ${param(query.onlineLevel)}`);
+    if (query.level) where.push(`${param(query.level)} = ANY(receiving_levels)`);
+    const filter = where.join(' AND ');
+    const filterParams = [...params];
+    const rank = key ? `(search_key LIKE ${param(`${escapeLike(key)}%`)})` : 'false';
+    const sql = `WITH hits AS (
+        SELECT code, field, name, ${rank} AS prefix_hit, count(*) OVER () AS total FROM procedures
+        WHERE ${filter} ORDER BY prefix_hit DESC, ${key ? '' : 'field, '}name, code LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)})
+      SELECT ${SUMMARY_COLUMNS}, h.total FROM hits h JOIN procedures p ON p.code = h.code
+      ORDER BY h.prefix_hit DESC, ${key ? '' : 'h.field, '}h.name, h.code`;
+    const rows = (await this.db.query(sql, params)) as (Partial<ProcedureEntity> & { total: string })[];
+    const total = rows.length > 0 ? Number(rows[0].total)
+      : query.page > 1 ? Number((await this.db.query(`SELECT count(*) AS n FROM procedures WHERE ${filter}`, filterParams))[0].n) : 0;
+    const entities = rows.map(({ total: _total, ...r }) => Object.assign(new ProcedureEntity(), r));
+    return { items: (await inForce(this.db, entities)).map(procedureSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   async get(code: string): Promise<ProcedureDetailView> {
     const p = await this.db.getRepository(ProcedureEntity).findOne({ where: { code, active: true } });
     if (!p) throw DomainError.notFound(`Procedure ${code}`);
-    return procedureDetail(p);
+    const [current] = await inForce(this.db, [p]);
+    return procedureDetail(current);
   }
 }

@@ -16,6 +16,10 @@ export class ProcedureVersionEntity {
   @Column({ type: 'varchar', length: 10 })
   source: ProcedureSource;
 
+  /** From when dossiers are received under it; never before the previous version's. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  effectiveFrom: Date;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -36,6 +36,8 @@ export function procedureDetail(p: ProcedureEntity) {
     ...procedureSummary(p),
     /** The version in force: a dossier submitted now is charged and dated under it. */
     version: p.version,
+    /** Since when it is in force (ISO time). */
+    effectiveFrom: p.effectiveFrom.toISOString(),
     components: p.components,
     fees: p.fees,
     formSchema: p.formSchema,

@@ -43,7 +43,7 @@ export function contentOfRow(p: ProcedureEntity): ProcedureContent {
  * is the next version (its content kept in procedure_versions, the dossiers under older versions keep theirs), the
  * same content keeps its version. The stored rows are locked first, so two writers of a code take turns.
  */
-export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[], source: ProcedureSource): Promise<WriteOutcome> {
+export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[], source: ProcedureSource, effectiveFrom?: Date): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0, changes: [] };
   if (writes.length === 0) return outcome;
   const stored = new Map<string, ProcedureEntity>();
@@ -69,11 +69,13 @@ export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[
       continue;
     }
     outcome.changes.push({ code: w.code, from: row?.version ?? null, to: decision.version });
-    rows.push({ code: w.code, searchKey: procedureSearchKey({ code: w.code, name: content.name, field: content.field }), ...content, active: true, version: decision.version, source } as QueryDeepPartialEntity<ProcedureEntity>);
-    versions.push({ procedureCode: w.code, version: decision.version, content: content as never, source });
+    // Never before the version it follows: one waiting for its date takes this one along.
+    const from = new Date(Math.max((effectiveFrom ?? new Date()).getTime(), row?.effectiveFrom.getTime() ?? 0));
+    rows.push({ code: w.code, searchKey: procedureSearchKey({ code: w.code, name: content.name, field: content.field }), ...content, active: true, version: decision.version, source, effectiveFrom: from } as QueryDeepPartialEntity<ProcedureEntity>);
+    versions.push({ procedureCode: w.code, version: decision.version, content: content as never, source, effectiveFrom: from });
   }
   const columns = ['name', 'search_key', 'field', 'field_code', 'online_level', 'receiving_levels', 'deciding_level', 'processing_time',
-    'components', 'fees', 'form_schema', 'workflow', 'result_name', 'legal_basis', 'national', 'active', 'version', 'source'];
+    'components', 'fees', 'form_schema', 'workflow', 'result_name', 'legal_basis', 'national', 'active', 'version', 'source', 'effective_from'];
   for (const part of chunks(rows)) {
     await em.createQueryBuilder().insert().into(ProcedureEntity).values(part).orUpdate(columns, ['code']).execute();
   }

@@ -4,6 +4,8 @@ import type { AdminLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineL
 @Entity('procedures')
 // A GIN trigram index TypeORM cannot express; created by the SearchIndexes migration.
 @Index('idx_procedures_search_trgm', { synchronize: false })
+// Partial and with INCLUDE columns (the ProcedureListingIndex migration): what list pages are chosen and counted by.
+@Index('idx_procedures_listing', { synchronize: false })
 export class ProcedureEntity {
   @PrimaryColumn({ type: 'varchar', length: 20 })
   code: string;
@@ -61,6 +63,10 @@ export class ProcedureEntity {
   /** The version in force; every version's content is kept in procedure_versions. */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** When this row's version takes effect: a published version may wait for its date, the one before in force until then. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  effectiveFrom: Date;
 
   /** Who wrote the version in force: the seed files, or an import of national-portal records (the seed then leaves it alone). */
   @Column({ type: 'varchar', length: 10, default: 'seed' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ProcedureEntity } from '@dvc/catalog';
+import { procedureAtVersion } from '@dvc/catalog';
 import { HttpConfig } from '@dvc/config';
 import { actionNameVi, DomainError, DomainErrorCode, toIsoWithOffset, type Principal } from '@dvc/core';
 import { DocumentDataError, renderDocument, type DocumentData, type DocumentForm, type Signer } from '@dvc/documents';
@@ -55,7 +55,8 @@ export class DossierDocumentsService {
   private async dataFor(d: DossierEntity, form: DocumentForm): Promise<DocumentData> {
     const events = await this.db.getRepository(DossierEventEntity).find({ where: { dossierId: d.id }, order: { id: 'ASC' } });
     const [procedure, agency, unit] = await Promise.all([
-      this.db.getRepository(ProcedureEntity).findOneByOrFail({ code: d.procedureCode }),
+      // The version the dossier was received under: its checklist, not one an administrator published since.
+      procedureAtVersion(this.db.manager, d.procedureCode, d.procedureVersion),
       this.db.getRepository(AgencyEntity).findOneByOrFail({ code: d.receivingAgencyCode }),
       this.db.getRepository(UnitEntity).findOne({ where: { code: d.receivingUnitCode }, relations: { parent: true } }),
     ]);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ProcedureEntity } from '@dvc/catalog';
+import { overlayVersion, ProcedureEntity, type VersionInForce } from '@dvc/catalog';
 import { isUuid, type AdminLevel, type RoutableAgency, type UnitChain } from '@dvc/core';
 import { entityFromRow, preparedQuery } from '@dvc/database';
 import { AgencyEntity } from '@dvc/units';
@@ -9,7 +9,7 @@ export type RouteAgency = RoutableAgency & { name: string; receives: boolean };
 
 /** What a submission is checked against, as the database has it now. */
 export interface SubmissionContext {
-  /** The active procedure of that code, if any. */
+  /** The active procedure of that code as in force now, if any. */
   procedure: ProcedureEntity | null;
   /** The agency of that code if it is open today (not closed by an administrator or a reorganisation). */
   agency: AgencyEntity | null;
@@ -41,6 +41,10 @@ WITH RECURSIVE
   )
 SELECT
   (SELECT to_jsonb(p) FROM procedures p WHERE p.code = $1 AND p.active) AS procedure,
+  (SELECT jsonb_build_object('version', v.version, 'effectiveFrom', v.effective_from, 'content', v.content)
+     FROM procedures p JOIN LATERAL (SELECT * FROM procedure_versions v WHERE v.procedure_code = p.code AND v.effective_from <= now()
+       ORDER BY v.version DESC LIMIT 1) v ON true
+     WHERE p.code = $1 AND p.active AND p.effective_from > now()) AS procedure_in_force,
   (SELECT to_jsonb(a) FROM agency a) AS agency,
   (SELECT jsonb_build_object('code', c.code, 'closedFrom', (c.valid_to + 1)::text, 'opensOn', CASE WHEN c.valid_from > today.d THEN c.valid_from::text END,
             'successorCode', c.successor_code)
@@ -56,6 +60,8 @@ SELECT
 
 interface Row {
   procedure: Record<string, unknown> | null;
+  /** The version in force when the procedure row's newest version waits for its date. */
+  procedure_in_force: VersionInForce | null;
   agency: Record<string, unknown> | null;
   closed_agency: SubmissionContext['closedAgency'];
   chain: { code: string; level: AdminLevel; depth: number }[];
@@ -73,7 +79,7 @@ export async function loadSubmissionContext(
   const chain: UnitChain = {};
   for (const unit of row.chain) chain[unit.level] = unit.code;
   return {
-    procedure: row.procedure ? entityFromRow<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure) : null,
+    procedure: row.procedure ? overlayVersion(entityFromRow<ProcedureEntity>(db.getMetadata(ProcedureEntity), row.procedure), row.procedure_in_force) : null,
     agency: row.agency ? entityFromRow<AgencyEntity>(db.getMetadata(AgencyEntity), row.agency) : null,
     closedAgency: row.closed_agency,
     chain,

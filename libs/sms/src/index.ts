@@ -5,6 +5,8 @@ export * from './providers/sms-provider';
 export * from './providers/smpp.provider';
 export * from './sms-templates.service';
 export * from './sms-dispatch.service';
+export * from './sms-receipts';
+export * from './sms-renderer';
 export * from './sms-rate-limiter';
 export * from './sms-query.service';
 export * from './sms.module';

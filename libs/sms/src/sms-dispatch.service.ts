@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsConfig } from '@dvc/config';
-import { isUrgentSmsKind, PhoneNumber, prepareSmsText, quietHoursRelease, renderTemplate, smsCost } from '@dvc/core';
+import { isUrgentSmsKind, quietHoursRelease } from '@dvc/core';
 import type { RelayedRow } from '@dvc/notifications';
-import { AgencyEntity } from '@dvc/units';
-import { SMS_PROVIDER, SmsProvider, SmsSendError, type DeliveryReceipt } from './providers/sms-provider';
+import { SMS_PROVIDER, SmsProvider, SmsSendError } from './providers/sms-provider';
 import { SmsMessageEntity } from './sms-message.entity';
-import { SmsTemplatesService } from './sms-templates.service';
+import { SmsReceipts } from './sms-receipts';
+import { SmsRenderer } from './sms-renderer';
 
 /** What became of a job's messages; the processor turns it into BullMQ's language. */
 export interface BatchOutcome {
@@ -51,20 +51,8 @@ interface ClaimRow {
  */
 const CLAIM_LEASE_SECONDS = 30;
 
-interface SmsPayload {
-  to: string;
-  template: string;
-  agencyCode?: string;
-  variables?: Record<string, string | number>;
-}
-
-const CACHE_MS = 10_000;
-const RECEIPT_FLUSH_MS = 25;
-const RECEIPT_BATCH = 500;
-/** While PostgreSQL is away (a restart), receipts wait and sent messages keep trying to be recorded. */
+/** While PostgreSQL is away (a restart), a sent message keeps trying to be recorded. */
 const DB_RETRY_MS = 500;
-const EARLY_RECEIPT_TRIES = 20;
-const EARLY_RECEIPT_RETRY_MS = 250;
 const RECORD_PATIENCE_MS = 120_000;
 
 /**
@@ -74,27 +62,16 @@ const RECORD_PATIENCE_MS = 120_000;
  */
 @Injectable()
 export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('SmsDispatch');
-  private readonly templateCache = new Map<string, { at: number; template: { body: string; keepDiacritics: boolean } }>();
-  private readonly senderCache = new Map<string, { at: number; sender: string }>();
-  private pendingReceipts: DeliveryReceipt[] = [];
-  /** Provider ids accepted by a run of this process that has not stored them yet: their receipts wait for it. */
-  private readonly unrecorded = new Set<string>();
-  /** Receipts that found no message yet, by provider id: how often they were tried. */
-  private readonly earlyTries = new Map<string, number>();
-  private flushTimer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
-  private stopped = false;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
-    private readonly templates: SmsTemplatesService,
+    private readonly renderer: SmsRenderer,
+    private readonly receipts: SmsReceipts,
     private readonly config: SmsConfig,
   ) {}
 
   onModuleInit(): void {
-    this.provider.onReceipt((receipt) => this.queueReceipt(receipt));
+    this.provider.onReceipt((receipt) => this.receipts.queue(receipt));
     // Bound from the start: receipts the SMS centre kept for us (e.g. during a restart) arrive only on a session.
     this.provider.open?.();
   }
@@ -106,9 +83,8 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
    * database's, may run before this module's).
    */
   async stop(): Promise<void> {
-    this.stopped = true;
     await this.provider.close();
-    await this.flushReceipts();
+    await this.receipts.stop();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -122,7 +98,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     for (const row of rows) {
       const release = isUrgentSmsKind(row.kind) ? null : quietHoursRelease(now, this.config.quietHours);
       if (release) delays.set(row.id, release.getTime() - now.getTime());
-      values.push(await this.render(row, release));
+      values.push(await this.renderer.render(row, release));
     }
     if (values.length > 0) {
       await em.createQueryBuilder().insert().into(SmsMessageEntity).values(values).orIgnore().execute();
@@ -166,7 +142,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
       await Promise.all(chunk.map(async (m) => {
         try {
           const accepted = await this.provider.send({ reference: m.id, to: m.to, sender: m.sender, text: m.text, encoding: m.encoding, segments: m.segments });
-          this.unrecorded.add(accepted.providerMessageId);
+          this.receipts.accepted(accepted.providerMessageId);
           results.set(m.id, accepted);
         } catch (error) {
           const throttled = error instanceof SmsSendError && error.throttled;
@@ -178,8 +154,7 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     try {
       await this.untilWritten(() => this.record(mine, results));
     } finally {
-      for (const r of results.values()) if ('providerMessageId' in r) this.unrecorded.delete(r.providerMessageId);
-      if (this.pendingReceipts.length > 0) void this.flushReceipts();
+      this.receipts.recorded([...results.values()].flatMap((r) => ('providerMessageId' in r ? [r.providerMessageId] : [])));
     }
     for (const m of mine) {
       const r = results.get(m.id);
@@ -268,135 +243,4 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  private queueReceipt(receipt: DeliveryReceipt): void {
-    this.pendingReceipts.push(receipt);
-    if (this.pendingReceipts.length >= RECEIPT_BATCH) void this.flushReceipts();
-    else this.flushTimer ??= setTimeout(() => void this.flushReceipts(), RECEIPT_FLUSH_MS);
-  }
-
-  /**
-   * Applies the buffered receipts in one statement; those whose message does not know its provider id yet are
-   * kept in sms_receipts and applied again, so whichever of sender and receipt commits last settles it.
-   */
-  private flushReceipts(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.flushTimer) clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-      // A receipt that overtook its own run's record waits for it (in this process), so it applies in one statement.
-      const batch = this.pendingReceipts.filter((r) => !this.unrecorded.has(r.providerMessageId));
-      this.pendingReceipts = this.pendingReceipts.filter((r) => this.unrecorded.has(r.providerMessageId));
-      if (batch.length === 0) return;
-      try {
-        await this.resolveAlternativeIds(batch);
-      } catch {
-        // Applied under the id as received; the statement below meets the same outage and keeps them.
-      }
-      const ids = batch.map((r) => r.providerMessageId);
-      const statuses = batch.map((r) => r.status);
-      const details = batch.map((r) => r.detail);
-      try {
-        // TypeORM answers an UPDATE with [rows, count].
-        const [updated]: [{ provider_message_id: string }[], number] = await this.db.query(
-          `UPDATE sms_messages m SET status = v.status,
-             delivered_at = CASE WHEN v.status = 'delivered' THEN now() ELSE m.delivered_at END,
-             failed_at = CASE WHEN v.status = 'failed' THEN now() ELSE m.failed_at END,
-             last_error = CASE WHEN v.status = 'failed' THEN v.detail ELSE m.last_error END, updated_at = now()
-           FROM unnest($1::text[], $2::text[], $3::text[]) AS v(pid, status, detail)
-           WHERE m.provider_message_id = v.pid AND m.status IN ('queued', 'sending', 'sent')
-           RETURNING m.provider_message_id`,
-          [ids, statuses, details],
-        );
-        const done = new Set(updated.map((u) => u.provider_message_id));
-        const early = batch.filter((r) => !done.has(r.providerMessageId));
-        for (const r of batch) if (done.has(r.providerMessageId)) this.earlyTries.delete(r.providerMessageId);
-        if (early.length === 0) return;
-        // A receipt can also overtake its record when it arrives in the same read as the submit's answer (before
-        // the run notes the id): it is stored below and, besides, tried again from memory for a few seconds.
-        for (const r of early) {
-          const tries = (this.earlyTries.get(r.providerMessageId) ?? 0) + 1;
-          if (tries > EARLY_RECEIPT_TRIES) this.earlyTries.delete(r.providerMessageId);
-          else {
-            this.earlyTries.set(r.providerMessageId, tries);
-            this.pendingReceipts.push(r);
-          }
-        }
-        if (!this.stopped && this.pendingReceipts.length > 0) this.flushTimer ??= setTimeout(() => void this.flushReceipts(), EARLY_RECEIPT_RETRY_MS).unref();
-        await this.db.query(
-          `INSERT INTO sms_receipts (provider_message_id, status, detail) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-          [early.map((r) => r.providerMessageId), early.map((r) => r.status), early.map((r) => r.detail)],
-        );
-        await this.db.query(
-          `UPDATE sms_messages m SET status = r.status,
-             delivered_at = CASE WHEN r.status = 'delivered' THEN r.received_at ELSE m.delivered_at END,
-             failed_at = CASE WHEN r.status = 'failed' THEN r.received_at ELSE m.failed_at END,
-             last_error = CASE WHEN r.status = 'failed' THEN r.detail ELSE m.last_error END, updated_at = now()
-           FROM sms_receipts r WHERE r.provider_message_id = m.provider_message_id AND r.provider_message_id = ANY($1) AND m.status IN ('queued', 'sending', 'sent')`,
-          [early.map((r) => r.providerMessageId)],
-        );
-      } catch (error) {
-        // Kept, not dropped: a receipt lost here would leave its message "sent" for ever.
-        this.logger.warn(`${batch.length} delivery receipts not applied yet: ${(error as Error).message}`);
-        this.pendingReceipts = [...batch, ...this.pendingReceipts];
-        if (!this.stopped) this.flushTimer ??= setTimeout(() => void this.flushReceipts(), DB_RETRY_MS).unref();
-      }
-    });
-    return this.flushing;
-  }
-
-  /**
-   * A receipt may spell the id differently from submit_sm_resp (hex or decimal, either case): one indexed lookup
-   * finds which spelling a stored message has, and the receipt takes it. Receipts whose id is stored as received,
-   * or not stored yet, keep theirs.
-   */
-  private async resolveAlternativeIds(batch: DeliveryReceipt[]): Promise<void> {
-    const withAlternatives = batch.filter((r) => r.alternativeIds && r.alternativeIds.length > 0);
-    if (withAlternatives.length === 0) return;
-    const spellings = withAlternatives.flatMap((r) => [r.providerMessageId, ...r.alternativeIds!]);
-    const rows: { provider_message_id: string }[] = await this.db.query(
-      `SELECT provider_message_id FROM sms_messages WHERE provider_message_id = ANY($1::text[]) AND status IN ('queued', 'sending', 'sent')`,
-      [spellings],
-    );
-    const stored = new Set(rows.map((r) => r.provider_message_id));
-    for (const receipt of withAlternatives) {
-      if (stored.has(receipt.providerMessageId)) continue;
-      const found = receipt.alternativeIds!.find((id) => stored.has(id));
-      if (found) receipt.providerMessageId = found;
-    }
-  }
-
-  private async render(row: RelayedRow, notBefore: Date | null): Promise<Partial<SmsMessageEntity>> {
-    const payload = row.payload as unknown as SmsPayload;
-    const phone = PhoneNumber.parse(payload.to);
-    const base = {
-      outboxId: row.id, kind: row.kind, to: phone?.value ?? String(payload.to).slice(0, 15), carrier: phone?.carrier ?? 'unknown', priority: row.priority,
-      dossierCode: row.dossier_code, agencyCode: payload.agencyCode ?? null, sender: await this.senderFor(payload.agencyCode), notBefore, attempts: 0,
-    };
-    try {
-      if (!phone) throw new Error(`${payload.to} is not a Vietnamese mobile number`);
-      const template = await this.templateOf(payload.template ?? row.kind);
-      const prepared = prepareSmsText(renderTemplate(template.body, payload.variables ?? {}), { keepDiacritics: template.keepDiacritics });
-      return { ...base, text: prepared.text, encoding: prepared.encoding, segments: prepared.segments, costVnd: smsCost(phone.carrier, prepared.segments), status: 'queued' };
-    } catch (error) {
-      return { ...base, text: '', encoding: 'GSM7', segments: 0, costVnd: 0, status: 'failed', failedAt: new Date(), lastError: `cannot render: ${(error as Error).message}` };
-    }
-  }
-
-  /** Templates change rarely; a short cache spares a query per message. */
-  private async templateOf(kind: string) {
-    const cached = this.templateCache.get(kind);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.template;
-    const template = await this.templates.get(kind);
-    this.templateCache.set(kind, { at: Date.now(), template });
-    return template;
-  }
-
-  private async senderFor(agencyCode: string | undefined): Promise<string> {
-    if (!agencyCode) return this.config.brandname;
-    const cached = this.senderCache.get(agencyCode);
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.sender;
-    const agency = await this.db.getRepository(AgencyEntity).findOne({ where: { code: agencyCode }, select: { code: true, smsBrandname: true } });
-    const sender = agency?.smsBrandname ?? this.config.brandname;
-    this.senderCache.set(agencyCode, { at: Date.now(), sender });
-    return sender;
-  }
 }

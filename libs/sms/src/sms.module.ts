@@ -6,6 +6,8 @@ import { AgencyEntity } from '@dvc/units';
 import { SMS_PROVIDER } from './providers/sms-provider';
 import { createSmsProvider } from './sms-provider.factory';
 import { SmsDispatchService } from './sms-dispatch.service';
+import { SmsReceipts } from './sms-receipts';
+import { SmsRenderer } from './sms-renderer';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsQueryService } from './sms-query.service';
 import { SmsReceiptEntity } from './sms-receipt.entity';
@@ -27,6 +29,8 @@ export class SmsModule {}
   imports: [entities, NotificationsModule],
   providers: [
     SmsTemplatesService,
+    SmsRenderer,
+    SmsReceipts,
     SmsDispatchService,
     { provide: SMS_PROVIDER, inject: [SmsConfig], useFactory: (config: SmsConfig) => createSmsProvider(config) },
   ],

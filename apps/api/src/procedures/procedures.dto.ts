@@ -72,6 +72,7 @@ export class ProcedurePageDto {
 
 export class ProcedureDetailDto extends ProcedureSummaryDto {
   @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' }) version: number;
+  @ApiProperty({ example: '2026-12-03T10:00:00.000Z', description: 'Since when this version is in force (a published version waiting for its date is not shown until then)' }) effectiveFrom: string;
   @ApiProperty({ description: 'Document components with original / certified copy / photocopy counts' }) components: Record<string, unknown>[];
   @ApiProperty({ description: 'Fee and charge rules, amounts in VND' }) fees: Record<string, unknown>[];
   @ApiProperty({ description: 'JSON Schema of the e-form' }) formSchema: Record<string, unknown>;

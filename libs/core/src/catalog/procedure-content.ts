@@ -7,7 +7,8 @@ import type { FeeRule, ProcedureDefinition, ProcessingTime, WorkflowStepDefiniti
  */
 export type ProcedureContent = Omit<ProcedureDefinition, 'code'> & { national: NationalDetails | null };
 
-export type ProcedureSource = 'seed' | 'national';
+/** Who wrote a version: the seed files, an import of national records, or an administrator's published draft. */
+export type ProcedureSource = 'seed' | 'national' | 'admin';
 
 export function contentOfDefinition(def: ProcedureDefinition): ProcedureContent {
   const { code: _code, ...content } = def;
@@ -51,7 +52,8 @@ export function versionDecision(stored: { version: number; content: ProcedureCon
 export function importedContent(mapped: NationalProcedure, stored: { source: ProcedureSource; content: ProcedureContent } | null): ProcedureContent {
   const { code: _code, ...content } = mapped;
   const ours = stored?.content;
-  const ownFields = new Set<KeptField>(stored?.source === 'seed' ? ['components', 'fees'] : ours?.national?.kept ?? []);
+  // A procedure without national details is our own (the seed's, or an administrator's edit of it): all ours.
+  const ownFields = new Set<KeptField>(ours && !ours.national ? ['components', 'fees'] : ours?.national?.kept ?? []);
   const kept: KeptField[] = [];
   let { components, fees } = content;
   if (ours && ownFields.has('components') && ours.components.length > 0) {
