@@ -28,6 +28,7 @@ afterAll(async () => {
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const CLIENT = '203.0.113.7';
+const hanoiToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const from = (address: string) => ({ 'X-Forwarded-For': address });
 const rowCount = async () => Number((await owner.query('SELECT count(*) FROM audit_log')).rows[0].count);
 const dbError = (promise: Promise<unknown>) => promise.then(() => { throw new Error('the statement succeeded'); }, (e: { code?: string; driverError?: { code?: string }; message: string }) => ({ code: e.driverError?.code ?? e.code, message: e.message }));
@@ -152,6 +153,27 @@ describe('the audit log of the administration', () => {
     expect(await only({ entity: 'agency', entityId: code, action: 'close' })).toMatchObject({ before: { validTo: null }, after: { validTo: expect.any(String) } });
     await agencies({ code, name: 'Trùng mã', kind: 'office', unitCode: '00079', sectors: ['culture'], receives: false }).expect(409);
     expect((await read({ entity: 'agency', entityId: code })).items).toHaveLength(3);
+  });
+
+  it('procedure drafts: a save, a publication with the fees before and after, a discard; a refused save leaves none', async () => {
+    const code = '2.000635';
+    const newFee = { code: 'PHI_BAN_SAO', kind: 'fee', name: 'Phí cấp bản sao trích lục hộ tịch', basis: 'per_copy', amountVnd: 10_000, copiesField: 'soBanSao', payment: 'before' };
+    const put = (body: object) => t.http.put(`/api/v1/admin/procedures/${code}/draft`).set(bearer(admin)).set(from(CLIENT)).send(body);
+    const before = await rowCount();
+    await put({ revision: 7 }).expect(409);
+    await put({ revision: 0, fees: [{ ...newFee, amountVnd: -1 }] }).expect(422);
+    expect(await rowCount()).toBe(before);
+    const saved = (await put({ revision: 0, fees: [newFee] }).expect(200)).body;
+    expect(await only({ entity: 'procedure', entityId: code, action: 'draft_save' })).toMatchObject({ before: null, after: { revision: 1, edits: { fees: [newFee] } }, address: CLIENT });
+    const published = await t.http.post(`/api/v1/admin/procedures/${code}/publish`).set(bearer(admin)).send({ effectiveFrom: hanoiToday(), revision: saved.revision });
+    if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+    const row = await only({ entity: 'procedure', entityId: code, action: 'publish' });
+    expect(row.before).toMatchObject({ version: published.body.version - 1 });
+    expect(row.before.fees).not.toEqual([newFee]);
+    expect(row.after).toMatchObject({ version: published.body.version, fees: [newFee] });
+    await put({ revision: 0, fees: [{ ...newFee, amountVnd: 12_000 }] }).expect(200);
+    await t.http.delete(`/api/v1/admin/procedures/${code}/draft`).set(bearer(admin)).expect(204);
+    expect(await only({ entity: 'procedure', entityId: code, action: 'draft_discard' })).toMatchObject({ before: { edits: { fees: [{ amountVnd: 12_000 }] } }, after: null });
   });
 
   it('a refused or failed change leaves no row', async () => {
