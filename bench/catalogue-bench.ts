@@ -1,8 +1,10 @@
+import { AuditLog } from '@dvc/audit';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { CatalogService, type ProcedureQuery } from '@dvc/catalog';
+import { loadConfig, VneidConfig } from '@dvc/config';
 import { startServer } from './api-harness';
 import { CATALOGUE_SIZE, loadCatalogue } from './catalogue-load';
 import { runLoad, type LoadResult } from './load-client';
@@ -24,7 +26,7 @@ async function captureStatements(db: DataSource, queries: ProcedureQuery[]) {
   let current: { sql: string; params: unknown[] }[] = [];
   Object.assign(db, { logger: { ...logger, logQuery: (sql: string, params?: unknown[]) => current.push({ sql, params: params ?? [] }), logQueryError() {}, logQuerySlow() {}, log() {} } });
   try {
-    const catalog = new CatalogService(db);
+    const catalog = new CatalogService(db, loadConfig(VneidConfig, process.env), new AuditLog());
     for (const q of queries) {
       current = [];
       await catalog.search(q);

@@ -63,7 +63,12 @@ export async function startProductionApi(env: Record<string, string>): Promise<S
   const nodeArgs = [...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, PRODUCTION_API], {
     cwd: ROOT,
-    env: { ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), TOTP_SECRET_KEY: secret(), VNPAY_HASH_SECRET: secret(), ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), TOTP_SECRET_KEY: secret(), VNPAY_HASH_SECRET: secret(),
+      // the load signs citizens in by phone, which a deployment may keep on; VNeID is configured but not reached
+      CITIZEN_OTP_ENABLED: 'true', VNEID_CLIENT_SECRET: secret(), VNEID_ISSUER: 'https://sso.vneid.example',
+      VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback', VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/',
+      ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   process.on('exit', () => child.kill('SIGKILL'));

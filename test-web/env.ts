@@ -23,6 +23,11 @@ export const WEB_TEST = {
     VNPAY_PAY_URL: 'http://127.0.0.1:3310/paymentv2/vpcpay.html',
     VNPAY_API_URL: 'http://127.0.0.1:3310/merchant_webapi/api/transaction',
     NATIONAL_PORTAL_URL: 'http://127.0.0.1:3320',
+    VNEID_ISSUER: 'http://127.0.0.1:3340',
+    VNEID_REDIRECT_URI: 'http://127.0.0.1:3300/api/v1/auth/citizens/vneid/callback',
+    VNEID_POST_LOGOUT_REDIRECT_URI: 'http://127.0.0.1:3300/',
+    // The citizen journeys sign in by phone and file level-4 dossiers.
+    VNEID_LEVEL4_ASSURANCE: '0',
     PUBLIC_BASE_URL: 'http://127.0.0.1:3300',
     AUTH_RATE_LIMIT_PER_MINUTE: '200',
     TRACKING_RATE_LIMIT_PER_MINUTE: '200',

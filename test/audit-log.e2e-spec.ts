@@ -171,6 +171,8 @@ describe('the audit log of the administration', () => {
     expect(row.before).toMatchObject({ version: published.body.version - 1 });
     expect(row.before.fees).not.toEqual([newFee]);
     expect(row.after).toMatchObject({ version: published.body.version, fees: [newFee] });
+    await t.http.put(`/api/v1/admin/procedures/${code}/assurance`).set(bearer(admin)).send({ level: 2 }).expect(200);
+    expect(await only({ entity: 'procedure', entityId: code, action: 'assurance_change' })).toMatchObject({ before: { requiredAssurance: null }, after: { requiredAssurance: 2 } });
     await put({ revision: 0, fees: [{ ...newFee, amountVnd: 12_000 }] }).expect(200);
     await t.http.delete(`/api/v1/admin/procedures/${code}/draft`).set(bearer(admin)).expect(204);
     expect(await only({ entity: 'procedure', entityId: code, action: 'draft_discard' })).toMatchObject({ before: { edits: { fees: [{ amountVnd: 12_000 }] } }, after: null });

@@ -182,7 +182,7 @@ describe('bad-input sweep (fast-check)', () => {
     const req = requestOf(op, plan);
     requests += 1;
     const res = await send(base, req);
-    const broken = violation(res);
+    const broken = violation(res, op.id);
     if (broken) throw new Error(`${op.id}: ${broken}\n  request: ${summarise(req)}`);
     if (plan.body.kind === 'upload' && res.status === 201) {
       const content = plan.body.plan.content;

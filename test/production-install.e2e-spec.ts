@@ -20,6 +20,12 @@ const PRODUCTION = {
   OTP_SECRET: 'production-install-test-otp-secret-0123456789abcdef',
   VNPAY_HASH_SECRET: 'production-install-test-vnpay-secret-0123456789',
   TOTP_SECRET_KEY: 'production-install-test-totp-key-0123456789abcdef',
+  // VNeID is configured as production requires (https, a real secret) but not reached: the citizen here signs in by
+  // phone, which a deployment may keep on (the VNeID path has its own suite, test/vneid-sign-in.e2e-spec.ts).
+  VNEID_ISSUER: 'https://sso.vneid.example',
+  VNEID_CLIENT_SECRET: 'production-install-test-vneid-secret-0123456789',
+  VNEID_REDIRECT_URI: 'https://dichvucong.hanoi.example/api/v1/auth/citizens/vneid/callback',
+  VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dichvucong.hanoi.example/',
   CITIZEN_OTP_ENABLED: 'true',
   SMS_PROVIDER: 'log',
 };

@@ -43,8 +43,16 @@ export function send(baseUrl: string, req: RawRequest, timeoutMs = 20_000): Prom
   });
 }
 
+/**
+ * Operations that reach an outside provider the sweep does not run (VNeID's discovery document): for them, and only
+ * as a problem of type unavailable, a 503 is the right answer to "the provider cannot be reached".
+ */
+const NEEDS_ABSENT_PROVIDER = new Set(['GET /api/v1/auth/citizens/vneid/start']);
+
 /** Why a response breaks the sweep's rules (never a 5xx; a 4xx is problem+json with title and status), or null. */
-export function violation(res: RawResponse): string | null {
+export function violation(res: RawResponse, operationId = ''): string | null {
+  const type = (res.json as { type?: unknown } | undefined)?.type;
+  if (res.status === 503 && NEEDS_ABSENT_PROVIDER.has(operationId) && type === 'https://dvc.hanoi.gov.vn/problems/unavailable') return null;
   if (res.status >= 500) return `answered ${res.status}: ${res.body.toString('utf8').slice(0, 300)}`;
   if (res.status >= 400) {
     if (!res.contentType.startsWith('application/problem+json')) return `a ${res.status} with content-type "${res.contentType}"`;

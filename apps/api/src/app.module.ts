@@ -36,6 +36,7 @@ import { signInTracker } from './common/sign-in-tracker';
 import { AuthController } from './auth/auth.controller';
 import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
+import { VneidController } from './auth/vneid/vneid.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
 import { AuditController } from './admin/audit.controller';
 import { AgenciesController } from './admin/agencies.controller';
@@ -93,7 +94,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, VneidController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -23,6 +23,20 @@ function portPart(url: string): number {
   return Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 }
 
+const isLocal = (url: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
+/** The bundled VNeID simulator listens where VNEID_ISSUER points and knows this API as its one client. */
+function vneidSimulatorEnv(config: ReturnType<typeof loadAllConfig>): Record<string, string> {
+  return {
+    VNEID_SIMULATOR_PORT: String(portPart(config.vneid.issuer)),
+    VNEID_SIMULATOR_ISSUER: config.vneid.issuer,
+    VNEID_CLIENT_ID: config.vneid.clientId,
+    VNEID_CLIENT_SECRET: config.vneid.clientSecret,
+    VNEID_REDIRECT_URI: config.vneid.redirectUri,
+    VNEID_POST_LOGOUT_REDIRECT_URI: config.vneid.postLogoutRedirectUri,
+  };
+}
+
 const COMMANDS: Record<string, string> = {
   start: 'check PostgreSQL and Redis, create the database, migrate, seed, and run the API and the worker',
   'db:prepare': 'create the database if missing and run pending migrations',
@@ -70,12 +84,13 @@ async function run(command: string | undefined): Promise<number> {
   }
   if (command !== 'start') return 0;
   log(`API on http://localhost:${config.http.port} (docs at /docs, queues at /admin/queues); press Ctrl-C to stop`);
-  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}; national portal simulator ${config.nationalPortal.url}`);
+  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}; national portal simulator ${config.nationalPortal.url}; VNeID simulator ${config.vneid.issuer} (demo identities at /identities)`);
   return supervise(
     [
       { name: 'sms-centre', entry: 'sms-simulator/main.js' },
       { name: 'gateway', entry: 'payment-gateway-simulator/main.js', env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` } },
       { name: 'portal', entry: 'portal-simulator/main.js', env: { PORTAL_SIMULATOR_PORT: String(portPart(config.nationalPortal.url)), PORTAL_SIMULATOR_TOKEN: config.nationalPortal.token } },
+      ...(isLocal(config.vneid.issuer) ? [{ name: 'vneid', entry: 'vneid-simulator/main.js', env: vneidSimulatorEnv(config) }] : []),
       { name: 'api', entry: 'api/main.js', nodeArgs: API_NODE_ARGS },
       { name: 'worker', entry: 'worker/main.js' },
     ],

@@ -27,7 +27,7 @@ const ENTITIES: ReadonlyArray<[string, string]> = [
 const ACTIONS: Readonly<Record<string, string>> = {
   create: 'Tạo mới', update: 'Sửa', roles_change: 'Đổi vai trò', deactivate: 'Khoá tài khoản', reactivate: 'Mở lại tài khoản',
   password_reset: 'Đặt lại mật khẩu', second_factor_reset: 'Gỡ xác thực hai yếu tố', import: 'Nhập từ Cổng DVC quốc gia',
-  draft_save: 'Lưu bản nháp', draft_discard: 'Bỏ bản nháp', publish: 'Công bố', schedule: 'Lên lịch', apply: 'Áp dụng', close: 'Đóng từ ngày',
+  draft_save: 'Lưu bản nháp', draft_discard: 'Bỏ bản nháp', publish: 'Công bố', assurance_change: 'Đổi mức xác thực VNeID', schedule: 'Lên lịch', apply: 'Áp dụng', close: 'Đóng từ ngày',
 };
 const FIELDS: Readonly<Record<string, string>> = {
   username: 'Tên đăng nhập', fullName: 'Họ tên', title: 'Chức danh', agencyCode: 'Cơ quan', roles: 'Vai trò', active: 'Đang hoạt động',

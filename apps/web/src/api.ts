@@ -11,7 +11,9 @@ export class ApiError extends Error {
   }
 }
 
-export interface CitizenSession { token: string; phone: string }
+/** What VNeID vouched for (absent after a phone sign-in): shown read-only, never retyped. */
+export interface CitizenIdentity { fullName: string | null; idNumber: string | null; taxCode: string | null; birthDate: string | null; assurance: number }
+export interface CitizenSession { token: string; phone: string; identity?: CitizenIdentity }
 /** Stands for the officer's HttpOnly session cookie where a token is expected: the page never sees the token. */
 export const OFFICER_COOKIE = 'officer-session-cookie';
 export interface OfficerProfile { id: string; username: string; fullName: string; roles: string[]; agencyCode: string; unitCode: string }
@@ -39,6 +41,20 @@ export const session = {
   /** Keeps the profile and the CSRF token; the access token itself stays in the cookie the sign-in set. */
   setOfficer: (s: { csrfToken: string; officer: OfficerProfile } | null) =>
     (s ? localStorage.setItem(OFFICER_KEY, JSON.stringify({ csrfToken: s.csrfToken, officer: s.officer })) : localStorage.removeItem(OFFICER_KEY)),
+  /**
+   * Ends our session; after a VNeID sign-in the browser then goes to VNeID to end that one too (true: the page is
+   * leaving, VNeID sends it back to the home page).
+   */
+  signOutCitizen: async (): Promise<boolean> => {
+    const citizen = read<CitizenSession>(CITIZEN_KEY);
+    localStorage.removeItem(CITIZEN_KEY);
+    if (!citizen) return false;
+    const answer = await fetch('/api/v1/auth/citizens/logout', { method: 'POST', headers: { authorization: `Bearer ${citizen.token}` } }).catch(() => null);
+    const body = answer?.ok ? ((await answer.json()) as { endSessionUrl: string | null }) : null;
+    if (!body?.endSessionUrl) return false;
+    location.assign(body.endSessionUrl);
+    return true;
+  },
   signOutOfficer: async () => {
     session.setOfficer(null);
     await fetch('/api/v1/auth/officers/logout', { method: 'POST' }).catch(() => undefined);

@@ -6,6 +6,7 @@ import { Errors, SchemaForm, serverMessage, validate, Values } from './SchemaFor
 import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
 import { ResultFiles } from './results';
 import { Alert, Dialog, Loading, StatusBadge, useTitle } from './ui';
+import { IdentityCard, useOtpEnabled, VneidSignIn } from './vneid-sign-in';
 
 /* ---------------- Search ---------------- */
 
@@ -130,6 +131,7 @@ export function SignInPage({ next }: { next: string }) {
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const otpEnabled = useOtpEnabled();
   const validPhone = /^(0|84|\+84)(3|5|7|8|9)[0-9]{8}$/.test(phone.replace(/\s/g, ''));
   async function sendOtp(e: FormEvent) {
     e.preventDefault();
@@ -159,9 +161,11 @@ export function SignInPage({ next }: { next: string }) {
   }
   return (
     <section className="narrow">
-      <h1>Đăng nhập bằng số điện thoại</h1>
-      {error && <Alert>{error}</Alert>}
-      {!sent ? (
+      <h1>Đăng nhập</h1>
+      <VneidSignIn next={next} />
+      {otpEnabled && <h2>Đăng nhập bằng số điện thoại</h2>}
+      {otpEnabled && error && <Alert>{error}</Alert>}
+      {!otpEnabled ? null : !sent ? (
         <form onSubmit={sendOtp} noValidate>
           <div className="field">
             <label htmlFor="phone">Số điện thoại di động</label>
@@ -260,7 +264,12 @@ export function SubmitPage({ code }: { code: string }) {
   const [p, setP] = useState<any>(null);
   const [error, setError] = useState('');
   const [agencyCode, setAgencyCode] = useState('');
-  const [applicant, setApplicant] = useState<Values>(() => ({ phone: citizen ? citizen.phone.replace(/^84/, '0') : '' }));
+  const verified = citizen?.identity;
+  const [applicant, setApplicant] = useState<Values>(() => ({
+    phone: citizen ? citizen.phone.replace(/^84/, '0') : '',
+    ...(verified?.fullName ? { fullName: verified.fullName } : {}),
+    ...(verified?.idNumber ? { idNumber: verified.idNumber } : {}),
+  }));
   const [form, setForm] = useState<Values>({});
   const [files, setFiles] = useState<Record<string, Uploaded[]>>({});
   const [delivery, setDelivery] = useState('desk');
@@ -321,7 +330,8 @@ export function SubmitPage({ code }: { code: string }) {
       {!error && attempted && Object.keys(errors).length > 0 && <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>}
       {errors.components && <Alert>{errors.components}</Alert>}
       <UnitAgencyPicker levels={p.receivingLevels ?? []} value={agencyCode} onChange={setAgencyCode} error={errors.agency} />
-      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} readOnly={citizen ? ['phone'] : []} />
+      <ApplicantFieldset value={applicant} onChange={setApplicant} errors={errors} readOnly={citizen ? ['phone', ...(verified?.fullName ? ['fullName'] : []), ...(verified?.idNumber ? ['idNumber'] : [])] : []} />
+      {citizen && verified && <IdentityCard identity={verified} phone={citizen.phone} />}
       <h2>{p.formSchema?.title ?? 'Tờ khai'}</h2>
       <SchemaForm schema={p.formSchema ?? {}} value={form} onChange={setForm} errors={formErrors} />
       <fieldset className="fieldset">

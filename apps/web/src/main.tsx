@@ -66,7 +66,7 @@ function Route() {
                 <Link to="/">Thủ tục</Link>
                 <Link to="/tra-cuu">Tra cứu</Link>
                 <Link to="/ho-so">Hồ sơ của tôi</Link>
-                {citizen ? <button className="link" onClick={() => { session.setCitizen(null); navigate('/'); }}>Đăng xuất</button> : <Link to="/dang-nhap">Đăng nhập</Link>}
+                {citizen ? <button className="link" onClick={() => { void session.signOutCitizen().then((leaving) => { if (!leaving) navigate('/'); }); }}>Đăng xuất</button> : <Link to="/dang-nhap">Đăng nhập</Link>}
               </>
             )}
           </nav>

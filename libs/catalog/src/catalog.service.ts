@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, searchKey, type OnlineLevel } from '@dvc/core';
+import { AuditLog, type AuditActor } from '@dvc/audit';
+import { VneidConfig } from '@dvc/config';
+import { DomainError, isAssuranceLevel, searchKey, type AssuranceLevel, type OnlineLevel } from '@dvc/core';
 import { ProcedureEntity } from './procedure.entity';
 import { inForce } from './procedure-in-force';
 import { procedureDetail, procedureSummary, ProcedureDetailView, ProcedureSummaryView } from './procedure-views';
@@ -30,7 +32,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CatalogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly vneid: VneidConfig,
+    private readonly audit: AuditLog,
+  ) {}
 
   /**
    * Every word of `q` must occur in the folded name/field/code, so accents and word order do not matter. One
@@ -65,6 +71,18 @@ export class CatalogService {
     const p = await this.db.getRepository(ProcedureEntity).findOne({ where: { code, active: true } });
     if (!p) throw DomainError.notFound(`Procedure ${code}`);
     const [current] = await inForce(this.db, [p]);
-    return procedureDetail(current);
+    return procedureDetail(current, this.vneid.level4Assurance as AssuranceLevel);
+  }
+
+  /** The procedure's own assurance setting (null: back to the default for its online level). */
+  async setRequiredAssurance(code: string, level: unknown, by: AuditActor): Promise<ProcedureDetailView> {
+    if (level !== null && !isAssuranceLevel(level)) throw DomainError.validation([{ field: 'level', message: 'must be 0, 1, 2 or null' }]);
+    await this.db.transaction(async (em) => {
+      const procedure = await em.getRepository(ProcedureEntity).findOne({ where: { code, active: true }, lock: { mode: 'pessimistic_write' } });
+      if (!procedure) throw DomainError.notFound(`Procedure ${code}`);
+      await em.getRepository(ProcedureEntity).update({ code }, { requiredAssurance: level });
+      await this.audit.record(em, { by, entity: 'procedure', entityId: code, action: 'assurance_change', before: { requiredAssurance: procedure.requiredAssurance }, after: { requiredAssurance: level } });
+    });
+    return this.get(code);
   }
 }

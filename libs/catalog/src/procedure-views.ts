@@ -1,4 +1,4 @@
-import { ONLINE_LEVEL_NAMES, type OnlineLevel } from '@dvc/core';
+import { ONLINE_LEVEL_NAMES, requiredAssurance, type AssuranceLevel, type OnlineLevel } from '@dvc/core';
 import { ProcedureEntity } from './procedure.entity';
 
 export interface OnlineLevelView {
@@ -31,9 +31,11 @@ export function procedureSummary(p: ProcedureEntity) {
   };
 }
 
-export function procedureDetail(p: ProcedureEntity) {
+export function procedureDetail(p: ProcedureEntity, level4Assurance: AssuranceLevel) {
   return {
     ...procedureSummary(p),
+    /** The sign-in an online submission needs: 0 any (phone too), 1–2 that VNeID level or higher. */
+    requiredAssurance: requiredAssurance(p, level4Assurance),
     /** The version in force: a dossier submitted now is charged and dated under it. */
     version: p.version,
     /** Since when it is in force (ISO time). */

@@ -1,7 +1,8 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AdminLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineLevel, ProcedureSource, ProcessingTime, WorkflowStepDefinition } from '@dvc/core';
+import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { AdminLevel, AssuranceLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineLevel, ProcedureSource, ProcessingTime, WorkflowStepDefinition } from '@dvc/core';
 
 @Entity('procedures')
+@Check('chk_procedures_required_assurance', `"required_assurance" BETWEEN 0 AND 2`)
 // A GIN trigram index TypeORM cannot express; created by the SearchIndexes migration.
 @Index('idx_procedures_search_trgm', { synchronize: false })
 // Partial and with INCLUDE columns (the ProcedureListingIndex migration): what list pages are chosen and counted by.
@@ -59,6 +60,10 @@ export class ProcedureEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The VNeID assurance level a submission needs; null = the deployment's default for the online level. */
+  @Column({ type: 'smallint', nullable: true })
+  requiredAssurance: AssuranceLevel | null;
 
   /** The version in force; every version's content is kept in procedure_versions. */
   @Column({ type: 'integer', default: 1 })

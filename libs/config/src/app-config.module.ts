@@ -14,8 +14,9 @@ import { RedisConfig } from './redis.config';
 import { RuntimeConfig } from './runtime.config';
 import { SigningConfig } from './signing.config';
 import { SmsConfig } from './sms.config';
+import { VneidConfig } from './vneid.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig, SigningConfig] as const;
+export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig, SigningConfig, VneidConfig] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;
@@ -31,6 +32,7 @@ export interface LoadedConfig {
   files: FilesConfig;
   reports: ReportsConfig;
   signing: SigningConfig;
+  vneid: VneidConfig;
 }
 
 /** Loads and checks every namespace at once, so a bad value stops the boot before anything connects. */
@@ -49,11 +51,14 @@ export function loadAllConfig(env: Record<string, string | undefined> = process.
     files: loadConfig(FilesConfig, env),
     reports: loadConfig(ReportsConfig, env),
     signing: loadConfig(SigningConfig, env),
+    vneid: loadConfig(VneidConfig, env),
   };
-  assertProductionSecrets(config.runtime, config.auth, config.payments);
+  assertProductionSecrets(config.runtime, config.auth, config.payments, config.vneid);
   if (config.runtime.isProduction) config.data.demoData = false;
   // In production the second factor is enforced for MFA_REQUIRED_ROLES unless MFA_ENFORCE=false says otherwise.
   if (config.runtime.isProduction && env.MFA_ENFORCE === undefined) config.auth.mfaEnforce = true;
+  // VNeID is the front door; phone OTP is a fallback a province switches on (CITIZEN_OTP_ENABLED=true).
+  if (config.runtime.isProduction && !env.CITIZEN_OTP_ENABLED) config.auth.citizenOtpEnabled = false;
   return config;
 }
 

@@ -96,6 +96,11 @@ export class AuthConfig {
   @IsBoolean()
   mfaEnforce: boolean = false;
 
+  /** Phone OTP sign-in for citizens, a fallback beside VNeID: on by default in development and tests, off in production. */
+  @EnvVar('CITIZEN_OTP_ENABLED')
+  @IsBoolean()
+  citizenOtpEnabled: boolean = true;
+
   get mfaRoles(): string[] {
     return this.mfaRequiredRoles.split(',').map((r) => r.trim()).filter(Boolean);
   }

@@ -17,3 +17,4 @@ export * from './app-config.module';
 export * from './log-redaction';
 export * from './signing.config';
 export * from './log-format';
+export * from './vneid.config';

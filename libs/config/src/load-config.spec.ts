@@ -3,6 +3,11 @@ import { DatabaseConfig } from './database.config';
 import { HttpConfig } from './http.config';
 import { loadConfig } from './load-config';
 
+const PRODUCTION_VNEID = {
+  VNEID_CLIENT_SECRET: 's'.repeat(40), VNEID_ISSUER: 'https://sso.vneid.example', VNEID_REDIRECT_URI: 'https://dichvucong.hanoi.gov.vn/api/v1/auth/citizens/vneid/callback',
+  VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dichvucong.hanoi.gov.vn/',
+};
+
 describe('loadConfig', () => {
   it('runs locally with no environment at all', () => {
     const config = loadAllConfig({});
@@ -32,16 +37,30 @@ describe('loadConfig', () => {
   });
 
   it('refuses the development secrets in production and turns demo data off', () => {
-    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, OTP_SECRET, TOTP_SECRET_KEY, VNPAY_HASH_SECRET must be set/);
+    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, OTP_SECRET, TOTP_SECRET_KEY, VNPAY_HASH_SECRET, VNEID_CLIENT_SECRET must be set/);
     const config = loadAllConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       OTP_SECRET: 'y'.repeat(40),
       TOTP_SECRET_KEY: 't'.repeat(40),
       VNPAY_HASH_SECRET: 'z'.repeat(40),
+      ...PRODUCTION_VNEID,
       DEMO_DATA: 'true',
     });
     expect(config.data.demoData).toBe(false);
+    expect(config.auth.citizenOtpEnabled).toBe(false);
+  });
+
+  it('keeps phone OTP on outside production and where a production deployment switches it on', () => {
+    expect(loadAllConfig({}).auth.citizenOtpEnabled).toBe(true);
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'true' }).auth.citizenOtpEnabled).toBe(true);
+    expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'false' }).auth.citizenOtpEnabled).toBe(false);
+  });
+
+  it('refuses plain-http VNeID addresses in production', () => {
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    expect(() => loadAllConfig({ ...secrets, VNEID_ISSUER: 'http://vneid.example' })).toThrow(/VNEID_ISSUER must be https:\/\/ URLs/);
   });
 
   it('derives the maintenance URL and database name', () => {

@@ -1,6 +1,7 @@
 import { loadAllConfig } from './app-config.module';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), OTP_SECRET: 'o'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'v'.repeat(40) };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), OTP_SECRET: 'o'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'v'.repeat(40),
+  VNEID_CLIENT_SECRET: 's'.repeat(40), VNEID_ISSUER: 'https://sso.vneid.example', VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback', VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/' };
 
 describe('officer sign-in settings', () => {
   it.each([

@@ -41,3 +41,6 @@ export * from './audit/redact-secrets';
 export * from './units/qcvn102';
 export * from './units/agency-duties';
 export * from './units/agency-administration';
+export * from './identity/assurance';
+export * from './identity/vneid-claims';
+export * from './identity/vneid-login-cookie';

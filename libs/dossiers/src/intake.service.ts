@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
+import { VneidConfig } from '@dvc/config';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, applicantSearchKey, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesDueAfter, feesForChannel, PhoneNumber, planRoute, receivesProcedure, ruleSetAt, validateCitizenId,
+  applicantPhoneErrors, applicantSearchKey, DomainErrorCode, meetsAssurance, requiredAssurance, type AssuranceLevel, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesDueAfter, feesForChannel, PhoneNumber, planRoute, receivesProcedure, ruleSetAt, validateCitizenId,
   type CitizenPrincipal, type FieldError, type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
@@ -70,6 +71,7 @@ export class IntakeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarService,
     private readonly files: FilesService,
+    private readonly vneid: VneidConfig,
   ) {}
 
   /** An online submission by a citizen: status new, waiting for the desk. */
@@ -81,6 +83,10 @@ export class IntakeService {
       if (existing) return { dossier: existing, replayed: true };
     }
     const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online', citizen.phone);
+    const needed = requiredAssurance(prepared.procedure, this.vneid.level4Assurance as AssuranceLevel);
+    if (!meetsAssurance(citizen.assurance, needed)) {
+      throw new DomainError(DomainErrorCode.AssuranceTooLow, `This procedure needs a VNeID sign-in of level ${needed} (this one is ${citizen.assurance === 0 ? 'a phone sign-in' : `level ${citizen.assurance}`}); sign in again with VNeID at that level.`);
+    }
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const dossier = this.newDossier(code, input, prepared, {

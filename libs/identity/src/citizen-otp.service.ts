@@ -36,6 +36,7 @@ export class CitizenOtpService {
 
   /** Issues a code and writes its SMS to the outbox in the same transaction: no code without its message. */
   async requestCode(rawPhone: string, now = new Date()): Promise<{ phone: string; expiresAt: Date }> {
+    this.assertEnabled();
     const phone = PhoneNumber.require(rawPhone);
     const code = generateOtpCode();
     return this.db.transaction(async (em) => {
@@ -56,6 +57,7 @@ export class CitizenOtpService {
   }
 
   async verifyCode(rawPhone: string, code: string, now = new Date()): Promise<{ accessToken: string; citizen: { id: string; phone: string } }> {
+    this.assertEnabled();
     const phone = PhoneNumber.require(rawPhone);
     const result = await this.db.transaction(async (em) => {
       const state = await this.lockState(em, phone.value);
@@ -75,7 +77,13 @@ export class CitizenOtpService {
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The code is wrong or has expired.');
     }
     const citizen = { id: result.citizen.id, phone: result.citizen.phone };
-    return { accessToken: await this.tokens.signCitizen({ kind: 'citizen', ...citizen }), citizen };
+    return { accessToken: await this.tokens.signCitizen({ kind: 'citizen', ...citizen, assurance: 0, idNumber: result.citizen.idNumber }), citizen };
+  }
+
+  private assertEnabled(): void {
+    if (!this.config.citizenOtpEnabled) {
+      throw new DomainError(DomainErrorCode.SignInMethodDisabled, 'Sign-in by phone code is not offered here; sign in with VNeID.');
+    }
   }
 
   /** Row lock per phone: two requests for one phone are serialised, different phones never wait on each other. */

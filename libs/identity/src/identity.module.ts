@@ -14,6 +14,7 @@ import { OfficerDirectoryService } from './officer-directory.service';
 import { OfficerEntity } from './officer.entity';
 import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';
+import { VneidClient, VneidLoginStore, VneidSignInService } from './vneid';
 
 @Module({
   imports: [
@@ -31,9 +32,9 @@ import { TokenService } from './token.service';
     }),
   ],
   providers: [
-    TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService,
+    VneidClient, VneidLoginStore, VneidSignInService, TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService,
     { provide: TotpSecretBox, inject: [AuthConfig], useFactory: (auth: AuthConfig) => new TotpSecretBox(auth.totpSecretKey) },
   ],
-  exports: [TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
+  exports: [VneidSignInService, TokenService, OfficerAuthService, CitizenOtpService, OfficerDirectoryService, OfficerAccountsService, TotpEnrolmentService],
 })
 export class IdentityModule {}

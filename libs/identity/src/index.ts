@@ -15,3 +15,4 @@ export * from './officer-credentials';
 export * from './password-rules';
 export * from './first-administrator';
 export * from './officer-transfers';
+export * from './vneid';

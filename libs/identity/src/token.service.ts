@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthConfig } from '@dvc/config';
+import Redis from 'ioredis';
+import { AuthConfig, RedisConfig } from '@dvc/config';
+import { InjectRedis } from '@dvc/redis';
 import { passwordFingerprint } from './officer-credentials';
-import { csrfTokenFor, csrfTokenMatches, DomainError, DomainErrorCode, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
+import { csrfTokenFor, csrfTokenMatches, DomainError, DomainErrorCode, isAssuranceLevel, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
 
 /** Tokens of one step of an officer's sign-in; never accepted as access tokens. */
 export type SignInStep = 'mfa' | 'password_change' | 'mfa_enrolment';
@@ -24,7 +26,14 @@ interface TokenClaims {
   unitCode?: string;
   scopeCode?: string;
   phone?: string;
+  /** Citizens: assurance level (0 phone, 1–2 VNeID), ID number, VNeID sign-in id. */
+  acr?: number;
+  idn?: string;
+  sid?: string;
 }
+
+/** Redis key of a live VNeID sign-in (its id_token, for the sign-out at the provider). */
+export const citizenSessionKey = (prefix: string, sessionId: string) => `${prefix}:vneid:session:${sessionId}`;
 
 interface OfficerAccountRow {
   username: string;
@@ -42,6 +51,8 @@ export class TokenService {
     private readonly jwt: JwtService,
     private readonly config: AuthConfig,
     @InjectDataSource() private readonly db: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly redisConfig: RedisConfig,
   ) {}
 
   signOfficer(p: OfficerPrincipal): Promise<string> {
@@ -63,7 +74,7 @@ export class TokenService {
   }
 
   signCitizen(p: CitizenPrincipal): Promise<string> {
-    const claims: TokenClaims = { sub: p.id, kind: 'citizen', phone: p.phone };
+    const claims: TokenClaims = { sub: p.id, kind: 'citizen', phone: p.phone, acr: p.assurance, ...(p.idNumber ? { idn: p.idNumber } : {}), ...(p.sessionId ? { sid: p.sessionId } : {}) };
     return this.jwt.signAsync(claims, { expiresIn: this.config.citizenTokenTtlSeconds });
   }
 
@@ -109,6 +120,14 @@ export class TokenService {
     return !!claims && typeof claims === 'object' && claims.kind === step;
   }
 
+  private async sessionLive(sessionId: string): Promise<boolean> {
+    try {
+      return (await this.redis.exists(citizenSessionKey(this.redisConfig.prefix, sessionId))) === 1;
+    } catch {
+      throw new DomainError(DomainErrorCode.Unavailable, 'The sign-in cannot be checked right now; try again shortly.');
+    }
+  }
+
   /**
    * Any bad token (malformed, tampered, expired, without an expiry, living longer than we ever issue, wrong issuer,
    * subject or shape) is the same 401. An officer's roles, agency, unit and scope are the account's, read on every
@@ -141,7 +160,11 @@ export class TokenService {
       };
     }
     if (claims.kind === 'citizen' && typeof claims.phone === 'string' && PhoneNumber.parse(claims.phone)?.value === claims.phone) {
-      return { kind: 'citizen', id: claims.sub, phone: claims.phone };
+      const assurance = claims.acr ?? 0;
+      if (!isAssuranceLevel(assurance) || (assurance > 0) !== (typeof claims.sid === 'string')) throw invalid();
+      // A VNeID sign-in lives as long as its session: the sign-out (here or at VNeID) ends every token of it.
+      if (claims.sid && !(await this.sessionLive(claims.sid))) throw invalid();
+      return { kind: 'citizen', id: claims.sub, phone: claims.phone, assurance, idNumber: claims.idn ?? null, ...(claims.sid ? { sessionId: claims.sid } : {}) };
     }
     throw invalid();
   }

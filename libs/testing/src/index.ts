@@ -9,3 +9,4 @@ export * from './worker-process';
 export * from './payment-stack';
 export * from './dossier-steps';
 export * from './owner-connection';
+export * from './program-process';

@@ -21,6 +21,8 @@ export function testEnv(): Record<string, string> {
     AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: '10000',
     TRACKING_RATE_LIMIT_PER_MINUTE: '10000',
     PORT: '0',
+    // The suites written before VNeID file level-4 dossiers under phone sign-ins; vneid-sign-in.e2e-spec sets 2.
+    VNEID_LEVEL4_ASSURANCE: '0',
     // The tests' private CA, apart from the one `npm start` creates under var/pki.
     SIGNING_PKI_DIR: join(root, 'var', 'test-pki'),
   };

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { clearedOfficerSessionCookie, type Principal } from '@dvc/core';
-import { CitizenOtpService, OfficerAuthService, TokenService } from '@dvc/identity';
+import { CitizenOtpService, OfficerAuthService, TokenService, VneidSignInService } from '@dvc/identity';
 import { CurrentPrincipal, Public, SignedIn } from '../common/auth.decorators';
 import { withOfficerSessionCookie } from './officer-session-reply';
 import { PasswordChangeDto, SecondFactorLoginDto } from './sign-in-steps.dto';
@@ -17,6 +17,7 @@ export class AuthController {
     private readonly officers: OfficerAuthService,
     private readonly otp: CitizenOtpService,
     private readonly tokens: TokenService,
+    private readonly vneid: VneidSignInService,
   ) {}
 
   @Post('officers/login')
@@ -81,6 +82,6 @@ export class AuthController {
   @Get('me')
   @SignedIn()
   me(@CurrentPrincipal() principal: Principal) {
-    return principal;
+    return principal.kind === 'citizen' ? this.vneid.profile(principal) : principal;
   }
 }

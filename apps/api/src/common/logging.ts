@@ -15,7 +15,7 @@ export function loggerParams(runtime: RuntimeConfig, destination?: DestinationSt
         req: (req: { id: unknown; method: string; url: string; raw?: { principal?: Principal } }) => ({
           id: req.id,
           method: req.method,
-          url: maskSensitive(req.url.replace(/([?&](phone|code|token|otp)=)[^&]*/gi, '$1[redacted]')),
+          url: maskSensitive(req.url.replace(/([?&](phone|code|token|otp|state|ticket|id_token_hint)=)[^&]*/gi, '$1[redacted]')),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

@@ -23,6 +23,9 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   [DomainErrorCode.PayloadTooLarge]: 413,
   [DomainErrorCode.UnsupportedMediaType]: 415,
   [DomainErrorCode.Unavailable]: 503,
+  [DomainErrorCode.SignInMethodDisabled]: 403,
+  [DomainErrorCode.VneidSignInRefused]: 401,
+  [DomainErrorCode.AssuranceTooLow]: 403,
 };
 
 const TITLES: Record<number, string> = {

@@ -1,13 +1,14 @@
-import { BadRequestException, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuditActor } from '@dvc/audit';
-import { ProcedureImportService } from '@dvc/catalog';
+import { CatalogService, ProcedureImportService } from '@dvc/catalog';
 import { DomainError, DomainErrorCode } from '@dvc/core';
 import { OfficerOnly } from '../common/auth.decorators';
 import { AuditedBy } from '../common/audited-by';
 import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
-import { ImportReportDto } from './admin-procedures.dto';
+import { ImportReportDto, RequiredAssuranceDto } from './admin-procedures.dto';
+import { ProcedureDetailDto } from './procedures.dto';
 
 /** The 502 crawled records are 15 MB as one file; twice the national catalogue's 5,670 would still fit. */
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
@@ -15,7 +16,18 @@ export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 @ApiTags('admin')
 @Controller('admin/procedures')
 export class AdminProceduresController {
-  constructor(private readonly imports: ProcedureImportService) {}
+  constructor(
+    private readonly imports: ProcedureImportService,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  /** Whether online submissions need a VNeID sign-in of level 1 or 2 (level 2: verified against the population database). */
+  @Put(':code/assurance')
+  @OfficerOnly('admin')
+  @ApiOkResponse({ type: ProcedureDetailDto, description: 'The procedure with its `requiredAssurance` in force' })
+  setAssurance(@Param('code') code: string, @Body() body: RequiredAssuranceDto, @AuditedBy() by: AuditActor) {
+    return this.catalog.setRequiredAssurance(code, body.level, by);
+  }
 
   @Post('import')
   @OfficerOnly('admin')

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 
 export class RejectedRowDto {
   @ApiProperty({ example: 2, description: "The record's position in the file, from 1" }) line: number;
@@ -11,4 +12,10 @@ export class ImportReportDto {
   @ApiProperty({ example: 3, description: 'Procedures already in the catalogue (a changed content makes a new version)' }) updated: number;
   @ApiProperty({ example: 0, description: 'Of the updated, those whose content was already the same (version kept)' }) unchanged: number;
   @ApiProperty({ type: [RejectedRowDto] }) rejected: RejectedRowDto[];
+}
+
+export class RequiredAssuranceDto {
+  @ApiProperty({ enum: [0, 1, 2], nullable: true, type: Number, description: 'The VNeID assurance level online submissions need (0 = any sign-in); null = the default for the online level' })
+  @IsIn([0, 1, 2, null], { message: 'must be 0, 1, 2 or null' })
+  level: 0 | 1 | 2 | null;
 }

@@ -3,7 +3,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@dvc/calendar';
 import { procedureDetail, ProcedureDraftsService, type DraftView } from '@dvc/catalog';
 import type { AuditActor } from '@dvc/audit';
-import { stepHours, toIsoWithOffset } from '@dvc/core';
+import { VneidConfig } from '@dvc/config';
+import { stepHours, toIsoWithOffset, type AssuranceLevel } from '@dvc/core';
 import { OfficerOnly } from '../common/auth.decorators';
 import { AuditedBy } from '../common/audited-by';
 import { DraftSaveDto, DraftViewDto, PreviewQueryDto, PublishDto, PublishedDto } from './procedure-drafts.dto';
@@ -16,7 +17,7 @@ const shown = (d: DraftView) => ({ ...d, updatedAt: d.updatedAt?.toISOString() ?
 @Controller('admin/procedures/:code')
 @OfficerOnly('admin')
 export class ProcedureDraftsController {
-  constructor(private readonly drafts: ProcedureDraftsService, private readonly calendars: CalendarService) {}
+  constructor(private readonly drafts: ProcedureDraftsService, private readonly calendars: CalendarService, private readonly vneid: VneidConfig) {}
 
   @Get('draft')
   @ApiOkResponse({ type: DraftViewDto, description: 'The open draft, or (open: false) the newest version\'s parts to open one from' })
@@ -43,7 +44,7 @@ export class ProcedureDraftsController {
     const { procedure, draft } = await this.drafts.draftProcedure(code);
     const calendar = await this.calendars.calendarFor(q.unitCode ?? null);
     const receivedAt = q.receivedAt ? new Date(q.receivedAt) : new Date();
-    const { effectiveFrom: _pending, ...detail } = procedureDetail(procedure);
+    const { effectiveFrom: _pending, ...detail } = procedureDetail(procedure, this.vneid.level4Assurance as AssuranceLevel);
     return {
       revision: draft.revision,
       procedure: detail,

@@ -71,6 +71,7 @@ export class ProcedurePageDto {
 }
 
 export class ProcedureDetailDto extends ProcedureSummaryDto {
+  @ApiProperty({ enum: [0, 1, 2], description: 'The sign-in an online submission needs: 0 any (phone OTP too), 1–2 that VNeID assurance level or higher (level-4 procedures default to VNEID_LEVEL4_ASSURANCE, 2)' }) requiredAssurance: number;
   @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' }) version: number;
   @ApiProperty({ example: '2026-12-03T10:00:00.000Z', description: 'Since when this version is in force (a published version waiting for its date is not shown until then)' }) effectiveFrom: string;
   @ApiProperty({ description: 'Document components with original / certified copy / photocopy counts' }) components: Record<string, unknown>[];

@@ -17,6 +17,12 @@ export enum DomainErrorCode {
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   Unavailable = 'unavailable',
+  /** A sign-in path this deployment has switched off (CITIZEN_OTP_ENABLED=false). */
+  SignInMethodDisabled = 'sign_in_method_disabled',
+  /** A VNeID sign-in that failed a check (state, code, id_token): no session. */
+  VneidSignInRefused = 'vneid_sign_in_refused',
+  /** The citizen's identity is not assured enough for the procedure (e.g. level 2 needed). */
+  AssuranceTooLow = 'assurance_too_low',
 }
 
 export interface FieldError {

@@ -1,3 +1,4 @@
+import type { AssuranceLevel } from './assurance';
 import type { OfficerRole } from './roles';
 
 export interface OfficerPrincipal {
@@ -16,6 +17,12 @@ export interface CitizenPrincipal {
   id: string;
   /** Normalised 84… number. */
   phone: string;
+  /** 0 for a phone OTP sign-in; VNeID's level (1 or 2) otherwise. */
+  assurance: AssuranceLevel;
+  /** The CCCD VNeID vouched for; null for a phone sign-in and an organisation account. */
+  idNumber: string | null;
+  /** The VNeID sign-in this token belongs to (ended by the sign-out); none for a phone sign-in. */
+  sessionId?: string;
 }
 
 export type Principal = OfficerPrincipal | CitizenPrincipal;
