@@ -1,3 +1,4 @@
+import { AuditLog } from '@dvc/audit';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ async function captureStatements(db: DataSource, queries: ProcedureQuery[]) {
   let current: { sql: string; params: unknown[] }[] = [];
   Object.assign(db, { logger: { ...logger, logQuery: (sql: string, params?: unknown[]) => current.push({ sql, params: params ?? [] }), logQueryError() {}, logQuerySlow() {}, log() {} } });
   try {
-    const catalog = new CatalogService(db, loadConfig(VneidConfig, process.env));
+    const catalog = new CatalogService(db, loadConfig(VneidConfig, process.env), new AuditLog());
     for (const q of queries) {
       current = [];
       await catalog.search(q);

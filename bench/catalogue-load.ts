@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { AuditLog, cliActor } from '@dvc/audit';
 import { ProcedureImportService, readImportSource } from '@dvc/catalog';
 
 export const CATALOGUE_SIZE = 2000;
@@ -40,9 +41,10 @@ export async function loadCatalogue(db: DataSource, dataDir: string): Promise<Re
   const folder = join(dataDir, 'tthc', 'national-portal-records');
   const list = join(dataDir, 'tthc', 'catalog-5670.csv');
   if (!existsSync(folder) || !existsSync(list)) throw new Error(`catalogue benchmark: needs ${folder} and ${list}`);
-  const imports = new ProcedureImportService(db);
+  const imports = new ProcedureImportService(db, new AuditLog());
+  const by = cliActor('bench:catalogue');
   let started = Date.now();
-  const real = await imports.importRecords(readImportSource(folder, dataDir).records);
+  const real = await imports.importRecords(readImportSource(folder, dataDir).records, by);
   const realMs = Date.now() - started;
   const have = async () => Number((await db.query('SELECT count(*) AS n FROM procedures WHERE active'))[0].n);
   const stored = new Set<string>((await db.query('SELECT code FROM procedures')).map((r: { code: string }) => r.code));
@@ -61,7 +63,7 @@ export async function loadCatalogue(db: DataSource, dataDir: string): Promise<Re
   for (let next = 0, missing = CATALOGUE_SIZE - (await have()); missing > 0 && next < rows.length; missing = CATALOGUE_SIZE - (await have())) {
     const batch = rows.slice(next, next + missing).map((row, i) => variant(row, next + i));
     next += batch.length;
-    const report = await imports.importRecords(batch);
+    const report = await imports.importRecords(batch, by);
     generated.records += batch.length;
     generated.created += report.created;
     generated.rejected += report.rejected.length;

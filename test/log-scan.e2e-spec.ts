@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { APPLICANT, birthRegistrationForm, citizenToken, DESKS, startTestApp, submissionFor, TestApp, uniquePhone } from '@dvc/testing';
+import { APPLICANT, asOwner, birthRegistrationForm, citizenToken, DESKS, startTestApp, submissionFor, TestApp, uniquePhone } from '@dvc/testing';
 
 /**
  * Reads everything the API logs while PostgreSQL refuses statements that carry personal data (triggers raising on
@@ -20,22 +20,27 @@ describe('log scan: unhandled database errors', () => {
     // Listening, as in production: Nest keeps its own loggers' lines (the problem filter's) buffered until listen.
     t = await startTestApp({ SMS_PROVIDER: 'log', LOG_LEVEL: 'info' }, { logStream: sink, listen: true });
     submitter = await citizenToken(t.http, t.db);
-    await t.db.query(`CREATE FUNCTION log_scan_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF to_jsonb(NEW)->>'phone' = ANY(TG_ARGV) OR to_jsonb(NEW)->>'applicant_phone' = ANY(TG_ARGV) OR to_jsonb(NEW)->'payload'->>'to' = ANY(TG_ARGV) THEN
-          RAISE EXCEPTION 'refused by the log scan' USING ERRCODE = '23514', DETAIL = 'Failing row contains ' || to_jsonb(NEW)::text;
-        END IF;
-        RETURN NEW;
-      END $$`);
-    const phones = [intl(otpRefused), intl(outboxRefused), submitter.phone].map((p) => `'${p}'`).join(', ');
-    await t.db.query(`CREATE TRIGGER log_scan_otp BEFORE INSERT OR UPDATE ON otp_states FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${intl(otpRefused)})`);
-    await t.db.query(`CREATE TRIGGER log_scan_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${phones})`);
-    await t.db.query(`CREATE TRIGGER log_scan_dossiers BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${submitter.phone})`);
+    // Triggers are DDL: as the schema's owner (the app's role owns nothing).
+    await asOwner(async (query) => {
+      await query(`CREATE FUNCTION log_scan_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF to_jsonb(NEW)->>'phone' = ANY(TG_ARGV) OR to_jsonb(NEW)->>'applicant_phone' = ANY(TG_ARGV) OR to_jsonb(NEW)->'payload'->>'to' = ANY(TG_ARGV) THEN
+            RAISE EXCEPTION 'refused by the log scan' USING ERRCODE = '23514', DETAIL = 'Failing row contains ' || to_jsonb(NEW)::text;
+          END IF;
+          RETURN NEW;
+        END $$`);
+      const phones = [intl(otpRefused), intl(outboxRefused), submitter.phone].map((p) => `'${p}'`).join(', ');
+      await query(`CREATE TRIGGER log_scan_otp BEFORE INSERT OR UPDATE ON otp_states FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${intl(otpRefused)})`);
+      await query(`CREATE TRIGGER log_scan_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${phones})`);
+      await query(`CREATE TRIGGER log_scan_dossiers BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION log_scan_refuse(${submitter.phone})`);
+    });
   }, 60_000);
 
   afterAll(async () => {
-    for (const table of ['otp_states', 'outbox', 'dossiers']) await t?.db.query(`DROP TRIGGER IF EXISTS log_scan_${table.split('_')[0]} ON ${table}`);
-    await t?.db.query(`DROP FUNCTION IF EXISTS log_scan_refuse()`);
+    await asOwner(async (query) => {
+      for (const table of ['otp_states', 'outbox', 'dossiers']) await query(`DROP TRIGGER IF EXISTS log_scan_${table.split('_')[0]} ON ${table}`);
+      await query(`DROP FUNCTION IF EXISTS log_scan_refuse()`);
+    });
     await t?.close();
   });
 

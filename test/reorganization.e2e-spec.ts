@@ -67,6 +67,7 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
   const snapshot = async () => t.db.query(`SELECT code, current_agency_code, version FROM dossiers ORDER BY code`);
   const reorgEvents = async () => Number((await t.db.query(`SELECT count(*) FROM dossier_events WHERE action = 'reorganize'`))[0].count);
 
+  const auditRows = async () => t.db.query(`SELECT actor_username, action, before, after FROM audit_log WHERE entity = 'reorganization' ORDER BY id`);
   const officerRows = async () => t.db.query(`SELECT username, agency_code, roles FROM officers ORDER BY username`);
   const service = () => t.app.get(ReorganizationService);
   const merges = () => readMergesCsv(join(resolve(loadAllConfig({ ...testEnv(), ...env() }).data.unitsDataDir), MERGES_FILE));
@@ -95,14 +96,16 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(await officerRows()).toEqual(officersBefore);
     expect(await reorgEvents()).toBe(0);
     expect(await t.db.query(`SELECT name FROM reorganizations`)).toEqual([]);
+    expect(await auditRows()).toEqual([]);
     expect((await t.http.get('/api/v1/units?parentCode=01&level=district')).body).toHaveLength(30);
   });
 
   it('a plan requested before its date is scheduled; the old units keep receiving and the new ones have nothing', async () => {
     const early = new Date('2025-06-20T09:00:00+07:00');
-    const res = await service().request({ ...REORG, merges: merges(), officers: OFFICERS, dryRun: false, requestedBy: 'admin' }, early);
+    const res = await service().request({ ...REORG, merges: merges(), officers: OFFICERS, dryRun: false, requestedBy: 'admin', by: { officerId: null, username: 'admin', address: '198.51.100.4' } }, early);
     expect(res).toMatchObject({ status: 'scheduled', takesEffectAt: '2025-06-30T17:00:00.000Z', appliedAt: null, dryRun: false, alreadyApplied: false });
     expect(res.dossiersMoved).toBeUndefined();
+    expect(await auditRows()).toEqual([{ actor_username: 'admin', action: 'schedule', before: null, after: expect.objectContaining({ name: REORG.name, effectiveDate: REORG.effectiveDate, officers: OFFICERS }) }]);
     const listed = await t.http.get('/api/v1/admin/reorganizations').set(as('admin')).expect(200);
     expect(listed.body).toEqual([expect.objectContaining({ name: REORG.name, status: 'scheduled', effectiveDate: REORG.effectiveDate })]);
     // another plan cannot be slipped in before this one takes effect
@@ -139,6 +142,11 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     const [row] = await t.db.query(`SELECT status, applied_by, summary FROM reorganizations WHERE name = $1`, [REORG.name]);
     expect(row).toMatchObject({ status: 'applied', applied_by: 'admin', summary: expect.objectContaining({ dossiersMoved: 2, dossiersRerouted: 3 }) });
     expect(await service().applyDue()).toEqual([]);
+    // the schedule applied it, once, on the requester's behalf
+    expect((await auditRows()).slice(1)).toEqual([{
+      actor_username: 'system:reorganization-schedule', action: 'apply', before: { status: 'scheduled' },
+      after: expect.objectContaining({ status: 'applied', name: REORG.name, requestedBy: 'admin', dossiersMoved: 2 }),
+    }]);
   });
 
   it('the switch moves every in-flight dossier to its successor agency, with its history, one SMS and a portal push', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fromLocal, signVnpay, unitsThatWorkedOn, type MeteredEvent } from '@dvc/core';
+import { AuditLog } from '@dvc/audit';
 import { SmsConfig } from '@dvc/config';
 import type { RelayedRow } from '@dvc/notifications';
 import { SmsDispatchService, SmsReceipts, SmsRenderer, SmsTemplatesService, type SmsProvider } from '@dvc/sms';
@@ -63,7 +64,7 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   async function sms(list: { kind: string; to: string; text: string; agency: string | null; status: string; createdAt: Date }[]): Promise<void> {
     const provider: SmsProvider = { send: async () => ({ providerMessageId: 'unused' }), onReceipt: () => undefined, close: async () => undefined } as unknown as SmsProvider;
     const config = t.app.get(SmsConfig);
-    const dispatcher = new SmsDispatchService(t.db, provider, new SmsRenderer(t.db, new SmsTemplatesService(t.db), config), new SmsReceipts(t.db), config);
+    const dispatcher = new SmsDispatchService(t.db, provider, new SmsRenderer(t.db, new SmsTemplatesService(t.db, new AuditLog()), config), new SmsReceipts(t.db), config);
     // Outbox rows the relay leaves alone (already dispatched): nothing sends these messages.
     const outbox: { id: string }[] = await t.db.query(
       `INSERT INTO outbox (topic, kind, priority, payload, dispatched_at)

@@ -4,7 +4,7 @@ import type { Identity } from './sweep-fixtures';
  * Who may call each operation, written down independently of the decorators so that the security matrix checks the
  * guard against it. A new operation in the OpenAPI document fails the matrix until it has a line here.
  */
-export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'unit_admin' | 'admin')[] };
+export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'unit_admin' | 'admin' | 'auditor')[] };
 
 const ADMIN: Access = { officerRoles: ['admin'] };
 const ACCOUNT_ADMINS: Access = { officerRoles: ['admin', 'unit_admin'] };
@@ -80,6 +80,7 @@ export const ACCESS_RULES: Record<string, Access> = {
   'GET /api/v1/reports/service-index': { officerRoles: ['leader', 'admin'] },
   'GET /api/v1/reports/service-index/dossiers': { officerRoles: ['leader', 'admin'] },
   'POST /api/v1/admin/reorganizations': ADMIN,
+  'GET /api/v1/admin/audit': { officerRoles: ['admin', 'auditor'] },
   'GET /api/v1/admin/reorganizations': ADMIN,
 };
 

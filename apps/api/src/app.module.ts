@@ -4,9 +4,10 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AuditModule } from '@dvc/audit';
 import { CatalogModule } from '@dvc/catalog';
 import { AppConfigModule, DatabaseConfig, HttpConfig, LoadedConfig, RuntimeConfig } from '@dvc/config';
-import { buildDataSourceOptions } from '@dvc/database';
+import { buildDataSourceOptions, migrateAsOwner } from '@dvc/database';
 import { FilesModule } from '@dvc/files';
 import { IdentityModule } from '@dvc/identity';
 import { RedisModule } from '@dvc/redis';
@@ -37,6 +38,7 @@ import { OfficersController } from './auth/officers.controller';
 import { TotpController } from './auth/totp.controller';
 import { VneidController } from './auth/vneid/vneid.controller';
 import { OfficerAccountsController } from './admin/officer-accounts.controller';
+import { AuditController } from './admin/audit.controller';
 import { AgenciesController } from './admin/agencies.controller';
 import { AuthGuard } from './common/auth.guard';
 import { loggerParams } from './common/logging';
@@ -58,7 +60,10 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (runtime: RuntimeConfig) => loggerParams(runtime, options.logStream) }),
         TypeOrmModule.forRootAsync({
           inject: [DatabaseConfig],
-          useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true, migrationsRun: db.migrateOnBoot }),
+          useFactory: async (db: DatabaseConfig) => {
+            if (db.migrateOnBoot) await migrateAsOwner(db, buildDataSourceOptions(db));
+            return { ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true };
+          },
         }),
         ThrottlerModule.forRootAsync({
           inject: [HttpConfig],
@@ -73,6 +78,7 @@ export class AppModule {
             generateKey: (context, tracker, throttler) => `${throttler}:${context.getClass().name}.${context.getHandler().name}:${tracker}`,
           }),
         }),
+        AuditModule,
         RedisModule,
         HealthModule,
         UnitsModule,
@@ -88,7 +94,7 @@ export class AppModule {
         ReorganizationModule,
         SigningModule,
       ],
-      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, VneidController, OfficersController, OfficerAccountsController, AgenciesController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
+      controllers: [UnitsController, ProceduresController, AdminProceduresController, ProcedureDraftsController, AuthController, TotpController, VneidController, OfficersController, OfficerAccountsController, AgenciesController, AuditController, FilesController, DossiersController, DossierResultsController, CalendarController, TrackingController, SmsController, PaymentsController, NationalPortalController, ReportsController, ReorganizationsController, VerificationController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

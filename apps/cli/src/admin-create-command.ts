@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@dvc/core';
+import { AuditLog, cliActor } from '@dvc/audit';
 import { createAdministrator } from '@dvc/identity';
 
 export interface PasswordSource {
@@ -36,7 +37,11 @@ export async function adminCreateCommand(db: DataSource, args: string[], passwor
   const passwordFile = value('--password-file');
   const password = firstLine(passwordFile ? await passwords.file(passwordFile) : await passwords.stdin());
   try {
-    const created = await db.transaction((em) => createAdministrator(em, { username, agencyCode, fullName: value('--full-name'), password }, passwordMinLength));
+    const created = await db.transaction(async (em) => {
+      const account = await createAdministrator(em, { username, agencyCode, fullName: value('--full-name'), password }, passwordMinLength);
+      await new AuditLog().record(em, { by: cliActor('admin:create'), entity: 'officer', entityId: account.id, action: 'create', after: { username: account.username, agencyCode, roles: ['admin'], active: true } });
+      return account;
+    });
     log(`administrator ${created.username} created (id ${created.id}) at ${agencyCode}; sign in at /api/v1/auth/officers/login`);
     return 0;
   } catch (error) {

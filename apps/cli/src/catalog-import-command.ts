@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuditLog, cliActor } from '@dvc/audit';
 import { ProcedureImportService, readImportSource } from '@dvc/catalog';
 
 /** `catalog:import <file-or-folder>`: national-portal records into the catalogue, in one transaction. */
@@ -16,7 +17,7 @@ export async function catalogImportCommand(db: DataSource, dataDir: string, args
     return 1;
   }
   const started = Date.now();
-  const report = await new ProcedureImportService(db).importRecords(source.records);
+  const report = await new ProcedureImportService(db, new AuditLog()).importRecords(source.records, cliActor('catalog:import'));
   for (const r of report.rejected) {
     const origin = source.origins[r.line - 1];
     log(`rejected ${origin.file}${origin.index > 1 ? ` #${origin.index}` : ''} (${r.code ?? 'no code'}): ${r.reason}`);

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AuditLog, cliActor } from '@dvc/audit';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 import { UnitsService } from '@dvc/units';
 
@@ -27,7 +28,7 @@ export async function reorganizeCommand(db: DataSource, dataDir: string, args: s
     }
   });
   const grants = args.flatMap((a, i) => (a === '--grant-officers' && args[i + 1] ? [args[i + 1]] : []));
-  const summary = await new ReorganizationService(db, new UnitsService(db)).request({
+  const summary = await new ReorganizationService(db, new UnitsService(db), new AuditLog()).request({
     name: value('--name') ?? `Hà Nội ${effectiveDate} — chính quyền hai cấp`,
     effectiveDate,
     merges: readMergesCsv(join(resolve(dataDir), MERGES_FILE)),
@@ -35,6 +36,7 @@ export async function reorganizeCommand(db: DataSource, dataDir: string, args: s
     officers: { units: Object.fromEntries(grants.map((code) => [code, 'grant' as const])) },
     dryRun: !args.includes('--apply'),
     requestedBy: 'cli',
+    by: cliActor('reorganize'),
   });
   log(JSON.stringify(summary, null, 2));
   return 0;

@@ -8,6 +8,7 @@ const SECTIONS: ReadonlyArray<{ path: string; name: string; roles: readonly stri
   { path: '/mot-cua/quan-tri/co-quan', name: 'Cơ quan', roles: ['admin', 'unit_admin'] },
   { path: '/mot-cua/quan-tri/thu-tuc', name: 'Thủ tục', roles: ['admin'] },
   { path: '/mot-cua/quan-tri/sap-xep', name: 'Sắp xếp đơn vị', roles: ['admin'] },
+  { path: '/mot-cua/quan-tri/nhat-ky', name: 'Nhật ký', roles: ['admin', 'auditor'] },
 ];
 
 /** Roles that see at least one administration page. */

@@ -22,6 +22,7 @@ const ROLES: ReadonlyArray<[string, string]> = [
   ['leader', 'Lãnh đạo'],
   ['unit_admin', 'Quản trị đơn vị'],
   ['admin', 'Quản trị hệ thống'],
+  ['auditor', 'Kiểm tra nhật ký quản trị'],
 ];
 const roleName = (r: string) => ROLES.find(([k]) => k === r)?.[1] ?? r;
 

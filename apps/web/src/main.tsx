@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { session } from './api';
 import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
 import { ADMIN_ROLES, AdminIndex, AdminPage } from './admin-nav';
+import { AdminAuditPage } from './admin-audit';
 import { AdminOfficersPage } from './admin-officers';
 import { DeskDossierPage, WorklistPage } from './desk';
 import { DeskIntakePage } from './desk-intake';
@@ -35,6 +36,7 @@ function Route() {
   else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
   else if (desk && seg[1] === 'quan-tri' && !seg[2]) page = <AdminIndex />;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminPage><AdminOfficersPage /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'nhat-ky') page = <AdminPage><AdminAuditPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan') page = <AdminPage><AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'sap-xep') page = <AdminPage><AdminReorganizationsPage /></AdminPage>;
   else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc') page = <AdminPage><AdminProceduresPage code={query.get('ma')} /></AdminPage>;

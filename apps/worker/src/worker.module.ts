@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, DatabaseConfig, LoadedConfig, readableLogTransport, redactingLogOptions, RuntimeConfig } from '@dvc/config';
+import { AuditModule } from '@dvc/audit';
 import { buildDataSourceOptions } from '@dvc/database';
 import { NotificationsModule } from '@dvc/notifications';
 import { SmsSendingModule } from '@dvc/sms';
@@ -29,7 +30,8 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: { ...redactingLogOptions(r.logLevel), transport: readableLogTransport(r) } }) }),
-        TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db), autoLoadEntities: true }) }),
+        TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true }) }),
+        AuditModule,
         NotificationsModule,
         SmsSendingModule,
         PaymentsModule,

@@ -5,6 +5,7 @@ import {
   assertValidOfficeHours, BoundedCache, defaultHolidays, DomainError, EDITABLE_CALENDAR_YEARS, NO_DAYS, validateCalendarYear,
   WorkingCalendar, yearDaysDates, yearDaysOf, type OfficeHours, type YearDays, type YearDaysProvider,
 } from '@dvc/core';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { UnitEntity } from '@dvc/units';
 import { CalendarDay, CalendarYearEntity } from './calendar-year.entity';
 
@@ -42,7 +43,10 @@ export class CalendarService {
   private readonly officeHoursCache = new Map<string, { at: number; hours: OfficeHours | null }>();
   private readonly calendars = new Map<string, { stored: StoredYears; hours: OfficeHours | null; calendar: WorkingCalendar }>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async getYear(year: number): Promise<CalendarYearView> {
     const row = await this.db.getRepository(CalendarYearEntity).findOneBy({ year });
@@ -52,11 +56,17 @@ export class CalendarService {
     return { year, holidays: defaultHolidays(year), workingWeekendDays: [], source: 'default', updatedAt: null, updatedBy: null };
   }
 
-  async putYear(year: number, holidays: CalendarDay[], workingWeekendDays: CalendarDay[], updatedBy: string): Promise<CalendarYearView> {
+  async putYear(year: number, holidays: CalendarDay[], workingWeekendDays: CalendarDay[], by: AuditActor): Promise<CalendarYearView> {
     const errors = validateCalendarYear(year, holidays, workingWeekendDays);
     if (errors.length > 0) throw DomainError.validation(errors);
     const sort = (days: CalendarDay[]) => [...days].map((d) => ({ date: d.date, name: d.name.trim() })).sort((a, b) => a.date.localeCompare(b.date));
-    await this.db.getRepository(CalendarYearEntity).save({ year, holidays: sort(holidays), workingWeekendDays: sort(workingWeekendDays), updatedBy });
+    const days = { holidays: sort(holidays), workingWeekendDays: sort(workingWeekendDays) };
+    await this.db.transaction(async (em) => {
+      const stored = await em.getRepository(CalendarYearEntity).findOne({ where: { year }, lock: { mode: 'pessimistic_write' } });
+      const before = stored ? { holidays: stored.holidays, workingWeekendDays: stored.workingWeekendDays, source: 'stored' } : { holidays: defaultHolidays(year), workingWeekendDays: [], source: 'default' };
+      await em.getRepository(CalendarYearEntity).save({ year, ...days, updatedBy: by.username });
+      await this.audit.record(em, { by, entity: 'calendar_year', entityId: String(year), action: stored ? 'update' : 'create', before, after: { ...days, source: 'stored' } });
+    });
     this.generation++;
     this.stored = null;
     this.loading = null;
@@ -66,14 +76,18 @@ export class CalendarService {
   /**
    * A unit's own office hours. This process sees them at once; other processes within the cache time (30 s).
    */
-  async setOfficeHours(unitCode: string, hours: OfficeHours): Promise<void> {
+  async setOfficeHours(unitCode: string, hours: OfficeHours, by: AuditActor): Promise<void> {
     try {
       assertValidOfficeHours(hours);
     } catch (error) {
       throw DomainError.validation([{ field: 'sessions', message: (error as Error).message }]);
     }
-    const result = await this.db.getRepository(UnitEntity).update({ code: unitCode }, { officeHours: hours });
-    if (!result.affected) throw DomainError.notFound(`Unit ${unitCode}`);
+    await this.db.transaction(async (em) => {
+      const unit = await em.getRepository(UnitEntity).findOne({ where: { code: unitCode }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw DomainError.notFound(`Unit ${unitCode}`);
+      await em.getRepository(UnitEntity).update({ code: unitCode }, { officeHours: hours });
+      await this.audit.record(em, { by, entity: 'office_hours', entityId: unitCode, action: 'update', before: unit.officeHours, after: hours });
+    });
     this.officeHoursCache.delete(unitCode);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { VneidConfig } from '@dvc/config';
 import { DomainError, isAssuranceLevel, searchKey, type AssuranceLevel, type OnlineLevel } from '@dvc/core';
 import { ProcedureEntity } from './procedure.entity';
@@ -34,6 +35,7 @@ export class CatalogService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly vneid: VneidConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -73,10 +75,14 @@ export class CatalogService {
   }
 
   /** The procedure's own assurance setting (null: back to the default for its online level). */
-  async setRequiredAssurance(code: string, level: unknown): Promise<ProcedureDetailView> {
+  async setRequiredAssurance(code: string, level: unknown, by: AuditActor): Promise<ProcedureDetailView> {
     if (level !== null && !isAssuranceLevel(level)) throw DomainError.validation([{ field: 'level', message: 'must be 0, 1, 2 or null' }]);
-    const result = await this.db.getRepository(ProcedureEntity).update({ code, active: true }, { requiredAssurance: level });
-    if (!result.affected) throw DomainError.notFound(`Procedure ${code}`);
+    await this.db.transaction(async (em) => {
+      const procedure = await em.getRepository(ProcedureEntity).findOne({ where: { code, active: true }, lock: { mode: 'pessimistic_write' } });
+      if (!procedure) throw DomainError.notFound(`Procedure ${code}`);
+      await em.getRepository(ProcedureEntity).update({ code }, { requiredAssurance: level });
+      await this.audit.record(em, { by, entity: 'procedure', entityId: code, action: 'assurance_change', before: { requiredAssurance: procedure.requiredAssurance }, after: { requiredAssurance: level } });
+    });
     return this.get(code);
   }
 }

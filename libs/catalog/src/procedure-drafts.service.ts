@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import {
   contentWithEdits, DomainError, DomainErrorCode, draftProblems, editsOfContent, effectiveDateProblem, sameContent, startOfHanoiDay, type DraftEdits,
 } from '@dvc/core';
@@ -25,7 +26,10 @@ export type DraftSave = Partial<DraftEdits> & { revision: number };
 
 @Injectable()
 export class ProcedureDraftsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async get(code: string): Promise<DraftView> {
     const procedure = await this.db.getRepository(ProcedureEntity).findOneBy({ code, active: true });
@@ -39,7 +43,9 @@ export class ProcedureDraftsService {
    * conflict: another administrator saved or opened it meanwhile, or it was published. Nothing is written when any
    * part is invalid.
    */
-  async save(code: string, input: DraftSave, officerId: string): Promise<DraftView> {
+  async save(code: string, input: DraftSave, by: AuditActor): Promise<DraftView> {
+    const officerId = by.officerId;
+    if (!officerId) throw new Error('A draft is saved by a signed-in officer');
     return this.db.transaction(async (em) => {
       const procedure = await lockedProcedure(em, code);
       const drafts = em.getRepository(ProcedureDraftEntity);
@@ -58,13 +64,21 @@ export class ProcedureDraftsService {
       const saved = await drafts.save(Object.assign(draft ?? drafts.create({ procedureCode: code, baseVersion: procedure.version, createdBy: officerId }), {
         edits, revision: current + 1, updatedBy: officerId,
       }));
+      await this.audit.record(em, {
+        by, entity: 'procedure', entityId: code, action: 'draft_save',
+        before: draft ? { revision: current, edits: draft.edits } : null, after: { revision: current + 1, baseVersion: saved.baseVersion, edits },
+      });
       return view(procedure, saved);
     });
   }
 
-  async discard(code: string): Promise<void> {
-    const { affected } = await this.db.getRepository(ProcedureDraftEntity).delete({ procedureCode: code });
-    if (!affected) throw DomainError.notFound(`An open draft of procedure ${code}`);
+  async discard(code: string, by: AuditActor): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const draft = await em.getRepository(ProcedureDraftEntity).findOne({ where: { procedureCode: code }, lock: { mode: 'pessimistic_write' } });
+      if (!draft) throw DomainError.notFound(`An open draft of procedure ${code}`);
+      await em.getRepository(ProcedureDraftEntity).delete({ procedureCode: code });
+      await this.audit.record(em, { by, entity: 'procedure', entityId: code, action: 'draft_discard', before: { revision: draft.revision, edits: draft.edits } });
+    });
   }
 
   /**
@@ -72,7 +86,7 @@ export class ProcedureDraftsService {
    * today): dossiers received from then on are under it, those before keep theirs. One transaction: the version,
    * the procedure row and the draft's removal.
    */
-  async publish(code: string, date: unknown, revision: number | undefined, now = new Date()): Promise<{ procedureCode: string; version: number; effectiveFrom: Date }> {
+  async publish(code: string, date: unknown, revision: number | undefined, by: AuditActor, now = new Date()): Promise<{ procedureCode: string; version: number; effectiveFrom: Date }> {
     return this.db.transaction(async (em) => {
       const procedure = await lockedProcedure(em, code);
       const draft = await em.getRepository(ProcedureDraftEntity).findOne({ where: { procedureCode: code }, lock: { mode: 'pessimistic_write' } });
@@ -92,6 +106,10 @@ export class ProcedureDraftsService {
       const effectiveFrom = start < now ? now : start;
       await writeProcedures(em, [{ code, content: () => content }], 'admin', effectiveFrom);
       await em.getRepository(ProcedureDraftEntity).delete({ procedureCode: code });
+      await this.audit.record(em, {
+        by, entity: 'procedure', entityId: code, action: 'publish',
+        before: { version: procedure.version, ...base }, after: { version: procedure.version + 1, effectiveFrom, ...content },
+      });
       return { procedureCode: code, version: procedure.version + 1, effectiveFrom };
     });
   }

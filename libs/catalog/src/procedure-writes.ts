@@ -23,6 +23,8 @@ export interface WriteOutcome {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** The codes written, with the version they had (null: new) and have now. */
+  changes: { code: string; from: number | null; to: number }[];
 }
 
 const CHUNK = 500;
@@ -42,7 +44,7 @@ export function contentOfRow(p: ProcedureEntity): ProcedureContent {
  * same content keeps its version. The stored rows are locked first, so two writers of a code take turns.
  */
 export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[], source: ProcedureSource, effectiveFrom?: Date): Promise<WriteOutcome> {
-  const outcome: WriteOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const outcome: WriteOutcome = { created: 0, updated: 0, unchanged: 0, skipped: 0, changes: [] };
   if (writes.length === 0) return outcome;
   const stored = new Map<string, ProcedureEntity>();
   for (const part of chunks(writes.map((w) => w.code))) {
@@ -66,6 +68,7 @@ export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[
       outcome.unchanged++;
       continue;
     }
+    outcome.changes.push({ code: w.code, from: row?.version ?? null, to: decision.version });
     // Never before the version it follows: one waiting for its date takes this one along.
     const from = new Date(Math.max((effectiveFrom ?? new Date()).getTime(), row?.effectiveFrom.getTime() ?? 0));
     rows.push({ code: w.code, searchKey: procedureSearchKey({ code: w.code, name: content.name, field: content.field }), ...content, active: true, version: decision.version, source, effectiveFrom: from } as QueryDeepPartialEntity<ProcedureEntity>);

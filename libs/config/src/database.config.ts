@@ -31,6 +31,27 @@ export class DatabaseConfig {
   @IsBoolean()
   migrateOnBoot: boolean = false;
 
+  /**
+   * The role the API and the worker connect as, on DATABASE_URL's server and database. It owns nothing: `db:prepare`
+   * (run as DATABASE_URL's user, the owner of the schema) creates it and grants it rows, never tables, so the
+   * application cannot drop or disable the append-only triggers of the audit log and the histories.
+   */
+  @EnvVar('DATABASE_APP_ROLE')
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a PostgreSQL role name (lower case, digits, _)' })
+  appRole: string = 'dvc_app';
+
+  /** The application role's password; `db:prepare` sets it. Empty: none (trust or peer authentication). */
+  @EnvVar('DATABASE_APP_PASSWORD')
+  appPassword: string = '';
+
+  /** Where the API and the worker connect: DATABASE_URL with the application role as the user. */
+  get appUrl(): string {
+    const u = new URL(this.url);
+    u.username = this.appRole;
+    u.password = this.appPassword ? encodeURIComponent(this.appPassword) : '';
+    return u.toString();
+  }
+
   get databaseName(): string {
     return new URL(this.url).pathname.replace(/^\//, '');
   }

@@ -68,4 +68,13 @@ describe('loadConfig', () => {
     expect(db.databaseName).toBe('dvc_test');
     expect(db.maintenanceUrl).toBe('postgres://root@127.0.0.1:5432/postgres');
   });
+
+  it('the API and the worker connect as the application role, on the owner URL\'s server and database', () => {
+    expect(loadConfig(DatabaseConfig, { DATABASE_URL: 'postgres://owner:s3cret@db.internal:6432/dvc?sslmode=require' }).appUrl)
+      .toBe('postgres://dvc_app@db.internal:6432/dvc?sslmode=require');
+    const db = loadConfig(DatabaseConfig, { DATABASE_URL: 'postgres://owner@db/dvc', DATABASE_APP_ROLE: 'portal_rw', DATABASE_APP_PASSWORD: 'p@ss:w/rd%' });
+    expect(db.appUrl).toBe('postgres://portal_rw:p%40ss%3Aw%2Frd%25@db/dvc');
+    expect(decodeURIComponent(new URL(db.appUrl).password)).toBe('p@ss:w/rd%');
+    expect(() => loadConfig(DatabaseConfig, { DATABASE_APP_ROLE: 'Robert"; DROP' })).toThrow(/DATABASE_APP_ROLE must be a PostgreSQL role name/);
+  });
 });

@@ -37,6 +37,7 @@ export * from './postal/postal-intake';
 export * from './reporting';
 export * from './officers';
 export * from './signing/certificate-validity';
+export * from './audit/redact-secrets';
 export * from './units/qcvn102';
 export * from './units/agency-duties';
 export * from './units/agency-administration';

@@ -7,11 +7,14 @@ import { TypeOrmLogger } from './typeorm-logger';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
 
-/** One definition for the apps, the CLI and the tests: same naming, same migrations, never synchronize. */
-export function buildDataSourceOptions(config: DatabaseConfig, entities: EntityList = []): DataSourceOptions {
+/**
+ * One definition for the apps, the CLI and the tests: same naming, same migrations, never synchronize. `as: 'app'`
+ * (the API, the worker) connects as the application role, which owns nothing; the CLI migrates as the owner.
+ */
+export function buildDataSourceOptions(config: DatabaseConfig, entities: EntityList = [], as: 'owner' | 'app' = 'owner'): DataSourceOptions {
   return {
     type: 'postgres',
-    url: config.url,
+    url: as === 'app' ? config.appUrl : config.url,
     entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',

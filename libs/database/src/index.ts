@@ -8,3 +8,4 @@ export * from './entity-from-row';
 export * from './prepared-query';
 export { backfillApplicantText } from './migrations/1795640100000-ApplicantText';
 export { officerNamesInEvents } from './migrations/1795640200000-OfficerTitles';
+export * from './app-role';

@@ -168,7 +168,7 @@ export class DossierQueriesService {
   private callerRole(principal: Principal, dossier: DossierEntity): ActorRole | null {
     if (principal.kind === 'citizen') return 'applicant';
     if (dossier.currentScopeCode !== principal.scopeCode) return null;
-    return principal.roles.find((r): r is Exclude<typeof r, 'admin' | 'unit_admin'> => r !== 'admin' && r !== 'unit_admin') ?? null;
+    return principal.roles.find((r): r is Exclude<typeof r, 'admin' | 'unit_admin' | 'auditor'> => r !== 'admin' && r !== 'unit_admin' && r !== 'auditor') ?? null;
   }
 
   private events(dossierId: string) {

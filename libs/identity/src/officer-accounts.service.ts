@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { AuthConfig } from '@dvc/config';
 import { adminReachOf, DomainError, DomainErrorCode, refuseOfficerChange, type AdminActor, type OfficerPrincipal, type OfficerRole } from '@dvc/core';
 import { AGENCY_UNIT_CHAIN, OFFICERS_IN_REACH, UNIT_CHAIN } from './officer-accounts.sql';
@@ -63,13 +64,14 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Officer accounts as administrators (city-wide) and unit administrators (their unit and below) manage them. Who may
  * do what is decided in libs/core (`refuseOfficerChange`); here the rows are loaded and written, one transaction per
- * change, so a refused request leaves nothing behind.
+ * change, so a refused request leaves nothing behind; the audit row of a change is written in its transaction.
  */
 @Injectable()
 export class OfficerAccountsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AuthConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: OfficerPrincipal, query: OfficerQuery): Promise<OfficerAccountView[]> {
@@ -82,7 +84,7 @@ export class OfficerAccountsService {
     return account;
   }
 
-  async create(actor: OfficerPrincipal, input: NewOfficer): Promise<OfficerAccountView & { temporaryPassword?: string }> {
+  async create(actor: OfficerPrincipal, input: NewOfficer, by: AuditActor): Promise<OfficerAccountView & { temporaryPassword?: string }> {
     const username = input.username.trim().toLowerCase();
     const chain = await this.unitChain(this.db.manager, input.agencyCode);
     const refusal = refuseOfficerChange({ actor: actorOf(actor), next: { roles: input.roles, unitChain: chain, agencyCode: input.agencyCode } });
@@ -96,6 +98,7 @@ export class OfficerAccountsService {
         const row = await em.getRepository(OfficerEntity).save({
           username, fullName: input.fullName.trim(), title: input.title?.trim() || null, agencyCode: input.agencyCode, roles: unique(input.roles), passwordHash, active: true, passwordChangeRequired: true,
         });
+        await this.audit.record(em, { by, entity: 'officer', entityId: row.id, action: 'create', after: { ...auditedFields(row), passwordChangeRequired: true } });
         return row.id;
       } catch (error) {
         if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw usernameTaken(username);
@@ -106,7 +109,7 @@ export class OfficerAccountsService {
     return issued ? { ...view, temporaryPassword: issued } : view;
   }
 
-  async update(actor: OfficerPrincipal, id: string, edit: OfficerEdit): Promise<OfficerAccountView> {
+  async update(actor: OfficerPrincipal, id: string, edit: OfficerEdit, by: AuditActor): Promise<OfficerAccountView> {
     await this.db.transaction(async (em) => {
       const [current] = await this.inReach(em, actor, { id, limit: 1, offset: 0 }, true);
       if (!current) throw DomainError.notFound('Officer');
@@ -120,7 +123,11 @@ export class OfficerAccountsService {
       if (edit.agencyCode !== undefined) changes.agencyCode = edit.agencyCode;
       if (edit.roles !== undefined) changes.roles = unique(edit.roles);
       if (edit.active !== undefined) changes.active = edit.active;
-      if (Object.keys(changes).length > 0) await em.getRepository(OfficerEntity).update({ id }, changes);
+      const before = auditedFields(current);
+      const after = auditedFields({ ...before, ...changes });
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      await em.getRepository(OfficerEntity).update({ id }, changes);
+      await this.audit.record(em, { by, entity: 'officer', entityId: id, action: editAction(before, after), before, after });
     });
     return this.get(actor, id);
   }
@@ -129,7 +136,7 @@ export class OfficerAccountsService {
    * A new temporary password, answered once; the officer must change it at the next sign-in. The lockout is lifted,
    * and with `resetSecondFactor` the TOTP secret and recovery codes are dropped (a lost phone).
    */
-  async resetPassword(actor: OfficerPrincipal, id: string, options: { resetSecondFactor?: boolean }): Promise<{ temporaryPassword: string; passwordChangeRequired: true }> {
+  async resetPassword(actor: OfficerPrincipal, id: string, options: { resetSecondFactor?: boolean }, by: AuditActor): Promise<{ temporaryPassword: string; passwordChangeRequired: true }> {
     const issued = temporaryPassword();
     const passwordHash = await hashPassword(issued);
     await this.db.transaction(async (em) => {
@@ -143,6 +150,11 @@ export class OfficerAccountsService {
         passwordHash, passwordChangeRequired: true, failedLogins: 0, lockedUntil: null,
         ...(options.resetSecondFactor ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } : {}),
       });
+      const lock = { passwordChangeRequired: current.passwordChangeRequired, lockedUntil: current.lockedUntil };
+      await this.audit.record(em, { by, entity: 'officer', entityId: id, action: 'password_reset', before: lock, after: { password: 'new', passwordChangeRequired: true, lockedUntil: null } });
+      if (options.resetSecondFactor) {
+        await this.audit.record(em, { by, entity: 'officer', entityId: id, action: 'second_factor_reset', before: { secondFactor: current.secondFactor }, after: { secondFactor: false, totpSecret: null, recoveryCodes: null } });
+      }
     });
     return { temporaryPassword: issued, passwordChangeRequired: true };
   }
@@ -170,6 +182,18 @@ export class OfficerAccountsService {
     return rows.map((r) => r.code);
   }
 
+}
+
+/** What the audit log keeps of an account: never the password hash or the second factor's secrets. */
+const auditedFields = (o: { username: string; fullName: string; title: string | null; agencyCode: string; roles: OfficerRole[]; active: boolean }) => ({
+  username: o.username, fullName: o.fullName, title: o.title, agencyCode: o.agencyCode, roles: [...o.roles].sort(), active: o.active,
+});
+
+/** One row per edit; its action names the weightiest part: the active state, else the roles, else an update. */
+function editAction(before: ReturnType<typeof auditedFields>, after: ReturnType<typeof auditedFields>): string {
+  if (before.active !== after.active) return after.active ? 'reactivate' : 'deactivate';
+  if (before.roles.join() !== after.roles.join()) return 'roles_change';
+  return 'update';
 }
 
 const actorOf = (p: OfficerPrincipal): AdminActor => ({ id: p.id, roles: p.roles, unitCode: p.unitCode });

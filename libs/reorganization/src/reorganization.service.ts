@@ -5,6 +5,7 @@ import {
   DomainError, DomainErrorCode, isPlanDue, isValidYmd, lastDueDate, planMerges, refuseBadOfficerMapping, takesEffectAt,
   type MergeRow, type OfficerMapping,
 } from '@dvc/core';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { ReorganizationEntity, UnitsService } from '@dvc/units';
 import { switchMap, type ReorganizationPlan, type SwitchSummary } from './reorganization-run';
 import { ReorganizationReadModel } from './reorganization.read-model';
@@ -19,6 +20,8 @@ export interface ReorganizationRequest {
   /** Report what the switch would change, change nothing. */
   dryRun: boolean;
   requestedBy: string;
+  /** Recorded in the audit log with the plan when it is scheduled. */
+  by: AuditActor;
 }
 
 export interface ReorganizationAnswer extends Partial<SwitchSummary> {
@@ -39,6 +42,9 @@ class DryRunRollback extends Error {
   }
 }
 
+/** A scheduled plan takes effect by itself: the schedule (or a start-up) is the actor, on the requester's behalf. */
+const SCHEDULE: AuditActor = { officerId: null, username: 'system:reorganization-schedule', address: null };
+
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('dvc-reorganization'))`;
 
 const planOf = (row: ReorganizationEntity): ReorganizationPlan => ({
@@ -58,6 +64,7 @@ export class ReorganizationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly units: UnitsService,
+    private readonly audit: AuditLog,
   ) {}
 
   async request(req: ReorganizationRequest, now = new Date()): Promise<ReorganizationAnswer> {
@@ -78,11 +85,17 @@ export class ReorganizationService {
       if (pending && pending.name !== req.name) {
         throw new DomainError(DomainErrorCode.Conflict, `Reorganisation "${pending.name}" is scheduled for ${pending.effectiveDate}; it must take effect first.`);
       }
-      await em.query(
+      const inserted: { id: string }[] = await em.query(
         `INSERT INTO reorganizations (name, effective_date, status, merges, overrides, officer_mapping, requested_by)
-         VALUES ($1, $2, 'scheduled', $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING`,
+         VALUES ($1, $2, 'scheduled', $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING id`,
         [plan.name, plan.effectiveDate, JSON.stringify(plan.merges), JSON.stringify(plan.overrides), JSON.stringify(plan.officers), req.requestedBy],
       );
+      if (inserted.length > 0) {
+        await this.audit.record(em, {
+          by: req.by, entity: 'reorganization', entityId: inserted[0].id, action: 'schedule',
+          after: { name: plan.name, effectiveDate: plan.effectiveDate, merges: plan.merges.length, overrides: plan.overrides, officers: plan.officers },
+        });
+      }
     });
     if (isPlanDue({ effectiveDate: plan.effectiveDate, status: 'scheduled' }, now)) await this.applyDue(now);
     const row = await this.db.getRepository(ReorganizationEntity).findOneByOrFail({ name: req.name });
@@ -125,6 +138,11 @@ export class ReorganizationService {
     const summary = await switchMap(em, this.units, planOf(row), row.requestedBy, now);
     await em.query(`UPDATE reorganizations SET status = 'applied', summary = $2, applied_by = $3, applied_at = $4 WHERE id = $1`,
       [row.id, JSON.stringify(summary), row.requestedBy, now]);
+    const { moves: _moves, ...counts } = summary;
+    await this.audit.record(em, {
+      by: SCHEDULE, entity: 'reorganization', entityId: row.id, action: 'apply',
+      before: { status: 'scheduled' }, after: { status: 'applied', name: row.name, effectiveDate: row.effectiveDate, requestedBy: row.requestedBy, ...counts },
+    });
   }
 
   /** The same switch in a transaction that is rolled back, so it reports exactly what would change. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import { DEFAULT_SMS_TEMPLATES, DomainError, isSmsTemplateKind, SMS_TEMPLATE_KINDS, validateTemplate, type SmsTemplate } from '@dvc/core';
 import { SmsTemplateEntity } from './sms-template.entity';
 
@@ -15,7 +16,10 @@ export interface SmsTemplateView extends SmsTemplate {
 
 @Injectable()
 export class SmsTemplatesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(): Promise<SmsTemplateView[]> {
     const stored = new Map((await this.db.getRepository(SmsTemplateEntity).find()).map((t) => [t.kind, t]));
@@ -30,11 +34,17 @@ export class SmsTemplatesService {
     return DEFAULT_SMS_TEMPLATES[kind];
   }
 
-  async put(kind: string, body: string, keepDiacritics: boolean, updatedBy: string): Promise<SmsTemplateView> {
+  async put(kind: string, body: string, keepDiacritics: boolean, by: AuditActor): Promise<SmsTemplateView> {
     if (!isSmsTemplateKind(kind)) throw DomainError.notFound(`SMS template ${kind}`);
     const errors = validateTemplate(kind, body);
     if (errors.length > 0) throw DomainError.validation(errors);
-    const saved = await this.db.getRepository(SmsTemplateEntity).save({ kind, body, keepDiacritics, updatedBy });
+    const saved = await this.db.transaction(async (em) => {
+      const stored = await em.getRepository(SmsTemplateEntity).findOne({ where: { kind }, lock: { mode: 'pessimistic_write' } });
+      const before = stored ? { body: stored.body, keepDiacritics: stored.keepDiacritics, source: 'stored' } : { ...DEFAULT_SMS_TEMPLATES[kind], source: 'default' };
+      const row = await em.getRepository(SmsTemplateEntity).save({ kind, body, keepDiacritics, updatedBy: by.username });
+      await this.audit.record(em, { by, entity: 'sms_template', entityId: kind, action: stored ? 'update' : 'create', before, after: { body, keepDiacritics, source: 'stored' } });
+      return row;
+    });
     return this.view(kind, saved);
   }
 

@@ -8,4 +8,5 @@ export * from './private-postgres';
 export * from './worker-process';
 export * from './payment-stack';
 export * from './dossier-steps';
+export * from './owner-connection';
 export * from './program-process';

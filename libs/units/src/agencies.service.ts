@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, type AuditActor } from '@dvc/audit';
 import {
   adminReachOf, agencyDraftErrors, agencyOpenOn, closedFromOf, decideClosure, DomainError, DomainErrorCode, formatYmd, PROVINCE_GROUP, scopeCodeFor,
   type AdminLevel, type AgencyDuty, type AgencyKind, type AgencySector, type FieldError, type OfficerPrincipal,
@@ -61,7 +62,7 @@ export interface AgencyEdit {
 
 /** One administrative change of an agency, with its state before and after: what the audit log will record. */
 export interface AgencyChange {
-  actor: OfficerPrincipal;
+  by: AuditActor;
   action: 'agency.create' | 'agency.update';
   code: string;
   before: AdminAgencyView | null;
@@ -86,7 +87,10 @@ const DUTY_FIELD: Record<AgencyDuty, keyof AgencyProcedures> = { receive: 'recei
  */
 @Injectable()
 export class AgenciesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auditLog: AuditLog,
+  ) {}
 
   async list(actor: OfficerPrincipal, filter: { unitCode?: string; includeClosed?: boolean }): Promise<AdminAgencyView[]> {
     return this.inReach(this.db.manager, actor, { unitCode: filter.unitCode ?? null, code: null, includeClosed: filter.includeClosed ?? false });
@@ -103,7 +107,7 @@ export class AgenciesService {
     await this.unitInReach(this.db.manager, actor, unitCode);
   }
 
-  async create(actor: OfficerPrincipal, input: NewAgency): Promise<AdminAgencyView> {
+  async create(actor: OfficerPrincipal, input: NewAgency, by: AuditActor): Promise<AdminAgencyView> {
     const today = formatYmd(new Date());
     const created = await this.db.transaction(async (em) => {
       const unit = await this.unitInReach(em, actor, input.unitCode);
@@ -119,13 +123,13 @@ export class AgenciesService {
       if (inserted.length === 0) throw new DomainError(DomainErrorCode.Conflict, `The identifier ${input.code} is taken by another agency.`, [{ field: 'code', message: 'is taken' }]);
       await this.replaceAssignments(em, input.code, procedures);
       const after = await this.lockedInReach(em, actor, input.code);
-      await this.audit(em, { actor, action: 'agency.create', code: input.code, before: null, after });
+      await this.audit(em, { by, action: 'agency.create', code: input.code, before: null, after });
       return after;
     });
     return created;
   }
 
-  async update(actor: OfficerPrincipal, code: string, edit: AgencyEdit): Promise<AdminAgencyView> {
+  async update(actor: OfficerPrincipal, code: string, edit: AgencyEdit, by: AuditActor): Promise<AdminAgencyView> {
     const today = formatYmd(new Date());
     return this.db.transaction(async (em) => {
       const before = await this.lockedInReach(em, actor, code);
@@ -143,7 +147,7 @@ export class AgenciesService {
       await em.query(UPDATE_AGENCY, [code, draft.name.trim(), sectors, receives, edit.smsBrandname !== undefined ? edit.smsBrandname : before.smsBrandname, validTo]);
       if (edit.procedures) await this.replaceAssignments(em, code, { receives: edit.procedures.receives !== undefined ? procedures.receives : undefined, processes: edit.procedures.processes !== undefined ? procedures.processes : undefined });
       const after = await this.lockedInReach(em, actor, code);
-      await this.audit(em, { actor, action: 'agency.update', code, before, after });
+      await this.audit(em, { by, action: 'agency.update', code, before, after });
       return after;
     });
   }
@@ -166,12 +170,11 @@ export class AgenciesService {
     }
   }
 
-  /**
-   * Where the audit log (issue #16 item 6) records every change of an agency: in the change's transaction, with the
-   * actor and the state before and after. No audit log exists yet; this is its one call site for agencies.
-   */
-  private async audit(_em: EntityManager, _change: AgencyChange): Promise<void> {
-    return;
+  /** The audit row of an agency's change, in its transaction; an edit that sets a closure date is a `close`. */
+  private async audit(em: EntityManager, change: AgencyChange): Promise<void> {
+    const closed = change.before !== null && change.before.validTo !== change.after.validTo && change.after.validTo !== null;
+    const action = change.action === 'agency.create' ? 'create' : closed ? 'close' : 'update';
+    await this.auditLog.record(em, { by: change.by, entity: 'agency', entityId: change.code, action, before: change.before, after: change.after });
   }
 
   private async replaceAssignments(em: EntityManager, code: string, procedures: Partial<AgencyProcedures>): Promise<void> {

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, isUuid, type OfficerPrincipal } from '@dvc/core';
 import { OfficerAccountsService } from '@dvc/identity';
+import type { AuditActor } from '@dvc/audit';
 import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import {
   OfficerAccountDto, OfficerCreateDto, OfficerCreatedDto, OfficerListQueryDto, OfficerUpdateDto, PasswordResetDoneDto, PasswordResetDto,
 } from './officer-accounts.dto';
@@ -21,8 +23,8 @@ export class OfficerAccountsController {
 
   @Post()
   @ApiCreatedResponse({ type: OfficerCreatedDto, description: '409 for a username taken, 403 for an agency or a role beyond the caller, 422 for a weak password' })
-  create(@CurrentPrincipal() actor: OfficerPrincipal, @Body() body: OfficerCreateDto) {
-    return this.accounts.create(actor, body);
+  create(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Body() body: OfficerCreateDto) {
+    return this.accounts.create(actor, body, by);
   }
 
   @Get()
@@ -42,14 +44,14 @@ export class OfficerAccountsController {
 
   @Patch(':id')
   @ApiOkResponse({ type: OfficerAccountDto })
-  update(@CurrentPrincipal() actor: OfficerPrincipal, @Param('id') id: string, @Body() body: OfficerUpdateDto) {
-    return this.accounts.update(actor, officerId(id), body);
+  update(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Param('id') id: string, @Body() body: OfficerUpdateDto) {
+    return this.accounts.update(actor, officerId(id), body, by);
   }
 
   @Post(':id/password-reset')
   @HttpCode(200)
   @ApiOkResponse({ type: PasswordResetDoneDto })
-  resetPassword(@CurrentPrincipal() actor: OfficerPrincipal, @Param('id') id: string, @Body() body: PasswordResetDto) {
-    return this.accounts.resetPassword(actor, officerId(id), body);
+  resetPassword(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Param('id') id: string, @Body() body: PasswordResetDto) {
+    return this.accounts.resetPassword(actor, officerId(id), body, by);
   }
 }

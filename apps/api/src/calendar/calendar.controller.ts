@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@dvc/calendar';
-import { DomainError, EDITABLE_CALENDAR_YEARS, toIsoWithOffset, type OfficerPrincipal } from '@dvc/core';
-import { CurrentPrincipal, OfficerOnly, Public } from '../common/auth.decorators';
+import type { AuditActor } from '@dvc/audit';
+import { DomainError, EDITABLE_CALENDAR_YEARS, toIsoWithOffset } from '@dvc/core';
+import { OfficerOnly, Public } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { CalendarYearDto, DueDateQueryDto } from './calendar.dto';
 
 const yearPipe = new ParseIntPipe({ exceptionFactory: () => DomainError.validation([{ field: 'year', message: 'must be a year' }]) });
@@ -39,7 +41,7 @@ export class CalendarController {
 
   @Put('admin/calendar/:year')
   @OfficerOnly('admin')
-  putYear(@Param('year', yearPipe) year: number, @Body() body: CalendarYearDto, @CurrentPrincipal() admin: OfficerPrincipal) {
-    return this.calendars.putYear(checkYear(year), body.holidays, body.workingWeekendDays, admin.username);
+  putYear(@Param('year', yearPipe) year: number, @Body() body: CalendarYearDto, @AuditedBy() by: AuditActor) {
+    return this.calendars.putYear(checkYear(year), body.holidays, body.workingWeekendDays, by);
   }
 }

@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 import { ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataConfig } from '@dvc/config';
-import { DomainError, type OfficerPrincipal } from '@dvc/core';
+import type { AuditActor } from '@dvc/audit';
+import { DomainError } from '@dvc/core';
 import { readMergesCsv, ReorganizationService } from '@dvc/reorganization';
-import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { IsIsoDate } from '../common/date-validators';
 
 export const MERGES_FILE = 'hanoi-2025-merges.csv';
@@ -39,12 +41,12 @@ export class ReorganizationsController {
    */
   @Post()
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
-  request(@Body() body: ReorganizationDto, @CurrentPrincipal() admin: OfficerPrincipal, @Query('dryRun') dryRunQuery?: string) {
+  request(@Body() body: ReorganizationDto, @AuditedBy() by: AuditActor, @Query('dryRun') dryRunQuery?: string) {
     const file = join(resolve(this.data.unitsDataDir), MERGES_FILE);
     if (!existsSync(file)) throw DomainError.validation([{ field: 'source', message: `${MERGES_FILE} is not in the data folder (UNITS_DATA_DIR)` }]);
     return this.reorganizations.request({
       name: body.name, effectiveDate: body.effectiveDate, merges: readMergesCsv(file), overrides: body.overrides, officers: body.officers,
-      dryRun: body.dryRun || dryRunQuery === 'true', requestedBy: admin.username,
+      dryRun: body.dryRun || dryRunQuery === 'true', requestedBy: by.username, by,
     });
   }
 

@@ -1,9 +1,11 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import type { AuditActor } from '@dvc/audit';
 import { CatalogService, ProcedureImportService } from '@dvc/catalog';
 import { DomainError, DomainErrorCode } from '@dvc/core';
 import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/multipart-file';
 import { ImportReportDto, RequiredAssuranceDto } from './admin-procedures.dto';
 import { ProcedureDetailDto } from './procedures.dto';
@@ -23,8 +25,8 @@ export class AdminProceduresController {
   @Put(':code/assurance')
   @OfficerOnly('admin')
   @ApiOkResponse({ type: ProcedureDetailDto, description: 'The procedure with its `requiredAssurance` in force' })
-  setAssurance(@Param('code') code: string, @Body() body: RequiredAssuranceDto) {
-    return this.catalog.setRequiredAssurance(code, body.level);
+  setAssurance(@Param('code') code: string, @Body() body: RequiredAssuranceDto, @AuditedBy() by: AuditActor) {
+    return this.catalog.setRequiredAssurance(code, body.level, by);
   }
 
   @Post('import')
@@ -39,7 +41,7 @@ export class AdminProceduresController {
     type: ImportReportDto,
     description: 'The accepted records are written in one transaction (re-importing updates, a changed content is a new version); rejected rows carry their line and reason. A file that is not JSON or holds no records: 400/422 and nothing written; over 32 MiB: 413.',
   })
-  async import(@Req() request: FastifyRequest): Promise<ImportReportDto> {
+  async import(@Req() request: FastifyRequest, @AuditedBy() by: AuditActor): Promise<ImportReportDto> {
     let bytes: Buffer;
     try {
       bytes = await (await multipartFile(request, 'the JSON file', { fileSize: IMPORT_MAX_BYTES })).toBuffer();
@@ -49,6 +51,6 @@ export class AdminProceduresController {
       }
       throw error instanceof DomainError || hasClientStatus(error) ? error : new BadRequestException(MALFORMED_MULTIPART);
     }
-    return this.imports.importFile(bytes);
+    return this.imports.importFile(bytes, by);
   }
 }

@@ -2,9 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@dvc/calendar';
 import { procedureDetail, ProcedureDraftsService, type DraftView } from '@dvc/catalog';
+import type { AuditActor } from '@dvc/audit';
 import { VneidConfig } from '@dvc/config';
-import { stepHours, toIsoWithOffset, type AssuranceLevel, type OfficerPrincipal } from '@dvc/core';
-import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { stepHours, toIsoWithOffset, type AssuranceLevel } from '@dvc/core';
+import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { DraftSaveDto, DraftViewDto, PreviewQueryDto, PublishDto, PublishedDto } from './procedure-drafts.dto';
 
 const hoursOf = (t: { workingDays?: number; workingHours?: number }) => t.workingHours ?? (t.workingDays ?? 0) * 8;
@@ -25,15 +27,15 @@ export class ProcedureDraftsController {
 
   @Put('draft')
   @ApiOkResponse({ type: DraftViewDto, description: 'Saved (omitted parts keep their value). 409: another revision is open; 422: a part is invalid, each fault at its field; nothing saved' })
-  async save(@Param('code') code: string, @Body() body: DraftSaveDto, @CurrentPrincipal() admin: OfficerPrincipal) {
-    return shown(await this.drafts.save(code, body as never, admin.id));
+  async save(@Param('code') code: string, @Body() body: DraftSaveDto, @AuditedBy() by: AuditActor) {
+    return shown(await this.drafts.save(code, body as never, by));
   }
 
   @Delete('draft')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The draft is discarded' })
-  async discard(@Param('code') code: string) {
-    await this.drafts.discard(code);
+  async discard(@Param('code') code: string, @AuditedBy() by: AuditActor) {
+    await this.drafts.discard(code, by);
   }
 
   @Get('draft/preview')
@@ -58,8 +60,8 @@ export class ProcedureDraftsController {
   @Post('publish')
   @HttpCode(200)
   @ApiOkResponse({ type: PublishedDto, description: 'The draft is the next version from 00:00 of effectiveFrom in Hà Nội (from now when today). 422: a past date or one before a version already waiting; 409: the procedure changed since the draft was opened; 404: no open draft' })
-  async publish(@Param('code') code: string, @Body() body: PublishDto): Promise<PublishedDto> {
-    const published = await this.drafts.publish(code, body.effectiveFrom, body.revision);
+  async publish(@Param('code') code: string, @Body() body: PublishDto, @AuditedBy() by: AuditActor): Promise<PublishedDto> {
+    const published = await this.drafts.publish(code, body.effectiveFrom, body.revision, by);
     return { ...published, effectiveFrom: toIsoWithOffset(published.effectiveFrom) };
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { OfficerPrincipal } from '@dvc/core';
+import type { AuditActor } from '@dvc/audit';
 import { SmsQueryService, SmsTemplatesService } from '@dvc/sms';
-import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
+import { OfficerOnly } from '../common/auth.decorators';
+import { AuditedBy } from '../common/audited-by';
 import { SmsListQueryDto, SmsTemplateDto } from './sms.dto';
 
 @ApiTags('sms')
@@ -25,7 +26,7 @@ export class SmsController {
   }
 
   @Put('admin/sms/templates/:kind')
-  putTemplate(@Param('kind') kind: string, @Body() body: SmsTemplateDto, @CurrentPrincipal() admin: OfficerPrincipal) {
-    return this.templates.put(kind, body.body, body.keepDiacritics, admin.username);
+  putTemplate(@Param('kind') kind: string, @Body() body: SmsTemplateDto, @AuditedBy() by: AuditActor) {
+    return this.templates.put(kind, body.body, body.keepDiacritics, by);
   }
 }

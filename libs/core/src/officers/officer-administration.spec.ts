@@ -29,6 +29,8 @@ describe('refuseOfficerChange', () => {
     ['… or at the district itself', { actor: hoanKiemAdmin, next: { roles: ['specialist', 'leader'], unitChain: HOAN_KIEM } }, null],
     ['… or a unit administrator for the ward', { actor: hoanKiemAdmin, next: { roles: ['unit_admin'], unitChain: TRANG_TIEN } }, null],
     ['… but not an administrator', { actor: hoanKiemAdmin, next: { roles: ['admin'], unitChain: TRANG_TIEN } }, [DomainErrorCode.Forbidden, 'roles']],
+    ['… nor an auditor (the audit log is city-wide)', { actor: hoanKiemAdmin, next: { roles: ['auditor'], unitChain: HOAN_KIEM } }, [DomainErrorCode.Forbidden, 'roles']],
+    ['an administrator makes an auditor', { actor: admin, next: { roles: ['auditor'], unitChain: CITY } }, null],
     ['… nor in another district', { actor: hoanKiemAdmin, next: { roles: ['specialist'], unitChain: PHUC_XA } }, [DomainErrorCode.Forbidden, 'agencyCode']],
     ['… nor at the city', { actor: hoanKiemAdmin, next: { roles: ['specialist'], unitChain: CITY } }, [DomainErrorCode.Forbidden, 'agencyCode']],
     ['an account in another district does not exist for him', { actor: hoanKiemAdmin, target: officer(['specialist'], PHUC_XA), next: { active: false } }, [DomainErrorCode.NotFound]],

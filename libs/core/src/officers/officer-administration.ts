@@ -24,9 +24,9 @@ export function reachIncludes(reach: AdminReach, unitChain: readonly string[]): 
   return unitChain.includes(reach.unitCode);
 }
 
-/** A unit administrator hands out every role but the city-wide one. */
+/** A unit administrator hands out every role but the city-wide ones (administrator, auditor). */
 export function grantableRoles(actor: Pick<AdminActor, 'roles'>): readonly OfficerRole[] {
-  if (actor.roles.includes('admin')) return ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'admin'];
+  if (actor.roles.includes('admin')) return ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'admin', 'auditor'];
   if (actor.roles.includes('unit_admin')) return ['receiving_officer', 'specialist', 'leader', 'unit_admin'];
   return [];
 }

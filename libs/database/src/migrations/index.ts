@@ -19,6 +19,7 @@ import { OfficerAccounts1795660000000 } from './1795660000000-OfficerAccounts';
 import { SignedDocuments1795670000000 } from './1795670000000-SignedDocuments';
 import { TotpSecretsSealed1795689000000 } from './1795689000000-TotpSecretsSealed';
 import { AgencyDesks1795691000000 } from './1795691000000-AgencyDesks';
+import { AuditLog1795692000000 } from './1795692000000-AuditLog';
 import { ProcedureDrafts1795693000000 } from './1795693000000-ProcedureDrafts';
 import { ProcedureListingIndex1795693100000 } from './1795693100000-ProcedureListingIndex';
 import { VneidIdentity1795694000000 } from './1795694000000-VneidIdentity';
@@ -26,4 +27,4 @@ import { ScheduledReorganizations1795695000000 } from './1795695000000-Scheduled
 
 /** In order. Listed explicitly (no glob) so bundled apps and the CLI run exactly the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, IdentityAndPrivacy1795627548770, LegalClock1795630000000, FileOpenings1795640000000, ApplicantText1795640100000, OfficerTitles1795640200000, PostalIntake1795640300000, ProcedureVersions1795651600000, OfficerAccounts1795660000000, SignedDocuments1795670000000, TotpSecretsSealed1795689000000, AgencyDesks1795691000000, ProcedureDrafts1795693000000, ProcedureListingIndex1795693100000, VneidIdentity1795694000000, ScheduledReorganizations1795695000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795610294100, SearchIndexes1795610294200, DossierLifeCycle1795611189438, Files1795611303936, SmsSwitchboard1795612159911, Payments1795612859967, OperationsCentre1795615167533, Reorganization1795615990085, ReportFacts1795619305653, PaymentsCredited1795622487219, IdentityAndPrivacy1795627548770, LegalClock1795630000000, FileOpenings1795640000000, ApplicantText1795640100000, OfficerTitles1795640200000, PostalIntake1795640300000, ProcedureVersions1795651600000, OfficerAccounts1795660000000, SignedDocuments1795670000000, TotpSecretsSealed1795689000000, AgencyDesks1795691000000, AuditLog1795692000000, ProcedureDrafts1795693000000, ProcedureListingIndex1795693100000, VneidIdentity1795694000000, ScheduledReorganizations1795695000000];
