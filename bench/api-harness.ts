@@ -18,10 +18,14 @@ export async function startServer(script: string, env: Record<string, string>): 
   // BENCH_SERVER_NODE_ARGS: Node flags for every server of the run, for experiments (e.g. --trace-gc, with
   // BENCH_SERVER_LOG=<file> to keep what the servers print).
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'servers', script)], {
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_FILES: '1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, ...nodeArgs, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, 'servers', script)],
+    {
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_FILES: '1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.on('exit', () => child.kill('SIGKILL'));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -37,11 +41,12 @@ export async function startServer(script: string, env: Record<string, string>): 
   return {
     port,
     pid: child.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }
 
@@ -49,11 +54,17 @@ const base = (port: number) => `http://127.0.0.1:${port}/api/v1`;
 
 /** A citizen signed in through the real OTP flow (the code read from the outbox, as the tests do). */
 export async function citizenSession(port: number, db: DataSource, phone: string): Promise<{ token: string; phone: string }> {
-  const sent = await fetch(`${base(port)}/auth/citizens/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
+  const sent = await fetch(`${base(port)}/auth/citizens/otp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
   if (sent.status !== 202) throw new Error(`OTP request: ${sent.status} ${await sent.text()}`);
   const normalised = ((await sent.json()) as { phone: string }).phone;
   const verified = await fetch(`${base(port)}/auth/citizens/verify`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code: await lastOtpFor(db, normalised) }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, code: await lastOtpFor(db, normalised) }),
   });
   if (verified.status !== 200) throw new Error(`OTP verify: ${verified.status} ${await verified.text()}`);
   return { token: ((await verified.json()) as { accessToken: string }).accessToken, phone: normalised };

@@ -43,13 +43,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 
 async function main() {
-  const env = ownBenchEnv('api', { TRACKING_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: RATE_LIMIT, DATABASE_POOL_SIZE: '20' });
+  const env = ownBenchEnv('api', {
+    TRACKING_RATE_LIMIT_PER_MINUTE: RATE_LIMIT,
+    AUTH_RATE_LIMIT_PER_MINUTE: RATE_LIMIT,
+    AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: RATE_LIMIT,
+    DATABASE_POOL_SIZE: '20',
+  });
   const config = loadAllConfig(env);
   // Before the database exists: a build that fails stops the run with nothing to clean up.
   const build = WHICH === 'all' || WHICH === 'memory' ? ensureProductionBuild() : null;
   const db = await freshBenchDatabase(config);
   const results: Record<string, unknown> = {
-    machine: machine(), connections: CONNECTIONS, secondsPerRun: SECONDS, rounds: ROUNDS,
+    machine: machine(),
+    connections: CONNECTIONS,
+    secondsPerRun: SECONDS,
+    rounds: ROUNDS,
     environment: `database ${config.database.url.replace(/^.*\//, '')} (created and dropped), Redis prefix ${env.REDIS_PREFIX}, TRACKING_RATE_LIMIT_PER_MINUTE=AUTH_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT}, DATABASE_POOL_SIZE=20`,
   };
   try {
@@ -75,11 +83,20 @@ async function ratios(env: Record<string, string>, config: ReturnType<typeof loa
     const citizen = await citizenSession(api.port, db, '0912345678');
     const body = JSON.stringify(await submissionBody(api.port, citizen.token, citizen.phone));
     const submit = (port: number, path: string) => ({
-      port, method: 'POST' as const, path: () => path, headers: { authorization: `Bearer ${citizen.token}` }, body: () => body, connections: CONNECTIONS,
+      port,
+      method: 'POST' as const,
+      path: () => path,
+      headers: { authorization: `Bearer ${citizen.token}` },
+      body: () => body,
+      connections: CONNECTIONS,
     });
     // Warm-up, and one submission whose rows become the ceiling's template (and show which tables it writes).
     const before = await rowsByTable(db);
-    const first = await fetch(`http://127.0.0.1:${api.port}/api/v1/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'application/json' }, body });
+    const first = await fetch(`http://127.0.0.1:${api.port}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'application/json' },
+      body,
+    });
     if (first.status !== 201) throw new Error(`submission: ${first.status} ${await first.text()}`);
     const code = ((await first.json()) as { code: string }).code;
     const written = diff(before, await rowsByTable(db));
@@ -94,7 +111,11 @@ async function ratios(env: Record<string, string>, config: ReturnType<typeof loa
       const bare: LoadResult[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         real.push(await runLoad({ ...submit(api.port, '/api/v1/dossiers'), durationMs: SECONDS * 1000 }));
-        const ceiling = await startServer('bare-submission-server.ts', { DATABASE_URL: config.database.url, DATABASE_POOL_SIZE: '20', BENCH_TEMPLATE: template });
+        const ceiling = await startServer('bare-submission-server.ts', {
+          DATABASE_URL: config.database.url,
+          DATABASE_POOL_SIZE: '20',
+          BENCH_TEMPLATE: template,
+        });
         await runLoad({ ...submit(ceiling.port, '/submit'), durationMs: 1000 });
         bare.push(await runLoad({ ...submit(ceiling.port, '/submit'), durationMs: SECONDS * 1000 }));
         await ceiling.stop();
@@ -111,7 +132,11 @@ async function ratios(env: Record<string, string>, config: ReturnType<typeof loa
       const [r, c] = [best(real), best(bare)];
       const ratio = r.perSecond / c.perSecond;
       results.submission = {
-        rowsAddedByOneRealSubmission: written, ceiling: c, real: r, ratio: Number(ratio.toFixed(3)), rounds: { real: real.map((x) => x.perSecond), ceiling: bare.map((x) => x.perSecond) },
+        rowsAddedByOneRealSubmission: written,
+        ceiling: c,
+        real: r,
+        ratio: Number(ratio.toFixed(3)),
+        rounds: { real: real.map((x) => x.perSecond), ceiling: bare.map((x) => x.perSecond) },
         latencyAtRate: { ratePerSecond: LATENCY_RATE, real: realAtRate, ceiling: ceilingAtRate },
         target: `real ≥ 0.5 of the ceiling (closed loop, ${CONNECTIONS} connections); p99 ≤ 50 ms at ${LATENCY_RATE} submissions/s (open loop)`,
         verdict: ratio >= 0.5 && realAtRate.p99Ms <= 50 && realAtRate.requests >= 0.95 * LATENCY_RATE * SECONDS ? 'met' : 'missed',
@@ -126,7 +151,9 @@ async function ratios(env: Record<string, string>, config: ReturnType<typeof loa
       await runLoad({ ...track, path: () => `/api/v1/tracking/${code}?phone=${lastFour}`, durationMs: 1000 });
       for (let round = 0; round < ROUNDS; round++) {
         hello.push(await withServerCpu(api.pid, () => runLoad({ ...track, path: () => '/bench/hello', durationMs: SECONDS * 1000 })));
-        tracking.push(await withServerCpu(api.pid, () => runLoad({ ...track, path: () => `/api/v1/tracking/${code}?phone=${lastFour}`, durationMs: SECONDS * 1000 })));
+        tracking.push(
+          await withServerCpu(api.pid, () => runLoad({ ...track, path: () => `/api/v1/tracking/${code}?phone=${lastFour}`, durationMs: SECONDS * 1000 })),
+        );
       }
       const [t, h] = [best(tracking), best(hello)];
       const ratio = t.perSecond / h.perSecond;
@@ -135,14 +162,21 @@ async function ratios(env: Record<string, string>, config: ReturnType<typeof loa
         // The API's own CPU per answer: what the ratio would be if the API process alone were the limit (on a machine
         // where system calls are cheap the ratio moves toward it; where they are dear, toward 1).
         serverCpuUsPerRequest: { real: cpu(tracking), ceiling: cpu(hello), ratio: Number((cpu(hello) / cpu(tracking)).toFixed(3)) },
-        rateLimit: `TRACKING_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT} for the run`, ceiling: h, real: t, ratio: Number(ratio.toFixed(3)),
-        rounds: { real: tracking.map((x) => x.perSecond), ceiling: hello.map((x) => x.perSecond) }, target: '≥ 0.25 of hello-world', verdict: ratio >= 0.25 ? 'met' : 'missed',
+        rateLimit: `TRACKING_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT} for the run`,
+        ceiling: h,
+        real: t,
+        ratio: Number(ratio.toFixed(3)),
+        rounds: { real: tracking.map((x) => x.perSecond), ceiling: hello.map((x) => x.perSecond) },
+        target: '≥ 0.25 of hello-world',
+        verdict: ratio >= 0.25 ? 'met' : 'missed',
       };
     }
     const memory = rss.stop();
     results.tsNodeMemory = {
       what: 'the ts-node process of the ratios above (sources + TypeScript compiler): not what production runs, not the verdict',
-      rssMaxMiB: memory.maxMiB, rssAtEndMiB: memory.lastMiB, sampledDuring: WHICH === 'all' ? 'submission and tracking loads, ceilings between' : `${WHICH} load`,
+      rssMaxMiB: memory.maxMiB,
+      rssAtEndMiB: memory.lastMiB,
+      sampledDuring: WHICH === 'all' ? 'submission and tracking loads, ceilings between' : `${WHICH} load`,
     };
     await api.stop();
     api = null;
@@ -163,10 +197,21 @@ async function productionMemory(env: Record<string, string>, db: DataSource, bui
     const rss = sampleRss(api.pid);
     const citizen = await citizenSession(api.port, db, '0912345679');
     const body = JSON.stringify(await submissionBody(api.port, citizen.token, citizen.phone));
-    const first = await fetch(`http://127.0.0.1:${api.port}/api/v1/dossiers`, { method: 'POST', headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'application/json' }, body });
+    const first = await fetch(`http://127.0.0.1:${api.port}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'application/json' },
+      body,
+    });
     if (first.status !== 201) throw new Error(`submission (production API): ${first.status} ${await first.text()}`);
     const code = ((await first.json()) as { code: string }).code;
-    const submit = { port: api.port, method: 'POST' as const, path: () => '/api/v1/dossiers', headers: { authorization: `Bearer ${citizen.token}` }, body: () => body, connections: CONNECTIONS };
+    const submit = {
+      port: api.port,
+      method: 'POST' as const,
+      path: () => '/api/v1/dossiers',
+      headers: { authorization: `Bearer ${citizen.token}` },
+      body: () => body,
+      connections: CONNECTIONS,
+    };
     const track = { port: api.port, method: 'GET' as const, path: () => `/api/v1/tracking/${code}?phone=${citizen.phone.slice(-4)}`, connections: CONNECTIONS };
     await runLoad({ ...submit, durationMs: 2000 });
     const submissions: LoadResult[] = [];
@@ -186,10 +231,17 @@ async function productionMemory(env: Record<string, string>, db: DataSource, bui
     const idleAfterLoad = readRss(api.pid);
     const summary = (runs: LoadResult[]) => ({ perSecond: runs.map((r) => r.perSecond), statuses: runs.map((r) => JSON.stringify(r.statuses)) });
     return {
-      process: `node ${[...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), build].join(' ')}`, nodeEnv: 'production', logLevel: `${PRODUCTION_LOG_LEVEL} (to /dev/null)`,
-      idleAfterStart, rssMaxUnderLoadMiB: underLoad.maxMiB, rssAtEndOfLoadMiB: underLoad.lastMiB, rssAfterEachRoundMiB: afterRound, idleFiveSecondsAfterLoad: idleAfterLoad,
+      process: `node ${[...API_NODE_ARGS, ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), build].join(' ')}`,
+      nodeEnv: 'production',
+      logLevel: `${PRODUCTION_LOG_LEVEL} (to /dev/null)`,
+      idleAfterStart,
+      rssMaxUnderLoadMiB: underLoad.maxMiB,
+      rssAtEndOfLoadMiB: underLoad.lastMiB,
+      rssAfterEachRoundMiB: afterRound,
+      idleFiveSecondsAfterLoad: idleAfterLoad,
       loads: { submission: summary(submissions), tracking: summary(trackings) },
-      target: '≤ 300 MB', verdict: underLoad.maxMiB * 1.048576 <= 300 ? 'met' : 'missed',
+      target: '≤ 300 MB',
+      verdict: underLoad.maxMiB * 1.048576 <= 300 ? 'met' : 'missed',
     };
   } finally {
     await api.stop();

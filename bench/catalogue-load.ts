@@ -17,15 +17,13 @@ function cells(line: string): string[] {
       if (c === '"' && line[i + 1] === '"') {
         cur += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
       out.push(cur);
       cur = '';
-    }
-    else cur += c;
+    } else cur += c;
   }
   out.push(cur);
   return out;
@@ -48,8 +46,15 @@ export async function loadCatalogue(db: DataSource, dataDir: string): Promise<Re
   const realMs = Date.now() - started;
   const have = async () => Number((await db.query('SELECT count(*) AS n FROM procedures WHERE active'))[0].n);
   const stored = new Set<string>((await db.query('SELECT code FROM procedures')).map((r: { code: string }) => r.code));
-  const templates = readImportSource(folder, dataDir).records.filter((r) => stored.has(String((r as { data: { code: string } }).data.code))) as { data: Record<string, unknown> }[];
-  const rows = readFileSync(list, 'utf8').split('\n').slice(1).filter(Boolean).map(cells).filter(([code, name]) => code && name && !stored.has(code));
+  const templates = readImportSource(folder, dataDir).records.filter((r) => stored.has(String((r as { data: { code: string } }).data.code))) as {
+    data: Record<string, unknown>;
+  }[];
+  const rows = readFileSync(list, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map(cells)
+    .filter(([code, name]) => code && name && !stored.has(code));
   const variant = ([code, name, field]: string[], i: number) => {
     const r = structuredClone(templates[i % templates.length]);
     r.data.code = code;
@@ -73,7 +78,13 @@ export async function loadCatalogue(db: DataSource, dataDir: string): Promise<Re
   await db.query('VACUUM ANALYZE procedures');
   return {
     procedures: await have(),
-    real: { records: real.created + real.updated + real.rejected.length, created: real.created, updated: real.updated, rejected: real.rejected.length, ms: realMs },
+    real: {
+      records: real.created + real.updated + real.rejected.length,
+      created: real.created,
+      updated: real.updated,
+      rejected: real.rejected.length,
+      ms: realMs,
+    },
     variants: { ...generated, ms: variantsMs },
   };
 }

@@ -47,27 +47,35 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   let issued = 0;
   const started = performance.now();
   const deadline = started + o.durationMs;
-  const one = (i: number, scheduledAt?: number) => new Promise<void>((resolve) => {
-    const body = o.body?.(i);
-    const t0 = scheduledAt ?? performance.now();
-    const req = http.request({
-      host: '127.0.0.1', port: o.port, method: o.method, path: o.path(i), agent,
-      headers: { ...o.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        latencies.push(performance.now() - t0);
-        sentAt.push(t0 - started);
-        statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+  const one = (i: number, scheduledAt?: number) =>
+    new Promise<void>((resolve) => {
+      const body = o.body?.(i);
+      const t0 = scheduledAt ?? performance.now();
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: o.port,
+          method: o.method,
+          path: o.path(i),
+          agent,
+          headers: { ...o.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - t0);
+            sentAt.push(t0 - started);
+            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      req.on('error', (error) => {
+        statuses[error.message] = (statuses[error.message] ?? 0) + 1;
         resolve();
       });
+      req.end(body);
     });
-    req.on('error', (error) => {
-      statuses[error.message] = (statuses[error.message] ?? 0) + 1;
-      resolve();
-    });
-    req.end(body);
-  });
   if (o.ratePerSecond) {
     const inFlight: Promise<void>[] = [];
     for (let i = 0; ; i++) {
@@ -79,15 +87,30 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     }
     await Promise.all(inFlight);
   } else {
-    await Promise.all(Array.from({ length: o.connections }, async () => {
-      while (performance.now() < deadline) await one(issued++);
-    }));
+    await Promise.all(
+      Array.from({ length: o.connections }, async () => {
+        while (performance.now() < deadline) await one(issued++);
+      }),
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   loopDelay.disable();
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
-  const slowAtSecond = latencies.flatMap((l, i) => (l > at(0.99) ? [Number((sentAt[i] / 1000).toFixed(2))] : [])).sort((a, b) => a - b).slice(0, 40);
-  return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: at(1), clientStallMaxMs: Number((loopDelay.max / 1e6).toFixed(1)), slowAtSecond, statuses };
+  const slowAtSecond = latencies
+    .flatMap((l, i) => (l > at(0.99) ? [Number((sentAt[i] / 1000).toFixed(2))] : []))
+    .sort((a, b) => a - b)
+    .slice(0, 40);
+  return {
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p99Ms: at(0.99),
+    maxMs: at(1),
+    clientStallMaxMs: Number((loopDelay.max / 1e6).toFixed(1)),
+    slowAtSecond,
+    statuses,
+  };
 }

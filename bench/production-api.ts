@@ -64,32 +64,49 @@ export async function startProductionApi(env: Record<string, string>): Promise<S
   const child = spawn(process.execPath, [...nodeArgs, PRODUCTION_API], {
     cwd: ROOT,
     env: {
-      ...process.env, JWT_SECRET: secret(), OTP_SECRET: secret(), TOTP_SECRET_KEY: secret(), VNPAY_HASH_SECRET: secret(),
+      ...process.env,
+      JWT_SECRET: secret(),
+      OTP_SECRET: secret(),
+      TOTP_SECRET_KEY: secret(),
+      VNPAY_HASH_SECRET: secret(),
       // the load signs citizens in by phone, which a deployment may keep on; VNeID is configured but not reached
-      CITIZEN_OTP_ENABLED: 'true', VNEID_CLIENT_SECRET: secret(), VNEID_ISSUER: 'https://sso.vneid.example',
-      VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback', VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/',
-      ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port) },
+      CITIZEN_OTP_ENABLED: 'true',
+      VNEID_CLIENT_SECRET: secret(),
+      VNEID_ISSUER: 'https://sso.vneid.example',
+      VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback',
+      VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/',
+      ...env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   process.on('exit', () => child.kill('SIGKILL'));
   let exited: number | null | undefined;
-  child.once('exit', (code) => { exited = code; });
+  child.once('exit', (code) => {
+    exited = code;
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited !== undefined) throw new Error(`node dist/apps/api/main.js exited with ${exited} before answering /health`);
     if (Date.now() > deadline) throw new Error('node dist/apps/api/main.js did not answer GET /health within 60 s');
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     port,
     pid: child.pid!,
-    stop: () => new Promise<void>((resolve) => {
-      if (exited !== undefined) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited !== undefined) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }

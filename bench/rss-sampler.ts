@@ -46,7 +46,9 @@ export function sampleRss(pid: number, everyMs = 100) {
 /** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat; null when it has ended. */
 export function readCpuMs(pid: number): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     const ticksPerSecond = 100; // USER_HZ on Linux
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {

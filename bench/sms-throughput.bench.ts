@@ -41,13 +41,32 @@ async function bullmqNoopCeiling(redisUrl: string, prefix: string): Promise<numb
 async function main() {
   // The SMS centre runs in its own process, as in production (npm start runs the same program).
   const [smppPort, httpPort] = [await freePort(), await freePort()];
-  const sim = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'sms-simulator', 'src', 'main.ts')], {
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', SMS_SIMULATOR_SMPP_PORT: String(smppPort), SMS_SIMULATOR_HTTP_PORT: String(httpPort), SMS_SIMULATOR_DLR_DELAY_MS: '0', SMS_SIMULATOR_SEED: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const sim = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'sms-simulator', 'src', 'main.ts')],
+    {
+      env: {
+        ...process.env,
+        TS_NODE_TRANSPILE_ONLY: '1',
+        SMS_SIMULATOR_SMPP_PORT: String(smppPort),
+        SMS_SIMULATOR_HTTP_PORT: String(httpPort),
+        SMS_SIMULATOR_DLR_DELAY_MS: '0',
+        SMS_SIMULATOR_SEED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.on('exit', () => sim.kill('SIGTERM'));
   await new Promise<void>((resolve) => sim.stdout!.once('data', () => resolve()));
-  const env = ownBenchEnv('sms', { SMS_PROVIDER: process.env.BENCH_SMS_PROVIDER ?? 'smpp', SMPP_PORT: String(smppPort), SMS_CONCURRENCY: String(CONCURRENCY), DATABASE_POOL_SIZE: String(Math.min(60, CONCURRENCY + 10)), SMS_RATE_PER_SECOND: '100000', OUTBOX_POLL_MS: '20', SMS_QUIET_HOURS: '03:00-03:01' });
+  const env = ownBenchEnv('sms', {
+    SMS_PROVIDER: process.env.BENCH_SMS_PROVIDER ?? 'smpp',
+    SMPP_PORT: String(smppPort),
+    SMS_CONCURRENCY: String(CONCURRENCY),
+    DATABASE_POOL_SIZE: String(Math.min(60, CONCURRENCY + 10)),
+    SMS_RATE_PER_SECOND: '100000',
+    OUTBOX_POLL_MS: '20',
+    SMS_QUIET_HOURS: '03:00-03:01',
+  });
   const config = loadAllConfig(env);
   const db = await freshBenchDatabase(config);
   const redis = new Redis(config.redis.url);
@@ -82,9 +101,16 @@ async function main() {
 
   const ratio = real / ceiling;
   const result = {
-    benchmark: 'sms outbox → SMS centre delivered (SMPP, with DLR)', machine: machine(), messages: N, concurrency: CONCURRENCY,
-    bullmqNoopJobsPerSecond: Math.round(ceiling), deliveredPerSecond: Math.round(real), ratio: Number(ratio.toFixed(3)),
-    target: '≥ 0.25 of the no-op ceiling', verdict: ratio >= 0.25 ? 'met' : 'missed', inboxCount: inbox,
+    benchmark: 'sms outbox → SMS centre delivered (SMPP, with DLR)',
+    machine: machine(),
+    messages: N,
+    concurrency: CONCURRENCY,
+    bullmqNoopJobsPerSecond: Math.round(ceiling),
+    deliveredPerSecond: Math.round(real),
+    ratio: Number(ratio.toFixed(3)),
+    target: '≥ 0.25 of the no-op ceiling',
+    verdict: ratio >= 0.25 ? 'met' : 'missed',
+    inboxCount: inbox,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exit(0);

@@ -1,9 +1,7 @@
 import request from 'supertest';
 import { PaymentEntity, PaymentMismatchesService } from '@dvc/payments';
 import { mulberry32 } from '@dvc/simulator-kit';
-import {
-  citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TestApp, transcriptForm, waitFor, type PaymentStack,
-} from '@dvc/testing';
+import { citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TestApp, transcriptForm, waitFor, type PaymentStack } from '@dvc/testing';
 import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 import { inParallel, printCounts } from './drill-kit';
 
@@ -37,16 +35,26 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
     const citizens = await inParallel(CITIZENS, CITIZENS, async () => {
       const c = await citizenToken(http, t.db);
       const phone = `0${c.phone.slice(2)}`;
-      const body = await submissionFor(http, c.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 1), components: ['TK', 'GTTT'] });
+      const body = await submissionFor(http, c.token, phone, {
+        code: '2.000635',
+        agencyCode: DESKS.trangTien,
+        form: transcriptForm(phone, 1),
+        components: ['TK', 'GTTT'],
+      });
       return { ...c, local: phone, body };
     });
     const dossiers = await inParallel(RACES, 8, async (i) => {
       const c = citizens[i % CITIZENS];
       const copies = (i % 3) + 1;
-      const created = await http.post('/api/v1/dossiers').set('Authorization', `Bearer ${c.token}`).send({ ...c.body, form: transcriptForm(c.local, copies) }).expect(201);
+      const created = await http
+        .post('/api/v1/dossiers')
+        .set('Authorization', `Bearer ${c.token}`)
+        .send({ ...c.body, form: transcriptForm(c.local, copies) })
+        .expect(201);
       const code = created.body.code as string;
       await http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: created.body.version }).expect(200);
-      const online = (await http.post(`/api/v1/dossiers/${code}/payments`).set('Authorization', `Bearer ${c.token}`).send({ gateway: 'vnpay' }).expect(201)).body;
+      const online = (await http.post(`/api/v1/dossiers/${code}/payments`).set('Authorization', `Bearer ${c.token}`).send({ gateway: 'vnpay' }).expect(201))
+        .body;
       const page = await fetch(online.payUrl);
       if (page.status !== 200) throw new Error(`gateway payment page answered ${page.status}`);
       return { code, owed: copies * VND_PER_COPY, txnRef: online.txnRef as string };
@@ -74,16 +82,27 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
         return gateway.settle(txnRef, 'paid');
       };
       const [deskAnswer, settled] = await Promise.all([atDesk(), atGateway()]);
-      return { deskStatus: deskAnswer.status, deskProblem: String(deskAnswer.headers['content-type']).startsWith('application/problem+json'), ipn: settled.ipnResponses.map((r) => (r.response as { RspCode?: string })?.RspCode) };
+      return {
+        deskStatus: deskAnswer.status,
+        deskProblem: String(deskAnswer.headers['content-type']).startsWith('application/problem+json'),
+        ipn: settled.ipnResponses.map((r) => (r.response as { RspCode?: string })?.RspCode),
+      };
     });
 
     const payments = t.db.getRepository(PaymentEntity);
     const codes = dossiers.map((d) => d.code);
     // The worker refunds each late payment from its outbox row.
-    await waitFor(async () => (await payments.count({ where: codes.map((dossierCode) => ({ dossierCode, status: 'paid' as const, credited: false })) })) === 0, 60_000, 'overpayments not all refunded');
+    await waitFor(
+      async () => (await payments.count({ where: codes.map((dossierCode) => ({ dossierCode, status: 'paid' as const, credited: false })) })) === 0,
+      60_000,
+      'overpayments not all refunded',
+    );
 
     const rows = await payments.find({ where: codes.map((dossierCode) => ({ dossierCode })) });
-    const fees: { code: string; fees_paid_vnd: number; status: string }[] = await t.db.query(`SELECT code, fees_paid_vnd, status FROM dossiers WHERE code = ANY($1)`, [codes]);
+    const fees: { code: string; fees_paid_vnd: number; status: string }[] = await t.db.query(
+      `SELECT code, fees_paid_vnd, status FROM dossiers WHERE code = ANY($1)`,
+      [codes],
+    );
     let chargedExactly = 0;
     let gatewayRefunds = 0;
     const wrongCharges: string[] = [];
@@ -99,7 +118,9 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
     }
     const overpaid = rows.filter((p) => !p.credited && p.receiptNumber !== null);
     const receipts: { receipt_number: number }[] = await t.db.query(
-      `SELECT receipt_number FROM payments WHERE agency_code = $1 AND receipt_number IS NOT NULL ORDER BY receipt_number`, [DESKS.trangTien]);
+      `SELECT receipt_number FROM payments WHERE agency_code = $1 AND receipt_number IS NOT NULL ORDER BY receipt_number`,
+      [DESKS.trangTien],
+    );
     const gaps = receipts.filter((r, i) => r.receipt_number !== i + 1).length;
     // The drills share one database: other drills' online payments (forged-IPN storms without a gateway) are
     // unknown to this drill's gateway simulator, so only this drill's dossiers are read from the report.
@@ -108,9 +129,20 @@ describe('drill: desk cash racing the gateway on 100 dossiers', () => {
     const deskRefused = races.filter((r) => r.deskStatus === 409 && r.deskProblem).length;
     const ipn00 = races.filter((r) => r.ipn.length === 1 && r.ipn[0] === '00').length;
     printCounts('desk-vs-gateway', {
-      races: RACES, together: plan.filter((p) => p.order === 'together').length, desk_first: plan.filter((p) => p.order === 'desk_first').length, desk_paid: deskWon, desk_409: deskRefused, online_paid: RACES - deskWon,
-      ipn_00: ipn00, late_ipns_recorded: overpaid.length, overpayments_refunded: overpaid.filter((p) => p.status === 'refunded').length,
-      gateway_refunds: gatewayRefunds, charged_exactly: chargedExactly, receipts: receipts.length, receipt_gaps: gaps, mismatches: mismatches.length,
+      races: RACES,
+      together: plan.filter((p) => p.order === 'together').length,
+      desk_first: plan.filter((p) => p.order === 'desk_first').length,
+      desk_paid: deskWon,
+      desk_409: deskRefused,
+      online_paid: RACES - deskWon,
+      ipn_00: ipn00,
+      late_ipns_recorded: overpaid.length,
+      overpayments_refunded: overpaid.filter((p) => p.status === 'refunded').length,
+      gateway_refunds: gatewayRefunds,
+      charged_exactly: chargedExactly,
+      receipts: receipts.length,
+      receipt_gaps: gaps,
+      mismatches: mismatches.length,
       total_ms: Date.now() - started,
     });
 

@@ -16,14 +16,22 @@ export function quietHoursAwayFromNow(): string {
 /** Worker settings for drills: fast polling and retries, a rate limit far above what the drills send. */
 export function fastSmsEnv(): Record<string, string> {
   return {
-    OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '50', SMS_MAX_ATTEMPTS: '30', SMS_RATE_PER_SECOND: '2000', SMS_CONCURRENCY: '20',
+    OUTBOX_POLL_MS: '50',
+    SMS_BACKOFF_MS: '50',
+    SMS_MAX_ATTEMPTS: '30',
+    SMS_RATE_PER_SECOND: '2000',
+    SMS_CONCURRENCY: '20',
     SMS_QUIET_HOURS: quietHoursAwayFromNow(),
   };
 }
 
 /** The drill's counts on one line, e.g. `[redis-outage] accepted=1000 stored=1000 sms_delivered=1020 duplicates=0`. */
 export function printCounts(drill: string, counts: Record<string, number | string>): void {
-  process.stdout.write(`[${drill}] ${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stdout.write(
+    `[${drill}] ${Object.entries(counts)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
 }
 
 /** Runs fn(0..n-1) with at most `concurrency` calls in flight; results in index order. */
@@ -61,7 +69,12 @@ export async function citizensWithSubmissions(http: Http, db: DataSource, n: num
   return inParallel(n, 5, async () => {
     const { token, phone } = await citizenToken(http, db);
     const local = `0${phone.slice(2)}`;
-    const body = await submissionFor(http, token, local, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(local), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(http, token, local, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(local),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     return { token, phone, body };
   });
 }
@@ -82,7 +95,10 @@ export interface SmsCounts {
  * final statuses: 'delivered' over SMPP (receipts), 'sent' too over the HTTP API (it has no receipts).
  */
 export async function smsCounts(db: DataSource, sim: SmsSimulator, phones: string[], done: string[] = ['delivered']): Promise<SmsCounts> {
-  const rows: { to: string; kind: string; text: string; status: string }[] = await db.query(`SELECT "to", kind, text, status FROM sms_messages WHERE "to" = ANY($1)`, [phones]);
+  const rows: { to: string; kind: string; text: string; status: string }[] = await db.query(
+    `SELECT "to", kind, text, status FROM sms_messages WHERE "to" = ANY($1)`,
+    [phones],
+  );
   const wanted = new Set(phones);
   const received = new Map<string, number>();
   let inbox = 0;
@@ -105,17 +121,30 @@ export async function smsCounts(db: DataSource, sim: SmsSimulator, phones: strin
 }
 
 /** Waits until every stored SMS for the phones is delivered and in the inbox (at least `expected` of them). */
-export async function waitForSms(db: DataSource, sim: SmsSimulator, phones: string[], expected: number, timeoutMs: number, done?: string[]): Promise<SmsCounts> {
+export async function waitForSms(
+  db: DataSource,
+  sim: SmsSimulator,
+  phones: string[],
+  expected: number,
+  timeoutMs: number,
+  done?: string[],
+): Promise<SmsCounts> {
   let last: SmsCounts | null = null;
   try {
-    await waitFor(async () => {
-      last = await smsCounts(db, sim, phones, done);
-      return last.messages >= expected && last.delivered === last.messages && last.missing === 0;
-    }, timeoutMs, 'SMS not all delivered');
+    await waitFor(
+      async () => {
+        last = await smsCounts(db, sim, phones, done);
+        return last.messages >= expected && last.delivered === last.messages && last.missing === 0;
+      },
+      timeoutMs,
+      'SMS not all delivered',
+    );
   } catch (error) {
     const stuck = await db.query(
       `SELECT m.status, m.attempts, m.last_error, m.created_at, m.sent_at, o.dispatched_at FROM sms_messages m JOIN outbox o ON o.id = m.outbox_id
-       WHERE m."to" = ANY($1) AND m.status <> ALL($2) LIMIT 5`, [phones, done ?? ['delivered']]);
+       WHERE m."to" = ANY($1) AND m.status <> ALL($2) LIMIT 5`,
+      [phones, done ?? ['delivered']],
+    );
     throw new Error(`${(error as Error).message}: ${JSON.stringify(last)} (expected ${expected}); not delivered: ${JSON.stringify(stuck)}`);
   }
   return last!;
@@ -145,5 +174,9 @@ export async function dossierIntegrity(db: DataSource, citizenPhones: string[]):
 /** The API answers without a restart: readiness (PostgreSQL and Redis) and an authenticated read. */
 export async function waitForApi(http: Http, token: string, timeoutMs = 20_000): Promise<void> {
   await waitFor(async () => (await http.get('/health/ready')).status === 200, timeoutMs, 'the API is not ready again');
-  await waitFor(async () => (await http.get('/api/v1/dossiers?limit=1').set('Authorization', `Bearer ${token}`)).status === 200, timeoutMs, 'the API does not serve again');
+  await waitFor(
+    async () => (await http.get('/api/v1/dossiers?limit=1').set('Authorization', `Bearer ${token}`)).status === 200,
+    timeoutMs,
+    'the API does not serve again',
+  );
 }

@@ -18,7 +18,17 @@ describe('drill: two officers racing on 100 dossiers', () => {
     // A second receiving officer at Phường Tràng Tiền's desk (same agency, same password as the demo one).
     const officers = t.db.getRepository(OfficerEntity);
     const first = await officers.findOneByOrFail({ username: 'tn.trangtien' });
-    await officers.upsert({ username: 'tn2.trangtien', fullName: 'Phạm Văn Hùng', roles: first.roles, agencyCode: first.agencyCode, passwordHash: first.passwordHash, active: true }, ['username']);
+    await officers.upsert(
+      {
+        username: 'tn2.trangtien',
+        fullName: 'Phạm Văn Hùng',
+        roles: first.roles,
+        agencyCode: first.agencyCode,
+        passwordHash: first.passwordHash,
+        active: true,
+      },
+      ['username'],
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -36,8 +46,14 @@ describe('drill: two officers racing on 100 dossiers', () => {
 
     const races = await inParallel(DOSSIERS, 10, async (i) => {
       const { code, version } = created[i];
-      const [a, b] = await Promise.all((['a', 'b'] as const).map((who) =>
-        http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${officers[who]}`).send({ version, note: `tiếp nhận bởi ${who}` })));
+      const [a, b] = await Promise.all(
+        (['a', 'b'] as const).map((who) =>
+          http
+            .post(`/api/v1/dossiers/${code}/accept`)
+            .set('Authorization', `Bearer ${officers[who]}`)
+            .send({ version, note: `tiếp nhận bởi ${who}` }),
+        ),
+      );
       return { code, a, b };
     });
 
@@ -54,19 +70,40 @@ describe('drill: two officers racing on 100 dossiers', () => {
     );
     // No lost update: what each dossier holds is what its winner was told, and the event names the winner.
     let lost = 0;
-    const ids = new Map<string, string>((await t.db.query(`SELECT username, id FROM officers WHERE username IN ('tn.trangtien', 'tn2.trangtien')`))
-      .map((o: { username: string; id: string }) => [o.username, o.id]));
+    const ids = new Map<string, string>(
+      (await t.db.query(`SELECT username, id FROM officers WHERE username IN ('tn.trangtien', 'tn2.trangtien')`)).map((o: { username: string; id: string }) => [
+        o.username,
+        o.id,
+      ]),
+    );
     for (const { code, a, b } of races) {
-      const winner = a.status === 200 ? { res: a, id: ids.get('tn.trangtien'), note: 'tiếp nhận bởi a' } : { res: b, id: ids.get('tn2.trangtien'), note: 'tiếp nhận bởi b' };
+      const winner =
+        a.status === 200 ? { res: a, id: ids.get('tn.trangtien'), note: 'tiếp nhận bởi a' } : { res: b, id: ids.get('tn2.trangtien'), note: 'tiếp nhận bởi b' };
       const [row] = await t.db.query(
-        `SELECT d.version, d.due_at, e.actor_id, e.note FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'accept' WHERE d.code = $1`, [code]);
-      if (row.version !== winner.res.body.version || new Date(row.due_at).toISOString() !== new Date(winner.res.body.dueAt).toISOString()
-        || row.actor_id !== winner.id || row.note !== winner.note) lost++;
+        `SELECT d.version, d.due_at, e.actor_id, e.note FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'accept' WHERE d.code = $1`,
+        [code],
+      );
+      if (
+        row.version !== winner.res.body.version ||
+        new Date(row.due_at).toISOString() !== new Date(winner.res.body.dueAt).toISOString() ||
+        row.actor_id !== winner.id ||
+        row.note !== winner.note
+      )
+        lost++;
     }
-    const integrity = await dossierIntegrity(t.db, citizens.map((c) => c.phone));
+    const integrity = await dossierIntegrity(
+      t.db,
+      citizens.map((c) => c.phone),
+    );
     printCounts('officers-racing', {
-      dossiers: DOSSIERS, won: outcomes.filter((o) => o === '200/409').length, conflicts_problem_json: problemJson, changed_once: stored.changed_once,
-      accept_events: stored.accept_events, received_sms: stored.received_sms, lost_updates: lost, total_ms: Date.now() - started,
+      dossiers: DOSSIERS,
+      won: outcomes.filter((o) => o === '200/409').length,
+      conflicts_problem_json: problemJson,
+      changed_once: stored.changed_once,
+      accept_events: stored.accept_events,
+      received_sms: stored.received_sms,
+      lost_updates: lost,
+      total_ms: Date.now() - started,
     });
 
     expect(outcomes).toEqual(Array(DOSSIERS).fill('200/409'));

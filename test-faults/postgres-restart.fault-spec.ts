@@ -1,8 +1,6 @@
 import request from 'supertest';
 import { loadAllConfig } from '@dvc/config';
-import {
-  officerToken, PrivatePostgres, startPrivatePostgres, TestApp, testEnv, waitFor,
-} from '@dvc/testing';
+import { officerToken, PrivatePostgres, startPrivatePostgres, TestApp, testEnv, waitFor } from '@dvc/testing';
 import { prepareDatabase } from '../apps/cli/src/prepare-database';
 import { seedAll } from '../apps/cli/src/seed';
 import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
@@ -59,7 +57,10 @@ describe('drill: PostgreSQL restarted under load', () => {
       for (;;) {
         const res: Answer = await send().catch((error: Error) => ({ status: 0, body: { error: error.message }, headers: {} }));
         count(`${what}:${res.status}`);
-        if (res.status >= 500 && (res.status !== 503 || res.headers['retry-after'] !== '2' || !String(res.headers['content-type']).startsWith('application/problem+json'))) {
+        if (
+          res.status >= 500 &&
+          (res.status !== 503 || res.headers['retry-after'] !== '2' || !String(res.headers['content-type']).startsWith('application/problem+json'))
+        ) {
           unexpected.push(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
         }
         if (res.status !== 0 && res.status < 500) return res;
@@ -77,7 +78,10 @@ describe('drill: PostgreSQL restarted under load', () => {
     await inParallel(SUBMISSIONS, 12, async (i) => {
       const citizen = citizens[i % citizens.length];
       const key = `drill-pg-${process.pid}-${i}`;
-      const created = await untilAnswered(() => http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).set('Idempotency-Key', key).send(citizen.body), 'submit');
+      const created = await untilAnswered(
+        () => http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).set('Idempotency-Key', key).send(citizen.body),
+        'submit',
+      );
       if (created.status !== 201) throw new Error(`submission ${i}: ${created.status} ${JSON.stringify(created.body)}`);
       acknowledged++;
       codes.add(created.body.code as string);
@@ -91,7 +95,10 @@ describe('drill: PostgreSQL restarted under load', () => {
         })();
       }
       const code = created.body.code as string;
-      const accepted = await untilAnswered(() => http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: created.body.version }), 'accept');
+      const accepted = await untilAnswered(
+        () => http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: created.body.version }),
+        'accept',
+      );
       // A 409 after a lost answer means the first attempt went through: the dossier says so.
       if (accepted.status === 409) {
         const now = await untilAnswered(() => http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${desk}`), 'reload');
@@ -119,9 +126,19 @@ describe('drill: PostgreSQL restarted under load', () => {
     const sms = await waitForSms(t.db, sim, phones, SUBMISSIONS + citizens.length, 90_000);
     await new Promise((r) => setTimeout(r, 500));
     printCounts('postgres-restart', {
-      submitted: SUBMISSIONS, accepted: codes.size, stored: integrity.stored, desk_accepted: acceptedByDesk, retries, down_ms: downMs,
-      answers: JSON.stringify(Object.fromEntries([...statuses].sort())), half_written: integrity.withoutEvents + integrity.withoutOutbox + events.not_one_accept + events.not_one_sms,
-      sms: sms.messages, sms_delivered: sms.delivered, inbox: sms.inbox, duplicates: sms.duplicates, total_ms: Date.now() - started,
+      submitted: SUBMISSIONS,
+      accepted: codes.size,
+      stored: integrity.stored,
+      desk_accepted: acceptedByDesk,
+      retries,
+      down_ms: downMs,
+      answers: JSON.stringify(Object.fromEntries([...statuses].sort())),
+      half_written: integrity.withoutEvents + integrity.withoutOutbox + events.not_one_accept + events.not_one_sms,
+      sms: sms.messages,
+      sms_delivered: sms.delivered,
+      inbox: sms.inbox,
+      duplicates: sms.duplicates,
+      total_ms: Date.now() - started,
     });
 
     expect(retries).toBeGreaterThan(0);
@@ -129,7 +146,13 @@ describe('drill: PostgreSQL restarted under load', () => {
     expect(codes.size).toBe(SUBMISSIONS);
     expect(integrity).toEqual({ stored: codes.size, withoutEvents: 0, withoutOutbox: 0 });
     expect(events).toEqual({ received: SUBMISSIONS, not_one_accept: 0, not_one_sms: 0 });
-    expect(sms).toEqual({ messages: SUBMISSIONS + citizens.length, delivered: SUBMISSIONS + citizens.length, duplicates: 0, missing: 0, inbox: SUBMISSIONS + citizens.length });
+    expect(sms).toEqual({
+      messages: SUBMISSIONS + citizens.length,
+      delivered: SUBMISSIONS + citizens.length,
+      duplicates: 0,
+      missing: 0,
+      inbox: SUBMISSIONS + citizens.length,
+    });
     expect(await smsCounts(t.db, sim, phones)).toEqual(sms);
     await waitFor(async () => (await http.get('/health/ready')).status === 200, 10_000, 'not ready');
   }, 240_000);

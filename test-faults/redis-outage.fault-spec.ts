@@ -52,7 +52,8 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
       if (accepted === STOP_AT) {
         outage = (async () => {
           // Redis must hold jobs when it goes: SMS relayed (their message rows exist) and not yet taken by the worker.
-          const queued = async () => (await t.db.query(`SELECT count(*)::int AS n FROM sms_messages WHERE status = 'queued' AND "to" = ANY($1)`, [phones]))[0].n as number;
+          const queued = async () =>
+            (await t.db.query(`SELECT count(*)::int AS n FROM sms_messages WHERE status = 'queued' AND "to" = ANY($1)`, [phones]))[0].n as number;
           await waitFor(async () => (await queued()) >= 50, 20_000, 'no backlog of SMS jobs in Redis');
           await redis.stop();
           stoppedAt = Date.now();
@@ -66,7 +67,10 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
         restartedAt = Date.now();
         sim.setFaults({ latencyMs: 0 });
       }
-      const acceptance = await http.post(`/api/v1/dossiers/${created.body.code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: created.body.version });
+      const acceptance = await http
+        .post(`/api/v1/dossiers/${created.body.code}/accept`)
+        .set('Authorization', `Bearer ${desk}`)
+        .send({ version: created.body.version });
       count(acceptance.status);
     });
 
@@ -80,11 +84,27 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
       const queue = new Queue(name, { connection: { url: redis.url }, prefix: process.env.REDIS_PREFIX });
       return queue.getJobSchedulersCount().finally(() => queue.close());
     };
-    const schedulers = { payments: await schedulersOf(PAYMENTS_QUEUE), deadlines: await schedulersOf(DEADLINES_QUEUE), reportFacts: await schedulersOf(REPORT_FACTS_QUEUE) };
+    const schedulers = {
+      payments: await schedulersOf(PAYMENTS_QUEUE),
+      deadlines: await schedulersOf(DEADLINES_QUEUE),
+      reportFacts: await schedulersOf(REPORT_FACTS_QUEUE),
+    };
     printCounts('redis-outage', {
-      submitted: SUBMISSIONS, accepted, stored: integrity.stored, answers: JSON.stringify(Object.fromEntries(statuses)), ready_while_down: String(readyWhileDown), queued_at_stop: queuedAtStop,
-      schedulers: JSON.stringify(schedulers), sms: sms.messages, sms_delivered: sms.delivered, inbox: sms.inbox, duplicates: sms.duplicates,
-      stopped_after_ms: stoppedAt - started, outage_ms: restartedAt - stoppedAt, submitted_ms: submittedIn, total_ms: Date.now() - started,
+      submitted: SUBMISSIONS,
+      accepted,
+      stored: integrity.stored,
+      answers: JSON.stringify(Object.fromEntries(statuses)),
+      ready_while_down: String(readyWhileDown),
+      queued_at_stop: queuedAtStop,
+      schedulers: JSON.stringify(schedulers),
+      sms: sms.messages,
+      sms_delivered: sms.delivered,
+      inbox: sms.inbox,
+      duplicates: sms.duplicates,
+      stopped_after_ms: stoppedAt - started,
+      outage_ms: restartedAt - stoppedAt,
+      submitted_ms: submittedIn,
+      total_ms: Date.now() - started,
     });
 
     expect(readyWhileDown).toBe(503);
@@ -93,7 +113,13 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
     expect(schedulers).toEqual({ payments: 2, deadlines: 1, reportFacts: 2 });
     expect(Object.fromEntries(statuses)).toEqual({ 201: SUBMISSIONS, 200: SUBMISSIONS });
     expect(integrity).toEqual({ stored: accepted, withoutEvents: 0, withoutOutbox: 0 });
-    expect(sms).toEqual({ messages: SUBMISSIONS + citizens.length, delivered: SUBMISSIONS + citizens.length, duplicates: 0, missing: 0, inbox: SUBMISSIONS + citizens.length });
+    expect(sms).toEqual({
+      messages: SUBMISSIONS + citizens.length,
+      delivered: SUBMISSIONS + citizens.length,
+      duplicates: 0,
+      missing: 0,
+      inbox: SUBMISSIONS + citizens.length,
+    });
     // Nothing more arrives later (a late retry would be a second copy).
     await new Promise((r) => setTimeout(r, 500));
     expect(await smsCounts(t.db, sim, phones)).toEqual(sms);

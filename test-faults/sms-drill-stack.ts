@@ -21,7 +21,11 @@ export interface SmsDrillStack {
  * brandname API), the API listening, and the worker in this process unless `worker: false`.
  */
 export async function startSmsDrillStack(o: {
-  seed: number; faults?: Partial<Faults>; provider?: 'smpp' | 'http'; env?: Record<string, string>; worker?: boolean;
+  seed: number;
+  faults?: Partial<Faults>;
+  provider?: 'smpp' | 'http';
+  env?: Record<string, string>;
+  worker?: boolean;
 }): Promise<SmsDrillStack> {
   const started: { close(): Promise<unknown> }[] = [];
   const close = async () => {
@@ -33,9 +37,10 @@ export async function startSmsDrillStack(o: {
     const sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: o.seed, faults: o.faults });
     const { smppPort, httpPort } = await sim.start();
     started.push({ close: () => sim.stop() });
-    const provider: Record<string, string> = o.provider === 'http'
-      ? { SMS_PROVIDER: 'http', SMS_HTTP_URL: `http://127.0.0.1:${httpPort}/brandname/send` }
-      : { SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort) };
+    const provider: Record<string, string> =
+      o.provider === 'http'
+        ? { SMS_PROVIDER: 'http', SMS_HTTP_URL: `http://127.0.0.1:${httpPort}/brandname/send` }
+        : { SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort) };
     const env: Record<string, string> = { ...fastSmsEnv(), REDIS_URL: redis.url, ...provider, ...o.env };
     const t = await startTestApp(env, { listen: true });
     started.push(t);

@@ -24,11 +24,21 @@ describe('drill: the SMS provider failing 30%', () => {
     const sms = await waitForSms(t.db, sim, phones, MESSAGES, 60_000);
     await new Promise((r) => setTimeout(r, 500));
     const [{ retried, attempts }] = await t.db.query(
-      `SELECT count(*) FILTER (WHERE attempts > 1)::int AS retried, sum(attempts)::int AS attempts FROM sms_messages WHERE "to" = ANY($1)`, [phones]);
+      `SELECT count(*) FILTER (WHERE attempts > 1)::int AS retried, sum(attempts)::int AS attempts FROM sms_messages WHERE "to" = ANY($1)`,
+      [phones],
+    );
     const stats = sim.stats();
     printCounts('sms-provider-failing', {
-      accepted: MESSAGES, sms: sms.messages, submits: stats.submitted, refused: stats.failed, retried, attempts, sms_delivered: sms.delivered, inbox: sms.inbox,
-      duplicates: sms.duplicates, total_ms: Date.now() - started,
+      accepted: MESSAGES,
+      sms: sms.messages,
+      submits: stats.submitted,
+      refused: stats.failed,
+      retried,
+      attempts,
+      sms_delivered: sms.delivered,
+      inbox: sms.inbox,
+      duplicates: sms.duplicates,
+      total_ms: Date.now() - started,
     });
 
     expect(stats.failed / stats.submitted).toBeGreaterThan(0.2);

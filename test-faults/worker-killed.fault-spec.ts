@@ -54,8 +54,16 @@ describe('drill: the worker killed mid-batch', () => {
     const settled = await smsCounts(t.db, sim, phones, DONE);
     await waitFor(async () => (await http.get('/health/ready')).status === 200, 10_000, 'the API is not ready');
     printCounts('worker-killed', {
-      accepted: MESSAGES, sms: sms.messages, inbox_at_kill: atKill.inbox, claimed_at_kill: inFlight, sms_delivered: sms.delivered, inbox: sms.inbox,
-      duplicates: sms.duplicates, resent_recognised: sim.stats().duplicatesByRequestId, recovered_ms: Date.now() - killedAt, total_ms: Date.now() - started,
+      accepted: MESSAGES,
+      sms: sms.messages,
+      inbox_at_kill: atKill.inbox,
+      claimed_at_kill: inFlight,
+      sms_delivered: sms.delivered,
+      inbox: sms.inbox,
+      duplicates: sms.duplicates,
+      resent_recognised: sim.stats().duplicatesByRequestId,
+      recovered_ms: Date.now() - killedAt,
+      total_ms: Date.now() - started,
     });
 
     expect(atKill.inbox).toBeLessThan(MESSAGES);

@@ -6,7 +6,10 @@ import { Page } from 'playwright-core';
 const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
 const BLOCKING: readonly ImpactValue[] = ['serious', 'critical'];
 
-export interface Audit { page: string; violations: Result[] }
+export interface Audit {
+  page: string;
+  violations: Result[];
+}
 
 /** Every rule axe runs by default (WCAG 2.x A/AA and best practices) on the page as it is now. */
 export async function audit(page: Page, name: string): Promise<Audit> {
@@ -17,9 +20,19 @@ export async function audit(page: Page, name: string): Promise<Audit> {
 }
 
 export function describeViolations(audits: Audit[], impacts: readonly ImpactValue[] = BLOCKING): string {
-  return audits.flatMap((a) => a.violations.filter((v) => impacts.includes(v.impact ?? 'minor')).map((v) =>
-    `${a.page}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
-  )).join('\n');
+  return audits
+    .flatMap((a) =>
+      a.violations
+        .filter((v) => impacts.includes(v.impact ?? 'minor'))
+        .map(
+          (v) =>
+            `${a.page}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes
+              .slice(0, 5)
+              .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`)
+              .join('\n')}`,
+        ),
+    )
+    .join('\n');
 }
 
 /** Fails on serious or critical violations, with the rule, the elements and what is wrong. */

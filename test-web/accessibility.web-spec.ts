@@ -12,7 +12,9 @@ describe('accessibility (axe-core) of the main pages', () => {
 
   afterAll(() => {
     const minor = describeViolations(audits, ['moderate', 'minor']);
-    console.log(`axe-core audited ${audits.length} pages: ${audits.map((a) => a.page).join(', ')}${minor ? `\nmoderate and minor findings (not failing):\n${minor}` : '; no moderate or minor findings either'}`);
+    console.log(
+      `axe-core audited ${audits.length} pages: ${audits.map((a) => a.page).join(', ')}${minor ? `\nmoderate and minor findings (not failing):\n${minor}` : '; no moderate or minor findings either'}`,
+    );
   });
 
   it('citizen pages: search, procedure, sign-in, e-form with errors, my dossiers, dossier, tracking', async () => {

@@ -52,6 +52,14 @@ describe('agencies and desks administration', () => {
     await shot(page, '71-admin-agencies-saved');
 
     const stored = await getJson(`/admin/agencies/${OFFICE}`, await officerToken('admin'));
-    expect(stored).toMatchObject({ code: OFFICE, name: OFFICE_NAME, kind: 'office', unitCode: '001', sectors: ['culture'], procedures: { receives: [], processes: [PROCEDURE] }, open: true });
+    expect(stored).toMatchObject({
+      code: OFFICE,
+      name: OFFICE_NAME,
+      kind: 'office',
+      unitCode: '001',
+      sectors: ['culture'],
+      procedures: { receives: [], processes: [PROCEDURE] },
+      open: true,
+    });
   });
 });

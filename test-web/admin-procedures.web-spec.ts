@@ -49,7 +49,9 @@ describe('procedure catalogue administration', () => {
     await see(page, 'Xem trước: công dân sẽ thấy (phiên bản 2)');
     await see(page, /10\.000 đồng mỗi bản/);
     await see(page, '1 ngày làm việc');
-    const calendar = await (await fetch(`${BASE}/api/v1/calendar/due-date?from=${encodeURIComponent('2026-12-03T09:00:00+07:00')}&workingDays=1`)).json() as { dueAt: string };
+    const calendar = (await (await fetch(`${BASE}/api/v1/calendar/due-date?from=${encodeURIComponent('2026-12-03T09:00:00+07:00')}&workingDays=1`)).json()) as {
+      dueAt: string;
+    };
     const due = (await page.getByTestId('preview-due').textContent())!;
     expect(due).toContain(ddmmyyyy(calendar.dueAt.slice(0, 10)));
     expect(due).toContain(calendar.dueAt.slice(11, 16));
@@ -67,9 +69,11 @@ describe('procedure catalogue administration', () => {
     await see(page, `Phiên bản 2 đã ban hành, áp dụng từ ${ddmmyyyy(tomorrow)}.`);
     await shot(page, '72-admin-procedure-published');
     await expectAccessible(page, 'admin procedure: published');
-    const shown = await (await fetch(`${BASE}/api/v1/procedures/2.000635`)).json() as { version: number; fees: { amountVnd: number }[] };
+    const shown = (await (await fetch(`${BASE}/api/v1/procedures/2.000635`)).json()) as { version: number; fees: { amountVnd: number }[] };
     expect(shown).toMatchObject({ version: 1, fees: [{ amountVnd: 8_000 }] });
-    const draft = await (await fetch(`${BASE}/api/v1/admin/procedures/2.000635/draft`, { headers: { authorization: `Bearer ${await officerToken('admin')}` } })).json();
+    const draft = await (
+      await fetch(`${BASE}/api/v1/admin/procedures/2.000635/draft`, { headers: { authorization: `Bearer ${await officerToken('admin')}` } })
+    ).json();
     expect(draft).toMatchObject({ open: false, baseVersion: 2, scheduled: { version: 2, effectiveFrom: `${tomorrow}T00:00:00+07:00` } });
   });
 

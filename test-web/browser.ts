@@ -8,7 +8,10 @@ import { WEB_TEST } from './env';
 export const SCREENS = join(__dirname, '..', 'test-artifacts', 'screens');
 export const BASE = WEB_TEST.baseUrl;
 
-export interface Browser { context: BrowserContext; close: () => Promise<void> }
+export interface Browser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
 
 export async function openBrowser(): Promise<Browser> {
   mkdirSync(SCREENS, { recursive: true });
@@ -19,7 +22,15 @@ export async function openBrowser(): Promise<Browser> {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(15_000);
   return {
@@ -74,7 +85,10 @@ export async function see(scope: Page | Locator, text: string | RegExp): Promise
     await l.waitFor({ state: 'visible' });
   } catch (e) {
     const page = 'page' in scope ? scope.page() : scope;
-    const shown = await page.locator('main').innerText().catch(() => '(no page)');
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no page)');
     throw new Error(`${String(text)} is not visible on ${page.url()}; the page shows:\n${shown.slice(0, 1500)}\n${(e as Error).message}`);
   }
   return l;
@@ -109,7 +123,10 @@ export async function otpFor(phone: string, after = 0): Promise<string> {
   while (Date.now() < until) {
     const res = await fetch(`${WEB_TEST.smsInbox}/messages?to=${to}`);
     const list = (await res.json()) as { text: string; receivedAt: string }[];
-    const found = list.filter((m) => Date.parse(m.receivedAt) >= after - 1000).map((m) => /(\d{6})/.exec(m.text)?.[1]).filter(Boolean);
+    const found = list
+      .filter((m) => Date.parse(m.receivedAt) >= after - 1000)
+      .map((m) => /(\d{6})/.exec(m.text)?.[1])
+      .filter(Boolean);
     if (found.length) return found[found.length - 1]!;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -138,17 +155,30 @@ export async function submitDossierViaApi(phone: string): Promise<{ code: string
   const up = await fetch(`${BASE}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: fd });
   const file = (await up.json()) as { id: string };
   const person = { hoTen: 'Trần Văn Hùng', ngaySinh: '1990-05-12', danToc: 'Kinh', quocTich: 'Việt Nam', noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' };
-  const dossier = await json('/dossiers', {
-    procedureCode: '1.001193',
-    agencyCode: '001.35.22.H26',
-    applicant: { fullName: 'Trần Văn Hùng', idNumber: '001090012345', phone, address: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-    form: {
-      cha: person,
-      treEm: { hoTen: 'Trần Minh An', gioiTinh: 'Nam', ngaySinh: '2026-11-01', noiSinh: 'Bệnh viện Phụ sản Hà Nội', danToc: 'Kinh', quocTich: 'Việt Nam', queQuan: 'Hà Nội' },
-      nguoiYeuCau: { hoTen: 'Trần Văn Hùng', soDinhDanh: '001090012345', quanHe: 'Cha', soDienThoai: phone, noiCuTru: person.noiCuTru },
+  const dossier = await json(
+    '/dossiers',
+    {
+      procedureCode: '1.001193',
+      agencyCode: '001.35.22.H26',
+      applicant: { fullName: 'Trần Văn Hùng', idNumber: '001090012345', phone, address: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
+      form: {
+        cha: person,
+        treEm: {
+          hoTen: 'Trần Minh An',
+          gioiTinh: 'Nam',
+          ngaySinh: '2026-11-01',
+          noiSinh: 'Bệnh viện Phụ sản Hà Nội',
+          danToc: 'Kinh',
+          quocTich: 'Việt Nam',
+          queQuan: 'Hà Nội',
+        },
+        nguoiYeuCau: { hoTen: 'Trần Văn Hùng', soDinhDanh: '001090012345', quanHe: 'Cha', soDienThoai: phone, noiCuTru: person.noiCuTru },
+      },
+      components: ['TK', 'GCS', 'GTTT'].map((code) => ({ code, fileIds: [file.id] })),
     },
-    components: ['TK', 'GCS', 'GTTT'].map((code) => ({ code, fileIds: [file.id] })),
-  }, accessToken, { 'Idempotency-Key': `web-test-${phone}-${t0}` });
+    accessToken,
+    { 'Idempotency-Key': `web-test-${phone}-${t0}` },
+  );
   return { code: dossier.code, version: dossier.version, token: accessToken };
 }
 
@@ -183,7 +213,8 @@ export async function officerSignIn(page: Page, username: string): Promise<void>
   const visible = (await page.evaluate('JSON.stringify({ storage: { ...localStorage, ...sessionStorage }, cookies: document.cookie })')) as string;
   const cookies = await page.context().cookies();
   const sessionCookie = cookies.find((c) => c.name === 'dvc_officer_session');
-  if (!sessionCookie?.httpOnly || sessionCookie.sameSite !== 'Strict') throw new Error(`no HttpOnly, SameSite=Strict session cookie: ${JSON.stringify(sessionCookie)}`);
+  if (!sessionCookie?.httpOnly || sessionCookie.sameSite !== 'Strict')
+    throw new Error(`no HttpOnly, SameSite=Strict session cookie: ${JSON.stringify(sessionCookie)}`);
   if (visible.includes(sessionCookie.value)) throw new Error('the officer access token is readable by the page');
 }
 

@@ -156,7 +156,12 @@ describe('citizen journey: search → sign-in → e-form → submit → suppleme
     x = await getJson(`/dossiers/${code}`, desk.token);
     x = await act(x.availableActions.includes('assign') ? desk.token : leader.token, code, 'assign', { version: x.version, officerId: specialist.id });
     const resultFileId = await uploadViaApi(specialist.token, transcript);
-    x = await act(specialist.token, code, 'propose', { version: x.version, outcome: 'grant', note: 'Đã tra cứu sổ hộ tịch, đề nghị cấp 02 bản sao', resultFileIds: [resultFileId] });
+    x = await act(specialist.token, code, 'propose', {
+      version: x.version,
+      outcome: 'grant',
+      note: 'Đã tra cứu sổ hộ tịch, đề nghị cấp 02 bản sao',
+      resultFileIds: [resultFileId],
+    });
     x = await act(leader.token, code, 'approve', { version: x.version });
     expect(x).toMatchObject({ status: 'resolved', feesOutstandingVnd: 0 });
 

@@ -88,7 +88,11 @@ describe('desk intake of a walk-in dossier', () => {
     // Recorded as received at the desk, with what was filled in.
     const d = await getJson(`/dossiers/${code}`, await officerToken('tn.trangtien'));
     expect(d).toMatchObject({
-      status: 'received', channel: 'post', resultDelivery: 'post', agencyCode: '001.35.22.H26', postal: { itemNumber: 'EE123456785VN' },
+      status: 'received',
+      channel: 'post',
+      resultDelivery: 'post',
+      agencyCode: '001.35.22.H26',
+      postal: { itemNumber: 'EE123456785VN' },
       applicant: { fullName: 'Lê Thị Hoa', idNumber: '001192011223', phone: '84' + phone.slice(1) },
       form: { me: { hoTen: 'Lê Thị Hoa' }, treEm: { hoTen: 'Lê Gia Hân', gioiTinh: 'Nữ' }, nguoiYeuCau: { quanHe: 'Mẹ' } },
     });

@@ -141,26 +141,36 @@ describe('web portal journeys', () => {
     await shot(page, '20-officers-accepted');
 
     await openAs('ld.trangtien', 'Đã tiếp nhận');
-    await perform('Phân công', 'Đang xử lý', async (dialog) => {
-      const picker = dialog.getByLabel('Chuyển cho chuyên viên');
-      await picker.locator('option', { hasText: '(cv.trangtien)' }).waitFor({ state: 'attached' });
-      const label = (await picker.locator('option', { hasText: '(cv.trangtien)' }).textContent())!.trim();
-      expect(label).toMatch(/^\S.* \(cv\.trangtien\)$/);
-      // A native, labelled <select> (keyboard-operable); its value is the specialist's id.
-      await picker.focus();
-      await picker.selectOption({ label });
-      expect(await picker.inputValue()).toBe(cv.id);
-      await dialog.getByLabel('Ghi chú (nếu có)').fill('Đề nghị xử lý trong ngày');
-    }, '21-officers-assign-dialog');
+    await perform(
+      'Phân công',
+      'Đang xử lý',
+      async (dialog) => {
+        const picker = dialog.getByLabel('Chuyển cho chuyên viên');
+        await picker.locator('option', { hasText: '(cv.trangtien)' }).waitFor({ state: 'attached' });
+        const label = (await picker.locator('option', { hasText: '(cv.trangtien)' }).textContent())!.trim();
+        expect(label).toMatch(/^\S.* \(cv\.trangtien\)$/);
+        // A native, labelled <select> (keyboard-operable); its value is the specialist's id.
+        await picker.focus();
+        await picker.selectOption({ label });
+        expect(await picker.inputValue()).toBe(cv.id);
+        await dialog.getByLabel('Ghi chú (nếu có)').fill('Đề nghị xử lý trong ngày');
+      },
+      '21-officers-assign-dialog',
+    );
     await shot(page, '22-officers-assigned');
 
     await openAs('cv.trangtien', 'Đang xử lý');
-    await perform('Đề xuất kết quả', 'Chờ phê duyệt', async (dialog) => {
-      await dialog.getByLabel(/^Đề xuất/).selectOption('grant');
-      await dialog.getByLabel('Nội dung đề xuất').fill('Đủ điều kiện đăng ký khai sinh, đề nghị cấp giấy khai sinh');
-      await dialog.getByLabel('Tệp kết quả (nếu có)').setInputFiles(PDF('giay-khai-sinh.pdf'));
-      await see(dialog, 'Đã tải lên 1 tệp.');
-    }, '23-officers-propose-dialog');
+    await perform(
+      'Đề xuất kết quả',
+      'Chờ phê duyệt',
+      async (dialog) => {
+        await dialog.getByLabel(/^Đề xuất/).selectOption('grant');
+        await dialog.getByLabel('Nội dung đề xuất').fill('Đủ điều kiện đăng ký khai sinh, đề nghị cấp giấy khai sinh');
+        await dialog.getByLabel('Tệp kết quả (nếu có)').setInputFiles(PDF('giay-khai-sinh.pdf'));
+        await see(dialog, 'Đã tải lên 1 tệp.');
+      },
+      '23-officers-propose-dialog',
+    );
     await see(page.getByRole('region', { name: 'Kết quả giải quyết' }), 'Tải kết quả: giay-khai-sinh.pdf');
     await shot(page, '24-officers-proposed');
 
@@ -201,7 +211,9 @@ describe('web portal journeys', () => {
     expect(await results.getByRole('button').count()).toBe(0);
     await shot(page, '27-citizen-result-held');
     const paid = await fetch(`${BASE}/api/v1/dossiers/${d.code}/payments/desk`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tn.token}` }, body: JSON.stringify({ method: 'cash' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tn.token}` },
+      body: JSON.stringify({ method: 'cash' }),
     });
     expect(paid.status).toBe(201);
     await page.reload();

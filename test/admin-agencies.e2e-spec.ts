@@ -32,8 +32,17 @@ describe('agencies and desks administration', () => {
   async function submitBirth(agencyCode: string, expected: number, procedureCode = BIRTH) {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: BIRTH, agencyCode, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
-    return t.http.post('/api/v1/dossiers').set(bearer(citizen.token)).send({ ...body, procedureCode }).expect(expected);
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: BIRTH,
+      agencyCode,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
+    return t.http
+      .post('/api/v1/dossiers')
+      .set(bearer(citizen.token))
+      .send({ ...body, procedureCode })
+      .expect(expected);
   }
 
   beforeAll(async () => {
@@ -41,35 +50,84 @@ describe('agencies and desks administration', () => {
     admin = await officerToken(t.http, 'admin');
     desk = await officerToken(t.http, 'tn.trangtien');
     // A unit administrator for Tràng Tiền, made through the API and signed in for the first time.
-    await t.http.post('/api/v1/admin/officers').set(bearer(admin)).send({
-      username: 'qt.trangtien', fullName: 'Đặng Thu Trang', agencyCode: '000.35.22.H26', roles: ['unit_admin'], password: `${UNIT_ADMIN_PASSWORD} tạm`,
-    }).expect(201);
-    const first = await t.http.post('/api/v1/auth/officers/login').send({ username: 'qt.trangtien', password: `${UNIT_ADMIN_PASSWORD} tạm` }).expect(200);
-    const changed = await t.http.post('/api/v1/auth/officers/password').send({ changeToken: first.body.changeToken, newPassword: UNIT_ADMIN_PASSWORD }).expect(200);
+    await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(admin))
+      .send({
+        username: 'qt.trangtien',
+        fullName: 'Đặng Thu Trang',
+        agencyCode: '000.35.22.H26',
+        roles: ['unit_admin'],
+        password: `${UNIT_ADMIN_PASSWORD} tạm`,
+      })
+      .expect(201);
+    const first = await t.http
+      .post('/api/v1/auth/officers/login')
+      .send({ username: 'qt.trangtien', password: `${UNIT_ADMIN_PASSWORD} tạm` })
+      .expect(200);
+    const changed = await t.http
+      .post('/api/v1/auth/officers/password')
+      .send({ changeToken: first.body.changeToken, newPassword: UNIT_ADMIN_PASSWORD })
+      .expect(200);
     unitAdmin = changed.body.accessToken as string;
   });
   afterAll(() => t.close());
 
   it('an administrator creates an office of a ward; it shows in the unit and in the list', async () => {
-    const res = await t.http.post('/api/v1/admin/agencies').set(bearer(admin)).send({
-      code: NEW_OFFICE, name: 'Công chức Tư pháp - Hộ tịch 2 Phường Tràng Tiền', kind: 'office', unitCode: TRANG_TIEN, sectors: ['justice'], receives: false,
-    }).expect(201);
+    const res = await t.http
+      .post('/api/v1/admin/agencies')
+      .set(bearer(admin))
+      .send({
+        code: NEW_OFFICE,
+        name: 'Công chức Tư pháp - Hộ tịch 2 Phường Tràng Tiền',
+        kind: 'office',
+        unitCode: TRANG_TIEN,
+        sectors: ['justice'],
+        receives: false,
+      })
+      .expect(201);
     expect(res.body).toEqual({
-      code: NEW_OFFICE, name: 'Công chức Tư pháp - Hộ tịch 2 Phường Tràng Tiền', kind: 'office', unitCode: TRANG_TIEN, unitName: 'Phường Tràng Tiền',
-      sectors: ['justice'], receives: false, scopeCode: TRANG_TIEN, smsBrandname: null, validFrom: today(), validTo: null, closedFrom: null, open: true,
-      successorCode: null, procedures: { receives: [], processes: [] }, openDossiers: 0,
+      code: NEW_OFFICE,
+      name: 'Công chức Tư pháp - Hộ tịch 2 Phường Tràng Tiền',
+      kind: 'office',
+      unitCode: TRANG_TIEN,
+      unitName: 'Phường Tràng Tiền',
+      sectors: ['justice'],
+      receives: false,
+      scopeCode: TRANG_TIEN,
+      smsBrandname: null,
+      validFrom: today(),
+      validTo: null,
+      closedFrom: null,
+      open: true,
+      successorCode: null,
+      procedures: { receives: [], processes: [] },
+      openDossiers: 0,
     });
     const unit = await t.http.get(`/api/v1/units/${TRANG_TIEN}`).expect(200);
     expect(unit.body.agencies.map((a: { code: string }) => a.code)).toContain(NEW_OFFICE);
     const list = await t.http.get(`/api/v1/admin/agencies?unitCode=${TRANG_TIEN}`).set(bearer(admin)).expect(200);
-    expect(list.body.map((a: { code: string }) => a.code)).toEqual(['000.35.22.H26', '001.35.22.H26', '002.35.22.H26', '003.35.22.H26', '004.35.22.H26', NEW_OFFICE]);
+    expect(list.body.map((a: { code: string }) => a.code)).toEqual([
+      '000.35.22.H26',
+      '001.35.22.H26',
+      '002.35.22.H26',
+      '003.35.22.H26',
+      '004.35.22.H26',
+      NEW_OFFICE,
+    ]);
   });
 
   it('edits its name and sectors', async () => {
-    const res = await t.http.patch(`/api/v1/admin/agencies/${NEW_OFFICE}`).set(bearer(admin))
-      .send({ name: 'Tổ Hộ tịch Phường Tràng Tiền', sectors: ['justice', 'justice', 'culture'] }).expect(200);
+    const res = await t.http
+      .patch(`/api/v1/admin/agencies/${NEW_OFFICE}`)
+      .set(bearer(admin))
+      .send({ name: 'Tổ Hộ tịch Phường Tràng Tiền', sectors: ['justice', 'justice', 'culture'] })
+      .expect(200);
     expect(res.body).toMatchObject({ code: NEW_OFFICE, name: 'Tổ Hộ tịch Phường Tràng Tiền', sectors: ['justice', 'culture'] });
-    expect(await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: NEW_OFFICE })).toMatchObject({ name: 'Tổ Hộ tịch Phường Tràng Tiền', sectors: ['justice', 'culture'] });
+    expect(await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: NEW_OFFICE })).toMatchObject({
+      name: 'Tổ Hộ tịch Phường Tràng Tiền',
+      sectors: ['justice', 'culture'],
+    });
   });
 
   it.each([
@@ -77,9 +135,19 @@ describe('agencies and desks administration', () => {
     ['an agency of the seeded map', '002.35.22.H26'],
   ])('an identifier taken (%s) is a 409 naming code, and nothing changes', async (_, code) => {
     const before = [await agencies(), await assignments()];
-    const res = await t.http.post('/api/v1/admin/agencies').set(bearer(admin)).send({
-      code, name: 'Trùng mã', kind: 'office', unitCode: TRANG_TIEN, sectors: ['culture'], receives: false, procedures: { processes: [BIRTH] },
-    }).expect(409);
+    const res = await t.http
+      .post('/api/v1/admin/agencies')
+      .set(bearer(admin))
+      .send({
+        code,
+        name: 'Trùng mã',
+        kind: 'office',
+        unitCode: TRANG_TIEN,
+        sectors: ['culture'],
+        receives: false,
+        procedures: { processes: [BIRTH] },
+      })
+      .expect(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.errors).toEqual([{ field: 'code', message: 'is taken' }]);
     expect([await agencies(), await assignments()]).toEqual(before);
@@ -99,19 +167,36 @@ describe('agencies and desks administration', () => {
     ['a wrong type', { receives: 'yes' }, 'receives', /boolean/],
   ])('%s is a 422 naming %s, and nothing is written', async (_, change, field, message) => {
     const before = [await agencies(), await assignments()];
-    const res = await t.http.post('/api/v1/admin/agencies').set(bearer(admin)).send({
-      code: '007.35.22.H26', name: 'Bộ phận thử', kind: 'office', unitCode: TRANG_TIEN, sectors: ['culture'], receives: false, ...change,
-    }).expect(422);
+    const res = await t.http
+      .post('/api/v1/admin/agencies')
+      .set(bearer(admin))
+      .send({
+        code: '007.35.22.H26',
+        name: 'Bộ phận thử',
+        kind: 'office',
+        unitCode: TRANG_TIEN,
+        sectors: ['culture'],
+        receives: false,
+        ...change,
+      })
+      .expect(422);
     expect(res.body.errors).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
     expect([await agencies(), await assignments()]).toEqual(before);
   });
 
   it('an edit with one bad field changes nothing of the others', async () => {
     const before = await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: NEW_OFFICE });
-    const res = await t.http.patch(`/api/v1/admin/agencies/${NEW_OFFICE}`).set(bearer(admin))
-      .send({ name: 'Tên mới', procedures: { processes: [BIRTH, 'nope'] } }).expect(422);
+    const res = await t.http
+      .patch(`/api/v1/admin/agencies/${NEW_OFFICE}`)
+      .set(bearer(admin))
+      .send({ name: 'Tên mới', procedures: { processes: [BIRTH, 'nope'] } })
+      .expect(422);
     expect(res.body.errors).toEqual([{ field: 'procedures.processes[1]', message: 'nope is not a procedure in the catalogue' }]);
-    await t.http.patch(`/api/v1/admin/agencies/${NEW_OFFICE}`).set(bearer(admin)).send({ name: 'Tên mới', closedFrom: addDaysYmd(today(), -1) }).expect(422);
+    await t.http
+      .patch(`/api/v1/admin/agencies/${NEW_OFFICE}`)
+      .set(bearer(admin))
+      .send({ name: 'Tên mới', closedFrom: addDaysYmd(today(), -1) })
+      .expect(422);
     expect(await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: NEW_OFFICE })).toEqual(before);
     expect(await t.db.getRepository(AgencyProcedureEntity).countBy({ agencyCode: NEW_OFFICE })).toBe(0);
   });
@@ -126,22 +211,70 @@ describe('agencies and desks administration', () => {
     it.each<[string, () => ReturnType<TestApp['http']['get']>]>([
       ['reading the district desk', () => t.http.get(`/api/v1/admin/agencies/${HOAN_KIEM_DESK}`).set(bearer(unitAdmin))],
       ['editing it', () => t.http.patch(`/api/v1/admin/agencies/${HOAN_KIEM_DESK}`).set(bearer(unitAdmin)).send({ name: 'Chiếm quyền', closedFrom: today() })],
-      ['creating an agency in the district', () => t.http.post('/api/v1/admin/agencies').set(bearer(unitAdmin)).send({
-        code: '000.08.22.H26', name: 'Phòng mới', kind: 'office', unitCode: '002', sectors: ['culture'], receives: false })],
-      ['the district’s office hours', () => t.http.put('/api/v1/admin/units/002/office-hours').set(bearer(unitAdmin)).send({
-        sessions: [{ start: '08:00', end: '12:00' }], sameDayCutoff: '11:00', cutoff: '12:00' })],
+      [
+        'creating an agency in the district',
+        () =>
+          t.http
+            .post('/api/v1/admin/agencies')
+            .set(bearer(unitAdmin))
+            .send({
+              code: '000.08.22.H26',
+              name: 'Phòng mới',
+              kind: 'office',
+              unitCode: '002',
+              sectors: ['culture'],
+              receives: false,
+            }),
+      ],
+      [
+        'the district’s office hours',
+        () =>
+          t.http
+            .put('/api/v1/admin/units/002/office-hours')
+            .set(bearer(unitAdmin))
+            .send({
+              sessions: [{ start: '08:00', end: '12:00' }],
+              sameDayCutoff: '11:00',
+              cutoff: '12:00',
+            }),
+      ],
       ['an unknown agency', () => t.http.get('/api/v1/admin/agencies/999.99.99.H26').set(bearer(unitAdmin))],
     ])('outside the ward, %s is a 404 and changes nothing', async (_, call) => {
-      const before = [await agencies(), await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: HOAN_KIEM_DESK }), await t.db.getRepository(UnitEntity).findOneByOrFail({ code: '002' })];
+      const before = [
+        await agencies(),
+        await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: HOAN_KIEM_DESK }),
+        await t.db.getRepository(UnitEntity).findOneByOrFail({ code: '002' }),
+      ];
       const res = await call().expect(404);
       expect(res.body).toMatchObject({ status: 404, type: expect.any(String) });
-      expect([await agencies(), await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: HOAN_KIEM_DESK }), await t.db.getRepository(UnitEntity).findOneByOrFail({ code: '002' })]).toEqual(before);
+      expect([
+        await agencies(),
+        await t.db.getRepository(AgencyEntity).findOneByOrFail({ code: HOAN_KIEM_DESK }),
+        await t.db.getRepository(UnitEntity).findOneByOrFail({ code: '002' }),
+      ]).toEqual(before);
     });
 
     it('the unit administrator keeps the ward’s office hours', async () => {
-      const res = await t.http.put(`/api/v1/admin/units/${TRANG_TIEN}/office-hours`).set(bearer(unitAdmin))
-        .send({ sessions: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }], sameDayCutoff: '15:00', cutoff: '17:00' }).expect(200);
-      expect(res.body.officeHours).toEqual({ sessions: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }], sameDayCutoff: '15:00', cutoff: '17:00' });
+      const res = await t.http
+        .put(`/api/v1/admin/units/${TRANG_TIEN}/office-hours`)
+        .set(bearer(unitAdmin))
+        .send({
+          sessions: [
+            { start: '07:30', end: '11:30' },
+            { start: '13:00', end: '17:00' },
+          ],
+          sameDayCutoff: '15:00',
+          cutoff: '17:00',
+        })
+        .expect(200);
+      expect(res.body.officeHours).toEqual({
+        sessions: [
+          { start: '07:30', end: '11:30' },
+          { start: '13:00', end: '17:00' },
+        ],
+        sameDayCutoff: '15:00',
+        cutoff: '17:00',
+      });
     });
 
     it('officers without an administrator role are refused (403)', async () => {
@@ -152,31 +285,50 @@ describe('agencies and desks administration', () => {
 
   describe('desk assignments take effect for routing', () => {
     it('an office named to process birth registration gets the ward’s new birth registrations', async () => {
-      await t.http.patch(`/api/v1/admin/agencies/${NEW_OFFICE}`).set(bearer(admin)).send({ procedures: { processes: [BIRTH] } }).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/agencies/${NEW_OFFICE}`)
+        .set(bearer(admin))
+        .send({ procedures: { processes: [BIRTH] } })
+        .expect(200);
       const res = await submitBirth(DESKS.trangTien, 201);
       const dossier = await t.db.getRepository(DossierEntity).findOneByOrFail({ code: res.body.code });
       expect(dossier.route.map((s) => s.agencyCode)).toEqual([DESKS.trangTien, NEW_OFFICE, '000.35.22.H26', DESKS.trangTien]);
     });
 
     it('withdrawing the assignment sends them back to the office of the sector', async () => {
-      await t.http.patch(`/api/v1/admin/agencies/${NEW_OFFICE}`).set(bearer(admin)).send({ sectors: ['culture'], procedures: { processes: [] } }).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/agencies/${NEW_OFFICE}`)
+        .set(bearer(admin))
+        .send({ sectors: ['culture'], procedures: { processes: [] } })
+        .expect(200);
       const res = await submitBirth(DESKS.trangTien, 201);
       const dossier = await t.db.getRepository(DossierEntity).findOneByOrFail({ code: res.body.code });
       expect(dossier.route[1].agencyCode).toBe('002.35.22.H26');
     });
 
     it('a new desk named to receive birth registration receives them, and nothing else', async () => {
-      const created = await t.http.post('/api/v1/admin/agencies').set(bearer(unitAdmin)).send({
-        code: NEW_DESK, name: 'Bộ phận tiếp nhận hộ tịch Phường Tràng Tiền', kind: 'one_stop_desk', unitCode: TRANG_TIEN, sectors: ['one_stop'], receives: true,
-        procedures: { receives: [BIRTH] },
-      }).expect(201);
+      const created = await t.http
+        .post('/api/v1/admin/agencies')
+        .set(bearer(unitAdmin))
+        .send({
+          code: NEW_DESK,
+          name: 'Bộ phận tiếp nhận hộ tịch Phường Tràng Tiền',
+          kind: 'one_stop_desk',
+          unitCode: TRANG_TIEN,
+          sectors: ['one_stop'],
+          receives: true,
+          procedures: { receives: [BIRTH] },
+        })
+        .expect(201);
       expect(created.body.procedures).toEqual({ receives: [BIRTH], processes: [] });
       const res = await submitBirth(NEW_DESK, 201);
       expect(res.body.code).toMatch(/^006\.35\.22\.H26-\d{6}-\d{4,}$/);
       expect(res.body).toMatchObject({ agencyCode: NEW_DESK, currentAgencyCode: NEW_DESK });
       // Another procedure at that desk: refused, naming the agency.
       const other = await submitBirth(NEW_DESK, 422, '1.000656');
-      expect(other.body.errors).toEqual(expect.arrayContaining([{ field: 'agencyCode', message: `does not receive procedure 1.000656; its desk is named for other procedures` }]));
+      expect(other.body.errors).toEqual(
+        expect.arrayContaining([{ field: 'agencyCode', message: `does not receive procedure 1.000656; its desk is named for other procedures` }]),
+      );
     });
   });
 

@@ -65,7 +65,18 @@ describe('sign-in', () => {
       const otherKey = await new JwtService({ secret: 'x'.repeat(40) }).signAsync(unsigned as Record<string, unknown>);
       await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${otherKey}`).expect(401);
       const jwt = t.app.get(JwtService);
-      const expired = await jwt.signAsync({ sub: claims.sub, kind: 'officer', username: claims.username, roles: claims.roles, agencyCode: claims.agencyCode, unitCode: claims.unitCode, scopeCode: claims.scopeCode }, { expiresIn: -10 });
+      const expired = await jwt.signAsync(
+        {
+          sub: claims.sub,
+          kind: 'officer',
+          username: claims.username,
+          roles: claims.roles,
+          agencyCode: claims.agencyCode,
+          unitCode: claims.unitCode,
+          scopeCode: claims.scopeCode,
+        },
+        { expiresIn: -10 },
+      );
       const res = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
       expect(res.body.detail).toBe('The access token is invalid or has expired.');
       const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${p}.`;
@@ -86,7 +97,10 @@ describe('sign-in', () => {
       const code = await lastOtpFor(t.db, normalised);
       expect(state.codeHash).toMatch(/^[0-9a-f]{64}$/);
       expect(state.codeHash).not.toContain(code);
-      const res = await t.http.post('/api/v1/auth/citizens/verify').send({ phone: `+84 ${phone.slice(1)}`, code }).expect(200);
+      const res = await t.http
+        .post('/api/v1/auth/citizens/verify')
+        .send({ phone: `+84 ${phone.slice(1)}`, code })
+        .expect(200);
       expect(res.body.citizen).toMatchObject({ phone: normalised });
       const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       expect(me.body).toMatchObject({ kind: 'citizen', phone: normalised });
@@ -114,7 +128,10 @@ describe('sign-in', () => {
       await t.http.post('/api/v1/auth/citizens/verify').send({ phone, code }).expect(401);
       await t.db.getRepository(OtpStateEntity).update({ phone: sent.body.phone }, { issuedAt: new Date(Date.now() - 61_000) });
       await t.http.post('/api/v1/auth/citizens/otp').send({ phone }).expect(202);
-      await t.http.post('/api/v1/auth/citizens/verify').send({ phone, code: await lastOtpFor(t.db, sent.body.phone) }).expect(200);
+      await t.http
+        .post('/api/v1/auth/citizens/verify')
+        .send({ phone, code: await lastOtpFor(t.db, sent.body.phone) })
+        .expect(200);
     });
 
     it('concurrent wrong guesses cannot exceed the limit per code (row lock per phone)', async () => {
@@ -153,7 +170,10 @@ describe('sign-in', () => {
       [{ username: 'a', password: 'b', admin: true }, ['admin']],
       [[1, 2], ['body']],
     ])('login body %j → 422 listing %j', async (body, fields) => {
-      const res = await t.http.post('/api/v1/auth/officers/login').send(body as object).expect(422);
+      const res = await t.http
+        .post('/api/v1/auth/officers/login')
+        .send(body as object)
+        .expect(422);
       expect(res.body.type).toContain('/problems/validation-failed');
       for (const field of fields) expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     });
@@ -174,7 +194,10 @@ describe('sign-in', () => {
     });
 
     it('a body over the limit is a 413 problem', async () => {
-      const res = await t.http.post('/api/v1/auth/officers/login').send({ username: 'x', password: 'y'.repeat(2_000_000) }).expect(413);
+      const res = await t.http
+        .post('/api/v1/auth/officers/login')
+        .send({ username: 'x', password: 'y'.repeat(2_000_000) })
+        .expect(413);
       expect(res.body.status).toBe(413);
     });
   });

@@ -5,7 +5,24 @@ import fc from 'fast-check';
 import { JwtService } from '@nestjs/jwt';
 import { startTestApp, TestApp } from '@dvc/testing';
 import {
-  boundaryValues, encodeSegment, FORGED_CURSORS, NULL_KEY_CURSOR, hostileHeaderValue, nodePaths, replaceAt, valueAt, hostileSegment, hostileString, hostileValue, mutate, mutation, rawBodies, RAW_SEGMENTS, toJson, type Mutation, type RawBody,
+  boundaryValues,
+  encodeSegment,
+  FORGED_CURSORS,
+  NULL_KEY_CURSOR,
+  hostileHeaderValue,
+  nodePaths,
+  replaceAt,
+  valueAt,
+  hostileSegment,
+  hostileString,
+  hostileValue,
+  mutate,
+  mutation,
+  rawBodies,
+  RAW_SEGMENTS,
+  toJson,
+  type Mutation,
+  type RawBody,
 } from './sweep/hostile-values';
 import { exampleOf, fillPath, operationsOf, pathParamNames, type Operation } from './sweep/openapi-operations';
 import { send, summarise, violation, type RawRequest, type RawResponse } from './sweep/raw-http';
@@ -43,8 +60,29 @@ interface Plan {
   body: BodyPlan;
 }
 
-const JSON_TYPES = ['application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', null];
-const EXTRA_QUERY_KEYS = ['__proto__', '__proto__[isAdmin]', 'constructor[prototype][isAdmin]', 'a[b][c][d][e]', 'vnp_TxnRef', 'vnp_Amount', 'vnp_SecureHash', 'token', 'limit', 'cursor', 'phone', 'code'];
+const JSON_TYPES = [
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  null,
+];
+const EXTRA_QUERY_KEYS = [
+  '__proto__',
+  '__proto__[isAdmin]',
+  'constructor[prototype][isAdmin]',
+  'a[b][c][d][e]',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_SecureHash',
+  'token',
+  'limit',
+  'cursor',
+  'phone',
+  'code',
+];
 
 describe('bad-input sweep (fast-check)', () => {
   let t: TestApp;
@@ -93,11 +131,16 @@ describe('bad-input sweep (fast-check)', () => {
   function bodyOf(op: Operation, plan: Plan): { contentType: string | null; bytes: Buffer } | null {
     const b = plan.body;
     switch (b.kind) {
-      case 'none': return null;
-      case 'raw': return { contentType: b.raw.contentType, bytes: b.raw.bytes };
-      case 'upload': return multipartBody(b.plan);
-      case 'whole': return { contentType: 'application/json', bytes: Buffer.from(toJson(b.value), 'utf8') };
-      case 'mutated': return { contentType: b.contentType, bytes: Buffer.from(toJson(mutate(baseBody(op, plan), b.mutation)), 'utf8') };
+      case 'none':
+        return null;
+      case 'raw':
+        return { contentType: b.raw.contentType, bytes: b.raw.bytes };
+      case 'upload':
+        return multipartBody(b.plan);
+      case 'whole':
+        return { contentType: 'application/json', bytes: Buffer.from(toJson(b.value), 'utf8') };
+      case 'mutated':
+        return { contentType: b.contentType, bytes: Buffer.from(toJson(mutate(baseBody(op, plan), b.mutation)), 'utf8') };
     }
   }
 
@@ -124,40 +167,47 @@ describe('bad-input sweep (fast-check)', () => {
     return send(base, requestOf(op, plan));
   }
 
-  const segmentFor = (name: string) => fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...(world.pathValues[name] ?? ['x'])).map(encodeURIComponent) },
-    { weight: 2, arbitrary: hostileSegment },
-  );
+  const segmentFor = (name: string) =>
+    fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(world.pathValues[name] ?? ['x'])).map(encodeURIComponent) }, { weight: 2, arbitrary: hostileSegment });
 
   function planFor(op: Operation): fc.Arbitrary<Plan> {
     const names = pathParamNames(op.path);
     const queryParams = op.params.filter((p) => p.in === 'query');
-    const documented = fc.tuple(...queryParams.map((p) => fc.oneof(
-      { weight: 2, arbitrary: fc.constant(null) },
-      { weight: 2, arbitrary: fc.constant(encodeURIComponent(String(exampleOf(p.schema)))) },
-      { weight: 3, arbitrary: hostileString.map(encodeSegment) },
-      { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
-      ...(p.name === 'cursor' ? [{ weight: 3, arbitrary: fc.constantFrom(...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR) }] : []),
-    ).map((v) => (v === null ? null : [p.name, v] as [string, string]))));
-    const extra = fc.array(fc.tuple(
-      fc.oneof(fc.constantFrom(...EXTRA_QUERY_KEYS), hostileSegment),
-      fc.oneof(hostileSegment, fc.constant('1')),
-    ), { maxLength: 2 });
-    const body: fc.Arbitrary<BodyPlan> = op.body?.mediaType === 'multipart/form-data'
-      ? fc.oneof(
-        { weight: 6, arbitrary: uploadPlan.map((plan) => ({ kind: 'upload', plan }) as BodyPlan) },
-        { weight: 1, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
-      )
-      : op.body
+    const documented = fc.tuple(
+      ...queryParams.map((p) =>
+        fc
+          .oneof(
+            { weight: 2, arbitrary: fc.constant(null) },
+            { weight: 2, arbitrary: fc.constant(encodeURIComponent(String(exampleOf(p.schema)))) },
+            { weight: 3, arbitrary: hostileString.map(encodeSegment) },
+            { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
+            ...(p.name === 'cursor' ? [{ weight: 3, arbitrary: fc.constantFrom(...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR) }] : []),
+          )
+          .map((v) => (v === null ? null : ([p.name, v] as [string, string]))),
+      ),
+    );
+    const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...EXTRA_QUERY_KEYS), hostileSegment), fc.oneof(hostileSegment, fc.constant('1'))), {
+      maxLength: 2,
+    });
+    const body: fc.Arbitrary<BodyPlan> =
+      op.body?.mediaType === 'multipart/form-data'
         ? fc.oneof(
-          { weight: 6, arbitrary: fc.record({ mutation, contentType: fc.constantFrom(...JSON_TYPES) }).map((m) => ({ kind: 'mutated', ...m }) as BodyPlan) },
-          { weight: 1, arbitrary: hostileValue.map((value) => ({ kind: 'whole', value }) as BodyPlan) },
-          { weight: 2, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
-        )
-        : fc.oneof(
-          { weight: 4, arbitrary: fc.constant({ kind: 'none' } as BodyPlan) },
-          { weight: 1, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
-        );
+            { weight: 6, arbitrary: uploadPlan.map((plan) => ({ kind: 'upload', plan }) as BodyPlan) },
+            { weight: 1, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
+          )
+        : op.body
+          ? fc.oneof(
+              {
+                weight: 6,
+                arbitrary: fc.record({ mutation, contentType: fc.constantFrom(...JSON_TYPES) }).map((m) => ({ kind: 'mutated', ...m }) as BodyPlan),
+              },
+              { weight: 1, arbitrary: hostileValue.map((value) => ({ kind: 'whole', value }) as BodyPlan) },
+              { weight: 2, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
+            )
+          : fc.oneof(
+              { weight: 4, arbitrary: fc.constant({ kind: 'none' } as BodyPlan) },
+              { weight: 1, arbitrary: fc.constantFrom(...rawBodies(BODY_LIMIT)).map((raw) => ({ kind: 'raw', raw }) as BodyPlan) },
+            );
     return fc.record({
       identity: fc.constantFrom(...admitted.get(op.id)!),
       authorization: fc.oneof(
@@ -167,12 +217,15 @@ describe('bad-input sweep (fast-check)', () => {
       ),
       pathValues: fc.record(Object.fromEntries(names.map((n) => [n, segmentFor(n)]))) as fc.Arbitrary<Record<string, string>>,
       query: fc.tuple(documented, extra).map(([d, e]) => [...d.filter((x): x is [string, string] => x !== null), ...e]),
-      headers: fc.record({
-        'idempotency-key': hostileHeaderValue,
-        'x-request-id': hostileHeaderValue,
-        accept: fc.constantFrom('application/json', 'application/xml', '*/*', 'text/html;q=0.1, \xff'),
-        'accept-language': hostileHeaderValue,
-      }, { requiredKeys: [] }),
+      headers: fc.record(
+        {
+          'idempotency-key': hostileHeaderValue,
+          'x-request-id': hostileHeaderValue,
+          accept: fc.constantFrom('application/json', 'application/xml', '*/*', 'text/html;q=0.1, \xff'),
+          'accept-language': hostileHeaderValue,
+        },
+        { requiredKeys: [] },
+      ),
       body,
     });
   }
@@ -210,7 +263,8 @@ describe('bad-input sweep (fast-check)', () => {
       const after = await snapshot(t.db, countQuery, filesDir);
       const moved = changes(rows, after);
       rows = after;
-      if (res.status >= 400 && moved.length > 0) throw new Error(`${op.id}: answered ${res.status} but rows changed (${moved.join(', ')})\n  request: ${summarise(req)}`);
+      if (res.status >= 400 && moved.length > 0)
+        throw new Error(`${op.id}: answered ${res.status} but rows changed (${moved.join(', ')})\n  request: ${summarise(req)}`);
     }, resync);
     if (!perRequest) {
       const moved = changes(rows, await snapshot(t.db, countQuery, filesDir));
@@ -226,7 +280,13 @@ describe('bad-input sweep (fast-check)', () => {
   }
 
   const plain = (op: Operation, over: Partial<Plan>): Plan => ({
-    identity: admitted.get(op.id)!.at(-1)!, authorization: null, pathValues: {}, query: [], headers: {}, body: { kind: 'none' }, ...over,
+    identity: admitted.get(op.id)!.at(-1)!,
+    authorization: null,
+    pathValues: {},
+    query: [],
+    headers: {},
+    body: { kind: 'none' },
+    ...over,
   });
 
   it(`the OpenAPI document lists at least the ${KNOWN_OPERATIONS} operations known today, each reachable by someone`, () => {
@@ -239,7 +299,11 @@ describe('bad-input sweep (fast-check)', () => {
     for (const [i, op] of operations.entries()) {
       await watchingRows(op, async (one) => {
         const result = await fc.check(fc.asyncProperty(planFor(op), one), {
-          seed: SEED + i, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: OPERATION_TIME_LIMIT_MS, markInterruptAsFailure: false,
+          seed: SEED + i,
+          numRuns: RUNS,
+          endOnFailure: true,
+          interruptAfterTimeLimit: OPERATION_TIME_LIMIT_MS,
+          markInterruptAsFailure: false,
         });
         if (result.failed) failures.push(`${op.id} (seed ${SEED + i}): ${String((result.errorInstance as Error)?.message ?? result.errorInstance)}`);
       }).catch((e: Error) => failures.push(e.message));
@@ -250,7 +314,11 @@ describe('bad-input sweep (fast-check)', () => {
   it('every operation with a body: each broken body (10,000 levels deep, invalid UTF-8, NUL, oversize, wrong types) is a 4xx problem', async () => {
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.body)) {
-      await sweepFixed(op, rawBodies(BODY_LIMIT).map((raw) => plain(op, { body: { kind: 'raw', raw } })), failures);
+      await sweepFixed(
+        op,
+        rawBodies(BODY_LIMIT).map((raw) => plain(op, { body: { kind: 'raw', raw } })),
+        failures,
+      );
     }
     expect(failures).toEqual([]);
   }, 120_000);
@@ -259,10 +327,16 @@ describe('bad-input sweep (fast-check)', () => {
     const failures: string[] = [];
     for (const op of operations) {
       const names = pathParamNames(op.path);
-      await sweepFixed(op, RAW_SEGMENTS.map((segment) => plain(op, {
-        pathValues: Object.fromEntries(names.map((n) => [n, segment])),
-        query: [...op.params.filter((p) => p.in === 'query').map((p) => [p.name, segment] as [string, string]), [segment, segment]],
-      })), failures);
+      await sweepFixed(
+        op,
+        RAW_SEGMENTS.map((segment) =>
+          plain(op, {
+            pathValues: Object.fromEntries(names.map((n) => [n, segment])),
+            query: [...op.params.filter((p) => p.in === 'query').map((p) => [p.name, segment] as [string, string]), [segment, segment]],
+          }),
+        ),
+        failures,
+      );
     }
     expect(failures).toEqual([]);
   }, 120_000);
@@ -272,8 +346,9 @@ describe('bad-input sweep (fast-check)', () => {
     const withCursor = operations.filter((op) => op.params.some((p) => p.in === 'query' && p.name === 'cursor'));
     expect(withCursor.map((op) => op.id)).toContain('GET /api/v1/dossiers');
     for (const op of withCursor) {
-      const plans = admitted.get(op.id)!.flatMap((identity) => [...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR]
-        .map((cursor) => plain(op, { identity, query: [['cursor', cursor]] })));
+      const plans = admitted
+        .get(op.id)!
+        .flatMap((identity) => [...FORGED_CURSORS.map((c) => c.cursor), NULL_KEY_CURSOR].map((cursor) => plain(op, { identity, query: [['cursor', cursor]] })));
       await sweepFixed(op, plans, failures);
     }
     expect(failures).toEqual([]);
@@ -302,7 +377,8 @@ describe('bad-input sweep (fast-check)', () => {
     const op = operations.find((o) => o.id === 'POST /api/v1/dossiers/{code}/{action}')!;
     const failures: string[] = [];
     let code = world.dossierCodes[1];
-    const version = async () => (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${world.tokens.receiving_officer}`)).body.version as number;
+    const version = async () =>
+      (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${world.tokens.receiving_officer}`)).body.version as number;
     const cases: [string, string, unknown[]][] = [
       ['request-payment', 'amount', boundaryValues(1)],
       ['extend', 'newDueAt', boundaryValues('2027-01-05T17:00:00+07:00')],
@@ -328,22 +404,33 @@ describe('bad-input sweep (fast-check)', () => {
   it('what the HTTP parser itself refuses (raw bytes in the request line, oversize headers) is a problem too', async () => {
     const failures: string[] = [];
     const op = operations.find((o) => o.id === 'GET /api/v1/dossiers/{code}')!;
-    await sweepFixed(op, [
-      plain(op, { pathValues: { code: '\u00ff\u00fe' } }),
-      plain(op, { query: [['q', '\u00c3\u0028']] }),
-      plain(op, { headers: { 'x-padding': 'x'.repeat(20_000) } }),
-      plain(op, { pathValues: { code: 'x'.repeat(20_000) } }),
-    ], failures);
+    await sweepFixed(
+      op,
+      [
+        plain(op, { pathValues: { code: '\u00ff\u00fe' } }),
+        plain(op, { query: [['q', '\u00c3\u0028']] }),
+        plain(op, { headers: { 'x-padding': 'x'.repeat(20_000) } }),
+        plain(op, { pathValues: { code: 'x'.repeat(20_000) } }),
+      ],
+      failures,
+    );
     expect(failures).toEqual([]);
   });
 
   it('uploads: every spoofed type, polyglot and empty file under every claimed name and type is refused or kept as what it really is', async () => {
     const op = operations.find((o) => o.id === 'POST /api/v1/files')!;
     const failures: string[] = [];
-    const plans = UPLOAD_CONTENTS.flatMap((content) => ['application/pdf', 'image/png', 'text/html'].map((declaredType) => plain(op, {
-      identity: 'citizen',
-      body: { kind: 'upload', plan: { content, fieldName: 'file', fileName: declaredType === 'application/pdf' ? 'giay-to.pdf' : 'anh.png', declaredType, extraParts: 0 } },
-    })));
+    const plans = UPLOAD_CONTENTS.flatMap((content) =>
+      ['application/pdf', 'image/png', 'text/html'].map((declaredType) =>
+        plain(op, {
+          identity: 'citizen',
+          body: {
+            kind: 'upload',
+            plan: { content, fieldName: 'file', fileName: declaredType === 'application/pdf' ? 'giay-to.pdf' : 'anh.png', declaredType, extraParts: 0 },
+          },
+        }),
+      ),
+    );
     await sweepFixed(op, plans, failures);
     expect(failures).toEqual([]);
   });
@@ -356,14 +443,23 @@ describe('bad-input sweep (fast-check)', () => {
     const tokens = [
       await jwt.signAsync(bare),
       await jwt.signAsync(bare, { expiresIn: 10 * 365 * 86400 }),
-      ...(await Promise.all(subjects.flatMap((sub) => [
-        jwt.signAsync({ ...bare, sub }, { expiresIn: 60 }),
-        jwt.signAsync({ sub, kind: 'officer', username: 'admin', roles: ['admin'], agencyCode: '000.00.00.H26', unitCode: '01', scopeCode: '000.00.00.H26' }, { expiresIn: 60 }),
-      ]))),
+      ...(await Promise.all(
+        subjects.flatMap((sub) => [
+          jwt.signAsync({ ...bare, sub }, { expiresIn: 60 }),
+          jwt.signAsync(
+            { sub, kind: 'officer', username: 'admin', roles: ['admin'], agencyCode: '000.00.00.H26', unitCode: '01', scopeCode: '000.00.00.H26' },
+            { expiresIn: 60 },
+          ),
+        ]),
+      )),
     ];
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.secured)) {
-      await sweepFixed(op, tokens.map((token) => plain(op, { authorization: `Bearer ${token}` })), failures);
+      await sweepFixed(
+        op,
+        tokens.map((token) => plain(op, { authorization: `Bearer ${token}` })),
+        failures,
+      );
     }
     expect(failures).toEqual([]);
   }, 120_000);

@@ -24,7 +24,10 @@ describe('working-day calendar', () => {
     // Tue 21 gives 7.5 h, Wed 29 and Thu 30 8 h each, the last half hour Fri 31
     ['across Tết 2031, years ahead', '2031-01-21T08:00:00+07:00', { workingDays: 3 }, '2031-01-31T08:00:00+07:00'],
   ])('%s', async (_label, from, q, dueAt) => {
-    const res = await t.http.get('/api/v1/calendar/due-date').query({ from, ...q }).expect(200);
+    const res = await t.http
+      .get('/api/v1/calendar/due-date')
+      .query({ from, ...q })
+      .expect(200);
     expect(res.body.dueAt).toBe(dueAt);
   });
 
@@ -50,10 +53,14 @@ describe('working-day calendar', () => {
     const current = (await t.http.get('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`)).body;
     const before = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 1 }).expect(200);
     expect(before.body.dueAt).toBe('2027-03-08T08:00:00+07:00');
-    const put = await t.http.put('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`).send({
-      holidays: [...current.holidays, { date: '2027-03-08', name: 'Nghỉ bù' }],
-      workingWeekendDays: [{ date: '2027-03-06', name: 'Làm bù (thứ Bảy)' }],
-    }).expect(200);
+    const put = await t.http
+      .put('/api/v1/admin/calendar/2027')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        holidays: [...current.holidays, { date: '2027-03-08', name: 'Nghỉ bù' }],
+        workingWeekendDays: [{ date: '2027-03-06', name: 'Làm bù (thứ Bảy)' }],
+      })
+      .expect(200);
     expect(put.body).toMatchObject({ source: 'stored', updatedBy: 'admin' });
     const after = await t.http.get('/api/v1/calendar/due-date').query({ from: '2027-03-05T08:00:00+07:00', workingDays: 2 }).expect(200);
     // Friday 7.5 h + the swapped Saturday 8 h; Monday 8 March is now off, so the last half hour falls on Tuesday
@@ -71,8 +78,11 @@ describe('working-day calendar', () => {
     const current = (await t.http.get(`/api/v1/admin/calendar/${year}`).set('Authorization', `Bearer ${admin}`).expect(200)).body;
     const was = await t.http.get('/api/v1/calendar/due-date').query({ from, workingDays: 1 }).expect(200);
     expect(was.body.dueAt).toBe(before);
-    await t.http.put(`/api/v1/admin/calendar/${year}`).set('Authorization', `Bearer ${admin}`)
-      .send({ holidays: [...current.holidays, { date: extra, name: 'Nghỉ đột xuất' }], workingWeekendDays: [] }).expect(200);
+    await t.http
+      .put(`/api/v1/admin/calendar/${year}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [...current.holidays, { date: extra, name: 'Nghỉ đột xuất' }], workingWeekendDays: [] })
+      .expect(200);
     const now = await t.http.get('/api/v1/calendar/due-date').query({ from, workingDays: 1 }).expect(200);
     expect(now.body.dueAt).toBe(after);
     // the report's SQL gets the days of the years its period spans
@@ -83,21 +93,47 @@ describe('working-day calendar', () => {
     const from = '2026-11-23T17:15:00+07:00'; // Monday, after the default 17:00 cut-off
     const byDefault = await t.http.get('/api/v1/calendar/due-date').query({ from, workingHours: 1, unitCode: '00082' }).expect(200);
     expect(byDefault.body.dueAt).toBe('2026-11-24T08:30:00+07:00');
-    await t.http.put('/api/v1/admin/units/00082/office-hours').set('Authorization', `Bearer ${admin}`)
-      .send({ sessions: [{ start: '08:00', end: '12:00' }, { start: '13:30', end: '17:30' }], sameDayCutoff: '15:30', cutoff: '17:30' }).expect(200);
+    await t.http
+      .put('/api/v1/admin/units/00082/office-hours')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        sessions: [
+          { start: '08:00', end: '12:00' },
+          { start: '13:30', end: '17:30' },
+        ],
+        sameDayCutoff: '15:30',
+        cutoff: '17:30',
+      })
+      .expect(200);
     const own = await t.http.get('/api/v1/calendar/due-date').query({ from, workingHours: 1, unitCode: '00082' }).expect(200);
     // 15 minutes on Monday until 17:30, the remaining 45 from 08:00 on Tuesday
     expect(own.body.dueAt).toBe('2026-11-24T08:45:00+07:00');
-    const bad = await t.http.put('/api/v1/admin/units/00082/office-hours').set('Authorization', `Bearer ${admin}`)
-      .send({ sessions: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '17:30' }], sameDayCutoff: '15:30', cutoff: '17:30' }).expect(422);
+    const bad = await t.http
+      .put('/api/v1/admin/units/00082/office-hours')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        sessions: [
+          { start: '08:00', end: '12:00' },
+          { start: '11:00', end: '17:30' },
+        ],
+        sameDayCutoff: '15:30',
+        cutoff: '17:30',
+      })
+      .expect(422);
     expect(bad.body.errors[0].field).toBe('sessions');
-    await t.http.put('/api/v1/admin/units/99999/office-hours').set('Authorization', `Bearer ${admin}`)
-      .send({ sessions: [{ start: '08:00', end: '12:00' }], sameDayCutoff: '10:00', cutoff: '12:00' }).expect(404);
+    await t.http
+      .put('/api/v1/admin/units/99999/office-hours')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ sessions: [{ start: '08:00', end: '12:00' }], sameDayCutoff: '10:00', cutoff: '12:00' })
+      .expect(404);
   });
 
   it('refuses bad tables with field errors, and non-administrators', async () => {
-    const res = await t.http.put('/api/v1/admin/calendar/2027').set('Authorization', `Bearer ${admin}`)
-      .send({ holidays: [{ date: '2026-01-01', name: 'x' }], workingWeekendDays: [{ date: '2027-03-03', name: 'Wednesday' }] }).expect(422);
+    const res = await t.http
+      .put('/api/v1/admin/calendar/2027')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [{ date: '2026-01-01', name: 'x' }], workingWeekendDays: [{ date: '2027-03-03', name: 'Wednesday' }] })
+      .expect(422);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['holidays[0].date', 'workingWeekendDays[0].date']);
     await t.http.get('/api/v1/admin/calendar/abc').set('Authorization', `Bearer ${admin}`).expect(422);
     const officer = await officerToken(t.http, 'tn.trangtien');

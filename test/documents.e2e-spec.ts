@@ -2,7 +2,6 @@ import { birthRegistrationForm, DESKS, officerToken, startTestApp, submissionFor
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
- 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -49,11 +48,25 @@ describe('PDF forms of a dossier', () => {
   it('the stop notice of Circular 03/2025 follows a stop by the leader', async () => {
     await t.http.get(`/api/v1/dossiers/${code}/documents/stop-notice`).set('Authorization', `Bearer ${desk}`).expect(409);
     const leader = await officerToken(t.http, 'ld.trangtien');
-    const other = await submissionFor(t.http, citizen.token, `0${citizen.phone.slice(2)}`, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${citizen.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'] });
+    const other = await submissionFor(t.http, citizen.token, `0${citizen.phone.slice(2)}`, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(`0${citizen.phone.slice(2)}`),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const stopped = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(other).expect(201)).body.code;
     await t.http.post(`/api/v1/dossiers/${stopped}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);
-    await t.http.post(`/api/v1/dossiers/${stopped}/stop`).set('Authorization', `Bearer ${leader}`).send({ version: 2, reason: 'Người yêu cầu đã chết trước khi giải quyết' }).expect(200);
-    const res = await t.http.get(`/api/v1/dossiers/${stopped}/documents/stop-notice`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200);
+    await t.http
+      .post(`/api/v1/dossiers/${stopped}/stop`)
+      .set('Authorization', `Bearer ${leader}`)
+      .send({ version: 2, reason: 'Người yêu cầu đã chết trước khi giải quyết' })
+      .expect(200);
+    const res = await t.http
+      .get(`/api/v1/dossiers/${stopped}/documents/stop-notice`)
+      .set('Authorization', `Bearer ${desk}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const text = (await pdfParse(res.body as Buffer)).text;
     expect(text).toContain('THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ');
     expect(text).toContain('Người yêu cầu đã chết trước khi giải quyết');
@@ -63,7 +76,11 @@ describe('PDF forms of a dossier', () => {
     const current = (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${desk}`)).body;
     const newDueAt = new Date(new Date(current.dueAt).getTime() + 2 * 86_400_000).toISOString();
     const receiptBefore = await pdf('receipt');
-    await t.http.post(`/api/v1/dossiers/${code}/extend`).set('Authorization', `Bearer ${desk}`).send({ version: current.version, reason: 'Cần xác minh thông tin', newDueAt }).expect(200);
+    await t.http
+      .post(`/api/v1/dossiers/${code}/extend`)
+      .set('Authorization', `Bearer ${desk}`)
+      .send({ version: current.version, reason: 'Cần xác minh thông tin', newDueAt })
+      .expect(200);
     // Form 01 keeps the appointment first given: the extension does not rewrite it. (Each signed copy has a
     // verification link of its own.)
     const withoutLink = (text: string) => text.replace(/\/verify\/[0-9a-f-]{36}/g, '/verify/…');

@@ -1,7 +1,5 @@
 import { DossierEntity } from '@dvc/dossiers';
-import {
-  birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, transcriptForm, uploadPdf,
-} from '@dvc/testing';
+import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, transcriptForm, uploadPdf } from '@dvc/testing';
 import { FORGED_CURSORS, NULL_KEY_CURSOR } from './sweep/hostile-values';
 
 describe('dossier intake', () => {
@@ -17,9 +15,18 @@ describe('dossier intake', () => {
   });
   afterAll(() => t.close());
 
-  const validBody = () => submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+  const validBody = () =>
+    submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
   const submit = (body: object, headers: Record<string, string> = {}) =>
-    t.http.post('/api/v1/dossiers').set({ Authorization: `Bearer ${citizen.token}`, ...headers }).send(body);
+    t.http
+      .post('/api/v1/dossiers')
+      .set({ Authorization: `Bearer ${citizen.token}`, ...headers })
+      .send(body);
 
   it('50 parallel submissions to one desk get 50 distinct codes of one daily sequence', async () => {
     const body = await validBody();
@@ -49,7 +56,9 @@ describe('dossier intake', () => {
     const body = await validBody();
     const code = (await submit(body).expect(201)).body.code;
     const token = await officerToken(t.http, 'tn.trangtien');
-    const results = await Promise.all([1, 2].map(() => t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${token}`).send({ version: 1 })));
+    const results = await Promise.all(
+      [1, 2].map(() => t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${token}`).send({ version: 1 })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const events = await t.db.query(`SELECT action FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1`, [code]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
@@ -78,18 +87,31 @@ describe('dossier intake', () => {
     expect(await count()).toBe(before);
   });
 
-  it('under Decree 118/2025 a commune desk receives a city department\'s procedure and the result comes back to it', async () => {
+  it("under Decree 118/2025 a commune desk receives a city department's procedure and the result comes back to it", async () => {
     const form = {
       nguoiDuocCap: {
-        hoTen: 'Nguyễn Văn An', gioiTinh: 'Nam', ngaySinh: '1990-05-17', noiSinh: 'Hà Nội', quocTich: 'Việt Nam', soDinhDanh: '001090012345',
-        noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
+        hoTen: 'Nguyễn Văn An',
+        gioiTinh: 'Nam',
+        ngaySinh: '1990-05-17',
+        noiSinh: 'Hà Nội',
+        quocTich: 'Việt Nam',
+        soDinhDanh: '001090012345',
+        noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+        soDienThoai: phone,
       },
-      loaiPhieu: 1, soLuongPhieu: 1, nhanKetQua: 'Qua dịch vụ bưu chính',
+      loaiPhieu: 1,
+      soLuongPhieu: 1,
+      nhanKetQua: 'Qua dịch vụ bưu chính',
     };
     const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000488', agencyCode: DESKS.trangTien, form, components: ['TK', 'CCCD'] });
     const res = await submit(body);
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-    expect(res.body.steps.map((s: { agencyCode: string }) => s.agencyCode)).toEqual([DESKS.trangTien, DESKS.departmentOfJustice, DESKS.departmentOfJustice, DESKS.trangTien]);
+    expect(res.body.steps.map((s: { agencyCode: string }) => s.agencyCode)).toEqual([
+      DESKS.trangTien,
+      DESKS.departmentOfJustice,
+      DESKS.departmentOfJustice,
+      DESKS.trangTien,
+    ]);
   });
 
   it('a file uploaded by someone else cannot be attached', async () => {
@@ -111,7 +133,12 @@ describe('dossier intake', () => {
 
   it('a desk may only register dossiers for itself', async () => {
     const officer = await officerToken(t.http, 'tn.hoankiem');
-    const body = await submissionFor(t.http, officer, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, officer, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const res = await t.http.post('/api/v1/desk/dossiers').set('Authorization', `Bearer ${officer}`).send(body).expect(422);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'agencyCode' })]);
   });
@@ -123,8 +150,11 @@ describe('dossier intake', () => {
     let due: (string | null)[] = [];
     do {
       // Ordered by the reference due time (firstDueAt); an extension's new appointment (dueAt) does not reorder it.
-      const res: { body: { items: { code: string; firstDueAt: string | null }[]; nextCursor: string | null } } = await t.http.get('/api/v1/dossiers')
-        .query({ limit: 7, ...(cursor ? { cursor } : {}) }).set('Authorization', `Bearer ${token}`).expect(200);
+      const res: { body: { items: { code: string; firstDueAt: string | null }[]; nextCursor: string | null } } = await t.http
+        .get('/api/v1/dossiers')
+        .query({ limit: 7, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       seen.push(...res.body.items.map((d) => d.code));
       due = due.concat(res.body.items.map((d) => d.firstDueAt));
       cursor = res.body.nextCursor;
@@ -139,16 +169,24 @@ describe('dossier intake', () => {
     await t.http.get('/api/v1/dossiers?limit=1000').set('Authorization', `Bearer ${token}`).expect(422);
   });
 
-  it('a forged cursor is a 422 problem naming cursor, in the worklist and in a citizen\'s list, never a 500', async () => {
+  it("a forged cursor is a 422 problem naming cursor, in the worklist and in a citizen's list, never a 500", async () => {
     const officer = await officerToken(t.http, 'tn.trangtien');
     const cases = [
-      ...FORGED_CURSORS.flatMap(({ label, cursor }) => [{ who: 'officer', token: officer, label, cursor }, { who: 'citizen', token: citizen.token, label, cursor }]),
+      ...FORGED_CURSORS.flatMap(({ label, cursor }) => [
+        { who: 'officer', token: officer, label, cursor },
+        { who: 'citizen', token: citizen.token, label, cursor },
+      ]),
       { who: 'citizen', token: citizen.token, label: 'a null time in a list ordered by submission', cursor: NULL_KEY_CURSOR },
     ];
     for (const { who, token, label, cursor } of cases) {
       const res = await t.http.get('/api/v1/dossiers').query({ cursor }).set('Authorization', `Bearer ${token}`);
-      expect({ who, label, status: res.status, type: res.headers['content-type'], fields: (res.body.errors ?? []).map((e: { field: string }) => e.field) })
-        .toEqual({ who, label, status: 422, type: expect.stringContaining('application/problem+json'), fields: expect.arrayContaining(['cursor']) });
+      expect({
+        who,
+        label,
+        status: res.status,
+        type: res.headers['content-type'],
+        fields: (res.body.errors ?? []).map((e: { field: string }) => e.field),
+      }).toEqual({ who, label, status: 422, type: expect.stringContaining('application/problem+json'), fields: expect.arrayContaining(['cursor']) });
     }
     // the worklist's own null-time cursor still pages
     await t.http.get('/api/v1/dossiers').query({ cursor: NULL_KEY_CURSOR }).set('Authorization', `Bearer ${officer}`).expect(200);
@@ -167,10 +205,13 @@ describe('dossier intake', () => {
     const deskBody = async (desk: string) =>
       submissionFor(t.http, desk, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 2), components: ['TK', 'GTTT'] });
     const register = (desk: string, body: object, headers: Record<string, string> = {}) =>
-      t.http.post('/api/v1/desk/dossiers').set({ Authorization: `Bearer ${desk}`, ...headers }).send(body);
+      t.http
+        .post('/api/v1/desk/dossiers')
+        .set({ Authorization: `Bearer ${desk}`, ...headers })
+        .send(body);
     const outboxCount = async () => Number((await t.db.query('SELECT count(*) AS n FROM outbox'))[0].n);
 
-    it('is registered already asking for the fees: received, then the system\'s request, both answered', async () => {
+    it("is registered already asking for the fees: received, then the system's request, both answered", async () => {
       const desk = await officerToken(t.http, 'tn.trangtien');
       const res = await register(desk, await deskBody(desk)).expect(201);
       expect(res.body).toMatchObject({ status: 'payment_requested', feeTotalVnd: 16_000, feesRequestedVnd: 16_000, feesPaidVnd: 0, version: 2 });
@@ -180,8 +221,16 @@ describe('dossier intake', () => {
         { action: 'accept', actor_kind: 'officer', to_status: 'received' },
         { action: 'request_payment', actor_kind: 'system', to_status: 'payment_requested' },
       ]);
-      const sms = await t.db.query(`SELECT kind, payload->'variables'->>'amount' AS amount FROM outbox WHERE dossier_code = $1 AND topic = 'sms' ORDER BY created_at, kind`, [res.body.code]);
-      expect(sms).toEqual(expect.arrayContaining([{ kind: 'dossier_received', amount: null }, { kind: 'payment_requested', amount: '16.000 đồng' }]));
+      const sms = await t.db.query(
+        `SELECT kind, payload->'variables'->>'amount' AS amount FROM outbox WHERE dossier_code = $1 AND topic = 'sms' ORDER BY created_at, kind`,
+        [res.body.code],
+      );
+      expect(sms).toEqual(
+        expect.arrayContaining([
+          { kind: 'dossier_received', amount: null },
+          { kind: 'payment_requested', amount: '16.000 đồng' },
+        ]),
+      );
     });
 
     it('when the fee request cannot be written, nothing is registered: no dossier, no event, no SMS, and the key stays free', async () => {

@@ -1,6 +1,14 @@
 import { OutboxMessageEntity } from '@dvc/notifications';
 import {
-  birthRegistrationForm, citizenToken, DESKS, DEMO_PASSWORD_FOR_TESTS, landTransferForm, socialAllowanceForm, startTestApp, submissionFor, TestApp,
+  birthRegistrationForm,
+  citizenToken,
+  DESKS,
+  DEMO_PASSWORD_FOR_TESTS,
+  landTransferForm,
+  socialAllowanceForm,
+  startTestApp,
+  submissionFor,
+  TestApp,
 } from '@dvc/testing';
 
 type Http = TestApp['http'];
@@ -18,8 +26,12 @@ describe('dossier life cycle', () => {
   async function act(code: string, action: string, who: string | { token: string }, body: Record<string, unknown> = {}, expected = 200) {
     const current = await t.http.get(`/api/v1/dossiers/${code}`).set(typeof who === 'string' ? as(who) : { Authorization: `Bearer ${who.token}` });
     const version = current.body.version;
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(typeof who === 'string' ? as(who) : { Authorization: `Bearer ${who.token}` }).send({ version, ...body });
-    if (res.status !== expected) throw new Error(`${action} by ${typeof who === 'string' ? who : 'citizen'}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await t.http
+      .post(`/api/v1/dossiers/${code}/${action}`)
+      .set(typeof who === 'string' ? as(who) : { Authorization: `Bearer ${who.token}` })
+      .send({ version, ...body });
+    if (res.status !== expected)
+      throw new Error(`${action} by ${typeof who === 'string' ? who : 'citizen'}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -27,19 +39,31 @@ describe('dossier life cycle', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const u of ['tn.trangtien', 'cv.trangtien', 'ld.trangtien', 'tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'cv.sotnmt', 'ld.sotnmt']) officers[u] = await login(t.http, u);
+    for (const u of ['tn.trangtien', 'cv.trangtien', 'ld.trangtien', 'tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'cv.sotnmt', 'ld.sotnmt'])
+      officers[u] = await login(t.http, u);
   });
   afterAll(() => t.close());
 
   it('birth registration at a commune: submit → accept → assign → propose → approve → return → rate', async () => {
     const citizen = await citizenToken(t.http, t.db);
     const body = await submissionFor(t.http, citizen.token, `0${citizen.phone.slice(2)}`, {
-      code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${citizen.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'],
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(`0${citizen.phone.slice(2)}`),
+      components: ['TK', 'GCS', 'GTTT'],
     });
     const created = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201);
     const code = created.body.code as string;
     expect(code).toMatch(/^001\.35\.22\.H26-\d{6}-\d{4,}$/);
-    expect(created.body).toMatchObject({ status: 'new', nationalStatus: 1, channel: 'online', currentAgencyCode: DESKS.trangTien, receivedAt: null, dueAt: null, version: 1 });
+    expect(created.body).toMatchObject({
+      status: 'new',
+      nationalStatus: 1,
+      channel: 'online',
+      currentAgencyCode: DESKS.trangTien,
+      receivedAt: null,
+      dueAt: null,
+      version: 1,
+    });
     // the answer is built from what was written, and says exactly what reading the dossier says
     expect((await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${citizen.token}`).expect(200)).body).toEqual(created.body);
 
@@ -80,7 +104,9 @@ describe('dossier life cycle', () => {
     expect(history.body.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
     // The applicant is told the officer's title and the authority, never a login name or an id.
     expect(history.body[1]).toMatchObject({
-      fromStatus: 'new', toStatus: 'received', actionName: 'Tiếp nhận hồ sơ',
+      fromStatus: 'new',
+      toStatus: 'received',
+      actionName: 'Tiếp nhận hồ sơ',
       actor: { kind: 'officer', id: null, name: 'Công chức Bộ phận Một cửa — Ủy ban nhân dân Phường Tràng Tiền', role: 'receiving_officer' },
     });
     expect(JSON.stringify(history.body)).not.toMatch(/tn\.trangtien|cv\.trangtien|ld\.trangtien|Nguyễn Thị Lan|Trần Văn Minh|Lê Quang Huy/);
@@ -95,8 +121,17 @@ describe('dossier life cycle', () => {
     const tracked = await t.http.get(`/api/v1/tracking/${code}?phone=${citizen.phone.slice(-4)}`).expect(200);
     expect(tracked.body).toMatchObject({ code, status: 'result_returned', nationalStatus: 10, agencyName: 'Bộ phận Một cửa Phường Tràng Tiền' });
     expect(tracked.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'assign', 'propose', 'approve', 'return_result', 'rate']);
-    expect(tracked.body.steps[1]).toEqual({ action: 'accept', actionName: 'Tiếp nhận hồ sơ', agencyName: expect.any(String), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/) });
-    expect(tracked.body).toMatchObject({ procedureName: expect.stringContaining('khai sinh'), statusName: expect.any(String), timeliness: expect.stringMatching(/^(early|on_time)$/) });
+    expect(tracked.body.steps[1]).toEqual({
+      action: 'accept',
+      actionName: 'Tiếp nhận hồ sơ',
+      agencyName: expect.any(String),
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+07:00$/),
+    });
+    expect(tracked.body).toMatchObject({
+      procedureName: expect.stringContaining('khai sinh'),
+      statusName: expect.any(String),
+      timeliness: expect.stringMatching(/^(early|on_time)$/),
+    });
     expect(JSON.stringify(tracked.body)).not.toContain(citizen.phone);
     expect(JSON.stringify(tracked.body)).not.toContain('001090012345');
     await t.http.get(`/api/v1/tracking/${code}?phone=0000`).expect(404);
@@ -105,7 +140,12 @@ describe('dossier life cycle', () => {
   it('commune → district (liên thông): the district decides, the commune desk returns the result', async () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001776', agencyCode: DESKS.trangTien, form: socialAllowanceForm(phone), components: ['TK'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001776',
+      agencyCode: DESKS.trangTien,
+      form: socialAllowanceForm(phone),
+      components: ['TK'],
+    });
     const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code;
     await act(code, 'accept', 'tn.trangtien');
     await act(code, 'assign', 'tn.trangtien', { officerId: officers['cv.trangtien'].id });
@@ -115,7 +155,11 @@ describe('dossier life cycle', () => {
     // the commune can still read it but no longer act; the district now can
     await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200);
     const stale = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien'));
-    await t.http.post(`/api/v1/dossiers/${code}/assign`).set(as('tn.trangtien')).send({ version: stale.body.version, officerId: officers['cv.trangtien'].id }).expect(404);
+    await t.http
+      .post(`/api/v1/dossiers/${code}/assign`)
+      .set(as('tn.trangtien'))
+      .send({ version: stale.body.version, officerId: officers['cv.trangtien'].id })
+      .expect(404);
     const districtList = await t.http.get('/api/v1/dossiers?limit=100').set(as('cv.hoankiem')).expect(200);
     expect(districtList.body.items.map((d: { code: string }) => d.code)).toContain(code);
 
@@ -131,8 +175,13 @@ describe('dossier life cycle', () => {
 
     const detail = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200);
     expect(detail.body.controlSlip.map((l: { fromAgencyCode: string; toAgencyCode: string }) => `${l.fromAgencyCode}>${l.toAgencyCode}`)).toEqual([
-      '001.35.22.H26>004.35.22.H26', '004.35.22.H26>000.35.22.H26', '000.35.22.H26>000.07.22.H26', '000.07.22.H26>000.00.22.H26', '000.00.22.H26>000.07.22.H26',
-      '000.07.22.H26>000.00.22.H26', '000.00.22.H26>001.35.22.H26',
+      '001.35.22.H26>004.35.22.H26',
+      '004.35.22.H26>000.35.22.H26',
+      '000.35.22.H26>000.07.22.H26',
+      '000.07.22.H26>000.00.22.H26',
+      '000.00.22.H26>000.07.22.H26',
+      '000.07.22.H26>000.00.22.H26',
+      '000.00.22.H26>001.35.22.H26',
     ]);
   });
 
@@ -140,7 +189,10 @@ describe('dossier life cycle', () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, officers['tn.hoankiem'].token, phone, {
-      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
     });
     const created = await t.http.post('/api/v1/desk/dossiers').set(as('tn.hoankiem')).send(body).expect(201);
     expect(created.body).toMatchObject({ status: 'received', channel: 'direct', currentAgencyCode: '000.00.03.H26' });
@@ -152,18 +204,34 @@ describe('dossier life cycle', () => {
     await act(code, 'propose', 'cv.sotnmt', { outcome: 'grant', note: 'Đủ điều kiện đăng ký biến động' });
     // The land charge is paid after processing: approval asks for it and the result is held until paid.
     const approved = await act(code, 'approve', 'ld.sotnmt');
-    expect(approved).toMatchObject({ status: 'payment_requested', nationalStatus: 6, currentAgencyCode: DESKS.hoanKiem, feesRequestedVnd: 100_000, feesOutstandingVnd: 100_000 });
+    expect(approved).toMatchObject({
+      status: 'payment_requested',
+      nationalStatus: 6,
+      currentAgencyCode: DESKS.hoanKiem,
+      feesRequestedVnd: 100_000,
+      feesOutstandingVnd: 100_000,
+    });
     const paid = await t.http.post(`/api/v1/dossiers/${code}/payments/desk`).set(as('tn.hoankiem')).send({ method: 'cash' }).expect(201);
     expect(paid.body).toMatchObject({ status: 'paid', amount: 100_000, method: 'cash', receipt: expect.stringMatching(/^BL\/\d{2}E \d{7}$/) });
     const afterPayment = await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.hoankiem')).expect(200);
-    expect(afterPayment.body).toMatchObject({ status: 'resolved', feesPaidVnd: 100_000, feesOutstandingVnd: 0, payments: [expect.objectContaining({ status: 'paid' })] });
+    expect(afterPayment.body).toMatchObject({
+      status: 'resolved',
+      feesPaidVnd: 100_000,
+      feesOutstandingVnd: 0,
+      payments: [expect.objectContaining({ status: 'paid' })],
+    });
     await act(code, 'return-result', 'tn.hoankiem', { method: 'desk' });
   });
 
   async function receivedBirthDossier() {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
     return { citizen, code };
   }
@@ -187,7 +255,9 @@ describe('dossier life cycle', () => {
     const calendar = await t.app.get(CalendarService).calendarFor('00079');
     // Resumed at the supplement's own instant (its event), not updated_at: that is the transaction's start, a little earlier.
     const after = await t.db.query(
-      `SELECT d.due_at, e.at AS resumed_at FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'supplement' WHERE d.code = $1`, [code]);
+      `SELECT d.due_at, e.at AS resumed_at FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'supplement' WHERE d.code = $1`,
+      [code],
+    );
     const waited = calendar.workingMinutesBetween(before[0].paused_at, after[0].resumed_at);
     expect(waited).toBeGreaterThan(0);
     expect(new Date(after[0].due_at).getTime()).toBe(calendar.addWorkingTime(before[0].due_at, waited).getTime());
@@ -253,8 +323,15 @@ describe('dossier life cycle', () => {
     ];
     for (const [action, who, body] of cases) {
       const headers = typeof who === 'string' ? as(who) : { Authorization: `Bearer ${who.token}` };
-      const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(headers).send({ version: stale, ...body });
-      expect({ action, status: res.status, type: res.headers['content-type'] }).toEqual({ action, status: 409, type: expect.stringContaining('application/problem+json') });
+      const res = await t.http
+        .post(`/api/v1/dossiers/${code}/${action}`)
+        .set(headers)
+        .send({ version: stale, ...body });
+      expect({ action, status: res.status, type: res.headers['content-type'] }).toEqual({
+        action,
+        status: 409,
+        type: expect.stringContaining('application/problem+json'),
+      });
       expect(res.body.detail).toContain(`you sent ${stale}`);
     }
     expect(await t.db.query(`SELECT version, status FROM dossiers WHERE code = $1`, [code])).toEqual(before);
@@ -262,18 +339,26 @@ describe('dossier life cycle', () => {
     await act(code, 'refuse', 'tn.trangtien', { reason: 'Không đủ điều kiện' }, 403);
   });
 
-  it('another unit\'s officers and other citizens get 404 for every read and action', async () => {
+  it("another unit's officers and other citizens get 404 for every read and action", async () => {
     const { code } = await receivedBirthDossier();
     const stranger = await citizenToken(t.http, t.db);
     for (const headers of [as('tn.hoankiem'), as('cv.sotnmt'), { Authorization: `Bearer ${stranger.token}` }]) {
       await t.http.get(`/api/v1/dossiers/${code}`).set(headers).expect(404);
       await t.http.get(`/api/v1/dossiers/${code}/history`).set(headers).expect(404);
       const bodies: Record<string, Record<string, unknown>> = {
-        accept: {}, refuse: { reason: 'Không hợp lệ' }, withdraw: {}, assign: { officerId: officers['cv.hoankiem'].id },
-        'request-supplement': { reason: 'Thiếu giấy tờ', components: ['TK'] }, extend: { reason: 'Cần thêm thời gian', newDueAt: '2030-01-01T00:00:00+07:00' },
+        accept: {},
+        refuse: { reason: 'Không hợp lệ' },
+        withdraw: {},
+        assign: { officerId: officers['cv.hoankiem'].id },
+        'request-supplement': { reason: 'Thiếu giấy tờ', components: ['TK'] },
+        extend: { reason: 'Cần thêm thời gian', newDueAt: '2030-01-01T00:00:00+07:00' },
       };
       for (const [action, body] of Object.entries(bodies)) {
-        await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(headers).send({ version: 1, ...body }).expect(404);
+        await t.http
+          .post(`/api/v1/dossiers/${code}/${action}`)
+          .set(headers)
+          .send({ version: 1, ...body })
+          .expect(404);
       }
       const list = await t.http.get('/api/v1/dossiers?limit=100').set(headers).expect(200);
       expect(list.body.items.map((d: { code: string }) => d.code)).not.toContain(code);

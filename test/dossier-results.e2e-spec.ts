@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, startTestApp, submissionFor, TestApp, actAs } from '@dvc/testing';
+import { citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, startTestApp, submissionFor, TestApp, actAs } from '@dvc/testing';
 
 type Http = TestApp['http'];
 
@@ -11,7 +10,8 @@ async function login(http: Http, username: string) {
 
 /** A PNG the specialist attaches as the result (its bytes are checked on the way back). */
 const RESULT_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b1d1fb0000000049454e44ae426082', 'hex',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3b1d1fb0000000049454e44ae426082',
+  'hex',
 );
 
 describe('result files of a dossier (GET /dossiers/{code}/results)', () => {
@@ -20,7 +20,8 @@ describe('result files of a dossier (GET /dossiers/{code}/results)', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const as = (who: string) => bearer(officers[who].token);
 
-  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) =>
+    actAs(t.http, officers[who].token, code, action, body, expected);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,26 +35,41 @@ describe('result files of a dossier (GET /dossiers/{code}/results)', () => {
     const phone = `0${applicant.phone.slice(2)}`;
     // A land transfer (the certificate charge is paid after processing) handed in at the Hoàn Kiếm desk.
     const body = await submissionFor(t.http, officers['tn.hoankiem'].token, phone, {
-      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
     });
     const code = (await t.http.post('/api/v1/desk/dossiers').set(as('tn.hoankiem')).send(body).expect(201)).body.code as string;
     const componentFileId = body.components[0].fileIds[0] as string;
 
     await act(code, 'assign', 'ld.sotnmt', { officerId: officers['cv.sotnmt'].id });
-    const upload = await t.http.post('/api/v1/files').set(as('cv.sotnmt')).attach('file', RESULT_PNG, { filename: 'Giấy chứng nhận.png', contentType: 'image/png' }).expect(201);
+    const upload = await t.http
+      .post('/api/v1/files')
+      .set(as('cv.sotnmt'))
+      .attach('file', RESULT_PNG, { filename: 'Giấy chứng nhận.png', contentType: 'image/png' })
+      .expect(201);
     const fileId = upload.body.id as string;
     await act(code, 'propose', 'cv.sotnmt', { outcome: 'grant', note: 'Đủ điều kiện đăng ký biến động', resultFileIds: [fileId] });
 
     const results = (token: string) => t.http.get(`/api/v1/dossiers/${code}/results`).set(bearer(token));
-    const download = (token: string, id = fileId) => t.http.get(`/api/v1/dossiers/${code}/results/${id}`).set(bearer(token)).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = (token: string, id = fileId) =>
+      t.http
+        .get(`/api/v1/dossiers/${code}/results/${id}`)
+        .set(bearer(token))
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
 
     // Awaiting approval: the leader in scope reads the draft result; the applicant has nothing yet.
     expect((await results(officers['ld.sotnmt'].token).expect(200)).body).toEqual({
-      release: 'pending', files: [{ id: fileId, name: 'Giấy chứng nhận.png', size: RESULT_PNG.length, mime: 'image/png', sha256: createHash('sha256').update(RESULT_PNG).digest('hex') }],
+      release: 'pending',
+      files: [
+        { id: fileId, name: 'Giấy chứng nhận.png', size: RESULT_PNG.length, mime: 'image/png', sha256: createHash('sha256').update(RESULT_PNG).digest('hex') },
+      ],
     });
     expect((await download(officers['ld.sotnmt'].token).expect(200)).body).toEqual(RESULT_PNG);
     expect((await results(applicant.token).expect(200)).body).toEqual({ release: 'pending', files: [] });

@@ -24,7 +24,12 @@ describe('fees are assessed from the form, again when it changes', () => {
   it('a supplement raising the copies from 1 to 20 is charged 20 × 8,000: the 152,000 still owed is asked for before processing goes on', async () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 1), components: ['TK', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '2.000635',
+      agencyCode: DESKS.trangTien,
+      form: transcriptForm(phone, 1),
+      components: ['TK', 'GTTT'],
+    });
     const created = await t.http.post('/api/v1/dossiers').set(as(citizen.token)).send(body).expect(201);
     const code = created.body.code as string;
     const desk = await officerToken(t.http, 'tn.trangtien');
@@ -33,13 +38,22 @@ describe('fees are assessed from the form, again when it changes', () => {
     await t.http.post(`/api/v1/dossiers/${code}/payments/desk`).set(as(desk)).send({ method: 'cash' }).expect(201);
     const paid = await get(code, desk);
     expect(paid).toMatchObject({ status: 'received', feesPaidVnd: 8_000 });
-    const asked = await t.http.post(`/api/v1/dossiers/${code}/request-supplement`).set(as(desk))
-      .send({ version: paid.version, reason: 'Xin ghi rõ số bản sao cần cấp', components: ['TK'] }).expect(200);
+    const asked = await t.http
+      .post(`/api/v1/dossiers/${code}/request-supplement`)
+      .set(as(desk))
+      .send({ version: paid.version, reason: 'Xin ghi rõ số bản sao cần cấp', components: ['TK'] })
+      .expect(200);
 
-    const supplemented = await t.http.post(`/api/v1/dossiers/${code}/supplement`).set(as(citizen.token))
-      .send({ version: asked.body.version, form: { soBanSao: 20 } }).expect(200);
+    const supplemented = await t.http
+      .post(`/api/v1/dossiers/${code}/supplement`)
+      .set(as(citizen.token))
+      .send({ version: asked.body.version, form: { soBanSao: 20 } })
+      .expect(200);
     expect(supplemented.body).toMatchObject({
-      status: 'payment_requested', feeTotalVnd: 160_000, feesPaidVnd: 8_000, feesRequestedVnd: 152_000,
+      status: 'payment_requested',
+      feeTotalVnd: 160_000,
+      feesPaidVnd: 8_000,
+      feesRequestedVnd: 152_000,
       form: expect.objectContaining({ soBanSao: 20 }),
     });
     expect(supplemented.body.fees).toEqual([expect.objectContaining({ code: 'PHI_BAN_SAO', unitAmountVnd: 8_000, quantity: 20, amountVnd: 160_000 })]);
@@ -53,20 +67,31 @@ describe('fees are assessed from the form, again when it changes', () => {
     const phone = `0${citizen.phone.slice(2)}`;
     const form = {
       nguoiYeuCau: { hoTen: 'Nguyễn Văn An', soDinhDanh: '001090012345', soDienThoai: phone, noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-      tenGiayTo: 'Bằng tốt nghiệp đại học', soBanSao: 100, soTrangMoiBan: 500, tongSoTrang: 1,
+      tenGiayTo: 'Bằng tốt nghiệp đại học',
+      soBanSao: 100,
+      soTrangMoiBan: 500,
+      tongSoTrang: 1,
     };
     const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000815', agencyCode: DESKS.trangTien, form, components: ['BC', 'BS'] });
     const created = await t.http.post('/api/v1/dossiers').set(as(citizen.token)).send(body).expect(201);
     // per copy: 2 × 2,000 + 498 × 1,000 = 502,000, capped at 200,000; × 100 copies
     expect(created.body).toMatchObject({ feeTotalVnd: 20_000_000, form: expect.objectContaining({ tongSoTrang: 50_000 }) });
-    expect(created.body.fees).toEqual([expect.objectContaining({ code: 'PHI_CHUNG_THUC_BAN_SAO', unitAmountVnd: 200_000, quantity: 100, amountVnd: 20_000_000 })]);
+    expect(created.body.fees).toEqual([
+      expect.objectContaining({ code: 'PHI_CHUNG_THUC_BAN_SAO', unitAmountVnd: 200_000, quantity: 100, amountVnd: 20_000_000 }),
+    ]);
 
     // A supplement changing the pages is assessed again: 100 copies of 3 pages = 100 × (4,000 + 1,000); the total follows.
     const desk = await officerToken(t.http, 'tn.trangtien');
-    const asked = await t.http.post(`/api/v1/dossiers/${created.body.code}/request-supplement`).set(as(desk))
-      .send({ version: created.body.version, reason: 'Số trang không khớp bản chính', components: ['BS'] }).expect(200);
-    const supplemented = await t.http.post(`/api/v1/dossiers/${created.body.code}/supplement`).set(as(citizen.token))
-      .send({ version: asked.body.version, form: { soTrangMoiBan: 3, tongSoTrang: 2 } }).expect(200);
+    const asked = await t.http
+      .post(`/api/v1/dossiers/${created.body.code}/request-supplement`)
+      .set(as(desk))
+      .send({ version: created.body.version, reason: 'Số trang không khớp bản chính', components: ['BS'] })
+      .expect(200);
+    const supplemented = await t.http
+      .post(`/api/v1/dossiers/${created.body.code}/supplement`)
+      .set(as(citizen.token))
+      .send({ version: asked.body.version, form: { soTrangMoiBan: 3, tongSoTrang: 2 } })
+      .expect(200);
     expect(supplemented.body).toMatchObject({ status: 'new', feeTotalVnd: 500_000, form: expect.objectContaining({ tongSoTrang: 300 }) });
   });
 
@@ -74,7 +99,12 @@ describe('fees are assessed from the form, again when it changes', () => {
     async function receivedBirthRegistration() {
       const citizen = await citizenToken(t.http, t.db);
       const phone = `0${citizen.phone.slice(2)}`;
-      const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+      const body = await submissionFor(t.http, citizen.token, phone, {
+        code: '1.001193',
+        agencyCode: DESKS.trangTien,
+        form: birthRegistrationForm(phone),
+        components: ['TK', 'GCS', 'GTTT'],
+      });
       const created = await t.http.post('/api/v1/dossiers').set(as(citizen.token)).send(body).expect(201);
       const desk = await officerToken(t.http, 'tn.trangtien');
       const accepted = await t.http.post(`/api/v1/dossiers/${created.body.code}/accept`).set(as(desk)).send({ version: created.body.version }).expect(200);
@@ -96,7 +126,11 @@ describe('fees are assessed from the form, again when it changes', () => {
     it('a leader may ask above the assessment', async () => {
       const { code, version } = await receivedBirthRegistration();
       const leader = await officerToken(t.http, 'ld.trangtien');
-      const res = await t.http.post(`/api/v1/dossiers/${code}/request-payment`).set(as(leader)).send({ version, amount: 50_000, note: 'Phí xác minh' }).expect(200);
+      const res = await t.http
+        .post(`/api/v1/dossiers/${code}/request-payment`)
+        .set(as(leader))
+        .send({ version, amount: 50_000, note: 'Phí xác minh' })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'payment_requested', feesRequestedVnd: 50_000 });
     });
   });

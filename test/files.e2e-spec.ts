@@ -11,16 +11,22 @@ import { citizenToken, officerToken, startTestApp, TestApp } from '@dvc/testing'
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
-const pdf = (padding = 0) => Buffer.concat([
-  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n'),
-  Buffer.alloc(padding, 0x20),
-  Buffer.from('trailer << /Root 1 0 R >>\n%%EOF\n'),
-]);
+const pdf = (padding = 0) =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n'),
+    Buffer.alloc(padding, 0x20),
+    Buffer.from('trailer << /Root 1 0 R >>\n%%EOF\n'),
+  ]);
 const sizedPdf = (size: number) => pdf(size - pdf().length);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0')]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-interface Part { name: string; filename?: string; type?: string; data: Buffer | string }
+interface Part {
+  name: string;
+  filename?: string;
+  type?: string;
+  data: Buffer | string;
+}
 
 /** A multipart/form-data body built by hand, so the test controls every byte (raw UTF-8 and path-like file names). */
 function multipart(parts: Part[]): { contentType: string; body: Buffer } {
@@ -100,7 +106,10 @@ describe('files', () => {
     });
 
     it('other form fields next to the file are tolerated', async () => {
-      await upload(citizen, [{ name: 'note', data: 'bản sao' }, { name: 'file', filename: 'a.pdf', type: 'application/pdf', data: pdf() }]).expect(201);
+      await upload(citizen, [
+        { name: 'note', data: 'bản sao' },
+        { name: 'file', filename: 'a.pdf', type: 'application/pdf', data: pdf() },
+      ]).expect(201);
     });
 
     it('a path-like name is reduced to a label; the file lands inside FILES_DIR under a generated key', async () => {
@@ -164,10 +173,15 @@ describe('files', () => {
     it('a malformed or truncated multipart body → 400, nothing kept', async () => {
       const before = await filesUnder(dir);
       const rowsBefore = await t.db.getRepository(FileEntity).countBy({ ownerId: citizenId });
-      const noBoundary = await t.http.post('/api/v1/files').set('Authorization', `Bearer ${citizen}`)
-        .set('Content-Type', 'multipart/form-data').send(Buffer.from('garbage'));
+      const noBoundary = await t.http
+        .post('/api/v1/files')
+        .set('Authorization', `Bearer ${citizen}`)
+        .set('Content-Type', 'multipart/form-data')
+        .send(Buffer.from('garbage'));
       expectProblem(noBoundary, 400);
-      const truncated = await t.http.post('/api/v1/files').set('Authorization', `Bearer ${citizen}`)
+      const truncated = await t.http
+        .post('/api/v1/files')
+        .set('Authorization', `Bearer ${citizen}`)
         .set('Content-Type', 'multipart/form-data; boundary=xyz')
         .send(Buffer.from(`--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n${pdf(5000).toString('latin1')}`, 'latin1'));
       expectProblem(truncated, 400);
@@ -185,8 +199,10 @@ describe('files', () => {
     const head = Buffer.from(`--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
     const socket = connect(port, '127.0.0.1');
     await new Promise<void>((ok) => socket.once('connect', ok));
-    socket.write(`POST /api/v1/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${citizen}\r\n`
-      + `Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 500000\r\n\r\n`);
+    socket.write(
+      `POST /api/v1/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${citizen}\r\n` +
+        `Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 500000\r\n\r\n`,
+    );
     socket.write(Buffer.concat([head, pdf(20_000)]));
     await new Promise((ok) => setTimeout(ok, 200));
     socket.destroy();
@@ -197,7 +213,11 @@ describe('files', () => {
   });
 
   it('findOwned returns, in one query, only the listed files that belong to the owner', async () => {
-    const mine = await Promise.all([1, 2].map(async (n) => (await upload(citizen, [{ name: 'file', filename: `${n}.pdf`, type: 'application/pdf', data: pdf(n) }]).expect(201)).body.id as string));
+    const mine = await Promise.all(
+      [1, 2].map(
+        async (n) => (await upload(citizen, [{ name: 'file', filename: `${n}.pdf`, type: 'application/pdf', data: pdf(n) }]).expect(201)).body.id as string,
+      ),
+    );
     const theirs = (await upload(officer, [{ name: 'file', filename: 'o.pdf', type: 'application/pdf', data: pdf() }]).expect(201)).body.id as string;
     const service = t.app.get(FilesService);
     const found = await service.findOwned([...mine, theirs, randomUUID(), 'not-a-uuid', mine[0]], { kind: 'citizen', id: citizenId });
@@ -210,8 +230,15 @@ describe('files', () => {
     it('the owner gets the content with its type and an encoded name; anyone else gets 404', async () => {
       const data = pdf(100);
       const up = await upload(citizen, [{ name: 'file', filename: 'Giấy khai sinh.pdf', type: 'application/pdf', data }]).expect(201);
-      const res = await t.http.get(`/api/v1/files/${up.body.id}`).set('Authorization', `Bearer ${citizen}`)
-        .buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (d: Buffer) => c.push(d)); r.on('end', () => cb(null, Buffer.concat(c))); })
+      const res = await t.http
+        .get(`/api/v1/files/${up.body.id}`)
+        .set('Authorization', `Bearer ${citizen}`)
+        .buffer(true)
+        .parse((r, cb) => {
+          const c: Buffer[] = [];
+          r.on('data', (d: Buffer) => c.push(d));
+          r.on('end', () => cb(null, Buffer.concat(c)));
+        })
         .expect(200);
       expect((res.body as Buffer).equals(data)).toBe(true);
       expect(res.headers['content-type']).toBe('application/pdf');

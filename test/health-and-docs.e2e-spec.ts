@@ -20,8 +20,17 @@ describe('health and OpenAPI', () => {
   it('GET /docs-json is generated from the code and documents the public routes', async () => {
     const res = await t.http.get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/units', '/api/v1/units/{code}', '/api/v1/procedures', '/api/v1/procedures/{code}',
-      '/api/v1/auth/officers/login', '/api/v1/auth/citizens/otp', '/api/v1/auth/citizens/verify', '/health', '/health/ready']) {
+    for (const path of [
+      '/api/v1/units',
+      '/api/v1/units/{code}',
+      '/api/v1/procedures',
+      '/api/v1/procedures/{code}',
+      '/api/v1/auth/officers/login',
+      '/api/v1/auth/citizens/otp',
+      '/api/v1/auth/citizens/verify',
+      '/health',
+      '/health/ready',
+    ]) {
       expect(res.body.paths).toHaveProperty([path]);
     }
     expect(res.body.components.schemas.OfficerLoginDto.required).toEqual(expect.arrayContaining(['username', 'password']));

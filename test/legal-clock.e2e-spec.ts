@@ -14,11 +14,18 @@ describe('legal clock', () => {
   const as = (who: string) => ({ Authorization: `Bearer ${officers[who].token}` });
   const HOUR = 3_600_000;
 
-  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) =>
+    actAs(t.http, officers[who].token, code, action, body, expected);
   const view = async (code: string) => (await t.http.get(`/api/v1/dossiers/${code}`).set(as('tn.trangtien')).expect(200)).body;
   const worklistHas = async (code: string, query: string) =>
-    ((await t.http.get(`/api/v1/dossiers?${query}&limit=100&q=${encodeURIComponent(code)}`).set(as('tn.trangtien')).expect(200)).body.items as { code: string }[])
-      .some((d) => d.code === code);
+    (
+      (
+        await t.http
+          .get(`/api/v1/dossiers?${query}&limit=100&q=${encodeURIComponent(code)}`)
+          .set(as('tn.trangtien'))
+          .expect(200)
+      ).body.items as { code: string }[]
+    ).some((d) => d.code === code);
   const sweep = async () => sweepDeadlines(t.db, await t.app.get(CalendarService).calendarFor(null), 480);
 
   /**
@@ -28,7 +35,10 @@ describe('legal clock', () => {
   async function receivedDossier(dueInHours: number): Promise<{ code: string; phone: string }> {
     const { code, phone } = await submittedBirthRegistration(t.http, t.db);
     await act(code, 'accept', 'tn.trangtien');
-    await t.db.query(`UPDATE dossiers SET received_at = now() - interval '20 days', due_at = LEAST(due_at, now() + $2 * interval '1 hour') WHERE code = $1`, [code, dueInHours]);
+    await t.db.query(`UPDATE dossiers SET received_at = now() - interval '20 days', due_at = LEAST(due_at, now() + $2 * interval '1 hour') WHERE code = $1`, [
+      code,
+      dueInHours,
+    ]);
     return { code, phone };
   }
 
@@ -55,7 +65,10 @@ describe('legal clock', () => {
     expect(await worklistHas(code, 'overdue=true')).toBe(false);
     expect(await worklistHas(code, 'overdue=false')).toBe(true);
     expect(await worklistHas(code, 'flag=overdue')).toBe(false);
-    const tracked = await t.http.get(`/api/v1/tracking/${code}`).query({ phone: phone.slice(-4) }).expect(200);
+    const tracked = await t.http
+      .get(`/api/v1/tracking/${code}`)
+      .query({ phone: phone.slice(-4) })
+      .expect(200);
     expect(tracked.body).toMatchObject({ timeliness: 'paused', paused: true });
     // The wait is kept with its span, for the statistics of a period that ends while it lasts.
     const pauses = await t.db.query(`SELECT p.status, p.ended_at FROM dossier_pauses p JOIN dossiers d ON d.id = p.dossier_id WHERE d.code = $1`, [code]);
@@ -66,8 +79,11 @@ describe('legal clock', () => {
     const { code } = await receivedDossier(24);
     await act(code, 'request-supplement', 'tn.trangtien', { reason: 'Thiếu giấy chứng sinh', components: ['GCS'] });
     await act(code, 'stop', 'ld.trangtien', { reason: 'Người yêu cầu không bổ sung trong thời hạn' });
-    const [row] = await t.db.query(`SELECT d.status, d.paused_at, count(p.*) FILTER (WHERE p.ended_at IS NULL)::int AS open_spans, count(p.*)::int AS spans
-      FROM dossiers d LEFT JOIN dossier_pauses p ON p.dossier_id = d.id WHERE d.code = $1 GROUP BY d.status, d.paused_at`, [code]);
+    const [row] = await t.db.query(
+      `SELECT d.status, d.paused_at, count(p.*) FILTER (WHERE p.ended_at IS NULL)::int AS open_spans, count(p.*)::int AS spans
+      FROM dossiers d LEFT JOIN dossier_pauses p ON p.dossier_id = d.id WHERE d.code = $1 GROUP BY d.status, d.paused_at`,
+      [code],
+    );
     expect(row).toEqual({ status: 'stopped', paused_at: null, open_spans: 0, spans: 1 });
   });
 
@@ -89,12 +105,22 @@ describe('legal clock', () => {
     const refused = await act(code, 'request-supplement', 'tn.trangtien', { reason: 'Thiếu tờ khai', components: ['TK'] }, 422);
     expect(refused.errors.map((e: { field: string }) => e.field)).toEqual(['repeatReason']);
     expect((await view(code)).supplementRequests).toBe(1);
-    const again = await act(code, 'request-supplement', 'tn.trangtien', { reason: 'Thiếu tờ khai', components: ['TK'], repeatReason: 'Tờ khai bổ sung lần trước không có chữ ký' });
+    const again = await act(code, 'request-supplement', 'tn.trangtien', {
+      reason: 'Thiếu tờ khai',
+      components: ['TK'],
+      repeatReason: 'Tờ khai bổ sung lần trước không có chữ ký',
+    });
     expect(again).toMatchObject({ status: 'supplement_requested', supplementRequests: 2 });
-    const [event] = await t.db.query(`SELECT e.data FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 AND e.action = 'request_supplement' ORDER BY e.id DESC LIMIT 1`, [code]);
+    const [event] = await t.db.query(
+      `SELECT e.data FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 AND e.action = 'request_supplement' ORDER BY e.id DESC LIMIT 1`,
+      [code],
+    );
     expect(event.data).toMatchObject({ breachOfOnceRule: true, repeatReason: 'Tờ khai bổ sung lần trước không có chữ ký', request: 2 });
     // Finished well before its due time, it is still late.
-    await t.db.query(`UPDATE dossiers SET status = 'resolved', finished_at = now(), outcome = 'grant', paused_at = NULL, version = version + 1 WHERE code = $1`, [code]);
+    await t.db.query(
+      `UPDATE dossiers SET status = 'resolved', finished_at = now(), outcome = 'grant', paused_at = NULL, version = version + 1 WHERE code = $1`,
+      [code],
+    );
     expect((await view(code)).timeliness).toBe('late');
     expect(citizenView.supplementRequests).toBe(0);
   });
@@ -106,7 +132,10 @@ describe('legal clock', () => {
     const extended = await act(code, 'extend', 'tn.trangtien', { reason: 'Cần xác minh thông tin hộ tịch', newDueAt });
     expect(extended).toMatchObject({ firstDueAt: before.dueAt, extended: true });
     expect(Date.parse(extended.dueAt)).toBe(Date.parse(newDueAt));
-    const tracked = await t.http.get(`/api/v1/tracking/${code}`).query({ phone: phone.slice(-4) }).expect(200);
+    const tracked = await t.http
+      .get(`/api/v1/tracking/${code}`)
+      .query({ phone: phone.slice(-4) })
+      .expect(200);
     expect(tracked.body).toMatchObject({ firstDueAt: before.dueAt, extended: true });
     expect(Date.parse(tracked.body.dueAt)).toBe(Date.parse(newDueAt));
     const record = buildSyncPayload((await t.app.get(DossierQueriesService).portalSnapshot(code))!);
@@ -116,7 +145,13 @@ describe('legal clock', () => {
     // The first appointment passes: the dossier is overdue although the new one is days away, and cannot be extended again.
     await t.db.query(`UPDATE dossiers SET due_at = now() - interval '1 hour' WHERE code = $1`, [code]);
     expect((await view(code)).timeliness).toBe('overdue');
-    const late = await act(code, 'extend', 'tn.trangtien', { reason: 'Xin gia hạn lần nữa', newDueAt: new Date(Date.parse(newDueAt) + 24 * HOUR).toISOString() }, 409);
+    const late = await act(
+      code,
+      'extend',
+      'tn.trangtien',
+      { reason: 'Xin gia hạn lần nữa', newDueAt: new Date(Date.parse(newDueAt) + 24 * HOUR).toISOString() },
+      409,
+    );
     expect(late.detail).toMatch(/has passed/);
     await t.db.query(`UPDATE dossiers SET status = 'resolved', finished_at = now(), outcome = 'grant', version = version + 1 WHERE code = $1`, [code]);
     expect((await view(code)).timeliness).toBe('late');

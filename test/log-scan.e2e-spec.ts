@@ -10,7 +10,12 @@ import { APPLICANT, asOwner, birthRegistrationForm, citizenToken, DESKS, startTe
 describe('log scan: unhandled database errors', () => {
   let t: TestApp;
   const lines: string[] = [];
-  const sink = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   const otpRefused = uniquePhone();
   const outboxRefused = uniquePhone();
   const intl = (p: string) => `84${p.slice(1)}`;
@@ -48,14 +53,27 @@ describe('log scan: unhandled database errors', () => {
     await t.http.post('/api/v1/auth/citizens/otp').send({ phone: otpRefused }).expect(500);
     await t.http.post('/api/v1/auth/citizens/otp').send({ phone: outboxRefused }).expect(500);
     const local = `0${submitter.phone.slice(2)}`;
-    const body = await submissionFor(t.http, submitter.token, local, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(local), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, submitter.token, local, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(local),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const failed = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${submitter.token}`).send(body).expect(500);
     expect(failed.headers['content-type']).toMatch(/^application\/problem\+json/);
 
     const text = lines.join('');
-    const unhandled = lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as { msg?: string; err?: { type?: string; code?: string } }).filter((l) => l.msg === 'Unhandled error');
+    const unhandled = lines
+      .flatMap((l) => l.split('\n'))
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg?: string; err?: { type?: string; code?: string } })
+      .filter((l) => l.msg === 'Unhandled error');
     // The scan means something only if the errors were logged, as what they are.
-    expect(unhandled.map((l) => [l.err?.type, l.err?.code])).toEqual([['QueryFailedError', '23514'], ['QueryFailedError', '23514'], ['QueryFailedError', '23514']]);
+    expect(unhandled.map((l) => [l.err?.type, l.err?.code])).toEqual([
+      ['QueryFailedError', '23514'],
+      ['QueryFailedError', '23514'],
+      ['QueryFailedError', '23514'],
+    ]);
 
     const personal = [otpRefused, outboxRefused, local].flatMap((p) => [p, intl(p), p.slice(1)]).concat([APPLICANT.idNumber]);
     expect(personal.filter((p) => text.includes(p))).toEqual([]);

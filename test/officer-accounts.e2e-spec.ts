@@ -27,14 +27,26 @@ const AGENCY = {
   justiceDepartment: '000.00.01.H26',
 };
 
-const stdinOf = (text: string): PasswordSource => ({ stdin: async () => text, file: async () => { throw new Error('no file'); } });
+const stdinOf = (text: string): PasswordSource => ({
+  stdin: async () => text,
+  file: async () => {
+    throw new Error('no file');
+  },
+});
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('officer accounts: from admin:create to a new receiving officer at the desk', () => {
   let t: TestApp;
   const lines: { out: string[]; err: string[] } = { out: [], err: [] };
   const runCli = (args: string[], password: string) =>
-    adminCreateCommand(t.db, args, stdinOf(password), 12, (l) => lines.out.push(l), (l) => lines.err.push(l));
+    adminCreateCommand(
+      t.db,
+      args,
+      stdinOf(password),
+      12,
+      (l) => lines.out.push(l),
+      (l) => lines.err.push(l),
+    );
   const officers = () => t.db.getRepository(OfficerEntity).count();
   const login = (username: string, password: string) => t.http.post('/api/v1/auth/officers/login').send({ username, password });
 
@@ -47,7 +59,10 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     const changed = await t.http.post('/api/v1/auth/officers/password').send({ changeToken: first.body.changeToken, newPassword: chosen }).expect(200);
     expect(changed.body).toMatchObject({ accessToken: expect.any(String), officer: { username } });
     // the change token was good once: the password it was issued for is gone
-    await t.http.post('/api/v1/auth/officers/password').send({ changeToken: first.body.changeToken, newPassword: `${chosen}!` }).expect(401);
+    await t.http
+      .post('/api/v1/auth/officers/password')
+      .send({ changeToken: first.body.changeToken, newPassword: `${chosen}!` })
+      .expect(401);
     await login(username, temporary).expect(401);
     return changed.body.accessToken as string;
   }
@@ -79,7 +94,13 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
 
   it.each([
     ['a weak password', ['--username', 'second.admin', '--agency', AGENCY.city], 'Demo@2026', 1, /^admin:create: password /],
-    ['an unknown agency', ['--username', 'second.admin', '--agency', '999.99.99.H26'], ADMIN_PASSWORD, 1, /^admin:create: agency 999\.99\.99\.H26 is not an open agency/],
+    [
+      'an unknown agency',
+      ['--username', 'second.admin', '--agency', '999.99.99.H26'],
+      ADMIN_PASSWORD,
+      1,
+      /^admin:create: agency 999\.99\.99\.H26 is not an open agency/,
+    ],
     ['a password in argv', ['--username', 'second.admin', '--agency', AGENCY.city, '--password', ADMIN_PASSWORD], ADMIN_PASSWORD, 2, /refuses --password/],
     ['no agency', ['--username', 'second.admin'], ADMIN_PASSWORD, 2, /^usage: admin:create/],
   ])('admin:create refuses %s with one line and creates nothing', async (_label, args, password, code, message) => {
@@ -97,13 +118,23 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     const enrolment = await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(adminToken)).expect(200);
     totpSecret = enrolment.body.secret;
     expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(enrolment.body.otpauthUri).toBe(`otpauth://totp/DVC%20H%C3%A0%20N%E1%BB%99i%3Achief.admin?secret=${totpSecret}&issuer=DVC%20H%C3%A0%20N%E1%BB%99i&algorithm=SHA1&digits=6&period=30`);
+    expect(enrolment.body.otpauthUri).toBe(
+      `otpauth://totp/DVC%20H%C3%A0%20N%E1%BB%99i%3Achief.admin?secret=${totpSecret}&issuer=DVC%20H%C3%A0%20N%E1%BB%99i&algorithm=SHA1&digits=6&period=30`,
+    );
     expect(enrolment.body.qrCode).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
     // not in force before a first code: the login still answers the access token
     expect((await login('chief.admin', ADMIN_PASSWORD).expect(200)).body.accessToken).toEqual(expect.any(String));
-    const wrong = await t.http.post('/api/v1/auth/officers/totp/verify').set(bearer(adminToken)).send({ code: '000000' === totpCode(base32Decode(totpSecret), Date.now() / 1000) ? '111111' : '000000' }).expect(422);
+    const wrong = await t.http
+      .post('/api/v1/auth/officers/totp/verify')
+      .set(bearer(adminToken))
+      .send({ code: '000000' === totpCode(base32Decode(totpSecret), Date.now() / 1000) ? '111111' : '000000' })
+      .expect(422);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
-    const confirmed = await t.http.post('/api/v1/auth/officers/totp/verify').set(bearer(adminToken)).send({ code: totpCode(base32Decode(totpSecret), Date.now() / 1000) }).expect(200);
+    const confirmed = await t.http
+      .post('/api/v1/auth/officers/totp/verify')
+      .set(bearer(adminToken))
+      .send({ code: totpCode(base32Decode(totpSecret), Date.now() / 1000) })
+      .expect(200);
     recoveryCodes = confirmed.body.recoveryCodes;
     expect(recoveryCodes).toHaveLength(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
@@ -137,9 +168,20 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
   });
 
   it('the administrator creates a unit administrator for Quận Hoàn Kiếm, who must change the temporary password', async () => {
-    const res = await t.http.post('/api/v1/admin/officers').set(bearer(adminToken))
-      .send({ username: 'qt.hoankiem', fullName: 'Lý Thị Quản', agencyCode: AGENCY.hoanKiem, roles: ['unit_admin'] }).expect(201);
-    expect(res.body).toMatchObject({ username: 'qt.hoankiem', roles: ['unit_admin'], agencyCode: AGENCY.hoanKiem, unitCode: '002', active: true, passwordChangeRequired: true, secondFactor: false });
+    const res = await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(adminToken))
+      .send({ username: 'qt.hoankiem', fullName: 'Lý Thị Quản', agencyCode: AGENCY.hoanKiem, roles: ['unit_admin'] })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      username: 'qt.hoankiem',
+      roles: ['unit_admin'],
+      agencyCode: AGENCY.hoanKiem,
+      unitCode: '002',
+      active: true,
+      passwordChangeRequired: true,
+      secondFactor: false,
+    });
     expect(res.body.temporaryPassword).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{16}$/);
     expect(res.body).not.toHaveProperty('passwordHash');
     unitAdminId = res.body.id;
@@ -151,22 +193,55 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     ['specialist', 'cv2.trangtien', AGENCY.trangTienJustice, ['specialist']],
     ['leader', 'ld2.trangtien', AGENCY.trangTienCommittee, ['leader']],
   ])('the unit administrator creates a %s for Phường Tràng Tiền', async (_label, username, agencyCode, roles) => {
-    const res = await t.http.post('/api/v1/admin/officers').set(bearer(unitAdminToken))
-      .send({ username, fullName: `Cán bộ ${username}`, agencyCode, roles }).expect(201);
+    const res = await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(unitAdminToken))
+      .send({ username, fullName: `Cán bộ ${username}`, agencyCode, roles })
+      .expect(201);
     expect(res.body).toMatchObject({ username, agencyCode, roles, unitCode: '00079', passwordChangeRequired: true });
     created[username] = { id: res.body.id, temporaryPassword: res.body.temporaryPassword };
   });
 
   it.each([
-    ['an agency outside his unit (403 on agencyCode)', { username: 'x1.stp', fullName: 'X', agencyCode: AGENCY.justiceDepartment, roles: ['specialist'] }, 403, 'agencyCode'],
-    ['the city People\'s Committee (403 on agencyCode)', { username: 'x2.city', fullName: 'X', agencyCode: AGENCY.city, roles: ['leader'] }, 403, 'agencyCode'],
+    [
+      'an agency outside his unit (403 on agencyCode)',
+      { username: 'x1.stp', fullName: 'X', agencyCode: AGENCY.justiceDepartment, roles: ['specialist'] },
+      403,
+      'agencyCode',
+    ],
+    ["the city People's Committee (403 on agencyCode)", { username: 'x2.city', fullName: 'X', agencyCode: AGENCY.city, roles: ['leader'] }, 403, 'agencyCode'],
     ['the admin role (403 on roles)', { username: 'x3.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['admin'] }, 403, 'roles'],
     ['a taken username (409)', { username: 'TN.TrangTien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['receiving_officer'] }, 409, 'username'],
-    ['a weak password (422 on password)', { username: 'x4.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'Trangtien@2026' }, 422, 'password'],
-    ['a password in the common list (422 on password)', { username: 'x5.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'qwertyuiop123' }, 422, 'password'],
-    ['a short password (422 on password)', { username: 'x6.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'Xk9#mP2$vL7' }, 422, 'password'],
-    ['an unknown agency (422 on agencyCode)', { username: 'x7.trangtien', fullName: 'X', agencyCode: '999.35.22.H26', roles: ['specialist'] }, 422, 'agencyCode'],
-    ['a null password (422 on password)', { username: 'x9.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: null }, 422, 'password'],
+    [
+      'a weak password (422 on password)',
+      { username: 'x4.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'Trangtien@2026' },
+      422,
+      'password',
+    ],
+    [
+      'a password in the common list (422 on password)',
+      { username: 'x5.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'qwertyuiop123' },
+      422,
+      'password',
+    ],
+    [
+      'a short password (422 on password)',
+      { username: 'x6.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: 'Xk9#mP2$vL7' },
+      422,
+      'password',
+    ],
+    [
+      'an unknown agency (422 on agencyCode)',
+      { username: 'x7.trangtien', fullName: 'X', agencyCode: '999.35.22.H26', roles: ['specialist'] },
+      422,
+      'agencyCode',
+    ],
+    [
+      'a null password (422 on password)',
+      { username: 'x9.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['specialist'], password: null },
+      422,
+      'password',
+    ],
     ['an unknown role (422 on roles)', { username: 'x8.trangtien', fullName: 'X', agencyCode: AGENCY.trangTienDesk, roles: ['superuser'] }, 422, 'roles'],
   ])('the unit administrator is refused %s, and nothing changes', async (_label, body, status, field) => {
     const before = await officers();
@@ -198,9 +273,18 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
     const token = await firstSignIn('tn2.trangtien', created['tn2.trangtien'].temporaryPassword, DESK_PASSWORD);
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const submitted = await t.http.post('/api/v1/dossiers').set(bearer(citizen.token)).send(body).expect(201);
-    const accepted = await t.http.post(`/api/v1/dossiers/${submitted.body.code}/accept`).set(bearer(token)).send({ version: submitted.body.version }).expect(200);
+    const accepted = await t.http
+      .post(`/api/v1/dossiers/${submitted.body.code}/accept`)
+      .set(bearer(token))
+      .send({ version: submitted.body.version })
+      .expect(200);
     expect(accepted.body.status).toBe('received');
     const history = await t.http.get(`/api/v1/dossiers/${submitted.body.code}/history`).set(bearer(token)).expect(200);
     expect(JSON.stringify(history.body)).toContain('tn2.trangtien');
@@ -208,11 +292,19 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
 
   it('moves, role changes, deactivation and reactivation; a refused change leaves the account as it was', async () => {
     const specialist = created['cv2.trangtien'].id;
-    const moved = await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ agencyCode: AGENCY.trangTienCadastre, roles: ['specialist', 'leader'] }).expect(200);
+    const moved = await t.http
+      .patch(`/api/v1/admin/officers/${specialist}`)
+      .set(bearer(unitAdminToken))
+      .send({ agencyCode: AGENCY.trangTienCadastre, roles: ['specialist', 'leader'] })
+      .expect(200);
     expect(moved.body).toMatchObject({ agencyCode: AGENCY.trangTienCadastre, roles: ['specialist', 'leader'] });
     const before = await t.db.getRepository(OfficerEntity).findOneByOrFail({ id: specialist });
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ agencyCode: AGENCY.justiceDepartment }).expect(403);
-    await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ roles: ['admin'], fullName: 'Đổi tên' }).expect(403);
+    await t.http
+      .patch(`/api/v1/admin/officers/${specialist}`)
+      .set(bearer(unitAdminToken))
+      .send({ roles: ['admin'], fullName: 'Đổi tên' })
+      .expect(403);
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ username: 'renamed' }).expect(422);
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ roles: [] }).expect(422);
     await t.http.patch(`/api/v1/admin/officers/${specialist}`).set(bearer(unitAdminToken)).send({ fullName: null, active: null }).expect(422);
@@ -230,20 +322,29 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
 
     // nobody deactivates himself or changes his own roles
     await t.http.patch(`/api/v1/admin/officers/${unitAdminId}`).set(bearer(unitAdminToken)).send({ active: false }).expect(403);
-    await t.http.patch(`/api/v1/admin/officers/${adminId}`).set(bearer(adminToken)).send({ roles: ['leader'] }).expect(403);
+    await t.http
+      .patch(`/api/v1/admin/officers/${adminId}`)
+      .set(bearer(adminToken))
+      .send({ roles: ['leader'] })
+      .expect(403);
   });
 
   it('wrong passwords from many addresses lock the account; a reset lifts it and forces a change', async () => {
     const locked = await app({ TRUST_PROXY: 'true', OFFICER_LOCKOUT_MAX_FAILURES: '5' });
     try {
-      const attempt = (password: string, i: number) => locked.http.post('/api/v1/auth/officers/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ username: 'cv2.trangtien', password });
+      const attempt = (password: string, i: number) =>
+        locked.http.post('/api/v1/auth/officers/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ username: 'cv2.trangtien', password });
       // cv2.trangtien still holds the temporary password
       for (let i = 1; i <= 5; i++) await attempt('not the password at all', i).expect(401);
       const refused = await attempt(created['cv2.trangtien'].temporaryPassword, 6).expect(429);
       expect(refused.body.detail).toBe('Too many failed sign-ins: this account is locked for 15 more minutes.');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(890);
       // other accounts are not affected
-      await locked.http.post('/api/v1/auth/officers/login').set('X-Forwarded-For', '198.51.100.1').send({ username: 'tn.trangtien', password: 'Test@12345' }).expect(200);
+      await locked.http
+        .post('/api/v1/auth/officers/login')
+        .set('X-Forwarded-For', '198.51.100.1')
+        .send({ username: 'tn.trangtien', password: 'Test@12345' })
+        .expect(200);
       const reset = await t.http.post(`/api/v1/admin/officers/${created['cv2.trangtien'].id}/password-reset`).set(bearer(unitAdminToken)).send({}).expect(200);
       expect(reset.body).toEqual({ temporaryPassword: expect.stringMatching(/^[a-km-zA-HJ-NP-Z2-9]{16}$/), passwordChangeRequired: true });
       await attempt(created['cv2.trangtien'].temporaryPassword, 7).expect(401);
@@ -255,10 +356,21 @@ describe('officer accounts: from admin:create to a new receiving officer at the 
   });
 
   it('a reset with resetSecondFactor drops the TOTP of an officer who lost the phone', async () => {
-    const res = await t.http.post('/api/v1/admin/officers').set(bearer(adminToken)).send({ username: 'qt2.hoankiem', fullName: 'Quản Trị Hai', agencyCode: AGENCY.hoanKiem, roles: ['unit_admin'] }).expect(201);
-    await t.db.getRepository(OfficerEntity).update({ id: res.body.id }, { totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date(), recoveryCodeHashes: ['x'] });
+    const res = await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(adminToken))
+      .send({ username: 'qt2.hoankiem', fullName: 'Quản Trị Hai', agencyCode: AGENCY.hoanKiem, roles: ['unit_admin'] })
+      .expect(201);
+    await t.db
+      .getRepository(OfficerEntity)
+      .update({ id: res.body.id }, { totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date(), recoveryCodeHashes: ['x'] });
     await t.http.post(`/api/v1/admin/officers/${res.body.id}/password-reset`).set(bearer(adminToken)).send({ resetSecondFactor: true }).expect(200);
-    expect(await t.db.getRepository(OfficerEntity).findOneByOrFail({ id: res.body.id })).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [], passwordChangeRequired: true });
+    expect(await t.db.getRepository(OfficerEntity).findOneByOrFail({ id: res.body.id })).toMatchObject({
+      totpSecret: null,
+      totpEnabledAt: null,
+      recoveryCodeHashes: [],
+      passwordChangeRequired: true,
+    });
     const gone = await t.http.get(`/api/v1/admin/officers/${res.body.id}`).set(bearer(adminToken)).expect(200);
     expect(gone.body.secondFactor).toBe(false);
   });
@@ -275,20 +387,38 @@ describe('MFA_ENFORCE: leaders and administrators enrol before they get an acces
     const admin = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Test@12345' }).expect(200)).body;
     expect(admin).toEqual({ mfaEnrolmentRequired: true, enrolmentToken: expect.any(String) });
     // an account of its own: the demo leaders must stay usable by the suites running beside this one
-    await t.db.getRepository(OfficerEntity).save({ username: 'ld.mfa', fullName: 'Lãnh Đạo', agencyCode: '000.00.01.H26', roles: ['leader'], passwordHash: await hashPassword('Test@12345'), active: true });
+    await t.db.getRepository(OfficerEntity).save({
+      username: 'ld.mfa',
+      fullName: 'Lãnh Đạo',
+      agencyCode: '000.00.01.H26',
+      roles: ['leader'],
+      passwordHash: await hashPassword('Test@12345'),
+      active: true,
+    });
     const first = await t.http.post('/api/v1/auth/officers/login').send({ username: 'ld.mfa', password: 'Test@12345' }).expect(200);
     expect(first.body).toEqual({ mfaEnrolmentRequired: true, enrolmentToken: expect.any(String) });
     const enrolment = first.body.enrolmentToken as string;
     await t.http.get('/api/v1/auth/me').set(bearer(enrolment)).expect(401);
     await t.http.get('/api/v1/dossiers').set(bearer(enrolment)).expect(401);
     const secret = (await t.http.post('/api/v1/auth/officers/totp/enroll').set(bearer(enrolment)).expect(200)).body.secret as string;
-    const done = await t.http.post('/api/v1/auth/officers/totp/verify').set(bearer(enrolment)).send({ code: totpCode(base32Decode(secret), Date.now() / 1000) }).expect(200);
-    expect(done.body).toMatchObject({ recoveryCodes: expect.any(Array), accessToken: expect.any(String), csrfToken: expect.any(String), officer: { username: 'ld.mfa' } });
+    const done = await t.http
+      .post('/api/v1/auth/officers/totp/verify')
+      .set(bearer(enrolment))
+      .send({ code: totpCode(base32Decode(secret), Date.now() / 1000) })
+      .expect(200);
+    expect(done.body).toMatchObject({
+      recoveryCodes: expect.any(Array),
+      accessToken: expect.any(String),
+      csrfToken: expect.any(String),
+      officer: { username: 'ld.mfa' },
+    });
     // the portal enrols during its sign-in too: the answer carries the HttpOnly session cookie of the new token
     expect(String(done.headers['set-cookie'])).toMatch(new RegExp(`^dvc_officer_session=${done.body.accessToken};.*HttpOnly`));
     await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
     // a receiving officer is not in MFA_REQUIRED_ROLES
-    expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.stp', password: 'Test@12345' }).expect(200)).body.accessToken).toEqual(expect.any(String));
+    expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.stp', password: 'Test@12345' }).expect(200)).body.accessToken).toEqual(
+      expect.any(String),
+    );
   });
 });
 
@@ -305,13 +435,22 @@ describe('sign-in limits sized for a commune office behind one NAT address', () 
     const usernames = Array.from({ length: 30 }, (_, i) => `nat${String(i + 1).padStart(2, '0')}.trangtien`);
     // rows written directly (one argon2 hash for all): what is measured is the sign-in, not the creation
     const passwordHash = await hashPassword(password);
-    await t.db.getRepository(OfficerEntity).insert(usernames.map((username) => ({
-      username, fullName: `Cán bộ ${username}`, agencyCode: DESKS.trangTien, roles: ['receiving_officer' as const], passwordHash, active: true,
-    })));
+    await t.db.getRepository(OfficerEntity).insert(
+      usernames.map((username) => ({
+        username,
+        fullName: `Cán bộ ${username}`,
+        agencyCode: DESKS.trangTien,
+        roles: ['receiving_officer' as const],
+        passwordHash,
+        active: true,
+      })),
+    );
     const started = Date.now();
     const results = [];
     for (let i = 0; i < usernames.length; i += 5) {
-      results.push(...(await Promise.all(usernames.slice(i, i + 5).map((username) => t.http.post('/api/v1/auth/officers/login').send({ username, password })))));
+      results.push(
+        ...(await Promise.all(usernames.slice(i, i + 5).map((username) => t.http.post('/api/v1/auth/officers/login').send({ username, password })))),
+      );
     }
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(results.map((r) => r.status)).toEqual(Array(30).fill(200));

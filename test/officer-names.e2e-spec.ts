@@ -4,7 +4,7 @@ import { asOwner, birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, 
 // The CommonJS entry of pdf-parse 1.x (its index runs a debug self-test when loaded without a parent module).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deep CommonJS path without an import-able type
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
- 
+
 const binary = (res: any, done: (e: Error | null, b: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -26,10 +26,16 @@ describe('forms, pushes and history name officers by full name and title, never 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const as = (who: string) => bearer(officers[who].token);
 
-  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) => actAs(t.http, officers[who].token, code, action, body, expected);
+  const act = (code: string, action: string, who: string, body: Record<string, unknown> = {}, expected = 200) =>
+    actAs(t.http, officers[who].token, code, action, body, expected);
   async function submitted() {
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     return (await t.http.post('/api/v1/dossiers').set(bearer(citizen.token)).send(body).expect(201)).body.code as string;
   }
   const pdf = async (code: string, form: string) => {
@@ -47,7 +53,7 @@ describe('forms, pushes and history name officers by full name and title, never 
   });
   afterAll(() => t?.close());
 
-  it('Form 01 prints the receiving officer\'s name and title; Form 03 the refusing officer\'s', async () => {
+  it("Form 01 prints the receiving officer's name and title; Form 03 the refusing officer's", async () => {
     const code = await submitted();
     await act(code, 'accept', 'tn.trangtien');
     const receipt = await pdf(code, 'receipt');
@@ -66,7 +72,10 @@ describe('forms, pushes and history name officers by full name and title, never 
     await act(code, 'accept', 'tn.trangtien');
     await act(code, 'assign', 'ld.trangtien', { officerId: officers['cv.trangtien'].id });
     const current = (await t.http.get(`/api/v1/dossiers/${code}`).set(as('cv.trangtien')).expect(200)).body;
-    await act(code, 'extend', 'cv.trangtien', { reason: 'Cần xác minh thông tin', newDueAt: new Date(new Date(current.dueAt).getTime() + 2 * 86_400_000).toISOString() });
+    await act(code, 'extend', 'cv.trangtien', {
+      reason: 'Cần xác minh thông tin',
+      newDueAt: new Date(new Date(current.dueAt).getTime() + 2 * 86_400_000).toISOString(),
+    });
     const apology = await pdf(code, 'apology');
     expect(apology).toContain('THỦ TRƯỞNG CƠ QUAN');
     expect(apology).toContain(`${HUY.name}\n${HUY.title}`);
@@ -84,29 +93,37 @@ describe('forms, pushes and history name officers by full name and title, never 
   it('events keep the name the officer had when they acted: renaming the account later does not rewrite the history', async () => {
     const code = await submitted();
     await act(code, 'accept', 'tn.trangtien');
-    const [event] = await t.db.query(`SELECT e.actor_id, e.actor_name, e.actor_title FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 AND e.action = 'accept'`, [code]);
+    const [event] = await t.db.query(
+      `SELECT e.actor_id, e.actor_name, e.actor_title FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 AND e.action = 'accept'`,
+      [code],
+    );
     expect(event).toEqual({ actor_id: officers['tn.trangtien'].id, actor_name: LAN.name, actor_title: LAN.title });
     await t.db.query(`UPDATE officers SET full_name = 'Nguyễn Thị Lan Anh', title = 'Phó Chủ tịch UBND phường' WHERE id = $1`, [officers['tn.trangtien'].id]);
     try {
       const history = (await t.http.get(`/api/v1/dossiers/${code}/history`).set(as('cv.trangtien')).expect(200)).body;
-      expect(history[1]).toMatchObject({ action: 'accept', actionName: 'Tiếp nhận hồ sơ', actor: { kind: 'officer', id: officers['tn.trangtien'].id, name: LAN.name, title: LAN.title } });
+      expect(history[1]).toMatchObject({
+        action: 'accept',
+        actionName: 'Tiếp nhận hồ sơ',
+        actor: { kind: 'officer', id: officers['tn.trangtien'].id, name: LAN.name, title: LAN.title },
+      });
       expect(await pdf(code, 'receipt')).toContain(`${LAN.name}\n${LAN.title}`);
     } finally {
       await t.db.query(`UPDATE officers SET full_name = $2, title = $3 WHERE id = $1`, [officers['tn.trangtien'].id, LAN.name, LAN.title]);
     }
   });
 
-  it('the migration gives events written with a login the officer\'s full name, and leaves the table append-only', async () => {
+  it("the migration gives events written with a login the officer's full name, and leaves the table append-only", async () => {
     const code = await submitted();
     await act(code, 'accept', 'tn.trangtien');
     const [{ id: dossierId }] = await t.db.query(`SELECT id FROM dossiers WHERE code = $1`, [code]);
     // As the code before wrote them: the login as the name, and a desk payment as a system event named after it.
-    const old = await t.db.query(
+    const old = (await t.db.query(
       `INSERT INTO dossier_events (dossier_id, action, actor_kind, actor_id, actor_name, actor_role, to_status, to_agency_code)
        VALUES ($1, 'transfer', 'officer', $2, 'tn.trangtien', 'receiving_officer', 'processing', '002.35.22.H26'),
               ($1, 'confirm_payment', 'system', NULL, 'tn.trangtien', 'system', 'processing', '002.35.22.H26'),
               ($1, 'confirm_payment', 'system', NULL, 'vnpay', 'system', 'processing', '002.35.22.H26') RETURNING id`,
-      [dossierId, officers['tn.trangtien'].id]) as { id: string }[];
+      [dossierId, officers['tn.trangtien'].id],
+    )) as { id: string }[];
     // A migration, so as the schema's owner: the application's role may not disable the trigger.
     await asOwner((query) => officerNamesInEvents((sql) => query(sql)));
     const rows = await t.db.query(`SELECT actor_name FROM dossier_events WHERE id = ANY($1) ORDER BY id`, [old.map((r) => r.id)]);
@@ -119,7 +136,11 @@ describe('forms, pushes and history name officers by full name and title, never 
     await act(code, 'accept', 'tn.trangtien');
     await act(code, 'assign', 'ld.trangtien', { officerId: officers['cv.trangtien'].id });
     await act(code, 'propose', 'cv.trangtien', { outcome: 'grant', note: 'Hợp lệ' });
-    const history = (await t.http.get(`/api/v1/dossiers/${code}/history`).set(bearer(citizen.token)).expect(200)).body as { action: string; actionName: string; actor: { name: string } }[];
+    const history = (await t.http.get(`/api/v1/dossiers/${code}/history`).set(bearer(citizen.token)).expect(200)).body as {
+      action: string;
+      actionName: string;
+      actor: { name: string };
+    }[];
     expect(history.map((e) => [e.action, e.actionName, e.actor.name])).toEqual([
       ['submit', 'Nộp hồ sơ trực tuyến', 'Nguyễn Văn An'],
       ['accept', 'Tiếp nhận hồ sơ', 'Công chức Bộ phận Một cửa — Ủy ban nhân dân Phường Tràng Tiền'],

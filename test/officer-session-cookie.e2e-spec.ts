@@ -14,7 +14,11 @@ describe('officer session cookie', () => {
   });
 
   const signIn = async (app: TestApp, headers: Record<string, string> = {}) => {
-    const res = await app.http.post('/api/v1/auth/officers/login').set(headers).send({ username: 'tn.trangtien', password: DEMO_PASSWORD_FOR_TESTS }).expect(200);
+    const res = await app.http
+      .post('/api/v1/auth/officers/login')
+      .set(headers)
+      .send({ username: 'tn.trangtien', password: DEMO_PASSWORD_FOR_TESTS })
+      .expect(200);
     const setCookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
     const session = setCookie.find((c) => c.startsWith('dvc_officer_session='))!;
     return { body: res.body, setCookie: session, cookie: session.split(';')[0] };
@@ -34,14 +38,21 @@ describe('officer session cookie', () => {
     await t.http.get('/api/v1/dossiers?limit=1').set('Cookie', cookie).expect(200);
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const submission = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const submission = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(submission).expect(201)).body.code;
     const accept = () => t.http.post(`/api/v1/dossiers/${code}/accept`).set('Cookie', cookie).send({ version: 1 });
     const missing = await accept().expect(403);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     await accept().set('X-CSRF-Token', 'forged').expect(403);
     const other = await signIn(t);
-    await accept().set('X-CSRF-Token', other.body.csrfToken === body.csrfToken ? 'same-token-twice' : other.body.csrfToken).expect(403);
+    await accept()
+      .set('X-CSRF-Token', other.body.csrfToken === body.csrfToken ? 'same-token-twice' : other.body.csrfToken)
+      .expect(403);
     expect((await t.http.get(`/api/v1/dossiers/${code}`).set('Cookie', cookie).expect(200)).body.status).toBe('new');
     await accept().set('X-CSRF-Token', body.csrfToken).expect(200);
   });

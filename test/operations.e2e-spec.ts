@@ -2,7 +2,17 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CalendarService } from '@dvc/calendar';
 import { sweepDeadlines } from '@dvc/dossiers';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, submissionFor, TestApp, waitFor,
+  birthRegistrationForm,
+  citizenToken,
+  DEMO_PASSWORD_FOR_TESTS,
+  DESKS,
+  PrivateRedis,
+  startPrivateRedis,
+  startTestApp,
+  startTestWorker,
+  submissionFor,
+  TestApp,
+  waitFor,
 } from '@dvc/testing';
 import { createPortalSimulator, PortalSimulator } from '../apps/portal-simulator/src/portal-simulator';
 
@@ -19,8 +29,13 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     portal = createPortalSimulator({ port: 0, token: 'test-portal-token' });
     const { url } = await portal.start();
     const env = {
-      REDIS_URL: redis.url, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', NATIONAL_PORTAL_URL: url, NATIONAL_PORTAL_TOKEN: 'test-portal-token',
-      NATIONAL_PORTAL_BACKOFF_MS: '100', DEADLINE_SWEEP_EVERY_SECONDS: '3600',
+      REDIS_URL: redis.url,
+      SMS_PROVIDER: 'log',
+      OUTBOX_POLL_MS: '50',
+      NATIONAL_PORTAL_URL: url,
+      NATIONAL_PORTAL_TOKEN: 'test-portal-token',
+      NATIONAL_PORTAL_BACKOFF_MS: '100',
+      DEADLINE_SWEEP_EVERY_SECONDS: '3600',
     };
     t = await startTestApp(env);
     worker = await startTestWorker(env);
@@ -38,12 +53,23 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
   async function newDossier() {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     return (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
   }
   async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
     const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who))).body;
-    return (await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body }).expect(200)).body;
+    return (
+      await t.http
+        .post(`/api/v1/dossiers/${code}/${action}`)
+        .set(as(who))
+        .send({ version, ...body })
+        .expect(200)
+    ).body;
   }
   const statusesPushed = (code: string) => portal.pushes.filter((p) => p.code === code && p.api === 'CapNhatTienDoHoSoMC').map((p) => p.status);
 
@@ -62,8 +88,12 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     expect(record.record.NgayTiepNhan).toMatch(/^\d{14}$/);
     // Who handled each step: the officers' full names (demo accounts), never their logins.
     expect((record.record.QuaTrinhXuLy as { NguoiXuLy: string; NoiDung: string }[]).map((l) => [l.NguoiXuLy, l.NoiDung.split(':')[0]])).toEqual([
-      ['Nguyễn Văn An', 'Nộp hồ sơ trực tuyến'], ['Nguyễn Thị Lan', 'Tiếp nhận hồ sơ'], ['Lê Quang Huy', 'Phân công xử lý'],
-      ['Trần Văn Minh', 'Trình kết quả xử lý'], ['Lê Quang Huy', 'Phê duyệt kết quả'], ['Nguyễn Thị Lan', 'Trả kết quả'],
+      ['Nguyễn Văn An', 'Nộp hồ sơ trực tuyến'],
+      ['Nguyễn Thị Lan', 'Tiếp nhận hồ sơ'],
+      ['Lê Quang Huy', 'Phân công xử lý'],
+      ['Trần Văn Minh', 'Trình kết quả xử lý'],
+      ['Lê Quang Huy', 'Phê duyệt kết quả'],
+      ['Nguyễn Thị Lan', 'Trả kết quả'],
     ]);
     expect(record.progress).toHaveLength(6);
     await t.http.get('/api/v1/admin/national-portal/sync/000.35.22.H26-261125-9999').set(as('admin')).expect(404);
@@ -77,7 +107,11 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     portal.setFaults({ down: true });
     await act(code, 'accept', 'tn.trangtien');
     await act(code, 'refuse', 'tn.trangtien', { reason: 'Hồ sơ không thuộc thẩm quyền' });
-    await waitFor(async () => (await t.http.get(`/api/v1/admin/national-portal/sync/${code}`).set(as('admin'))).body.failures > 0, 10_000, 'no failed push recorded');
+    await waitFor(
+      async () => (await t.http.get(`/api/v1/admin/national-portal/sync/${code}`).set(as('admin'))).body.failures > 0,
+      10_000,
+      'no failed push recorded',
+    );
     expect(portal.records.get(code)!.record.TrangThaiHoSo).toBe(1);
     portal.setFaults({ down: false });
     await waitFor(async () => portal.records.get(code)?.record.TrangThaiHoSo === 3, 20_000, 'final state not pushed after the outage');
@@ -86,11 +120,18 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
   });
 
   it('an administrator can queue a re-push of a period', async () => {
-    const res = await t.http.post('/api/v1/admin/national-portal/repush').set(as('admin'))
-      .send({ from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }).expect(202);
+    const res = await t.http
+      .post('/api/v1/admin/national-portal/repush')
+      .set(as('admin'))
+      .send({ from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })
+      .expect(202);
     expect(res.body.queued).toBeGreaterThan(0);
     await t.http.post('/api/v1/admin/national-portal/repush').set(as('admin')).send({ from: '2026-12-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }).expect(422);
-    await t.http.post('/api/v1/admin/national-portal/repush').set(as('tn.trangtien')).send({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }).expect(403);
+    await t.http
+      .post('/api/v1/admin/national-portal/repush')
+      .set(as('tn.trangtien'))
+      .send({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })
+      .expect(403);
   });
 
   it('the deadline sweep flags nearly due and overdue dossiers on the worklist; running it twice changes nothing', async () => {
@@ -108,7 +149,10 @@ describe('operations centre: national-portal sync and the deadline sweep', () =>
     const second = await sweepDeadlines(t.db, calendar, 480);
     expect(second).toEqual({ nearlyDue: 0, overdue: 0, cleared: 0 });
     const flags = await t.db.query(`SELECT code, deadline_flag, version FROM dossiers WHERE code = ANY($1) ORDER BY code`, [[soon, late]]);
-    expect(Object.fromEntries(flags.map((f: { code: string; deadline_flag: string }) => [f.code, f.deadline_flag]))).toEqual({ [soon]: 'nearly_due', [late]: 'overdue' });
+    expect(Object.fromEntries(flags.map((f: { code: string; deadline_flag: string }) => [f.code, f.deadline_flag]))).toEqual({
+      [soon]: 'nearly_due',
+      [late]: 'overdue',
+    });
     expect(flags.map((f: { version: number }) => f.version).sort()).toEqual(versions.map((v: { version: number }) => v.version).sort());
     const overdue = await t.http.get('/api/v1/dossiers?flag=overdue&limit=100').set(as('tn.trangtien')).expect(200);
     expect(overdue.body.items.map((d: { code: string }) => d.code)).toContain(late);

@@ -100,12 +100,29 @@ describe('payment gateway simulator (VNPay 2.1.0)', () => {
   }
 
   const querydr = (txnRef: string, transactionDate: string) =>
-    buildVnpayQueryDrRequest({ tmnCode: TMN, secret: SECRET, txnRef, transactionDate, orderInfo: `Truy van ${txnRef}`, ipAddr: '127.0.0.1', createdAt: new Date() });
+    buildVnpayQueryDrRequest({
+      tmnCode: TMN,
+      secret: SECRET,
+      txnRef,
+      transactionDate,
+      orderInfo: `Truy van ${txnRef}`,
+      ipAddr: '127.0.0.1',
+      createdAt: new Date(),
+    });
 
   const refund = (txnRef: string, transactionDate: string, amountVnd: number, transactionType: '02' | '03', transactionNo?: string) =>
     buildVnpayRefundRequest({
-      tmnCode: TMN, secret: SECRET, txnRef, transactionDate, amountVnd, transactionType, transactionNo,
-      createBy: 'canbo.motcua', orderInfo: `Hoan tien ${txnRef}`, ipAddr: '127.0.0.1', createdAt: new Date(),
+      tmnCode: TMN,
+      secret: SECRET,
+      txnRef,
+      transactionDate,
+      amountVnd,
+      transactionType,
+      transactionNo,
+      createBy: 'canbo.motcua',
+      orderInfo: `Hoan tien ${txnRef}`,
+      ipAddr: '127.0.0.1',
+      createdAt: new Date(),
     });
 
   async function paid(behaviour: Parameters<GatewaySimulator['setBehaviour']>[0] = { ipn: 'normal' }) {
@@ -181,7 +198,10 @@ describe('payment gateway simulator (VNPay 2.1.0)', () => {
     const returned = Object.fromEntries(back.searchParams);
     expect(verifyVnpay(returned, SECRET)).toBe(true);
     expect(returned).toEqual(ipn.params);
-    expect(simulator.transactions.get(txnRef)).toMatchObject({ status: 'paid', ipnResponses: [expect.objectContaining({ response: { RspCode: '00', Message: 'Confirm Success' } })] });
+    expect(simulator.transactions.get(txnRef)).toMatchObject({
+      status: 'paid',
+      ipnResponses: [expect.objectContaining({ response: { RspCode: '00', Message: 'Confirm Success' } })],
+    });
   });
 
   it("'duplicate' sends the same IPN twice", async () => {

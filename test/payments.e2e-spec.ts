@@ -2,7 +2,16 @@ import { signVnpay } from '@dvc/core';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity, PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import {
-  citizenToken, DESKS, officerToken, startPaymentStack, submissionFor, TEST_VNPAY, TestApp, transcriptForm, waitFor, type PaymentStack,
+  citizenToken,
+  DESKS,
+  officerToken,
+  startPaymentStack,
+  submissionFor,
+  TEST_VNPAY,
+  TestApp,
+  transcriptForm,
+  waitFor,
+  type PaymentStack,
 } from '@dvc/testing';
 import type { GatewaySimulator } from '../apps/payment-gateway-simulator/src/gateway-simulator';
 
@@ -24,10 +33,19 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
   async function acceptedTranscript(copies = 2) {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, copies), components: ['TK', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '2.000635',
+      agencyCode: DESKS.trangTien,
+      form: transcriptForm(phone, copies),
+      components: ['TK', 'GTTT'],
+    });
     const created = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201);
     const desk = await officerToken(t.http, 'tn.trangtien');
-    const accepted = await t.http.post(`/api/v1/dossiers/${created.body.code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: created.body.version }).expect(200);
+    const accepted = await t.http
+      .post(`/api/v1/dossiers/${created.body.code}/accept`)
+      .set('Authorization', `Bearer ${desk}`)
+      .send({ version: created.body.version })
+      .expect(200);
     return { citizen, code: created.body.code as string, accepted: accepted.body, desk };
   }
 
@@ -58,7 +76,9 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
     const dossier = (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${citizen.token}`).expect(200)).body;
     expect(dossier).toMatchObject({ status: 'received', feesPaidVnd: 16_000, pausedAt: null });
     expect(new Date(dossier.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(accepted.dueAt).getTime());
-    expect(dossier.payments).toEqual([expect.objectContaining({ status: 'paid', amount: 16_000, receipt: expect.stringMatching(/^BL\/\d{2}E \d{7}$/), commissionVnd: 80 })]);
+    expect(dossier.payments).toEqual([
+      expect.objectContaining({ status: 'paid', amount: 16_000, receipt: expect.stringMatching(/^BL\/\d{2}E \d{7}$/), commissionVnd: 80 }),
+    ]);
 
     const landing = await fetch(`${settled.returnUrl}`);
     expect(landing.status).toBe(200);
@@ -75,8 +95,15 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
       const { citizen, code } = await acceptedTranscript(1);
       txnRef = (await startPayment(code, citizen.token)).txnRef;
       base = {
-        vnp_Amount: '800000', vnp_BankCode: 'NCB', vnp_OrderInfo: 'Thanh toan', vnp_PayDate: '20261125103000', vnp_ResponseCode: '00',
-        vnp_TmnCode: TMN, vnp_TransactionNo: '14000001', vnp_TransactionStatus: '00', vnp_TxnRef: txnRef,
+        vnp_Amount: '800000',
+        vnp_BankCode: 'NCB',
+        vnp_OrderInfo: 'Thanh toan',
+        vnp_PayDate: '20261125103000',
+        vnp_ResponseCode: '00',
+        vnp_TmnCode: TMN,
+        vnp_TransactionNo: '14000001',
+        vnp_TransactionStatus: '00',
+        vnp_TxnRef: txnRef,
       };
     });
 
@@ -99,7 +126,9 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
       expect(codes.filter((c) => c === '02')).toHaveLength(19);
       const payment = await t.db.getRepository(PaymentEntity).findOneByOrFail({ txnRef });
       expect(payment).toMatchObject({ status: 'paid', gatewayTransactionNo: '14000001', bankCode: 'NCB' });
-      const confirmations = await t.db.query(`SELECT count(*)::int AS n FROM dossier_events WHERE dossier_id = $1 AND action = 'confirm_payment'`, [payment.dossierId]);
+      const confirmations = await t.db.query(`SELECT count(*)::int AS n FROM dossier_events WHERE dossier_id = $1 AND action = 'confirm_payment'`, [
+        payment.dossierId,
+      ]);
       expect(confirmations[0].n).toBe(1);
       expect((await ipn(signed(base))).body.RspCode).toBe('02');
     });
@@ -107,7 +136,9 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
 
   it('receipt numbers of an agency have no gaps', async () => {
     const rows: { receipt_number: number }[] = await t.db.query(
-      `SELECT receipt_number FROM payments WHERE agency_code = $1 AND receipt_number IS NOT NULL ORDER BY receipt_number`, [DESKS.trangTien]);
+      `SELECT receipt_number FROM payments WHERE agency_code = $1 AND receipt_number IS NOT NULL ORDER BY receipt_number`,
+      [DESKS.trangTien],
+    );
     expect(rows.map((r) => r.receipt_number)).toEqual(rows.map((_, i) => i + 1));
   });
 
@@ -117,8 +148,16 @@ describe('fees and online payment (VNPay protocol, gateway simulator)', () => {
     await fetch(payment.payUrl);
     await gateway.settle(payment.txnRef, 'paid');
     const current = (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${desk}`)).body;
-    await t.http.post(`/api/v1/dossiers/${code}/refuse`).set('Authorization', `Bearer ${desk}`).send({ version: current.version, reason: 'Không thuộc thẩm quyền cấp' }).expect(200);
-    await waitFor(async () => (await t.db.getRepository(PaymentEntity).findOneByOrFail({ txnRef: payment.txnRef })).status === 'refunded', 15_000, 'not refunded');
+    await t.http
+      .post(`/api/v1/dossiers/${code}/refuse`)
+      .set('Authorization', `Bearer ${desk}`)
+      .send({ version: current.version, reason: 'Không thuộc thẩm quyền cấp' })
+      .expect(200);
+    await waitFor(
+      async () => (await t.db.getRepository(PaymentEntity).findOneByOrFail({ txnRef: payment.txnRef })).status === 'refunded',
+      15_000,
+      'not refunded',
+    );
     expect(gateway.transactions.get(payment.txnRef)?.status).toBe('refunded');
   });
 

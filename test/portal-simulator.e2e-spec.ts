@@ -13,7 +13,14 @@ interface Answer {
   ms: number;
 }
 
-function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH, agent: Agent | false = false): Promise<Answer> {
+function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = AUTH,
+  agent: Agent | false = false,
+): Promise<Answer> {
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -32,17 +39,52 @@ function call(base: string, method: string, path: string, body?: unknown, header
 
 function record(over: Record<string, unknown> = {}) {
   return {
-    MaHoSo: CODE, MaTTHC: '1.001193', TenTTHC: 'Đăng ký khai sinh', MaDonVi: '000.00.12.H26', TenDonVi: 'UBND phường Phúc Xá',
-    KenhThucHien: 2, ChuHoSo: 'Nguyễn Văn An', SoCMND: '001090012345', SoDienThoai: '84912345678', Email: null, DiaChi: 'Hà Nội',
-    NgayNopHoSo: '20261123080509', NgayTiepNhan: null, NgayHenTra: null, NgayKetThucXuLy: null, NgayTra: null,
-    TrangThaiHoSo: 1, KetQuaXuLy: null, LePhi: 8000, PhiDaThu: 0, DanhSachHoSoBoSung: [],
-    QuaTrinhXuLy: [{ MaTrangThai: 1, TenTrangThai: 'Mới', ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', DonViXuLy: '000.00.12.H26', NoiDung: 'Nộp hồ sơ trực tuyến' }],
+    MaHoSo: CODE,
+    MaTTHC: '1.001193',
+    TenTTHC: 'Đăng ký khai sinh',
+    MaDonVi: '000.00.12.H26',
+    TenDonVi: 'UBND phường Phúc Xá',
+    KenhThucHien: 2,
+    ChuHoSo: 'Nguyễn Văn An',
+    SoCMND: '001090012345',
+    SoDienThoai: '84912345678',
+    Email: null,
+    DiaChi: 'Hà Nội',
+    NgayNopHoSo: '20261123080509',
+    NgayTiepNhan: null,
+    NgayHenTra: null,
+    NgayKetThucXuLy: null,
+    NgayTra: null,
+    TrangThaiHoSo: 1,
+    KetQuaXuLy: null,
+    LePhi: 8000,
+    PhiDaThu: 0,
+    DanhSachHoSoBoSung: [],
+    QuaTrinhXuLy: [
+      {
+        MaTrangThai: 1,
+        TenTrangThai: 'Mới',
+        ThoiDiemXuLy: '20261123080509',
+        NguoiXuLy: 'Nguyễn Văn An',
+        DonViXuLy: '000.00.12.H26',
+        NoiDung: 'Nộp hồ sơ trực tuyến',
+      },
+    ],
     ...over,
   };
 }
 
 function line(over: Record<string, unknown> = {}) {
-  return { MaHoSo: CODE, TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo', DonViXuLy: '000.00.12.H26', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', ...over };
+  return {
+    MaHoSo: CODE,
+    TrangThaiHoSo: 2,
+    ThoiDiemXuLy: '20261123090000',
+    NguoiXuLy: 'canbo',
+    DonViXuLy: '000.00.12.H26',
+    NoiDung: 'Tiếp nhận hồ sơ',
+    NgayHenTra: '20261125170000',
+    ...over,
+  };
 }
 
 const activeTcp = () => process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length;
@@ -103,7 +145,8 @@ describe('National Public Service Portal simulator', () => {
     expect(await post('CapNhatHoSoMC', { data: received })).toMatchObject({ status: 200, body: { error_code: 0 } });
     expect(sim.records.get(CODE)).toMatchObject({ record: received, updates: 1 });
     expect(await post('CapNhatHoSoMC', { data: record({ MaHoSo: 'X-1' }) })).toMatchObject({
-      status: 200, body: { error_code: 2, message: 'Không tìm thấy hồ sơ' },
+      status: 200,
+      body: { error_code: 2, message: 'Không tìm thấy hồ sơ' },
     });
     expect(sim.records.has('X-1')).toBe(false);
 
@@ -135,7 +178,13 @@ describe('National Public Service Portal simulator', () => {
       [4, '20261123090000', 'Tiếp nhận hồ sơ'],
     ]);
     expect(sim.pushes.filter((p) => p.api === 'CapNhatTienDoHoSoMC').map((p) => [p.errorCode, p.duplicate ?? false])).toEqual([
-      [2, false], [0, false], [0, true], [0, true], [0, false], [0, false], [0, false],
+      [2, false],
+      [0, false],
+      [0, true],
+      [0, true],
+      [0, false],
+      [0, false],
+      [0, false],
     ]);
   });
 
@@ -148,7 +197,16 @@ describe('National Public Service Portal simulator', () => {
       code: CODE,
       record: record(),
       updates: 0,
-      progress: [{ MaTrangThai: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo', DonViXuLy: '000.00.12.H26', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000' }],
+      progress: [
+        {
+          MaTrangThai: 2,
+          ThoiDiemXuLy: '20261123090000',
+          NguoiXuLy: 'canbo',
+          DonViXuLy: '000.00.12.H26',
+          NoiDung: 'Tiếp nhận hồ sơ',
+          NgayHenTra: '20261125170000',
+        },
+      ],
     });
     expect(typeof res.body.createdAt).toBe('string');
     expect(typeof res.body.progress[0].receivedAt).toBe('string');
@@ -189,7 +247,11 @@ describe('National Public Service Portal simulator', () => {
   describe('faults', () => {
     it('down: 503 to the APIs and /health, nothing stored, control routes still answer', async () => {
       expect(await call(base, 'PUT', '/faults', { down: true })).toMatchObject({ status: 200, body: { down: true, failNext: 0, failRate: 0, latencyMs: 0 } });
-      for (const [api, data] of [['DongBoHoSoMC', record()], ['CapNhatHoSoMC', record()], ['CapNhatTienDoHoSoMC', line()]] as const) {
+      for (const [api, data] of [
+        ['DongBoHoSoMC', record()],
+        ['CapNhatHoSoMC', record()],
+        ['CapNhatTienDoHoSoMC', line()],
+      ] as const) {
         expect(await post(api, { data })).toMatchObject({ status: 503, body: { error_code: 503 } });
       }
       expect(await post('DongBoHoSoMC', '{not json', {})).toMatchObject({ status: 503 }); // before auth and parsing

@@ -16,14 +16,22 @@ describe('postal intake: dossiers that come and results that go by the public po
 
   async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}, status = 200) {
     const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200)).body;
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body });
+    const res = await t.http
+      .post(`/api/v1/dossiers/${code}/${action}`)
+      .set(as(who))
+      .send({ version, ...body });
     if (res.status !== status) throw new Error(`${action} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
   async function deskBody(extra: Record<string, unknown>) {
     const local = uniquePhone();
     const phone = `84${local.slice(1)}`;
-    const body = await submissionFor(t.http, officers['tn.trangtien'].token, local, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(local), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, officers['tn.trangtien'].token, local, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(local),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     return { body: { ...body, ...extra }, phone };
   }
 
@@ -42,7 +50,9 @@ describe('postal intake: dossiers that come and results that go by the public po
     const { body, phone } = await deskBody({ channel: 'post', postalItemNumber: 'ee 123456785 vn', postReceivedOn: today });
     const res = await t.http.post('/api/v1/desk/dossiers').set(as('tn.trangtien')).send(body).expect(201);
     expect(res.body).toMatchObject({
-      channel: 'post', status: 'received', postal: { itemNumber: ITEM, receivedOn: today, resultItemNumber: null },
+      channel: 'post',
+      status: 'received',
+      postal: { itemNumber: ITEM, receivedOn: today, resultItemNumber: null },
     });
     const yymmdd = today.slice(2).replace(/-/g, '');
     expect(res.body.code).toMatch(new RegExp(`^001\\.35\\.22\\.H26-${yymmdd}-\\d{4,5}$`));
@@ -89,7 +99,11 @@ describe('postal intake: dossiers that come and results that go by the public po
     expect(changes(before, await snapshot(t.db, query))).toEqual([]);
 
     const returned = await act(code, 'return-result', 'tn.trangtien', { method: 'post', postalItemNumber: RESULT_ITEM });
-    expect(returned).toMatchObject({ status: 'result_returned', channel: 'direct', postal: { itemNumber: null, receivedOn: null, resultItemNumber: RESULT_ITEM } });
+    expect(returned).toMatchObject({
+      status: 'result_returned',
+      channel: 'direct',
+      postal: { itemNumber: null, receivedOn: null, resultItemNumber: RESULT_ITEM },
+    });
     const tracked = (await t.http.get(`/api/v1/tracking/${code}?phone=${phone.slice(-4)}`).expect(200)).body;
     expect(tracked).toMatchObject({ postalItemNumber: null, resultPostalItemNumber: RESULT_ITEM });
     const history = (await t.http.get(`/api/v1/dossiers/${code}/history`).set(as('tn.trangtien')).expect(200)).body;

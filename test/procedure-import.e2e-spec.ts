@@ -58,8 +58,13 @@ describe('POST /api/v1/admin/procedures/import', () => {
     const updated = await procedure('2.000635');
     expect(seeded.version).toBe(1);
     expect(updated).toMatchObject({
-      version: 2, processingTime: { workingDays: 15 }, receivingLevels: ['commune', 'city'],
-      formSchema: seeded.formSchema, workflow: seeded.workflow, components: seeded.components, fees: seeded.fees,
+      version: 2,
+      processingTime: { workingDays: 15 },
+      receivingLevels: ['commune', 'city'],
+      formSchema: seeded.formSchema,
+      workflow: seeded.workflow,
+      components: seeded.components,
+      fees: seeded.fees,
     });
     expect(updated.legalBasis).toHaveLength(15);
     expect(updated.national.kept).toEqual(['components', 'fees']);
@@ -67,12 +72,20 @@ describe('POST /api/v1/admin/procedures/import', () => {
 
     // New: 2.001159, 1 working hour, end-to-end; 1.115563, 15 working hours.
     expect(await procedure('2.001159')).toMatchObject({
-      version: 1, name: 'Thông báo lưu trú', onlineLevel: { level: 4, decree42: 'end_to_end' }, processingTime: { workingHours: 1 }, receivingLevels: ['commune'],
-      components: [expect.objectContaining({ code: '000.00.00.G01-KQ002884', originals: 1 })], fees: [],
+      version: 1,
+      name: 'Thông báo lưu trú',
+      onlineLevel: { level: 4, decree42: 'end_to_end' },
+      processingTime: { workingHours: 1 },
+      receivingLevels: ['commune'],
+      components: [expect.objectContaining({ code: '000.00.00.G01-KQ002884', originals: 1 })],
+      fees: [],
     });
     expect(await procedure('1.115563')).toMatchObject({ version: 1, processingTime: { workingHours: 15 }, field: 'Đất đai' });
     // Rejected rows leave the seeded 2.001610 as it was.
-    expect(await procedure('2.001610')).toMatchObject({ version: 1, fees: [expect.objectContaining({ amountVnd: 50000 }), expect.objectContaining({ amountVnd: 100000 })] });
+    expect(await procedure('2.001610')).toMatchObject({
+      version: 1,
+      fees: [expect.objectContaining({ amountVnd: 50000 }), expect.objectContaining({ amountVnd: 100000 })],
+    });
 
     const after = await counts();
     const again = await importFile(t.http, admin, JSON.stringify({ records: SAMPLE })).expect(200);
@@ -84,14 +97,21 @@ describe('POST /api/v1/admin/procedures/import', () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, citizen.token, phone, {
-      code: '1.115563', agencyCode: DESKS.trangTien, form: { noiDungYeuCau: 'Xóa ghi nợ tiền sử dụng đất trên Giấy chứng nhận' }, components: [],
+      code: '1.115563',
+      agencyCode: DESKS.trangTien,
+      form: { noiDungYeuCau: 'Xóa ghi nợ tiền sử dụng đất trên Giấy chứng nhận' },
+      components: [],
     });
-    const created = await t.http.post('/api/v1/dossiers').set({ Authorization: `Bearer ${citizen.token}` }).send(body).expect(201);
+    const created = await t.http
+      .post('/api/v1/dossiers')
+      .set({ Authorization: `Bearer ${citizen.token}` })
+      .send(body)
+      .expect(201);
     expect(created.body).toMatchObject({ procedureCode: '1.115563', procedureVersion: 1, status: 'new', feeTotalVnd: 0 });
     expect(created.body.steps.map((s: { code: string }) => s.code)).toEqual(['TIEP_NHAN', 'XU_LY', 'PHE_DUYET', 'TRA_KET_QUA']);
   });
 
-  it('a dossier is charged the fee its channel publishes: 10.000 đ online, 20.000 đ at the desk (1.004222\'s amounts)', async () => {
+  it("a dossier is charged the fee its channel publishes: 10.000 đ online, 20.000 đ at the desk (1.004222's amounts)", async () => {
     // 1.004222 (Đăng ký thường trú) publishes 10.000 đ online and 20.000 đ direct; the sample 2.001159 carries them here.
     const record = sampleRecord('2.001159');
     record.data.code = '1.004222';
@@ -105,12 +125,20 @@ describe('POST /api/v1/admin/procedures/import', () => {
     const phone = `0${citizen.phone.slice(2)}`;
     const form = { noiDungYeuCau: 'Đăng ký thường trú tại 12 Tràng Tiền' };
     const onlineBody = await submissionFor(t.http, citizen.token, phone, { code: '1.004222', agencyCode: DESKS.trangTien, form, components: [] });
-    const submitted = await t.http.post('/api/v1/dossiers').set({ Authorization: `Bearer ${citizen.token}` }).send(onlineBody).expect(201);
+    const submitted = await t.http
+      .post('/api/v1/dossiers')
+      .set({ Authorization: `Bearer ${citizen.token}` })
+      .send(onlineBody)
+      .expect(201);
     expect(submitted.body).toMatchObject({ channel: 'online', feeTotalVnd: 10_000 });
 
     const desk = await officerToken(t.http, 'tn.trangtien');
     const deskBody = await submissionFor(t.http, desk, phone, { code: '1.004222', agencyCode: DESKS.trangTien, form, components: [] });
-    const registered = await t.http.post('/api/v1/desk/dossiers').set({ Authorization: `Bearer ${desk}` }).send(deskBody).expect(201);
+    const registered = await t.http
+      .post('/api/v1/desk/dossiers')
+      .set({ Authorization: `Bearer ${desk}` })
+      .send(deskBody)
+      .expect(201);
     expect(registered.body).toMatchObject({ channel: 'direct', feeTotalVnd: 20_000 });
   });
 
@@ -120,7 +148,9 @@ describe('POST /api/v1/admin/procedures/import', () => {
     const before = await counts();
     const res = await importFile(t.http, admin, JSON.stringify([sampleRecord('2.001159'), changed])).expect(200);
     expect(res.body).toEqual({
-      created: 0, updated: 0, unchanged: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
       rejected: [1, 2].map((line) => ({ line, code: '2.001159', reason: 'code 2.001159 appears 2 times in the file (lines 1, 2): none of them is imported' })),
     });
     expect(await counts()).toEqual(before);
@@ -134,7 +164,12 @@ describe('POST /api/v1/admin/procedures/import', () => {
       ['an object that holds no records', 422, () => JSON.stringify({ procedures: SAMPLE }), /must hold a record/],
       ['an empty array', 422, () => '[]', /holds no records/],
       // 50 MB: valid JSON all through, so only the size refuses it.
-      ['50 MB', 413, () => Buffer.concat([Buffer.from('['), Buffer.alloc(50 * 1024 * 1024, 0x20), Buffer.from(JSON.stringify(sampleRecord('2.001159'))), Buffer.from(']')]), /larger than the import limit/],
+      [
+        '50 MB',
+        413,
+        () => Buffer.concat([Buffer.from('['), Buffer.alloc(50 * 1024 * 1024, 0x20), Buffer.from(JSON.stringify(sampleRecord('2.001159'))), Buffer.from(']')]),
+        /larger than the import limit/,
+      ],
     ])('%s → %i', async (_name, status, content, message) => {
       const before = await counts();
       const res = await importFile(t.http, admin, content()).expect(status);
@@ -145,10 +180,17 @@ describe('POST /api/v1/admin/procedures/import', () => {
 
     it('not multipart → 415; no part named file → 422', async () => {
       const before = await counts();
-      const json = await t.http.post('/api/v1/admin/procedures/import').set({ Authorization: `Bearer ${admin}` }).send(SAMPLE).expect(415);
+      const json = await t.http
+        .post('/api/v1/admin/procedures/import')
+        .set({ Authorization: `Bearer ${admin}` })
+        .send(SAMPLE)
+        .expect(415);
       expect(json.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const wrongPart = await t.http.post('/api/v1/admin/procedures/import').set({ Authorization: `Bearer ${admin}` })
-        .attach('records', Buffer.from(JSON.stringify(SAMPLE)), 'procedures.json').expect(422);
+      const wrongPart = await t.http
+        .post('/api/v1/admin/procedures/import')
+        .set({ Authorization: `Bearer ${admin}` })
+        .attach('records', Buffer.from(JSON.stringify(SAMPLE)), 'procedures.json')
+        .expect(422);
       expect(wrongPart.body.errors).toEqual([{ field: 'file', message: expect.stringMatching(/is required/) }]);
       expect(await counts()).toEqual(before);
     });

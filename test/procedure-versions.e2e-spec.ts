@@ -25,7 +25,12 @@ describe('a fee change by import is a new procedure version; dossiers keep their
   const submitTranscript = async (copies: number) => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, copies), components: ['TK', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '2.000635',
+      agencyCode: DESKS.trangTien,
+      form: transcriptForm(phone, copies),
+      components: ['TK', 'GTTT'],
+    });
     const created = await t.http.post('/api/v1/dossiers').set(as(citizen.token)).send(body).expect(201);
     return { citizen, dossier: created.body };
   };
@@ -49,10 +54,16 @@ describe('a fee change by import is a new procedure version; dossiers keep their
     expect(accepted.body).toMatchObject({ status: 'payment_requested', feeTotalVnd: 8_000, feesRequestedVnd: 8_000, procedureVersion: 1 });
     await t.http.post(`/api/v1/dossiers/${code}/payments/desk`).set(as(desk)).send({ method: 'cash' }).expect(201);
     const paid = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(desk)).expect(200)).body;
-    const asked = await t.http.post(`/api/v1/dossiers/${code}/request-supplement`).set(as(desk))
-      .send({ version: paid.version, reason: 'Xin ghi rõ số bản sao cần cấp', components: ['TK'] }).expect(200);
-    const supplemented = await t.http.post(`/api/v1/dossiers/${code}/supplement`).set(as(before.citizen.token))
-      .send({ version: asked.body.version, form: { soBanSao: 2 } }).expect(200);
+    const asked = await t.http
+      .post(`/api/v1/dossiers/${code}/request-supplement`)
+      .set(as(desk))
+      .send({ version: paid.version, reason: 'Xin ghi rõ số bản sao cần cấp', components: ['TK'] })
+      .expect(200);
+    const supplemented = await t.http
+      .post(`/api/v1/dossiers/${code}/supplement`)
+      .set(as(before.citizen.token))
+      .send({ version: asked.body.version, form: { soBanSao: 2 } })
+      .expect(200);
     expect(supplemented.body).toMatchObject({ feeTotalVnd: 16_000, feesPaidVnd: 8_000, feesRequestedVnd: 8_000, procedureVersion: 1 });
     expect(supplemented.body.fees).toEqual([expect.objectContaining({ code: 'PHI_BAN_SAO', unitAmountVnd: 8_000, quantity: 2, amountVnd: 16_000 })]);
 
@@ -65,6 +76,9 @@ describe('a fee change by import is a new procedure version; dossiers keep their
   it('re-running the seed leaves the imported procedure as the import made it', async () => {
     const { upsertProcedures, PROCEDURES } = await import('@dvc/catalog');
     await t.db.transaction((em) => upsertProcedures(em, PROCEDURES));
-    expect((await t.http.get('/api/v1/procedures/2.000635').expect(200)).body).toMatchObject({ version: 2, fees: [expect.objectContaining({ amountVnd: 10_000 })] });
+    expect((await t.http.get('/api/v1/procedures/2.000635').expect(200)).body).toMatchObject({
+      version: 2,
+      fees: [expect.objectContaining({ amountVnd: 10_000 })],
+    });
   });
 });

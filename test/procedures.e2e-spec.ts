@@ -7,11 +7,14 @@ describe('procedure catalogue', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['Đăng ký khai sinh', 'dang ky khai sinh', 'DANG KY KHAI SINH', 'khai sinh', 'đăng ký   khai sinh'])('q=%j finds birth registration 1.001193', async (q) => {
-    const res = await t.http.get('/api/v1/procedures').query({ q }).expect(200);
-    expect(res.body.items.map((p: { code: string }) => p.code)).toContain('1.001193');
-    expect(res.body.items[0].code).toBe('1.001193');
-  });
+  it.each(['Đăng ký khai sinh', 'dang ky khai sinh', 'DANG KY KHAI SINH', 'khai sinh', 'đăng ký   khai sinh'])(
+    'q=%j finds birth registration 1.001193',
+    async (q) => {
+      const res = await t.http.get('/api/v1/procedures').query({ q }).expect(200);
+      expect(res.body.items.map((p: { code: string }) => p.code)).toContain('1.001193');
+      expect(res.body.items[0].code).toBe('1.001193');
+    },
+  );
 
   it('q that matches nothing gives an empty page, not an error', async () => {
     const res = await t.http.get('/api/v1/procedures').query({ q: "'; drop table procedures; --" }).expect(200);
@@ -67,7 +70,9 @@ describe('procedure catalogue', () => {
     expect(res.body).toMatchObject({ code: '1.001193', receivingLevels: ['commune'], decidingLevel: 'commune' });
     expect(res.body.name.toLowerCase()).toContain('đăng ký khai sinh');
     expect(res.body.components.length).toBeGreaterThan(0);
-    expect(res.body.components[0]).toEqual(expect.objectContaining({ originals: expect.any(Number), certifiedCopies: expect.any(Number), photocopies: expect.any(Number) }));
+    expect(res.body.components[0]).toEqual(
+      expect.objectContaining({ originals: expect.any(Number), certifiedCopies: expect.any(Number), photocopies: expect.any(Number) }),
+    );
     expect(res.body.formSchema).toMatchObject({ type: 'object' });
     expect(res.body.workflow.reduce((s: number, step: { sharePercent: number }) => s + step.sharePercent, 0)).toBe(100);
     expect(res.body.processingTime).toBeDefined();
@@ -76,8 +81,10 @@ describe('procedure catalogue', () => {
   it('has liên thông procedures: commune → district and district → city department', async () => {
     const res = await t.http.get('/api/v1/procedures?pageSize=100').expect(200);
     const details = await Promise.all(res.body.items.map((p: { code: string }) => t.http.get(`/api/v1/procedures/${p.code}`)));
-    const crosses = (from: string, to: string) => details.some((d) =>
-      d.body.receivingLevels.includes(from) && d.body.decidingLevel === to && d.body.workflow.some((s: { level: string }) => s.level === to));
+    const crosses = (from: string, to: string) =>
+      details.some(
+        (d) => d.body.receivingLevels.includes(from) && d.body.decidingLevel === to && d.body.workflow.some((s: { level: string }) => s.level === to),
+      );
     expect(crosses('commune', 'district')).toBe(true);
     expect(crosses('district', 'city')).toBe(true);
     const fees = details.flatMap((d) => d.body.fees);

@@ -99,8 +99,11 @@ describe('production install: from an empty database to a resolved dossier, no d
   const tokens: Record<string, string> = {};
 
   it('an empty production database has the units and no account at all; nobody can sign in', async () => {
-    const [counts] = await t.db.query(`SELECT (SELECT count(*) FROM officers)::int AS officers, (SELECT count(*) FROM units)::int AS units,
-      (SELECT count(*) FROM agencies WHERE code = $1)::int AS desk`, [WARD.desk]);
+    const [counts] = await t.db.query(
+      `SELECT (SELECT count(*) FROM officers)::int AS officers, (SELECT count(*) FROM units)::int AS units,
+      (SELECT count(*) FROM agencies WHERE code = $1)::int AS desk`,
+      [WARD.desk],
+    );
     expect(counts).toEqual({ officers: 0, units: expect.any(Number), desk: 1 });
     expect(counts.units).toBeGreaterThan(100);
     await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Demo@2026' }).expect(401);
@@ -110,26 +113,53 @@ describe('production install: from an empty database to a resolved dossier, no d
   it('admin:create makes the first administrator, who must enrol a second factor before any access token', async () => {
     const out: string[] = [];
     const password = 'đêm trăng rằm tháng tám ở Hồ Gươm';
-    const stdin = { stdin: async () => `${password}\n`, file: async () => { throw new Error('no file'); } };
-    const exit = await adminCreateCommand(t.db, ['--username', 'quantri', '--agency', WARD.city, '--full-name', 'Nguyễn Quản Trị'], stdin, config.auth.passwordMinLength, (l) => out.push(l), (l) => out.push(l));
+    const stdin = {
+      stdin: async () => `${password}\n`,
+      file: async () => {
+        throw new Error('no file');
+      },
+    };
+    const exit = await adminCreateCommand(
+      t.db,
+      ['--username', 'quantri', '--agency', WARD.city, '--full-name', 'Nguyễn Quản Trị'],
+      stdin,
+      config.auth.passwordMinLength,
+      (l) => out.push(l),
+      (l) => out.push(l),
+    );
     expect(exit).toBe(0);
     const first = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'quantri', password }).expect(200)).body;
     expect(first).toEqual({ mfaEnrolmentRequired: true, enrolmentToken: expect.any(String) });
     await t.http.get('/api/v1/admin/officers').set(bearer(first.enrolmentToken)).expect(401);
     tokens.quantri = await signIn('quantri', password);
     // the next sign-in asks for the code
-    expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'quantri', password }).expect(200)).body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
+    expect((await t.http.post('/api/v1/auth/officers/login').send({ username: 'quantri', password }).expect(200)).body).toEqual({
+      mfaRequired: true,
+      mfaToken: expect.any(String),
+    });
     tokens.quantri = await signIn('quantri', password);
   });
 
-  it('the administrator creates the ward\'s unit administrator, who creates its receiving officer, specialist and leader', async () => {
-    const temporary = await createOfficer(tokens.quantri, { username: 'qt.trangtien', fullName: 'Phạm Quản Trị', title: 'Quản trị hệ thống phường', agencyCode: WARD.committee, roles: ['unit_admin'] });
+  it("the administrator creates the ward's unit administrator, who creates its receiving officer, specialist and leader", async () => {
+    const temporary = await createOfficer(tokens.quantri, {
+      username: 'qt.trangtien',
+      fullName: 'Phạm Quản Trị',
+      title: 'Quản trị hệ thống phường',
+      agencyCode: WARD.committee,
+      roles: ['unit_admin'],
+    });
     tokens['qt.trangtien'] = await signIn('qt.trangtien', temporary);
     // a unit administrator reaches no further than the ward
-    await t.http.post('/api/v1/admin/officers').set(bearer(tokens['qt.trangtien']))
-      .send({ username: 'cv.quan', fullName: 'Người Quận', agencyCode: WARD.district, roles: ['specialist'] }).expect(403);
-    await t.http.post('/api/v1/admin/officers').set(bearer(tokens['qt.trangtien']))
-      .send({ username: 'qt.khac', fullName: 'Quản Trị Khác', agencyCode: WARD.committee, roles: ['admin'] }).expect(403);
+    await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(tokens['qt.trangtien']))
+      .send({ username: 'cv.quan', fullName: 'Người Quận', agencyCode: WARD.district, roles: ['specialist'] })
+      .expect(403);
+    await t.http
+      .post('/api/v1/admin/officers')
+      .set(bearer(tokens['qt.trangtien']))
+      .send({ username: 'qt.khac', fullName: 'Quản Trị Khác', agencyCode: WARD.committee, roles: ['admin'] })
+      .expect(403);
     for (const [username, fullName, title, agencyCode, role] of [
       ['tn.tt', 'Nguyễn Thị Lan', 'Công chức Bộ phận Một cửa', WARD.desk, 'receiving_officer'],
       ['cv.tt', 'Trần Văn Minh', 'Công chức Văn phòng - Thống kê', WARD.committee, 'specialist'],
@@ -144,13 +174,16 @@ describe('production install: from an empty database to a resolved dossier, no d
     expect(count).toBe(5);
   });
 
-  it('the catalogue is imported, and a citizen\'s dossier for an imported procedure is received, processed and approved by the ward', async () => {
+  it("the catalogue is imported, and a citizen's dossier for an imported procedure is received, processed and approved by the ward", async () => {
     const imported = (await importFile(t.http, tokens.quantri, JSON.stringify(['1.115563', '2.001159'].map(sampleRecord))).expect(200)).body;
     expect(imported).toMatchObject({ created: 2, rejected: [] });
 
     const citizen = await citizenToken(t.http, t.db);
     const body = await submissionFor(t.http, citizen.token, `0${citizen.phone.slice(2)}`, {
-      code: '1.115563', agencyCode: WARD.desk, form: { noiDungYeuCau: 'Xóa ghi nợ tiền sử dụng đất trên Giấy chứng nhận' }, components: [],
+      code: '1.115563',
+      agencyCode: WARD.desk,
+      form: { noiDungYeuCau: 'Xóa ghi nợ tiền sử dụng đất trên Giấy chứng nhận' },
+      components: [],
     });
     const created = (await t.http.post('/api/v1/dossiers').set(bearer(citizen.token)).send(body).expect(201)).body;
     expect(created).toMatchObject({ procedureCode: '1.115563', status: 'new', currentAgencyCode: WARD.desk });

@@ -4,7 +4,18 @@ import { dropDatabase } from '@dvc/database';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { DuePlansAtStart, readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, socialAllowanceForm, startTestApp, startTestWorker, submissionFor, TestApp, testEnv, waitFor,
+  birthRegistrationForm,
+  citizenToken,
+  DEMO_PASSWORD_FOR_TESTS,
+  DESKS,
+  landTransferForm,
+  socialAllowanceForm,
+  startTestApp,
+  startTestWorker,
+  submissionFor,
+  TestApp,
+  testEnv,
+  waitFor,
 } from '@dvc/testing';
 import { prepareDatabase } from '../apps/cli/src/prepare-database';
 import { seedAll } from '../apps/cli/src/seed';
@@ -27,7 +38,13 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
 
   async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
     const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who))).body;
-    return (await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body }).expect(200)).body;
+    return (
+      await t.http
+        .post(`/api/v1/dossiers/${code}/${action}`)
+        .set(as(who))
+        .send({ version, ...body })
+        .expect(200)
+    ).body;
   }
 
   beforeAll(async () => {
@@ -46,15 +63,25 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const submit = async (code: string, form: Record<string, unknown>, components: string[]) =>
-      (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`)
-        .send(await submissionFor(t.http, citizen.token, phone, { code, agencyCode: DESKS.trangTien, form, components })).expect(201)).body.code as string;
+      (
+        await t.http
+          .post('/api/v1/dossiers')
+          .set('Authorization', `Bearer ${citizen.token}`)
+          .send(await submissionFor(t.http, citizen.token, phone, { code, agencyCode: DESKS.trangTien, form, components }))
+          .expect(201)
+      ).body.code as string;
     codes.commune = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
     await act(codes.commune, 'accept', 'tn.trangtien');
     codes.district = await submit('1.001776', socialAllowanceForm(phone), ['TK']);
     await act(codes.district, 'accept', 'tn.trangtien');
     await act(codes.district, 'transfer', 'tn.trangtien', { toAgencyCode: '000.35.22.H26' });
     await act(codes.district, 'transfer', 'ld.trangtien', { toAgencyCode: '000.07.22.H26' });
-    const land = await submissionFor(t.http, tokens['tn.hoankiem'], phone, { code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'] });
+    const land = await submissionFor(t.http, tokens['tn.hoankiem'], phone, {
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+    });
     codes.city = (await t.http.post('/api/v1/desk/dossiers').set(as('tn.hoankiem')).send(land).expect(201)).body.code;
     codes.finished = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
     await act(codes.finished, 'refuse', 'tn.trangtien', { reason: 'Nộp trùng hồ sơ' });
@@ -75,16 +102,37 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
   it('the dry run lists what would move (units, agencies, officers, open dossiers) and changes nothing', async () => {
     const before = await snapshot();
     const officersBefore = await officerRows();
-    const res = await t.http.post('/api/v1/admin/reorganizations?dryRun=true').set(as('admin')).send({ ...REORG, dryRun: false, officers: OFFICERS }).expect(201);
-    expect(res.body).toMatchObject({ dryRun: true, status: 'preview', alreadyApplied: false, units: { created: 0, continued: 126, closed: 400, districtsClosed: 30 }, dossiersMoved: 2, dossiersRerouted: 3 });
+    const res = await t.http
+      .post('/api/v1/admin/reorganizations?dryRun=true')
+      .set(as('admin'))
+      .send({ ...REORG, dryRun: false, officers: OFFICERS })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      dryRun: true,
+      status: 'preview',
+      alreadyApplied: false,
+      units: { created: 0, continued: 126, closed: 400, districtsClosed: 30 },
+      dossiersMoved: 2,
+      dossiersRerouted: 3,
+    });
     expect(res.body.agencies.closed).toBe(526 * 5 + 30 * 8);
     expect(res.body.movedFrom).toEqual({ '002.35.22.H26': 1, '000.07.22.H26': 1 });
     const { moves } = res.body;
-    expect(moves.units).toEqual(expect.arrayContaining([{ code: '00079', to: '00070' }, { code: '002', to: expect.stringMatching(/^\d{5}$/) }]));
+    expect(moves.units).toEqual(
+      expect.arrayContaining([
+        { code: '00079', to: '00070' },
+        { code: '002', to: expect.stringMatching(/^\d{5}$/) },
+      ]),
+    );
     expect(moves.agencies).toHaveLength(526 * 5 + 30 * 8);
     expect(moves.dossiers.map((d: { code: string }) => d.code).sort()).toEqual([codes.commune, codes.district].sort());
     const officer = (u: string) => moves.officers.find((o: { username: string }) => o.username === u);
-    expect(officer('tn.trangtien')).toMatchObject({ mode: 'grant', fromAgencyCode: DESKS.trangTien, roles: ['receiving_officer'], grantedUsername: 'tn.trangtien.00070' });
+    expect(officer('tn.trangtien')).toMatchObject({
+      mode: 'grant',
+      fromAgencyCode: DESKS.trangTien,
+      roles: ['receiving_officer'],
+      grantedUsername: 'tn.trangtien.00070',
+    });
     expect(officer('tn.hoankiem')).toMatchObject({ mode: 'move', fromAgencyCode: DESKS.hoanKiem, roles: ['receiving_officer'] });
     // a district's officers go, like its own dossiers, to the new unit of its first commune in the file
     const districtHome = moves.units.find((u: { code: string }) => u.code === '002').to;
@@ -102,10 +150,27 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
 
   it('a plan requested before its date is scheduled; the old units keep receiving and the new ones have nothing', async () => {
     const early = new Date('2025-06-20T09:00:00+07:00');
-    const res = await service().request({ ...REORG, merges: merges(), officers: OFFICERS, dryRun: false, requestedBy: 'admin', by: { officerId: null, username: 'admin', address: '198.51.100.4' } }, early);
+    const res = await service().request(
+      {
+        ...REORG,
+        merges: merges(),
+        officers: OFFICERS,
+        dryRun: false,
+        requestedBy: 'admin',
+        by: { officerId: null, username: 'admin', address: '198.51.100.4' },
+      },
+      early,
+    );
     expect(res).toMatchObject({ status: 'scheduled', takesEffectAt: '2025-06-30T17:00:00.000Z', appliedAt: null, dryRun: false, alreadyApplied: false });
     expect(res.dossiersMoved).toBeUndefined();
-    expect(await auditRows()).toEqual([{ actor_username: 'admin', action: 'schedule', before: null, after: expect.objectContaining({ name: REORG.name, effectiveDate: REORG.effectiveDate, officers: OFFICERS }) }]);
+    expect(await auditRows()).toEqual([
+      {
+        actor_username: 'admin',
+        action: 'schedule',
+        before: null,
+        after: expect.objectContaining({ name: REORG.name, effectiveDate: REORG.effectiveDate, officers: OFFICERS }),
+      },
+    ]);
     const listed = await t.http.get('/api/v1/admin/reorganizations').set(as('admin')).expect(200);
     expect(listed.body).toEqual([expect.objectContaining({ name: REORG.name, status: 'scheduled', effectiveDate: REORG.effectiveDate })]);
     // another plan cannot be slipped in before this one takes effect
@@ -116,7 +181,12 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     // the old ward's desk still receives and acts
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const late = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
     expect(late.startsWith(DESKS.trangTien)).toBe(true);
     await act(late, 'refuse', 'tn.trangtien', { reason: 'Nộp trùng hồ sơ' });
@@ -143,15 +213,21 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(row).toMatchObject({ status: 'applied', applied_by: 'admin', summary: expect.objectContaining({ dossiersMoved: 2, dossiersRerouted: 3 }) });
     expect(await service().applyDue()).toEqual([]);
     // the schedule applied it, once, on the requester's behalf
-    expect((await auditRows()).slice(1)).toEqual([{
-      actor_username: 'system:reorganization-schedule', action: 'apply', before: { status: 'scheduled' },
-      after: expect.objectContaining({ status: 'applied', name: REORG.name, requestedBy: 'admin', dossiersMoved: 2 }),
-    }]);
+    expect((await auditRows()).slice(1)).toEqual([
+      {
+        actor_username: 'system:reorganization-schedule',
+        action: 'apply',
+        before: { status: 'scheduled' },
+        after: expect.objectContaining({ status: 'applied', name: REORG.name, requestedBy: 'admin', dossiersMoved: 2 }),
+      },
+    ]);
   });
 
   it('the switch moves every in-flight dossier to its successor agency, with its history, one SMS and a portal push', async () => {
     // Tràng Tiền was split: its dossiers go to the first new unit listed for it, Phường Hoàn Kiếm (00070).
-    const moved = await t.db.query(`SELECT code, current_agency_code, current_scope_code, rule_set, route FROM dossiers WHERE code = ANY($1)`, [[codes.commune, codes.district, codes.city]]);
+    const moved = await t.db.query(`SELECT code, current_agency_code, current_scope_code, rule_set, route FROM dossiers WHERE code = ANY($1)`, [
+      [codes.commune, codes.district, codes.city],
+    ]);
     const byCode = Object.fromEntries(moved.map((m: { code: string }) => [m.code, m]));
     const hoanKiemPc = (await t.db.query(`SELECT code FROM agencies WHERE unit_code = '00070' AND kind = 'people_committee' AND valid_to IS NULL`))[0].code;
     expect(byCode[codes.commune].current_scope_code).toBe(hoanKiemPc);
@@ -169,7 +245,8 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
 
     // The specialist granted an account in the new ward finds them on the worklist.
     const newAgency = byCode[codes.commune].current_agency_code;
-    const login = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'cv.trangtien.00070', password: DEMO_PASSWORD_FOR_TESTS }).expect(200)).body;
+    const login = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'cv.trangtien.00070', password: DEMO_PASSWORD_FOR_TESTS }).expect(200))
+      .body;
     expect(login.officer).toMatchObject({ agencyCode: newAgency, roles: ['specialist'] });
     tokens.fresh = login.accessToken;
     const list = await t.http.get('/api/v1/dossiers?limit=100').set(as('fresh')).expect(200);
@@ -182,18 +259,31 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     const desk = (await t.db.query(`SELECT code FROM agencies WHERE unit_code = '00070' AND kind = 'one_stop_desk' AND valid_to IS NULL`))[0].code;
     const committee = (await t.db.query(`SELECT code FROM agencies WHERE unit_code = '00070' AND kind = 'people_committee' AND valid_to IS NULL`))[0].code;
     const [{ new_code: districtHome }] = await t.db.query(`SELECT new_code FROM unit_successions WHERE old_code = '002'`);
-    const districtDesk = (await t.db.query(`SELECT code, scope_code FROM agencies WHERE unit_code = $1 AND kind = 'one_stop_desk' AND valid_to IS NULL`, [districtHome]))[0];
-    const rows = await t.db.query(`SELECT username, agency_code, roles, full_name, title FROM officers WHERE username = ANY($1) ORDER BY username`,
-      [['tn.hoankiem', 'tn.trangtien', 'tn.trangtien.00070', 'ld.trangtien', 'ld.trangtien.00070', 'admin']]);
+    const districtDesk = (
+      await t.db.query(`SELECT code, scope_code FROM agencies WHERE unit_code = $1 AND kind = 'one_stop_desk' AND valid_to IS NULL`, [districtHome])
+    )[0];
+    const rows = await t.db.query(`SELECT username, agency_code, roles, full_name, title FROM officers WHERE username = ANY($1) ORDER BY username`, [
+      ['tn.hoankiem', 'tn.trangtien', 'tn.trangtien.00070', 'ld.trangtien', 'ld.trangtien.00070', 'admin'],
+    ]);
     const of = (u: string) => rows.find((r: { username: string }) => r.username === u);
     expect(of('tn.hoankiem')).toMatchObject({ agency_code: districtDesk.code, roles: ['receiving_officer'] });
     expect(of('tn.trangtien')).toMatchObject({ agency_code: DESKS.trangTien });
-    expect(of('tn.trangtien.00070')).toMatchObject({ agency_code: desk, roles: ['receiving_officer'], full_name: of('tn.trangtien').full_name, title: of('tn.trangtien').title });
+    expect(of('tn.trangtien.00070')).toMatchObject({
+      agency_code: desk,
+      roles: ['receiving_officer'],
+      full_name: of('tn.trangtien').full_name,
+      title: of('tn.trangtien').title,
+    });
     expect(of('ld.trangtien.00070')).toMatchObject({ agency_code: committee, roles: of('ld.trangtien').roles });
     expect(of('admin').agency_code).toBe('000.00.00.H26');
     // the moved district officer signs in to the new ward's desk (the last test receives there with a granted account)
     const login = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.hoankiem', password: DEMO_PASSWORD_FOR_TESTS }).expect(200)).body;
-    expect(login.officer).toMatchObject({ agencyCode: districtDesk.code, unitCode: districtHome, scopeCode: districtDesk.scope_code, roles: ['receiving_officer'] });
+    expect(login.officer).toMatchObject({
+      agencyCode: districtDesk.code,
+      unitCode: districtHome,
+      scopeCode: districtDesk.scope_code,
+      roles: ['receiving_officer'],
+    });
   });
 
   it('officers of closed agencies still read the history but can no longer act', async () => {
@@ -208,7 +298,11 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
   it('a second apply changes nothing', async () => {
     const before = await snapshot();
     const events = await reorgEvents();
-    const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ ...REORG, dryRun: false }).expect(201);
+    const res = await t.http
+      .post('/api/v1/admin/reorganizations')
+      .set(as('admin'))
+      .send({ ...REORG, dryRun: false })
+      .expect(201);
     expect(res.body).toMatchObject({ alreadyApplied: true, status: 'applied' });
     expect(await service().applyDue()).toEqual([]);
     expect(await snapshot()).toEqual(before);
@@ -231,7 +325,11 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     const onNew = await t.http.get('/api/v1/reports/processing').query(q).set(as('admin')).expect(200);
     expect(onNew.body.mapDate).toBe('2026-12-31');
     expect(onNew.body.rows.filter((r: { unitCode: string }) => r.unitCode.length === 5)).toHaveLength(126);
-    const onOld = await t.http.get('/api/v1/reports/processing').query({ ...q, mapDate: '2025-06-30' }).set(as('admin')).expect(200);
+    const onOld = await t.http
+      .get('/api/v1/reports/processing')
+      .query({ ...q, mapDate: '2025-06-30' })
+      .set(as('admin'))
+      .expect(200);
     expect(onOld.body.rows.filter((r: { unitCode: string }) => r.unitCode.length === 3)).toHaveLength(30);
     expect(onNew.body.total).toEqual({ ...onOld.body.total });
     // two received online at Tràng Tiền, one at the Hoàn Kiếm desk (the refused one was never received)
@@ -245,9 +343,15 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
   it('on the new map a ward desk receives what districts used to, and routes it inside the ward', async () => {
     const desk = (await t.db.query(`SELECT code FROM agencies WHERE unit_code = '00070' AND kind = 'one_stop_desk' AND valid_to IS NULL`))[0].code;
     // the receiving officer granted an account in the new ward, not one made by hand
-    const token = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.trangtien.00070', password: DEMO_PASSWORD_FOR_TESTS }).expect(200)).body.accessToken;
+    const token = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.trangtien.00070', password: DEMO_PASSWORD_FOR_TESTS }).expect(200))
+      .body.accessToken;
     const phone = '0912000111';
-    const body = await submissionFor(t.http, token, phone, { code: '1.013831', agencyCode: desk, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'] });
+    const body = await submissionFor(t.http, token, phone, {
+      code: '1.013831',
+      agencyCode: desk,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+    });
     const res = await t.http.post('/api/v1/desk/dossiers').set('Authorization', `Bearer ${token}`).send(body).expect(201);
     expect(res.body.code.startsWith(desk)).toBe(true);
     expect(res.body.steps.map((s: { level: string }) => s.level)).toEqual(['commune', 'city', 'city', 'commune']);
@@ -255,8 +359,12 @@ describe('administrative reorganisation: the 2025 switch to two levels', () => {
     expect(res.body.steps.at(-1).agencyCode).toBe(desk);
   });
 
-  it('refuses an override that is not one of the commune\'s new units', async () => {
-    const res = await t.http.post('/api/v1/admin/reorganizations').set(as('admin')).send({ name: 'other', effectiveDate: '2025-07-01', dryRun: true, overrides: { '00079': '00004' } }).expect(422);
+  it("refuses an override that is not one of the commune's new units", async () => {
+    const res = await t.http
+      .post('/api/v1/admin/reorganizations')
+      .set(as('admin'))
+      .send({ name: 'other', effectiveDate: '2025-07-01', dryRun: true, overrides: { '00079': '00004' } })
+      .expect(422);
     expect(res.body.errors[0].field).toBe('overrides.00079');
   });
 

@@ -13,22 +13,38 @@ describe('report facts', () => {
 
   async function act(code: string, action: string, token: string, body: Record<string, unknown> = {}) {
     const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
-    return (await t.http.post(`/api/v1/dossiers/${code}/${action}`).set('Authorization', `Bearer ${token}`).send({ version, ...body }).expect(200)).body;
+    return (
+      await t.http
+        .post(`/api/v1/dossiers/${code}/${action}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ version, ...body })
+        .expect(200)
+    ).body;
   }
 
   async function submitted() {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const created = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201);
     return { code: created.body.code as string, citizen: citizen.token };
   }
 
-  const unitFacts = async (unit: string) => (await t.db.query(
-    `SELECT COALESCE(sum(received_online), 0)::int AS online, COALESCE(sum(finished_received), 0)::int AS finished, COALESCE(sum(withdrawn), 0)::int AS withdrawn,
+  const unitFacts = async (unit: string) =>
+    (
+      await t.db.query(
+        `SELECT COALESCE(sum(received_online), 0)::int AS online, COALESCE(sum(finished_received), 0)::int AS finished, COALESCE(sum(withdrawn), 0)::int AS withdrawn,
        COALESCE(sum(due_total), 0)::int AS due, COALESCE(sum(fees_collected), 0)::int AS fees
      FROM (SELECT received_online, finished_received, withdrawn, due_total, fees_collected FROM report_daily_facts WHERE unit_code = $1
-       UNION ALL SELECT received_online, finished_received, withdrawn, due_total, fees_collected FROM report_fact_deltas WHERE unit_code = $1) x`, [unit]))[0];
+       UNION ALL SELECT received_online, finished_received, withdrawn, due_total, fees_collected FROM report_fact_deltas WHERE unit_code = $1) x`,
+        [unit],
+      )
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -43,7 +59,10 @@ describe('report facts', () => {
     await act(a.code, 'accept', tokens['tn.trangtien']);
     const b = await submitted();
     const accepted = await act(b.code, 'accept', tokens['tn.trangtien']);
-    await act(b.code, 'extend', tokens['tn.trangtien'], { reason: 'Cần xác minh', newDueAt: new Date(new Date(accepted.dueAt).getTime() + 2 * 86_400_000).toISOString() });
+    await act(b.code, 'extend', tokens['tn.trangtien'], {
+      reason: 'Cần xác minh',
+      newDueAt: new Date(new Date(accepted.dueAt).getTime() + 2 * 86_400_000).toISOString(),
+    });
     await act(b.code, 'withdraw', b.citizen, { reason: 'Nộp nhầm' });
     const after = await unitFacts('00079');
     expect(after.online - before.online).toBe(2);
@@ -53,13 +72,15 @@ describe('report facts', () => {
     expect(await facts.verify()).toEqual([]);
   });
 
-  it('fees count under the dossier\'s receiving unit on the day paid, and move with the dossier', async () => {
+  it("fees count under the dossier's receiving unit on the day paid, and move with the dossier", async () => {
     const { code } = await submitted();
     const [{ id }] = await t.db.query(`SELECT id FROM dossiers WHERE code = $1`, [code]);
     const before = await unitFacts('00079');
     await t.db.query(
       `INSERT INTO payments (dossier_id, dossier_code, agency_code, method, txn_ref, amount_vnd, status, created_by)
-       VALUES ($1, $2, $3, 'desk', $4, 16000, 'awaiting', 'report-facts test')`, [id, code, DESKS.trangTien, `FACTS-${code}`]);
+       VALUES ($1, $2, $3, 'desk', $4, 16000, 'awaiting', 'report-facts test')`,
+      [id, code, DESKS.trangTien, `FACTS-${code}`],
+    );
     expect((await unitFacts('00079')).fees - before.fees).toBe(0);
     await t.db.query(`UPDATE payments SET status = 'paid', paid_at = now() WHERE txn_ref = $1`, [`FACTS-${code}`]);
     expect((await unitFacts('00079')).fees - before.fees).toBe(16000);

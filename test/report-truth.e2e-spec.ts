@@ -17,7 +17,11 @@ describe('statistics report: what it says is true', () => {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
   const ids = new Map<string, string>();
 
-  async function dossier(name: string, unit: string, o: { status: string; receivedAt: Date; dueAt: Date; finishedAt?: Date; pausedAt?: Date; supplementRequests?: number; rating?: string }) {
+  async function dossier(
+    name: string,
+    unit: string,
+    o: { status: string; receivedAt: Date; dueAt: Date; finishedAt?: Date; pausedAt?: Date; supplementRequests?: number; rating?: string },
+  ) {
     const code = `GEN.TRUTH-${name}-${randomUUID().slice(0, 8)}`;
     const closed = ['result_returned', 'refused', 'withdrawn', 'stopped'].includes(o.status);
     const [row] = await t.db.query(
@@ -26,8 +30,18 @@ describe('statistics report: what it says is true', () => {
          supplement_requests, rating, version)
        VALUES ($1, '1.001193', 'GEN', $2, 'GEN', $2, $3, 'online', 'decree_118_2025', '[]', 0, '{"fullName":"Gen"}', '84900000000', '{}', '[]', 'desk',
          $4, $4, $5, $6, $7, $8, $9, $10, 1) RETURNING id`,
-      [code, unit, o.status, o.receivedAt, o.dueAt, o.finishedAt ?? null, closed ? o.finishedAt : null, o.pausedAt ?? null, o.supplementRequests ?? 0,
-        o.rating ? { rating: o.rating, reason: o.rating === 'unsatisfied' ? 'Chậm' : null, ratedAt: now.toISOString() } : null],
+      [
+        code,
+        unit,
+        o.status,
+        o.receivedAt,
+        o.dueAt,
+        o.finishedAt ?? null,
+        closed ? o.finishedAt : null,
+        o.pausedAt ?? null,
+        o.supplementRequests ?? 0,
+        o.rating ? { rating: o.rating, reason: o.rating === 'unsatisfied' ? 'Chậm' : null, ratedAt: now.toISOString() } : null,
+      ],
     );
     ids.set(name, row.id);
     return row.id as string;
@@ -50,23 +64,63 @@ describe('statistics report: what it says is true', () => {
     // Today, at Phường Cát Linh (00178) and Văn Miếu - Quốc Tử Giám (00181).
     await dossier('due-later-today', '00178', { status: 'processing', receivedAt: ago(48), dueAt: new Date(now.getTime() + 60_000) });
     await dossier('overdue', '00178', { status: 'processing', receivedAt: ago(48), dueAt: ago(0.5) });
-    await dossier('waiting-supplement', '00178', { status: 'supplement_requested', receivedAt: ago(96), dueAt: ago(24), pausedAt: ago(72), supplementRequests: 1 });
+    await dossier('waiting-supplement', '00178', {
+      status: 'supplement_requested',
+      receivedAt: ago(96),
+      dueAt: ago(24),
+      pausedAt: ago(72),
+      supplementRequests: 1,
+    });
     await dossier('waiting-payment', '00178', { status: 'payment_requested', receivedAt: ago(48), dueAt: ago(0.2), pausedAt: ago(1) });
-    await dossier('asked-twice', '00178', { status: 'resolved', receivedAt: ago(48), dueAt: new Date(now.getTime() + 72 * HOUR), finishedAt: now, supplementRequests: 2, rating: 'very_satisfied' });
-    await dossier('on-time-a', '00178', { status: 'result_returned', receivedAt: ago(48), dueAt: new Date(now.getTime() + 60_000), finishedAt: now, rating: 'satisfied' });
-    await dossier('on-time-b', '00178', { status: 'result_returned', receivedAt: ago(48), dueAt: new Date(now.getTime() + 60_000), finishedAt: now, rating: 'unsatisfied' });
+    await dossier('asked-twice', '00178', {
+      status: 'resolved',
+      receivedAt: ago(48),
+      dueAt: new Date(now.getTime() + 72 * HOUR),
+      finishedAt: now,
+      supplementRequests: 2,
+      rating: 'very_satisfied',
+    });
+    await dossier('on-time-a', '00178', {
+      status: 'result_returned',
+      receivedAt: ago(48),
+      dueAt: new Date(now.getTime() + 60_000),
+      finishedAt: now,
+      rating: 'satisfied',
+    });
+    await dossier('on-time-b', '00178', {
+      status: 'result_returned',
+      receivedAt: ago(48),
+      dueAt: new Date(now.getTime() + 60_000),
+      finishedAt: now,
+      rating: 'unsatisfied',
+    });
     await dossier('overdue-b', '00181', { status: 'awaiting_approval', receivedAt: ago(200), dueAt: ago(120) });
     await payment('asked-twice', 10_000, false);
     await payment('on-time-a', 20_000, true);
 
     // October 2026 at Phường Láng Thượng (00187): judged at 1 November 00:00, with the waits as they were then.
     const oct = (ymd: string, hm: string) => fromLocal(ymd, hm);
-    await dossier('oct-waiting', '00187', { status: 'supplement_requested', receivedAt: oct('2026-10-05', '09:00'), dueAt: oct('2026-10-20', '16:00'), pausedAt: oct('2026-10-15', '10:00') });
-    const resumed = await dossier('oct-waited-past-end', '00187', { status: 'supplement_requested', receivedAt: oct('2026-10-05', '09:00'), dueAt: oct('2026-10-20', '16:00'), pausedAt: oct('2026-10-10', '10:00') });
+    await dossier('oct-waiting', '00187', {
+      status: 'supplement_requested',
+      receivedAt: oct('2026-10-05', '09:00'),
+      dueAt: oct('2026-10-20', '16:00'),
+      pausedAt: oct('2026-10-15', '10:00'),
+    });
+    const resumed = await dossier('oct-waited-past-end', '00187', {
+      status: 'supplement_requested',
+      receivedAt: oct('2026-10-05', '09:00'),
+      dueAt: oct('2026-10-20', '16:00'),
+      pausedAt: oct('2026-10-10', '10:00'),
+    });
     // It resumed after the period (now): its due time moved past the period's end, as extendByPause does.
     await t.db.query(`UPDATE dossiers SET status = 'processing', paused_at = NULL, due_at = $2 WHERE id = $1`, [resumed, oct('2026-11-20', '16:00')]);
     await dossier('oct-overdue', '00187', { status: 'processing', receivedAt: oct('2026-10-05', '09:00'), dueAt: oct('2026-10-25', '16:00') });
-    await dossier('oct-paused-after-end', '00187', { status: 'supplement_requested', receivedAt: oct('2026-10-05', '09:00'), dueAt: oct('2026-10-25', '16:00'), pausedAt: oct('2026-11-10', '10:00') });
+    await dossier('oct-paused-after-end', '00187', {
+      status: 'supplement_requested',
+      receivedAt: oct('2026-10-05', '09:00'),
+      dueAt: oct('2026-10-25', '16:00'),
+      pausedAt: oct('2026-11-10', '10:00'),
+    });
   });
   afterAll(() => t.close());
 

@@ -34,13 +34,45 @@ function generate(units: string[]): Gen[] {
   const at = (ymd: string, hm: string) => fromLocal(ymd, hm);
   const fixed: Gen[] = [
     // finished on 2 September (a holiday) before its due day: on time, not early
-    { unit: units[0], channel: 'online', status: 'result_returned', receivedAt: at('2026-08-28', '09:00'), dueAt: at('2026-09-04', '16:00'), finishedAt: at('2026-09-02', '10:00') },
+    {
+      unit: units[0],
+      channel: 'online',
+      status: 'result_returned',
+      receivedAt: at('2026-08-28', '09:00'),
+      dueAt: at('2026-09-04', '16:00'),
+      finishedAt: at('2026-09-02', '10:00'),
+    },
     // finished exactly at the due instant: on time
-    { unit: units[1], channel: 'direct', status: 'resolved', receivedAt: at('2026-08-20', '09:00'), dueAt: at('2026-08-25', '16:00'), finishedAt: at('2026-08-25', '16:00') },
+    {
+      unit: units[1],
+      channel: 'direct',
+      status: 'resolved',
+      receivedAt: at('2026-08-20', '09:00'),
+      dueAt: at('2026-08-25', '16:00'),
+      finishedAt: at('2026-08-25', '16:00'),
+    },
     // finished a day early on a working day: early
-    { unit: units[2], channel: 'post', status: 'result_returned', receivedAt: at('2026-08-20', '09:00'), dueAt: at('2026-08-25', '16:00'), finishedAt: at('2026-08-24', '16:00') },
+    {
+      unit: units[2],
+      channel: 'post',
+      status: 'result_returned',
+      receivedAt: at('2026-08-20', '09:00'),
+      dueAt: at('2026-08-25', '16:00'),
+      finishedAt: at('2026-08-24', '16:00'),
+    },
   ];
-  const statuses = ['received', 'processing', 'awaiting_approval', 'supplement_requested', 'payment_requested', 'resolved', 'result_returned', 'refused', 'withdrawn', 'new'];
+  const statuses = [
+    'received',
+    'processing',
+    'awaiting_approval',
+    'supplement_requested',
+    'payment_requested',
+    'resolved',
+    'result_returned',
+    'refused',
+    'withdrawn',
+    'new',
+  ];
   const days = (n: number) => n * 86_400_000;
   const base = FROM.getTime() - days(20);
   const random: Gen[] = Array.from({ length: 160 }, () => {
@@ -53,7 +85,15 @@ function generate(units: string[]): Gen[] {
     const finished = ends ? new Date(received.getTime() + Math.floor(rand() * days(14))) : null;
     // Some waits began before the period's end, some after it (then the dossier was still running at the end).
     const pausedAt = ['supplement_requested', 'payment_requested'].includes(status) ? new Date(received.getTime() + Math.floor(rand() * days(30))) : null;
-    return { unit, channel, status, receivedAt: status === 'new' ? null : received, dueAt: status === 'new' ? null : due, finishedAt: finished, pausedAt: status === 'new' ? null : pausedAt };
+    return {
+      unit,
+      channel,
+      status,
+      receivedAt: status === 'new' ? null : received,
+      dueAt: status === 'new' ? null : due,
+      finishedAt: finished,
+      pausedAt: status === 'new' ? null : pausedAt,
+    };
   });
   return [...fixed, ...random];
 }
@@ -93,12 +133,23 @@ describe('statistics report', () => {
   const codes: string[] = [];
 
   type ReportRow = { unitCode: string; received: object; resolved: object; inProgress: object; supplementPending: number; withdrawn: number; refused: number };
-  const report = (from = FROM, to = TO) => t.http.get('/api/v1/reports/processing').query({ unitCode: '003', from: from.toISOString(), to: to.toISOString() })
-    .set('Authorization', `Bearer ${admin}`).expect(200);
+  const report = (from = FROM, to = TO) =>
+    t.http
+      .get('/api/v1/reports/processing')
+      .query({ unitCode: '003', from: from.toISOString(), to: to.toISOString() })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
   async function expectRecount(body: { rows: ReportRow[] }) {
     const calendar = await t.app.get(CalendarService).calendarFor(null);
     const expected = recount(rows, calendar, (u) => u);
-    const flat = (r: ReportRow) => ({ ...r.received, ...r.resolved, ...r.inProgress, supplementPending: r.supplementPending, withdrawn: r.withdrawn, refused: r.refused });
+    const flat = (r: ReportRow) => ({
+      ...r.received,
+      ...r.resolved,
+      ...r.inProgress,
+      supplementPending: r.supplementPending,
+      withdrawn: r.withdrawn,
+      refused: r.refused,
+    });
     expect(body.rows.some((r) => (r.inProgress as { paused: number }).paused > 0)).toBe(true);
     for (const row of body.rows) {
       const want = expected.get(row.unitCode) ?? {};
@@ -138,13 +189,17 @@ describe('statistics report', () => {
          $3, $3, $4, $5, $5, 1)`,
       [code, communes[3], fromLocal('2023-03-01', '09:00'), fromLocal('2023-03-07', '16:00'), fromLocal('2023-03-06', '10:00')],
     );
-    const resolvedIn = async (from: Date, to: Date) => (await report(from, to)).body.rows.find((r: { unitCode: string }) => r.unitCode === communes[3]).resolved;
+    const resolvedIn = async (from: Date, to: Date) =>
+      (await report(from, to)).body.rows.find((r: { unitCode: string }) => r.unitCode === communes[3]).resolved;
     const march = [fromLocal('2023-03-01', '00:00'), fromLocal('2023-04-01', '00:00')] as const;
     const offMidnight = [new Date(march[0].getTime() + 1), new Date(march[1].getTime() + 1)] as const;
     expect(await resolvedIn(...march)).toEqual({ early: 1, onTime: 0, late: 0 });
     const year = (await t.http.get('/api/v1/admin/calendar/2023').set('Authorization', `Bearer ${admin}`).expect(200)).body;
-    await t.http.put('/api/v1/admin/calendar/2023').set('Authorization', `Bearer ${admin}`)
-      .send({ holidays: [...year.holidays, { date: '2023-03-06', name: 'Nghỉ đột xuất' }], workingWeekendDays: [] }).expect(200);
+    await t.http
+      .put('/api/v1/admin/calendar/2023')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ holidays: [...year.holidays, { date: '2023-03-06', name: 'Nghỉ đột xuất' }], workingWeekendDays: [] })
+      .expect(200);
     expect(await resolvedIn(...march)).toEqual({ early: 0, onTime: 1, late: 0 }); // from the facts
     expect(await resolvedIn(...offMidnight)).toEqual({ early: 0, onTime: 1, late: 0 }); // from the rows
     await t.db.query('DELETE FROM dossiers WHERE code = $1', [code]);
@@ -172,7 +227,10 @@ describe('statistics report', () => {
   it('follows every later change of the rows, racing compactors included, and the facts stay equal to a recount', async () => {
     const facts = t.app.get(ReportFactsService);
     const at = (ymd: string, hm: string) => fromLocal(ymd, hm);
-    const open = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.receivedAt && !r.finishedAt).slice(0, 24);
+    const open = rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => r.receivedAt && !r.finishedAt)
+      .slice(0, 24);
     // A dossier finishes after it was received (the table's check constraints say so).
     const after = (r: Gen, t: Date) => new Date(Math.max(t.getTime(), (r.receivedAt as Date).getTime() + 3_600_000));
     const changes = open.map(({ r, i }, k) => async () => {
@@ -180,8 +238,13 @@ describe('statistics report', () => {
       else if (k % 4 === 1) Object.assign(r, { dueAt: new Date((r.dueAt ?? FROM).getTime() + 5 * 86_400_000) });
       else if (k % 4 === 2) Object.assign(r, { status: 'withdrawn', finishedAt: after(r, at('2026-08-20', '15:00')) });
       else Object.assign(r, { unit: communes[(communes.indexOf(r.unit) + 1) % communes.length] });
-      await t.db.query(`UPDATE dossiers SET status = $2, finished_at = $3, due_at = $4, receiving_unit_code = $5 WHERE code = $1`,
-        [codes[i], r.status, r.finishedAt, r.dueAt, r.unit]);
+      await t.db.query(`UPDATE dossiers SET status = $2, finished_at = $3, due_at = $4, receiving_unit_code = $5 WHERE code = $1`, [
+        codes[i],
+        r.status,
+        r.finishedAt,
+        r.dueAt,
+        r.unit,
+      ]);
     });
     expect(changes.length).toBeGreaterThanOrEqual(12);
     await Promise.all([...changes.map((change) => change()), facts.compact(7), facts.compact(7), facts.compactAll(5)]);
@@ -196,8 +259,16 @@ describe('statistics report', () => {
 
   it('drills down city → district: the district row at city level equals the district report total', async () => {
     const q = { from: FROM.toISOString(), to: TO.toISOString() };
-    const city = await t.http.get('/api/v1/reports/processing').query({ ...q, unitCode: '01' }).set('Authorization', `Bearer ${admin}`).expect(200);
-    const district = await t.http.get('/api/v1/reports/processing').query({ ...q, unitCode: '003' }).set('Authorization', `Bearer ${admin}`).expect(200);
+    const city = await t.http
+      .get('/api/v1/reports/processing')
+      .query({ ...q, unitCode: '01' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    const district = await t.http
+      .get('/api/v1/reports/processing')
+      .query({ ...q, unitCode: '003' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     const row = city.body.rows.find((r: { unitCode: string }) => r.unitCode === '003');
     const strip = (r: Record<string, unknown>) => ({ ...r, unitCode: undefined, unitName: undefined });
     expect(strip(row)).toEqual(strip(district.body.total));
@@ -211,20 +282,38 @@ describe('statistics report', () => {
     expect(csv.text).toContain('Giải quyết trước hạn');
     expect(csv.text.trim().split('\r\n').length).toBeGreaterThan(2);
     const leaderHk = await officerToken(t.http, 'ld.hoankiem');
-    await t.http.get('/api/v1/reports/processing').query({ ...q, format: 'json' }).set('Authorization', `Bearer ${leaderHk}`).expect(404);
-    await t.http.get('/api/v1/reports/processing').query({ ...q, unitCode: '002', format: 'json' }).set('Authorization', `Bearer ${leaderHk}`).expect(200);
+    await t.http
+      .get('/api/v1/reports/processing')
+      .query({ ...q, format: 'json' })
+      .set('Authorization', `Bearer ${leaderHk}`)
+      .expect(404);
+    await t.http
+      .get('/api/v1/reports/processing')
+      .query({ ...q, unitCode: '002', format: 'json' })
+      .set('Authorization', `Bearer ${leaderHk}`)
+      .expect(200);
     const desk = await officerToken(t.http, 'tn.trangtien');
     await t.http.get('/api/v1/reports/processing').query(q).set('Authorization', `Bearer ${desk}`).expect(403);
-    await t.http.get('/api/v1/reports/processing').query({ unitCode: '003', from: TO.toISOString(), to: FROM.toISOString() }).set('Authorization', `Bearer ${admin}`).expect(422);
+    await t.http
+      .get('/api/v1/reports/processing')
+      .query({ unitCode: '003', from: TO.toISOString(), to: FROM.toISOString() })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(422);
   });
 
   it('the usage report shows SMS and payments per unit, as JSON and CSV', async () => {
     const q = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
     const res = await t.http.get('/api/v1/reports/usage').query(q).set('Authorization', `Bearer ${admin}`).expect(200);
-    expect(res.body.rows.find((r: { unitCode: string }) => r.unitCode === '002')).toEqual(expect.objectContaining({ dossiersHandled: expect.any(Number), sms: expect.any(Object), payments: expect.any(Object) }));
+    expect(res.body.rows.find((r: { unitCode: string }) => r.unitCode === '002')).toEqual(
+      expect.objectContaining({ dossiersHandled: expect.any(Number), sms: expect.any(Object), payments: expect.any(Object) }),
+    );
     // A dossier handled at two units counts in both rows and once in the total (exact figures: usage-report.e2e-spec.ts).
     expect(res.body.total.dossiersHandled).toBeLessThanOrEqual(res.body.rows.reduce((s: number, r: { dossiersHandled: number }) => s + r.dossiersHandled, 0));
-    const csv = await t.http.get('/api/v1/reports/usage').query({ ...q, format: 'csv' }).set('Authorization', `Bearer ${admin}`).expect(200);
+    const csv = await t.http
+      .get('/api/v1/reports/usage')
+      .query({ ...q, format: 'csv' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(csv.text).toContain('Phí giao dịch (đồng)');
   });
 });

@@ -53,7 +53,9 @@ describe('the application role', () => {
 describe('start-up checks', () => {
   it('names the PostgreSQL URL and how to start it when nothing answers', async () => {
     const config = loadAllConfig({ ...testEnv(), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/dvc' });
-    await expect(checkPostgres(config.database, 500)).rejects.toThrow(/^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1 does not answer .*start it with: pg_ctlcluster/);
+    await expect(checkPostgres(config.database, 500)).rejects.toThrow(
+      /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1 does not answer .*start it with: pg_ctlcluster/,
+    );
   });
 
   it('names the Redis URL and how to start it when nothing answers', async () => {

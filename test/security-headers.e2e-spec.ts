@@ -16,7 +16,13 @@ describe('security headers', () => {
     await direct?.close();
   });
 
-  const csp = (header: unknown) => Object.fromEntries(String(header).split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  const csp = (header: unknown) =>
+    Object.fromEntries(
+      String(header)
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v.join(' ')]),
+    );
 
   it.each([
     ['an API answer', '/api/v1/procedures', 200],
@@ -36,7 +42,7 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
-  it('behind a trusted TLS proxy (TRUST_PROXY, X-Forwarded-Proto: https) HSTS is sent; over the proxy\'s plain HTTP it is not', async () => {
+  it("behind a trusted TLS proxy (TRUST_PROXY, X-Forwarded-Proto: https) HSTS is sent; over the proxy's plain HTTP it is not", async () => {
     const tls = await behindProxy.http.get('/health').set('X-Forwarded-Proto', 'https').expect(200);
     expect(tls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     const plain = await behindProxy.http.get('/health').set('X-Forwarded-Proto', 'http').expect(200);
@@ -52,7 +58,11 @@ describe('security headers', () => {
       const scripts = [...String(res.text).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
       expect(scripts.length).toBeGreaterThan(0);
       for (const [, attributes, body] of scripts) {
-        expect({ path, attributes, inline: body.trim().length > 0 && !/type="application\/json"/.test(attributes) }).toEqual({ path, attributes, inline: false });
+        expect({ path, attributes, inline: body.trim().length > 0 && !/type="application\/json"/.test(attributes) }).toEqual({
+          path,
+          attributes,
+          inline: false,
+        });
         expect(attributes).not.toMatch(/src="(https?:)?\/\//);
       }
     }

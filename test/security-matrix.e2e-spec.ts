@@ -6,8 +6,19 @@ import { hashPassword } from '@dvc/identity';
 import { OutboxMessageEntity } from '@dvc/notifications';
 import { PaymentEntity } from '@dvc/payments';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, householdBusinessForm, judicialRecordForm, landTransferForm, lastOtpFor, startTestApp,
-  submissionFor, TestApp, transcriptForm, uniquePhone,
+  birthRegistrationForm,
+  citizenToken,
+  DEMO_PASSWORD_FOR_TESTS,
+  DESKS,
+  householdBusinessForm,
+  judicialRecordForm,
+  landTransferForm,
+  lastOtpFor,
+  startTestApp,
+  submissionFor,
+  TestApp,
+  transcriptForm,
+  uniquePhone,
 } from '@dvc/testing';
 import { ACCESS_RULES, admits } from './sweep/access-rules';
 import { forgeriesOf } from './sweep/forged-tokens';
@@ -17,10 +28,26 @@ import { IDENTITIES, type Identity } from './sweep/sweep-fixtures';
 
 const VNPAY_SECRET = 'SECURITY-MATRIX-VNPAY-0123456789abcdef';
 const TMN = 'DVCHN001';
-const OFFICERS = ['tn.trangtien', 'cv.trangtien', 'ld.trangtien', 'tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'tn.stp', 'cv.stp', 'ld.stp', 'cv.sotnmt', 'ld.sotnmt', 'admin'];
+const OFFICERS = [
+  'tn.trangtien',
+  'cv.trangtien',
+  'ld.trangtien',
+  'tn.hoankiem',
+  'cv.hoankiem',
+  'ld.hoankiem',
+  'tn.stp',
+  'cv.stp',
+  'ld.stp',
+  'cv.sotnmt',
+  'ld.sotnmt',
+  'admin',
+];
 /** A caller per identity for the access rules: Tràng Tiền's officers and the administrator. */
 const AS_IDENTITY: Record<Exclude<Identity, 'anonymous' | 'citizen'>, string> = {
-  receiving_officer: 'tn.trangtien', specialist: 'cv.trangtien', leader: 'ld.trangtien', admin: 'admin',
+  receiving_officer: 'tn.trangtien',
+  specialist: 'cv.trangtien',
+  leader: 'ld.trangtien',
+  admin: 'admin',
 };
 
 type Http = TestApp['http'];
@@ -59,17 +86,37 @@ describe('security matrix', () => {
     stranger = await citizenToken(t.http, t.db);
     const phone = `0${owner.phone.slice(2)}`;
     // Tràng Tiền (commune): birth registration, received by its desk; the route never leaves the commune.
-    const birth = await submissionFor(t.http, owner.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const birth = await submissionFor(t.http, owner.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const commune = (await t.http.post('/api/v1/dossiers').set(bearer(owner.token)).send(birth).expect(201)).body;
     await t.http.post(`/api/v1/dossiers/${commune.code}/accept`).set(bearer(tokens['tn.trangtien'])).send({ version: commune.version }).expect(200);
     // Hoàn Kiếm (district): a household business registration submitted online at its desk.
-    const business = await submissionFor(t.http, owner.token, phone, { code: '1.001612', agencyCode: DESKS.hoanKiem, form: householdBusinessForm(phone), components: ['GDN', 'GTPL'] });
+    const business = await submissionFor(t.http, owner.token, phone, {
+      code: '1.001612',
+      agencyCode: DESKS.hoanKiem,
+      form: householdBusinessForm(phone),
+      components: ['GDN', 'GTPL'],
+    });
     const district = (await t.http.post('/api/v1/dossiers').set(bearer(owner.token)).send(business).expect(201)).body;
-    const land = await submissionFor(t.http, tokens['tn.hoankiem'], phone, { code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'] });
+    const land = await submissionFor(t.http, tokens['tn.hoankiem'], phone, {
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+    });
     const registered = (await t.http.post('/api/v1/desk/dossiers').set(bearer(tokens['tn.hoankiem'])).send(land).expect(201)).body;
     expect(registered.currentAgencyCode).toBe('000.00.03.H26');
     // Department of Justice (city): a judicial-record certificate submitted online at its own desk.
-    const record = await submissionFor(t.http, owner.token, phone, { code: '2.000488', agencyCode: DESKS.departmentOfJustice, form: judicialRecordForm(phone), components: ['TK', 'CCCD'] });
+    const record = await submissionFor(t.http, owner.token, phone, {
+      code: '2.000488',
+      agencyCode: DESKS.departmentOfJustice,
+      form: judicialRecordForm(phone),
+      components: ['TK', 'CCCD'],
+    });
     const department = (await t.http.post('/api/v1/dossiers').set(bearer(owner.token)).send(record).expect(201)).body;
     const fileOf = (body: { components: { fileIds: string[] }[] }) => body.components[0].fileIds[0];
     dossiers.commune = { code: commune.code, fileId: fileOf(birth), readers: ['tn.trangtien', 'cv.trangtien', 'ld.trangtien'] };
@@ -115,14 +162,23 @@ describe('security matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-  describe('another unit\'s dossier is a 404 on every dossier route, exactly like a dossier that does not exist', () => {
+  describe("another unit's dossier is a 404 on every dossier route, exactly like a dossier that does not exist", () => {
     /** A well-formed code no dossier has; its answers are asked once per caller and route. */
     const NONE = '001.35.22.H26-261125-990001';
     const noneAnswers = new Map<string, Promise<{ status: number; body: string }>>();
     const answerForNone = (r: { method: string; path: string; body?: unknown }, code: string, token: string) => {
       const path = r.path.replace(code, NONE);
       const key = `${token} ${r.method} ${path}`;
-      if (!noneAnswers.has(key)) noneAnswers.set(key, call(r.method, path, token, r.body).then((res) => ({ status: res.status, body: JSON.stringify(res.body ?? null).split(NONE).join('<code>') })));
+      if (!noneAnswers.has(key))
+        noneAnswers.set(
+          key,
+          call(r.method, path, token, r.body).then((res) => ({
+            status: res.status,
+            body: JSON.stringify(res.body ?? null)
+              .split(NONE)
+              .join('<code>'),
+          })),
+        );
       return noneAnswers.get(key)!;
     };
 
@@ -134,7 +190,10 @@ describe('security matrix', () => {
         const real = await call(r.method, r.path, token, r.body);
         const none = await answerForNone(r, d.code, token);
         // Indistinguishable: same status and the same problem details once the codes are blanked out.
-        const same = JSON.stringify(real.body ?? null).split(d.code).join('<code>') === none.body;
+        const same =
+          JSON.stringify(real.body ?? null)
+            .split(d.code)
+            .join('<code>') === none.body;
         if (real.status !== none.status || ![403, 404].includes(real.status) || !same) {
           wrong.push(`${who} ${r.method} ${r.path}: ${real.status} (no such dossier: ${none.status}) ${JSON.stringify(real.body).slice(0, 120)}`);
         }
@@ -145,9 +204,9 @@ describe('security matrix', () => {
     }
 
     it.each([
-      ['commune', 'Hoàn Kiếm\'s, the departments\' officers and the administrator'],
-      ['district', 'Tràng Tiền\'s, the departments\' officers and the administrator'],
-      ['department', 'Tràng Tiền\'s, Hoàn Kiếm\'s, the other department\'s officers and the administrator'],
+      ['commune', "Hoàn Kiếm's, the departments' officers and the administrator"],
+      ['district', "Tràng Tiền's, the departments' officers and the administrator"],
+      ['department', "Tràng Tiền's, Hoàn Kiếm's, the other department's officers and the administrator"],
     ] as const)('a %s dossier: %s', async (kind, _who) => {
       const wrong: string[] = [];
       for (const u of OFFICERS.filter((o) => !dossiers[kind].readers.includes(o))) wrong.push(...(await compare(kind, tokens[u], u)));
@@ -175,7 +234,7 @@ describe('security matrix', () => {
       expect(wrong).toEqual([]);
     });
 
-    it('the dossiers\' own officers and owner do reach them (the 404s above are about scope, not broken requests)', async () => {
+    it("the dossiers' own officers and owner do reach them (the 404s above are about scope, not broken requests)", async () => {
       for (const d of Object.values(dossiers)) {
         for (const u of d.readers) await call('GET', `/api/v1/dossiers/${d.code}`, tokens[u]).expect(200);
       }
@@ -184,7 +243,7 @@ describe('security matrix', () => {
     });
   });
 
-  it('worklists, colleague lists, reports and files stay inside the caller\'s scope', async () => {
+  it("worklists, colleague lists, reports and files stay inside the caller's scope", async () => {
     for (const [kind, d] of Object.entries(dossiers)) {
       for (const u of OFFICERS) {
         const list = await call('GET', `/api/v1/dossiers?limit=100&q=${encodeURIComponent(d.code)}`, tokens[u]).expect(200);
@@ -212,7 +271,10 @@ describe('security matrix', () => {
 
     // A dossier's files: its owner and the officers who read it; anyone else gets the answer for a file that does not exist.
     const files: string[] = [];
-    for (const [kind, d] of [...Object.entries(dossiers), ['passed on', { ...passedOn, readers: ['tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'cv.sotnmt', 'ld.sotnmt'] as string[] }] as const]) {
+    for (const [kind, d] of [
+      ...Object.entries(dossiers),
+      ['passed on', { ...passedOn, readers: ['tn.hoankiem', 'cv.hoankiem', 'ld.hoankiem', 'cv.sotnmt', 'ld.sotnmt'] as string[] }] as const,
+    ]) {
       for (const [who, token] of [...OFFICERS.map((u) => [u, tokens[u]]), ['another citizen', stranger.token]]) {
         const res = await call('GET', `/api/v1/files/${d.fileId}`, token);
         const noneId = randomUUID();
@@ -226,19 +288,34 @@ describe('security matrix', () => {
     await call('GET', `/api/v1/files/${dossiers.commune.fileId}`, owner.token).expect(200);
   });
 
-  describe('the applicant\'s phone (notices and access by phone)', () => {
-    const tableCounts = async () => (await t.db.query(`SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM dossier_events) AS events, (SELECT count(*)::int FROM outbox) AS outbox`))[0];
+  describe("the applicant's phone (notices and access by phone)", () => {
+    const tableCounts = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM dossier_events) AS events, (SELECT count(*)::int FROM outbox) AS outbox`,
+        )
+      )[0];
 
-    it('online, the applicant\'s phone must be the signed-in citizen\'s: someone else\'s number is a 422 that writes nothing', async () => {
+    it("online, the applicant's phone must be the signed-in citizen's: someone else's number is a 422 that writes nothing", async () => {
       const victim = `0${owner.phone.slice(2)}`;
-      const body = await submissionFor(t.http, stranger.token, victim, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(victim), components: ['TK', 'GCS', 'GTTT'] });
+      const body = await submissionFor(t.http, stranger.token, victim, {
+        code: '1.001193',
+        agencyCode: DESKS.trangTien,
+        form: birthRegistrationForm(victim),
+        components: ['TK', 'GCS', 'GTTT'],
+      });
       const before = await tableCounts();
       const res = await call('POST', '/api/v1/dossiers', stranger.token, body).expect(422);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.phone']);
       expect(await tableCounts()).toEqual(before);
       // Any spelling of the citizen's own number is theirs.
-      const own = await submissionFor(t.http, stranger.token, `+84${stranger.phone.slice(2)}`, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(`0${stranger.phone.slice(2)}`), components: ['TK', 'GCS', 'GTTT'] });
+      const own = await submissionFor(t.http, stranger.token, `+84${stranger.phone.slice(2)}`, {
+        code: '1.001193',
+        agencyCode: DESKS.trangTien,
+        form: birthRegistrationForm(`0${stranger.phone.slice(2)}`),
+        components: ['TK', 'GCS', 'GTTT'],
+      });
       await call('POST', '/api/v1/dossiers', stranger.token, own).expect(201);
     });
 
@@ -273,20 +350,21 @@ describe('security matrix', () => {
     it.each([
       ['an administrator', 'admin', ['/api/v1/auth/me', '/api/v1/dossiers', '/api/v1/admin/payments/mismatches']],
       ['a citizen', 'citizen', ['/api/v1/auth/me', '/api/v1/dossiers']],
-    ])('every forgery of %s\'s token is a 401 on each route it opened', async (_label, whose, paths) => {
+    ])("every forgery of %s's token is a 401 on each route it opened", async (_label, whose, paths) => {
       const valid = whose === 'citizen' ? owner.token : tokens[whose];
       const wrong: string[] = [];
       for (const path of paths) {
         await call('GET', path, valid).expect(200);
         for (const { label, token } of await forgeriesOf(valid, t.app.get(JwtService))) {
           const res = await call('GET', path, token);
-          if (res.status !== 401 || !String(res.headers['content-type']).startsWith('application/problem+json')) wrong.push(`${label} on ${path}: ${res.status}`);
+          if (res.status !== 401 || !String(res.headers['content-type']).startsWith('application/problem+json'))
+            wrong.push(`${label} on ${path}: ${res.status}`);
         }
       }
       expect(wrong).toEqual([]);
     });
 
-    it('an officer\'s unit and scope are the account\'s: a validly signed token claiming another scope is served as the account', async () => {
+    it("an officer's unit and scope are the account's: a validly signed token claiming another scope is served as the account", async () => {
       const jwt = t.app.get(JwtService);
       const claims = jwt.decode(tokens['tn.trangtien']) as Record<string, unknown>;
       const { iat: _iat, exp: _exp, iss: _iss, ...bare } = claims;
@@ -305,7 +383,7 @@ describe('security matrix', () => {
       }
     });
 
-    it('a citizen\'s token on officer routes and an officer\'s on citizen routes are a 403', async () => {
+    it("a citizen's token on officer routes and an officer's on citizen routes are a 403", async () => {
       await call('GET', '/api/v1/officers', owner.token).expect(403);
       await call('GET', '/api/v1/admin/payments/mismatches', owner.token).expect(403);
       await call('POST', '/api/v1/desk/dossiers', owner.token, {}).expect(403);
@@ -313,10 +391,12 @@ describe('security matrix', () => {
       await call('GET', '/api/v1/reports/usage?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z', tokens['ld.trangtien']).expect(403);
     });
 
-    it('an officer\'s token stops working the moment the account is deactivated, or its roles or agency change', async () => {
+    it("an officer's token stops working the moment the account is deactivated, or its roles or agency change", async () => {
       const username = `sec.${process.pid}.${randomUUID().slice(0, 8)}`;
-      await t.db.query(`INSERT INTO officers (username, password_hash, full_name, roles, agency_code, active) VALUES ($1, $2, 'Kiểm thử bảo mật', '{receiving_officer}', $3, true)`,
-        [username, await hashPassword(DEMO_PASSWORD_FOR_TESTS), DESKS.trangTien]);
+      await t.db.query(
+        `INSERT INTO officers (username, password_hash, full_name, roles, agency_code, active) VALUES ($1, $2, 'Kiểm thử bảo mật', '{receiving_officer}', $3, true)`,
+        [username, await hashPassword(DEMO_PASSWORD_FOR_TESTS), DESKS.trangTien],
+      );
       try {
         const fresh = async () => (await login(t.http, username)).accessToken;
         const probe = (token: string) => call('GET', `/api/v1/dossiers/${dossiers.commune.code}`, token);
@@ -349,7 +429,7 @@ describe('security matrix', () => {
     const age = (normalised: string, seconds: number) =>
       t.db.query(`UPDATE otp_states SET issued_at = issued_at - make_interval(secs => $2) WHERE phone = $1`, [normalised, seconds]);
 
-    it('five wrong guesses, whatever the phone\'s spelling, void that code but do not lock the owner out: a new code signs in', async () => {
+    it("five wrong guesses, whatever the phone's spelling, void that code but do not lock the owner out: a new code signs in", async () => {
       const phone = uniquePhone();
       // A stranger asks a code for the victim's phone and guesses five times.
       const normalised = (await otp(phone).expect(202)).body.phone as string;
@@ -383,7 +463,8 @@ describe('security matrix', () => {
     it('a code is sent at most once a minute and five times an hour; refused requests write no SMS', async () => {
       const phone = uniquePhone();
       const normalised = (await otp(phone).expect(202)).body.phone as string;
-      const sms = () => t.db.getRepository(OutboxMessageEntity).createQueryBuilder('o').where(`o.kind = 'otp' AND o.payload->>'to' = :p`, { p: normalised }).getCount();
+      const sms = () =>
+        t.db.getRepository(OutboxMessageEntity).createQueryBuilder('o').where(`o.kind = 'otp' AND o.payload->>'to' = :p`, { p: normalised }).getCount();
       await otp(phone).expect(429);
       for (let i = 2; i <= 5; i++) {
         await age(normalised, 61);
@@ -401,13 +482,25 @@ describe('security matrix', () => {
     it('bad signature 97, changed amount 04, unknown order 01, replays 02: the payment is paid exactly once', async () => {
       const citizen = await citizenToken(t.http, t.db);
       const phone = `0${citizen.phone.slice(2)}`;
-      const body = await submissionFor(t.http, citizen.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 1), components: ['TK', 'GTTT'] });
+      const body = await submissionFor(t.http, citizen.token, phone, {
+        code: '2.000635',
+        agencyCode: DESKS.trangTien,
+        form: transcriptForm(phone, 1),
+        components: ['TK', 'GTTT'],
+      });
       const created = (await t.http.post('/api/v1/dossiers').set(bearer(citizen.token)).send(body).expect(201)).body;
       await t.http.post(`/api/v1/dossiers/${created.code}/accept`).set(bearer(tokens['tn.trangtien'])).send({ version: created.version }).expect(200);
       const payment = (await t.http.post(`/api/v1/dossiers/${created.code}/payments`).set(bearer(citizen.token)).send({ gateway: 'vnpay' }).expect(201)).body;
       const base: Record<string, string> = {
-        vnp_Amount: '800000', vnp_BankCode: 'NCB', vnp_OrderInfo: 'Thanh toan', vnp_PayDate: '20261125103000', vnp_ResponseCode: '00',
-        vnp_TmnCode: TMN, vnp_TransactionNo: '77000001', vnp_TransactionStatus: '00', vnp_TxnRef: payment.txnRef,
+        vnp_Amount: '800000',
+        vnp_BankCode: 'NCB',
+        vnp_OrderInfo: 'Thanh toan',
+        vnp_PayDate: '20261125103000',
+        vnp_ResponseCode: '00',
+        vnp_TmnCode: TMN,
+        vnp_TransactionNo: '77000001',
+        vnp_TransactionStatus: '00',
+        vnp_TxnRef: payment.txnRef,
       };
       const signed = (p: Record<string, string>, secret = VNPAY_SECRET) => ({ ...p, vnp_SecureHash: signVnpay(p, secret) });
       const ipn = async (p: Record<string, string>) => {
@@ -432,7 +525,10 @@ describe('security matrix', () => {
       }
       expect(await ipn(signed(base))).toBe('00');
       const replays = await Promise.all([
-        ipn(signed(base)), ipn(signed(base)), ipn(signed({ ...base, vnp_TransactionNo: '77000002' })), ipn(signed({ ...base, vnp_ResponseCode: '24', vnp_TransactionStatus: '02' })),
+        ipn(signed(base)),
+        ipn(signed(base)),
+        ipn(signed({ ...base, vnp_TransactionNo: '77000002' })),
+        ipn(signed({ ...base, vnp_ResponseCode: '24', vnp_TransactionStatus: '02' })),
       ]);
       expect(replays).toEqual(['02', '02', '02', '02']);
       expect(await status()).toBe('paid');
@@ -440,7 +536,9 @@ describe('security matrix', () => {
         `SELECT (SELECT count(*)::int FROM payments WHERE dossier_id = p.dossier_id AND status = 'paid') AS paid,
                 (SELECT count(*)::int FROM dossier_events WHERE dossier_id = p.dossier_id AND action = 'confirm_payment') AS confirmations,
                 p.gateway_transaction_no AS txn
-         FROM payments p WHERE p.txn_ref = $1`, [payment.txnRef]);
+         FROM payments p WHERE p.txn_ref = $1`,
+        [payment.txnRef],
+      );
       expect(paid[0]).toEqual({ paid: 1, confirmations: 1, txn: '77000001' });
     });
   });

@@ -5,12 +5,21 @@ import { join } from 'node:path';
 import forge from 'node-forge';
 import { documentFixture, renderDocument } from '@dvc/documents';
 import { agencySubject, issueCertificate, pdfsig } from '@dvc/signing';
-import { birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, landTransferForm, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
+import {
+  birthRegistrationForm,
+  citizenToken,
+  DEMO_PASSWORD_FOR_TESTS,
+  DESKS,
+  landTransferForm,
+  officerToken,
+  startTestApp,
+  submissionFor,
+  TestApp,
+} from '@dvc/testing';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
- 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
@@ -23,7 +32,12 @@ async function acceptedDossier(t: TestApp): Promise<{ code: string; desk: string
   const desk = await officerToken(t.http, 'tn.trangtien');
   const citizen = await citizenToken(t.http, t.db);
   const phone = `0${citizen.phone.slice(2)}`;
-  const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+  const body = await submissionFor(t.http, citizen.token, phone, {
+    code: '1.001193',
+    agencyCode: DESKS.trangTien,
+    form: birthRegistrationForm(phone),
+    components: ['TK', 'GCS', 'GTTT'],
+  });
   const code = (await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201)).body.code as string;
   await t.http.post(`/api/v1/dossiers/${code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);
   return { code, desk, phone };
@@ -40,7 +54,8 @@ describe('signed forms and the public verification page', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ({ code, desk, phone } = await acceptedDossier(t));
-    receipt = (await t.http.get(`/api/v1/dossiers/${code}/documents/receipt`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    receipt = (await t.http.get(`/api/v1/dossiers/${code}/documents/receipt`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200))
+      .body as Buffer;
     const text = (await pdfParse(receipt)).text.replace(/\s+/g, '');
     id = /\/api\/v1\/verify\/([0-9a-f-]{36})/.exec(text)?.[1] ?? '';
   });
@@ -57,7 +72,15 @@ describe('signed forms and the public verification page', () => {
   it('prints its own verification link, which shows the hash, agency, time and dossier code and nothing personal', async () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const res = await t.http.get(`/api/v1/verify/${id}`).expect(200);
-    expect(res.body).toMatchObject({ id, kind: 'receipt', dossierCode: code, sha256: sha256(receipt), signedBy: 'Bộ phận Một cửa Phường Tràng Tiền', agencyCode: '001.35.22.H26', valid: true });
+    expect(res.body).toMatchObject({
+      id,
+      kind: 'receipt',
+      dossierCode: code,
+      sha256: sha256(receipt),
+      signedBy: 'Bộ phận Một cửa Phường Tràng Tiền',
+      agencyCode: '001.35.22.H26',
+      valid: true,
+    });
     expect(Date.now() - Date.parse(res.body.signedAt)).toBeLessThan(5 * 60_000);
     const json = JSON.stringify(res.body);
     for (const personal of ['Nguyễn Văn An', phone, phone.slice(1), '001089012345', 'Hàng Bài']) expect(json).not.toContain(personal);
@@ -83,7 +106,9 @@ describe('signed forms and the public verification page', () => {
   });
 
   it('the control slip stays an unsigned internal record', async () => {
-    const slip = (await t.http.get(`/api/v1/dossiers/${code}/documents/control-slip`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const slip = (
+      await t.http.get(`/api/v1/dossiers/${code}/documents/control-slip`).set('Authorization', `Bearer ${desk}`).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
     expect(await pdfsig(slip)).not.toContain('Signature #1');
   });
 });
@@ -144,20 +169,32 @@ describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
     const [desk, leader, specialist] = [await login('tn.hoankiem'), await login('ld.sotnmt'), await login('cv.sotnmt')];
     const act = async (code: string, action: string, who: { auth: Record<string, string> }, body: Record<string, unknown> = {}) => {
       const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(who.auth).expect(200)).body;
-      return t.http.post(`/api/v1/dossiers/${code}/${action}`).set(who.auth).send({ version, ...body });
+      return t.http
+        .post(`/api/v1/dossiers/${code}/${action}`)
+        .set(who.auth)
+        .send({ version, ...body });
     };
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, desk.auth.Authorization.slice(7), phone, {
-      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
     });
     const code = (await t.http.post('/api/v1/desk/dossiers').set(desk.auth).send(body).expect(201)).body.code as string;
     expect((await act(code, 'assign', leader, { officerId: specialist.id })).status).toBe(200);
     const resultPdf = await renderDocument(documentFixture('receipt'));
-    const uploaded = (await t.http.post('/api/v1/files').set(specialist.auth).attach('file', resultPdf, { filename: 'kq.pdf', contentType: 'application/pdf' }).expect(201)).body.id as string;
+    const uploaded = (
+      await t.http.post('/api/v1/files').set(specialist.auth).attach('file', resultPdf, { filename: 'kq.pdf', contentType: 'application/pdf' }).expect(201)
+    ).body.id as string;
     expect((await act(code, 'propose', specialist, { outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [uploaded] })).status).toBe(200);
     const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-    const before = { files: await count('files'), signed: await count('signed_documents'), dossier: (await t.http.get(`/api/v1/dossiers/${code}`).set(leader.auth)).body };
+    const before = {
+      files: await count('files'),
+      signed: await count('signed_documents'),
+      dossier: (await t.http.get(`/api/v1/dossiers/${code}`).set(leader.auth)).body,
+    };
     const res = await act(code, 'approve', leader);
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -167,7 +204,14 @@ describe('an agency certificate outside its validity (PKCS#12 mode)', () => {
     expect({ version: afterDossier.version, status: afterDossier.status }).toEqual({ version: before.dossier.version, status: before.dossier.status });
     expect(await count('files')).toBe(before.files);
     expect(await count('signed_documents')).toBe(before.signed);
-    expect((await t.http.get(`/api/v1/dossiers/${code}/results`).set({ Authorization: `Bearer ${citizen.token}` }).expect(200)).body).toEqual({ release: 'pending', files: [] });
+    expect(
+      (
+        await t.http
+          .get(`/api/v1/dossiers/${code}/results`)
+          .set({ Authorization: `Bearer ${citizen.token}` })
+          .expect(200)
+      ).body,
+    ).toEqual({ release: 'pending', files: [] });
   });
 });
 
@@ -178,7 +222,10 @@ describe('result files signed at approval', () => {
 
   async function act(code: string, action: string, who: string, body: Record<string, unknown> = {}) {
     const { version } = (await t.http.get(`/api/v1/dossiers/${code}`).set(as(who)).expect(200)).body;
-    const res = await t.http.post(`/api/v1/dossiers/${code}/${action}`).set(as(who)).send({ version, ...body });
+    const res = await t.http
+      .post(`/api/v1/dossiers/${code}/${action}`)
+      .set(as(who))
+      .send({ version, ...body });
     if (res.status !== 200) throw new Error(`${action} by ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -192,16 +239,25 @@ describe('result files signed at approval', () => {
   });
   afterAll(() => t.close());
 
-  it('the leader\'s approval replaces the PDF result by a copy signed by the leader\'s agency, verifiable on the public page', async () => {
+  it("the leader's approval replaces the PDF result by a copy signed by the leader's agency, verifiable on the public page", async () => {
     const citizen = await citizenToken(t.http, t.db);
     const phone = `0${citizen.phone.slice(2)}`;
     const body = await submissionFor(t.http, officers['tn.hoankiem'].token, phone, {
-      code: '1.013831', agencyCode: DESKS.hoanKiem, form: landTransferForm(phone), components: ['DON', 'GCN', 'HD', 'TK_THUE'],
+      code: '1.013831',
+      agencyCode: DESKS.hoanKiem,
+      form: landTransferForm(phone),
+      components: ['DON', 'GCN', 'HD', 'TK_THUE'],
     });
     const code = (await t.http.post('/api/v1/desk/dossiers').set(as('tn.hoankiem')).send(body).expect(201)).body.code as string;
     await act(code, 'assign', 'ld.sotnmt', { officerId: officers['cv.sotnmt'].id });
     const resultPdf = await renderDocument(documentFixture('receipt'));
-    const uploaded = (await t.http.post('/api/v1/files').set(as('cv.sotnmt')).attach('file', resultPdf, { filename: 'Giấy chứng nhận.pdf', contentType: 'application/pdf' }).expect(201)).body.id as string;
+    const uploaded = (
+      await t.http
+        .post('/api/v1/files')
+        .set(as('cv.sotnmt'))
+        .attach('file', resultPdf, { filename: 'Giấy chứng nhận.pdf', contentType: 'application/pdf' })
+        .expect(201)
+    ).body.id as string;
     await act(code, 'propose', 'cv.sotnmt', { outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [uploaded] });
     const [{ n: filesBefore }] = await t.db.query(`SELECT count(*)::int AS n FROM files`);
     await act(code, 'approve', 'ld.sotnmt');
@@ -214,7 +270,8 @@ describe('result files signed at approval', () => {
     const [{ n: filesAfter }] = await t.db.query(`SELECT count(*)::int AS n FROM files`);
     expect(filesAfter).toBe(filesBefore + 1);
 
-    const signed = (await t.http.get(`/api/v1/dossiers/${code}/results/${signedId}`).set(as('ld.sotnmt')).buffer(true).parse(binary).expect(200)).body as Buffer;
+    const signed = (await t.http.get(`/api/v1/dossiers/${code}/results/${signedId}`).set(as('ld.sotnmt')).buffer(true).parse(binary).expect(200))
+      .body as Buffer;
     const [{ name: agencyName }] = await t.db.query(`SELECT a.name FROM agencies a JOIN officers o ON o.agency_code = a.code WHERE o.username = 'ld.sotnmt'`);
     const report = await pdfsig(signed);
     expect(report).toContain('Signature is Valid');

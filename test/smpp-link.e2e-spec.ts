@@ -7,7 +7,9 @@ import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-
 jest.setTimeout(60_000);
 
 /** A long notice: 400 GSM-7 characters are three concatenated parts (153 + 153 + 94). */
-const LONG = prepareSmsText(`Ho so 001.35.22.H26-261125-0001 ${'da duoc tiep nhan va chuyen xu ly theo quy dinh, '.repeat(8)}`.slice(0, 400), { keepDiacritics: false });
+const LONG = prepareSmsText(`Ho so 001.35.22.H26-261125-0001 ${'da duoc tiep nhan va chuyen xu ly theo quy dinh, '.repeat(8)}`.slice(0, 400), {
+  keepDiacritics: false,
+});
 
 describe('the SMPP 3.4 link against the SMS-centre simulator', () => {
   describe('provider on its own', () => {
@@ -44,7 +46,14 @@ describe('the SMPP 3.4 link against the SMS-centre simulator', () => {
       const receipts: DeliveryReceipt[] = [];
       p.onReceipt((r) => receipts.push(r));
       const to = `84${uniquePhone().slice(1)}`;
-      const { providerMessageId } = await p.send({ reference: `ref-${mode}`, to, sender: 'HANOI-DVC', text: LONG.text, encoding: LONG.encoding, segments: LONG.segments });
+      const { providerMessageId } = await p.send({
+        reference: `ref-${mode}`,
+        to,
+        sender: 'HANOI-DVC',
+        text: LONG.text,
+        encoding: LONG.encoding,
+        segments: LONG.segments,
+      });
       await waitFor(async () => sim.inbox.list({ to }).length === 1 && receipts.length > 0, 5000, 'not delivered');
       const [message] = sim.inbox.list({ to });
       expect(message.text).toBe(LONG.text);
@@ -66,8 +75,14 @@ describe('the SMPP 3.4 link against the SMS-centre simulator', () => {
       sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 8, faults: { dlrDelayMs: 20 }, receiptStyle: 'upper-decimal' });
       const { smppPort } = await sim.start();
       const env = {
-        REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort), SMPP_LONG_MESSAGES: 'udh',
-        OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '50', SMS_QUIET_HOURS: '00:00-00:01',
+        REDIS_URL: redis.url,
+        SMS_PROVIDER: 'smpp',
+        SMPP_HOST: '127.0.0.1',
+        SMPP_PORT: String(smppPort),
+        SMPP_LONG_MESSAGES: 'udh',
+        OUTBOX_POLL_MS: '50',
+        SMS_BACKOFF_MS: '50',
+        SMS_QUIET_HOURS: '00:00-00:01',
       };
       t = await startTestApp(env);
       worker = await startTestWorker(env);

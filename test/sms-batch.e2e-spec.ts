@@ -26,8 +26,17 @@ describe('SMS sent in batches', () => {
     sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 7, faults: { dlrDelayMs: 0 } });
     const { smppPort } = await sim.start();
     worker = await startTestWorker({
-      REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort), SMPP_SYSTEM_ID: 'dvc', SMPP_PASSWORD: 'dvcpass',
-      OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '50', SMS_MAX_ATTEMPTS: '10', SMS_RATE_PER_SECOND: '1000', SMS_QUIET_HOURS: '00:00-00:01',
+      REDIS_URL: redis.url,
+      SMS_PROVIDER: 'smpp',
+      SMPP_HOST: '127.0.0.1',
+      SMPP_PORT: String(smppPort),
+      SMPP_SYSTEM_ID: 'dvc',
+      SMPP_PASSWORD: 'dvcpass',
+      OUTBOX_POLL_MS: '50',
+      SMS_BACKOFF_MS: '50',
+      SMS_MAX_ATTEMPTS: '10',
+      SMS_RATE_PER_SECOND: '1000',
+      SMS_QUIET_HOURS: '00:00-00:01',
     });
     db = worker.get(DataSource);
     dispatcher = worker.get(SmsDispatchService);
@@ -112,7 +121,10 @@ describe('SMS sent in batches', () => {
     const failing = await dispatcher.dispatchBatch(ids);
     sim.setFaults({ failureRate: 0 });
     expect(failing).toMatchObject({ sent: 0, retry: 2, firstError: expect.stringContaining('submit_sm failed') });
-    expect((await messagesOf(ids)).map((m) => [m.status, m.attempts])).toEqual([['queued', 1], ['queued', 1]]);
+    expect((await messagesOf(ids)).map((m) => [m.status, m.attempts])).toEqual([
+      ['queued', 1],
+      ['queued', 1],
+    ]);
     await dispatcher.markFailed(ids, 'attempts exhausted');
     expect((await messagesOf(ids)).map((m) => m.status)).toEqual(['failed', 'failed']);
     expect(inboxCounts(phones)).toEqual([0, 0]);

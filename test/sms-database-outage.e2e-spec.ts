@@ -38,8 +38,17 @@ describe('SMS batches while our PostgreSQL is unavailable', () => {
     sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 11, faults: { dlrDelayMs: 0 } });
     const { smppPort } = await sim.start();
     worker = await startTestWorker({
-      REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort), SMPP_SYSTEM_ID: 'dvc', SMPP_PASSWORD: 'dvcpass',
-      OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '100', SMS_BACKOFF_MAX_MS: '200', SMS_MAX_ATTEMPTS: String(ATTEMPTS), SMS_RATE_PER_SECOND: '1000',
+      REDIS_URL: redis.url,
+      SMS_PROVIDER: 'smpp',
+      SMPP_HOST: '127.0.0.1',
+      SMPP_PORT: String(smppPort),
+      SMPP_SYSTEM_ID: 'dvc',
+      SMPP_PASSWORD: 'dvcpass',
+      OUTBOX_POLL_MS: '50',
+      SMS_BACKOFF_MS: '100',
+      SMS_BACKOFF_MAX_MS: '200',
+      SMS_MAX_ATTEMPTS: String(ATTEMPTS),
+      SMS_RATE_PER_SECOND: '1000',
       SMS_QUIET_HOURS: '00:00-00:01',
     });
     db = worker.get(DataSource);

@@ -41,7 +41,11 @@ describe('outbox relay and SMS dispatch', () => {
     await waitFor(async () => (await messagesTo(to))[0]?.status === 'delivered', 10_000, 'not delivered');
     const outbox = await t.db.getRepository(OutboxMessageEntity).createQueryBuilder('o').where(`o.payload->>'to' = :to`, { to }).getOneOrFail();
     await t.db.query('UPDATE outbox SET dispatched_at = NULL WHERE id = $1', [outbox.id]);
-    await waitFor(async () => (await t.db.getRepository(OutboxMessageEntity).findOneByOrFail({ id: outbox.id })).dispatchedAt !== null, 5000, 'not relayed again');
+    await waitFor(
+      async () => (await t.db.getRepository(OutboxMessageEntity).findOneByOrFail({ id: outbox.id })).dispatchedAt !== null,
+      5000,
+      'not relayed again',
+    );
     await new Promise((r) => setTimeout(r, 300));
     const messages = await messagesTo(to);
     expect(messages).toHaveLength(1);
@@ -66,7 +70,9 @@ describe('outbox relay and SMS dispatch', () => {
     const admin = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Test@12345' })).body.accessToken;
     const res = await t.http.get('/api/v1/sms/messages?limit=5').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(res.body.items.length).toBeGreaterThan(0);
-    expect(res.body.items[0]).toEqual(expect.objectContaining({ to: expect.any(String), text: expect.any(String), segments: expect.any(Number), encoding: 'GSM7', status: expect.any(String) }));
+    expect(res.body.items[0]).toEqual(
+      expect.objectContaining({ to: expect.any(String), text: expect.any(String), segments: expect.any(Number), encoding: 'GSM7', status: expect.any(String) }),
+    );
     const officer = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'tn.trangtien', password: 'Test@12345' })).body.accessToken;
     await t.http.get('/api/v1/sms/messages').set('Authorization', `Bearer ${officer}`).expect(403);
     await t.http.get('/admin/queues').expect(401);
@@ -74,7 +80,7 @@ describe('outbox relay and SMS dispatch', () => {
     expect(board.text).toContain('<');
   });
 
-  it('no view shows a live OTP, administrators\' message log included; once delivered or expired the code leaves sms_messages and the outbox', async () => {
+  it("no view shows a live OTP, administrators' message log included; once delivered or expired the code leaves sms_messages and the outbox", async () => {
     const admin = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Test@12345' })).body.accessToken;
     const to = (await t.http.post('/api/v1/auth/citizens/otp').send({ phone: uniquePhone() }).expect(202)).body.phone as string;
     const code = await lastOtpFor(t.db, to);
@@ -112,8 +118,11 @@ describe('outbox relay and SMS dispatch', () => {
     const admin = (await t.http.post('/api/v1/auth/officers/login').send({ username: 'admin', password: 'Test@12345' })).body.accessToken;
     const list = await t.http.get('/api/v1/admin/sms/templates').set('Authorization', `Bearer ${admin}`).expect(200);
     expect(list.body.map((x: { kind: string }) => x.kind)).toEqual(expect.arrayContaining(['otp', 'dossier_received', 'apology_new_date']));
-    const bad = await t.http.put('/api/v1/admin/sms/templates/dossier_received').set('Authorization', `Bearer ${admin}`)
-      .send({ body: 'Ho so {{code}} {{password}}', keepDiacritics: false }).expect(422);
+    const bad = await t.http
+      .put('/api/v1/admin/sms/templates/dossier_received')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ body: 'Ho so {{code}} {{password}}', keepDiacritics: false })
+      .expect(422);
     expect(bad.body.errors[0].field).toBe('body');
     await t.http.put('/api/v1/admin/sms/templates/nope').set('Authorization', `Bearer ${admin}`).send({ body: 'x', keepDiacritics: false }).expect(404);
   });

@@ -15,7 +15,10 @@ type Fields = Record<string, unknown>;
 interface Client {
   session: smpp.Session;
   receipts: smpp.PDU[];
-  call(command: 'bind_transceiver' | 'bind_transmitter' | 'bind_receiver' | 'submit_sm' | 'unbind' | 'enquire_link' | 'query_sm', fields?: Fields): Promise<smpp.PDU>;
+  call(
+    command: 'bind_transceiver' | 'bind_transmitter' | 'bind_receiver' | 'submit_sm' | 'unbind' | 'enquire_link' | 'query_sm',
+    fields?: Fields,
+  ): Promise<smpp.PDU>;
   nextReceipt(timeoutMs?: number): Promise<smpp.PDU>;
   close(): Promise<void>;
 }
@@ -154,7 +157,9 @@ describe('SMS-centre simulator', () => {
     expect(receipt.destination_addr).toBe('UBNDHANOI');
     expect(receipt.receipted_message_id).toBe(id);
     expect(receipt.message_state).toBe(2);
-    expect(receiptText(receipt)).toMatch(new RegExp(`^id:${id} sub:001 dlvrd:001 submit date:\\d{10} done date:\\d{10} stat:DELIVRD err:000 text:Ho so 000\\.00\\.12\\.H26-$`));
+    expect(receiptText(receipt)).toMatch(
+      new RegExp(`^id:${id} sub:001 dlvrd:001 submit date:\\d{10} done date:\\d{10} stat:DELIVRD err:000 text:Ho so 000\\.00\\.12\\.H26-$`),
+    );
 
     const [message, ...rest] = await messagesTo('84912345001');
     expect(rest).toHaveLength(0);
@@ -166,7 +171,13 @@ describe('SMS-centre simulator', () => {
   it('decodes a Vietnamese UCS-2 text (data_coding 8) and strips the + of the destination', async () => {
     const client = await bound();
     const text = 'Hồ sơ 000.00.12.H26-261123-0002 đã được tiếp nhận. Ngày hẹn trả: 26/11/2026';
-    const resp = await client.call('submit_sm', { source_addr: 'UBNDHANOI', destination_addr: '+84912345002', registered_delivery: 1, data_coding: 8, short_message: text });
+    const resp = await client.call('submit_sm', {
+      source_addr: 'UBNDHANOI',
+      destination_addr: '+84912345002',
+      registered_delivery: 1,
+      data_coding: 8,
+      short_message: text,
+    });
     expect(resp.command_status).toBe(ESME_ROK);
     expect(receiptText(await client.nextReceipt())).toMatch(/stat:DELIVRD err:000 text:Ho so 000\.00\.12\.H26-$/);
     const [message] = await messagesTo('84912345002');
@@ -175,9 +186,17 @@ describe('SMS-centre simulator', () => {
 
   it('reads a 300-character text from the message_payload TLV', async () => {
     const client = await bound();
-    const text = Array.from({ length: 30 }, (_, i) => `Phan ${String(i).padStart(3, '0')}.`).join('').padEnd(300, 'x');
+    const text = Array.from({ length: 30 }, (_, i) => `Phan ${String(i).padStart(3, '0')}.`)
+      .join('')
+      .padEnd(300, 'x');
     expect(text).toHaveLength(300);
-    const resp = await client.call('submit_sm', { source_addr: 'UBNDHANOI', destination_addr: '84912345003', registered_delivery: 1, data_coding: 0, message_payload: text });
+    const resp = await client.call('submit_sm', {
+      source_addr: 'UBNDHANOI',
+      destination_addr: '84912345003',
+      registered_delivery: 1,
+      data_coding: 0,
+      message_payload: text,
+    });
     expect(resp.command_status).toBe(ESME_ROK);
     await client.nextReceipt();
     const [message] = await messagesTo('84912345003');
@@ -204,7 +223,12 @@ describe('SMS-centre simulator', () => {
     await client.nextReceipt();
     const messages = await messagesTo('84912345004');
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ text: 'Phần một của tin nhắn, phần hai.', segments: 2, messageId: first.message_id, messageIds: [first.message_id, second.message_id] });
+    expect(messages[0]).toMatchObject({
+      text: 'Phần một của tin nhắn, phần hai.',
+      segments: 2,
+      messageId: first.message_id,
+      messageIds: [first.message_id, second.message_id],
+    });
   });
 
   it('failureRate 1 answers ESME_RSYSERR and stores nothing', async () => {
@@ -221,7 +245,11 @@ describe('SMS-centre simulator', () => {
 
   it('throttlePerSecond 2 throttles the third quick submit', async () => {
     const client = await bound();
-    const put = await fetch(`${base}/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ throttlePerSecond: 2 }) });
+    const put = await fetch(`${base}/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ throttlePerSecond: 2 }),
+    });
     expect(await put.json()).toMatchObject({ throttlePerSecond: 2 });
     const submit = () => client.call('submit_sm', { destination_addr: '84912345006', short_message: 'x' });
     const statuses = [];

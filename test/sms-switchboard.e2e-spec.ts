@@ -2,8 +2,18 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { formatDdMmYyyy, toLocalParts } from '@dvc/core';
 import { SmsMessageEntity } from '@dvc/sms';
 import {
-  birthRegistrationForm, citizenToken, DESKS, officerToken, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, submissionFor, TestApp,
-  uniquePhone, waitFor,
+  birthRegistrationForm,
+  citizenToken,
+  DESKS,
+  officerToken,
+  PrivateRedis,
+  startPrivateRedis,
+  startTestApp,
+  startTestWorker,
+  submissionFor,
+  TestApp,
+  uniquePhone,
+  waitFor,
 } from '@dvc/testing';
 import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
 
@@ -29,8 +39,17 @@ describe('SMS switchboard against the SMS-centre simulator (SMPP 3.4)', () => {
     sim = createSmsSimulator({ smppPort: 0, httpPort: 0, seed: 42, faults: { dlrDelayMs: 20 } });
     const { smppPort } = await sim.start();
     env = {
-      REDIS_URL: redis.url, SMS_PROVIDER: 'smpp', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smppPort), SMPP_SYSTEM_ID: 'dvc', SMPP_PASSWORD: 'dvcpass',
-      OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '50', SMS_MAX_ATTEMPTS: '25', SMS_QUIET_HOURS: quietHoursAwayFromNow(), SMS_RATE_PER_SECOND: '200',
+      REDIS_URL: redis.url,
+      SMS_PROVIDER: 'smpp',
+      SMPP_HOST: '127.0.0.1',
+      SMPP_PORT: String(smppPort),
+      SMPP_SYSTEM_ID: 'dvc',
+      SMPP_PASSWORD: 'dvcpass',
+      OUTBOX_POLL_MS: '50',
+      SMS_BACKOFF_MS: '50',
+      SMS_MAX_ATTEMPTS: '25',
+      SMS_QUIET_HOURS: quietHoursAwayFromNow(),
+      SMS_RATE_PER_SECOND: '200',
     };
     t = await startTestApp(env);
     worker = await startTestWorker(env);
@@ -69,7 +88,12 @@ describe('SMS switchboard against the SMS-centre simulator (SMPP 3.4)', () => {
     const citizen = await citizenToken(t.http, t.db);
     await waitFor(async () => (await delivered([citizen.phone])) >= 1, 10_000, 'sign-in OTP not delivered');
     const phone = `0${citizen.phone.slice(2)}`;
-    const body = await submissionFor(t.http, citizen.token, phone, { code: '1.001193', agencyCode: DESKS.trangTien, form: birthRegistrationForm(phone), components: ['TK', 'GCS', 'GTTT'] });
+    const body = await submissionFor(t.http, citizen.token, phone, {
+      code: '1.001193',
+      agencyCode: DESKS.trangTien,
+      form: birthRegistrationForm(phone),
+      components: ['TK', 'GCS', 'GTTT'],
+    });
     const created = await t.http.post('/api/v1/dossiers').set('Authorization', `Bearer ${citizen.token}`).send(body).expect(201);
     const desk = await officerToken(t.http, 'tn.trangtien');
     const accepted = await t.http.post(`/api/v1/dossiers/${created.body.code}/accept`).set('Authorization', `Bearer ${desk}`).send({ version: 1 }).expect(200);

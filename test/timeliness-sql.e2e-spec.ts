@@ -1,6 +1,17 @@
 import {
-  classifyTimeliness, DOSSIER_STATUSES, formatYmd, fromLocal, isPausedSql, resolvedBeforeDueDaySql, resolvedLateSql, resolvedNotLateSql, RESOLVED_STATUSES,
-  WorkingCalendar, workingDaySql, type DossierStatus, type TimelinessColumns,
+  classifyTimeliness,
+  DOSSIER_STATUSES,
+  formatYmd,
+  fromLocal,
+  isPausedSql,
+  resolvedBeforeDueDaySql,
+  resolvedLateSql,
+  resolvedNotLateSql,
+  RESOLVED_STATUSES,
+  WorkingCalendar,
+  workingDaySql,
+  type DossierStatus,
+  type TimelinessColumns,
 } from '@dvc/core';
 import { startTestApp, TestApp } from '@dvc/testing';
 
@@ -10,12 +21,14 @@ import { startTestApp, TestApp } from '@dvc/testing';
  */
 describe('timeliness SQL = classifyTimeliness', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(); });
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
   afterAll(() => t.close());
 
   it('agrees on every generated case', async () => {
     let seed = 766;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const holidays = ['2026-09-01', '2026-09-02', '2026-04-30', '2026-05-01'];
     const working = ['2026-09-05'];
     const calendar = new WorkingCalendar({ holidays, workingWeekendDays: working });
@@ -34,7 +47,15 @@ describe('timeliness SQL = classifyTimeliness', () => {
          ${isPausedSql('v.status')} AS paused, (v.finished IS NULL AND NOT ${isPausedSql('v.status')} AND v.due < v.now) AS overdue
        FROM unnest($1::varchar[], $2::timestamptz[], $3::timestamptz[], $4::int[], $5::timestamptz[]) WITH ORDINALITY AS v(status, due, finished, requests, now, i)
        ORDER BY v.i`,
-      [cases.map((x) => x.status), cases.map((x) => x.due), cases.map((x) => x.finished), cases.map((x) => x.requests), cases.map((x) => x.now), holidays, working],
+      [
+        cases.map((x) => x.status),
+        cases.map((x) => x.due),
+        cases.map((x) => x.finished),
+        cases.map((x) => x.requests),
+        cases.map((x) => x.now),
+        holidays,
+        working,
+      ],
     );
     const resolved = new Set<string>(RESOLVED_STATUSES);
     cases.forEach((x, i) => {

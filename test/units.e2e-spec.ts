@@ -20,7 +20,12 @@ describe('administrative units', () => {
   it('lists the districts of the city', async () => {
     const res = await t.http.get('/api/v1/units').query({ parentCode: '01', level: 'district' }).expect(200);
     expect(res.body).toHaveLength(30);
-    expect(res.body.find((u: { code: string }) => u.code === '002')).toMatchObject({ name: 'Quận Hoàn Kiếm', type: 'Quận', level: 'district', parentCode: '01' });
+    expect(res.body.find((u: { code: string }) => u.code === '002')).toMatchObject({
+      name: 'Quận Hoàn Kiếm',
+      type: 'Quận',
+      level: 'district',
+      parentCode: '01',
+    });
   });
 
   it('lists the communes of Quận Hoàn Kiếm', async () => {
@@ -32,23 +37,27 @@ describe('administrative units', () => {
   it('shows a unit with its parent and agencies named by electronic identifier', async () => {
     const res = await t.http.get('/api/v1/units/00079').expect(200);
     expect(res.body).toMatchObject({ code: '00079', name: 'Phường Tràng Tiền', level: 'commune', parent: { code: '002', name: 'Quận Hoàn Kiếm' } });
-    expect(res.body.agencies).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: '000.35.22.H26', kind: 'people_committee' }),
-      expect.objectContaining({ code: '001.35.22.H26', kind: 'one_stop_desk', receives: true }),
-      expect.objectContaining({ code: '002.35.22.H26', kind: 'office', sectors: ['justice'] }),
-    ]));
+    expect(res.body.agencies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: '000.35.22.H26', kind: 'people_committee' }),
+        expect.objectContaining({ code: '001.35.22.H26', kind: 'one_stop_desk', receives: true }),
+        expect.objectContaining({ code: '002.35.22.H26', kind: 'office', sectors: ['justice'] }),
+      ]),
+    );
   });
 
-  it('gives the city its People\'s Committee 000.00.00.H26 and the departments', async () => {
+  it("gives the city its People's Committee 000.00.00.H26 and the departments", async () => {
     const res = await t.http.get('/api/v1/units/01').expect(200);
     const codes = res.body.agencies.map((a: { code: string; name: string }) => `${a.code} ${a.name}`);
-    expect(codes).toEqual(expect.arrayContaining([
-      '000.00.00.H26 Ủy ban nhân dân Thành phố Hà Nội',
-      '000.00.01.H26 Sở Tư pháp Hà Nội',
-      '000.00.02.H26 Sở Xây dựng Hà Nội',
-      '000.00.03.H26 Sở Tài nguyên và Môi trường Hà Nội',
-      '000.00.04.H26 Sở Kế hoạch và Đầu tư Hà Nội',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        '000.00.00.H26 Ủy ban nhân dân Thành phố Hà Nội',
+        '000.00.01.H26 Sở Tư pháp Hà Nội',
+        '000.00.02.H26 Sở Xây dựng Hà Nội',
+        '000.00.03.H26 Sở Tài nguyên và Môi trường Hà Nội',
+        '000.00.04.H26 Sở Kế hoạch và Đầu tư Hà Nội',
+      ]),
+    );
     expect(res.body.childCount).toBe(30);
   });
 
@@ -69,17 +78,19 @@ describe('administrative units', () => {
 
   it('re-importing changes nothing, and the minimal fallback gives the same identifiers', async () => {
     const before = await t.db.getRepository(AgencyEntity).count();
-    await t.db.transaction(async (em) => {
-      const again = await importUnits(em, testEnv().UNITS_DATA_DIR);
-      expect(again.units).toBe(557);
-      const minimal = await importUnits(em, '/nonexistent-data-dir');
-      expect(minimal.source).toBe('minimal built-in hierarchy');
-      expect(await em.getRepository(AgencyEntity).count()).toBe(before);
-      expect(await em.getRepository(AgencyEntity).findOneBy({ code: '001.35.22.H26' })).toMatchObject({ unitCode: '00079' });
-      throw new RollbackForTest();
-    }).catch((e) => {
-      if (!(e instanceof RollbackForTest)) throw e;
-    });
+    await t.db
+      .transaction(async (em) => {
+        const again = await importUnits(em, testEnv().UNITS_DATA_DIR);
+        expect(again.units).toBe(557);
+        const minimal = await importUnits(em, '/nonexistent-data-dir');
+        expect(minimal.source).toBe('minimal built-in hierarchy');
+        expect(await em.getRepository(AgencyEntity).count()).toBe(before);
+        expect(await em.getRepository(AgencyEntity).findOneBy({ code: '001.35.22.H26' })).toMatchObject({ unitCode: '00079' });
+        throw new RollbackForTest();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollbackForTest)) throw e;
+      });
   });
 });
 

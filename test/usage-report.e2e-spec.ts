@@ -36,7 +36,12 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   let admin: string;
   const tag = randomUUID().slice(0, 6);
 
-  async function dossier(name: string, receivingAgency: string, unit: string, extra: Partial<{ status: string; fee: number }> = {}): Promise<{ id: string; code: string }> {
+  async function dossier(
+    name: string,
+    receivingAgency: string,
+    unit: string,
+    extra: Partial<{ status: string; fee: number }> = {},
+  ): Promise<{ id: string; code: string }> {
     const code = `USAGE-${name}-${tag}`;
     const fee = extra.fee ?? 0;
     const [row] = await t.db.query(
@@ -62,9 +67,19 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
 
   /** Renders and stores messages as the switchboard does (template, GSM-7 folding, segments, cost), then dates them. */
   async function sms(list: { kind: string; to: string; text: string; agency: string | null; status: string; createdAt: Date }[]): Promise<void> {
-    const provider: SmsProvider = { send: async () => ({ providerMessageId: 'unused' }), onReceipt: () => undefined, close: async () => undefined } as unknown as SmsProvider;
+    const provider: SmsProvider = {
+      send: async () => ({ providerMessageId: 'unused' }),
+      onReceipt: () => undefined,
+      close: async () => undefined,
+    } as unknown as SmsProvider;
     const config = t.app.get(SmsConfig);
-    const dispatcher = new SmsDispatchService(t.db, provider, new SmsRenderer(t.db, new SmsTemplatesService(t.db, new AuditLog()), config), new SmsReceipts(t.db), config);
+    const dispatcher = new SmsDispatchService(
+      t.db,
+      provider,
+      new SmsRenderer(t.db, new SmsTemplatesService(t.db, new AuditLog()), config),
+      new SmsReceipts(t.db),
+      config,
+    );
     // Outbox rows the relay leaves alone (already dispatched): nothing sends these messages.
     const outbox: { id: string }[] = await t.db.query(
       `INSERT INTO outbox (topic, kind, priority, payload, dispatched_at)
@@ -72,7 +87,9 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS v(k, p, x, a, i) ORDER BY i RETURNING id`,
       [list.map((m) => m.kind), list.map((m) => m.to), list.map((m) => m.text), list.map((m) => m.agency)],
     );
-    const rows: RelayedRow[] = await t.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1)`, [outbox.map((o) => o.id)]);
+    const rows: RelayedRow[] = await t.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1)`, [
+      outbox.map((o) => o.id),
+    ]);
     await t.db.transaction((em) => dispatcher.prepareBatch(em, rows));
     for (const [i, m] of list.entries()) {
       await t.db.query(`UPDATE sms_messages SET status = $2, created_at = $3 WHERE outbox_id = $1`, [outbox[i].id, m.status, m.createdAt]);
@@ -87,19 +104,38 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
       [d.id, d.code, agency, txnRef, amount],
     );
     const params: Record<string, string> = {
-      vnp_Amount: String(amount * 100), vnp_BankCode: 'NCB', vnp_OrderInfo: 'Thanh toan', vnp_PayDate: payDate, vnp_ResponseCode: responseCode,
-      vnp_TmnCode: 'DVCHN001', vnp_TransactionNo: String(Math.floor(Math.random() * 1e8)), vnp_TransactionStatus: responseCode, vnp_TxnRef: txnRef,
+      vnp_Amount: String(amount * 100),
+      vnp_BankCode: 'NCB',
+      vnp_OrderInfo: 'Thanh toan',
+      vnp_PayDate: payDate,
+      vnp_ResponseCode: responseCode,
+      vnp_TmnCode: 'DVCHN001',
+      vnp_TransactionNo: String(Math.floor(Math.random() * 1e8)),
+      vnp_TransactionStatus: responseCode,
+      vnp_TxnRef: txnRef,
     };
-    const res = await t.http.get('/api/v1/payments/vnpay/ipn').query({ ...params, vnp_SecureHash: signVnpay(params, SECRET) }).expect(200);
+    const res = await t.http
+      .get('/api/v1/payments/vnpay/ipn')
+      .query({ ...params, vnp_SecureHash: signVnpay(params, SECRET) })
+      .expect(200);
     expect(res.body.RspCode).toBe('00');
   }
 
   beforeAll(async () => {
     t = await startTestApp({ VNPAY_HASH_SECRET: SECRET, VNPAY_COMMISSION_RATE: '0.005' });
     admin = await officerToken(t.http, 'admin');
-    const agencies: { code: string; unit_code: string }[] = await t.db.query(`SELECT code, unit_code FROM agencies WHERE code = ANY($1)`, [[BD_PC, BD_DESK, BD_URBAN, PX_DESK, PX_JUSTICE, TB_DESK, TB_JUSTICE, STP]]);
+    const agencies: { code: string; unit_code: string }[] = await t.db.query(`SELECT code, unit_code FROM agencies WHERE code = ANY($1)`, [
+      [BD_PC, BD_DESK, BD_URBAN, PX_DESK, PX_JUSTICE, TB_DESK, TB_JUSTICE, STP],
+    ]);
     expect(Object.fromEntries(agencies.map((a) => [a.code, a.unit_code]))).toEqual({
-      [BD_PC]: '001', [BD_DESK]: '001', [BD_URBAN]: '001', [PX_DESK]: '00001', [PX_JUSTICE]: '00001', [TB_DESK]: '00004', [TB_JUSTICE]: '00004', [STP]: '01',
+      [BD_PC]: '001',
+      [BD_DESK]: '001',
+      [BD_URBAN]: '001',
+      [PX_DESK]: '00001',
+      [PX_JUSTICE]: '00001',
+      [TB_DESK]: '00004',
+      [TB_JUSTICE]: '00004',
+      [STP]: '01',
     });
 
     // Dossiers and their events. Handled in March (expected):
@@ -112,24 +148,42 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
     //   G  Trúc Bạch, only re-routed by a reorganisation   → nobody
     //   H  Phúc Xá, an event at the period's end instant   → nobody
     const A = await dossier('A', PX_DESK, '00001');
-    await events(A.id, [['submit', at('2026-03-02', '09:00'), null, PX_DESK], ['accept', at('2026-03-02', '10:00'), PX_DESK, PX_JUSTICE]]);
+    await events(A.id, [
+      ['submit', at('2026-03-02', '09:00'), null, PX_DESK],
+      ['accept', at('2026-03-02', '10:00'), PX_DESK, PX_JUSTICE],
+    ]);
     const B = await dossier('B', PX_DESK, '00001');
     await events(B.id, [
-      ['submit', at('2026-03-03', '09:00'), null, PX_DESK], ['accept', at('2026-03-03', '10:00'), PX_DESK, PX_JUSTICE],
-      ['transfer', at('2026-03-05', '10:00'), PX_JUSTICE, BD_URBAN], ['propose', at('2026-03-06', '10:00'), BD_URBAN, BD_PC], ['approve', at('2026-03-09', '10:00'), BD_PC, BD_DESK],
+      ['submit', at('2026-03-03', '09:00'), null, PX_DESK],
+      ['accept', at('2026-03-03', '10:00'), PX_DESK, PX_JUSTICE],
+      ['transfer', at('2026-03-05', '10:00'), PX_JUSTICE, BD_URBAN],
+      ['propose', at('2026-03-06', '10:00'), BD_URBAN, BD_PC],
+      ['approve', at('2026-03-09', '10:00'), BD_PC, BD_DESK],
     ]);
     const C = await dossier('C', TB_DESK, '00004');
-    await events(C.id, [['submit', at('2026-02-10', '09:00'), null, TB_DESK], ['accept', at('2026-02-10', '10:00'), TB_DESK, TB_JUSTICE], ['propose', at('2026-04-02', '10:00'), TB_JUSTICE, TB_JUSTICE]]);
+    await events(C.id, [
+      ['submit', at('2026-02-10', '09:00'), null, TB_DESK],
+      ['accept', at('2026-02-10', '10:00'), TB_DESK, TB_JUSTICE],
+      ['propose', at('2026-04-02', '10:00'), TB_JUSTICE, TB_JUSTICE],
+    ]);
     const D = await dossier('D', TB_DESK, '00004');
-    await events(D.id, [['accept', at('2026-02-20', '10:00'), TB_DESK, TB_JUSTICE], ['transfer', at('2026-03-10', '10:00'), TB_JUSTICE, BD_URBAN]]);
+    await events(D.id, [
+      ['accept', at('2026-02-20', '10:00'), TB_DESK, TB_JUSTICE],
+      ['transfer', at('2026-03-10', '10:00'), TB_JUSTICE, BD_URBAN],
+    ]);
     const E = await dossier('E', BD_DESK, '001');
     await events(E.id, [
-      ['submit', at('2026-03-04', '09:00'), null, BD_DESK], ['accept', at('2026-03-04', '10:00'), BD_DESK, BD_URBAN], ['transfer', at('2026-03-06', '10:00'), BD_URBAN, STP],
+      ['submit', at('2026-03-04', '09:00'), null, BD_DESK],
+      ['accept', at('2026-03-04', '10:00'), BD_DESK, BD_URBAN],
+      ['transfer', at('2026-03-06', '10:00'), BD_URBAN, STP],
     ]);
     const F = await dossier('F', PX_DESK, '00001');
     await events(F.id, [
-      ['accept', at('2026-03-02', '08:00'), PX_DESK, PX_JUSTICE], ['assign', at('2026-03-02', '08:30'), PX_JUSTICE, PX_JUSTICE], ['propose', at('2026-03-03', '08:00'), PX_JUSTICE, PX_JUSTICE],
-      ['approve', at('2026-03-04', '08:00'), PX_JUSTICE, PX_DESK], ['return_result', at('2026-03-05', '08:00'), PX_DESK, PX_DESK],
+      ['accept', at('2026-03-02', '08:00'), PX_DESK, PX_JUSTICE],
+      ['assign', at('2026-03-02', '08:30'), PX_JUSTICE, PX_JUSTICE],
+      ['propose', at('2026-03-03', '08:00'), PX_JUSTICE, PX_JUSTICE],
+      ['approve', at('2026-03-04', '08:00'), PX_JUSTICE, PX_DESK],
+      ['return_result', at('2026-03-05', '08:00'), PX_DESK, PX_DESK],
     ]);
     const G = await dossier('G', TB_DESK, '00004');
     await events(G.id, [['reorganize', at('2026-03-15', '10:00'), TB_JUSTICE, BD_URBAN]]);
@@ -138,8 +192,11 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
 
     // SMS: GSM-7 is 1 segment up to 160 characters, then 153 a segment; UCS-2 (diacritics kept) 70, then 67.
     // Price a segment: Viettel (098) 800, Vietnamobile (092) 700, iTel (087) 600 đồng.
-    await t.db.query(`INSERT INTO sms_templates (kind, body, keep_diacritics, updated_by) VALUES ($1, '{{text}}', false, 'usage-test'), ($2, '{{text}}', true, 'usage-test')
-      ON CONFLICT (kind) DO NOTHING`, [GSM, UCS2]);
+    await t.db.query(
+      `INSERT INTO sms_templates (kind, body, keep_diacritics, updated_by) VALUES ($1, '{{text}}', false, 'usage-test'), ($2, '{{text}}', true, 'usage-test')
+      ON CONFLICT (kind) DO NOTHING`,
+      [GSM, UCS2],
+    );
     const inMarch = at('2026-03-12', '10:00');
     await sms([
       { kind: GSM, to: '0981234501', text: 'a'.repeat(160), agency: PX_DESK, status: 'delivered', createdAt: inMarch }, //   1 × 800 =   800
@@ -166,8 +223,8 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
     await t?.close();
   });
 
-  const usage = (unitCode: string) => t.http.get('/api/v1/reports/usage').query({ unitCode, from: FROM.toISOString(), to: TO.toISOString() })
-    .set('Authorization', `Bearer ${admin}`).expect(200);
+  const usage = (unitCode: string) =>
+    t.http.get('/api/v1/reports/usage').query({ unitCode, from: FROM.toISOString(), to: TO.toISOString() }).set('Authorization', `Bearer ${admin}`).expect(200);
   type Row = { unitCode: string; dossiersHandled: number; sms: object; payments: object };
   const rowOf = (body: { rows: Row[] }, unitCode: string) => body.rows.find((r) => r.unitCode === unitCode);
   const figures = (r: Row | undefined) => r && { unitCode: r.unitCode, dossiersHandled: r.dossiersHandled, sms: r.sms, payments: r.payments };
@@ -175,26 +232,35 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   it('district report: every unit that worked on a dossier is credited with it, SMS and payments to the unit of their agency', async () => {
     const { body } = await usage('001');
     expect(figures(rowOf(body, '00001'))).toEqual({
-      unitCode: '00001', dossiersHandled: 3, // A, B, F
+      unitCode: '00001',
+      dossiersHandled: 3, // A, B, F
       sms: { messages: 3, segments: 5, costVnd: 3_400 }, // 1 + 2 + 2 segments; 800 + 1 400 + 1 200
       payments: { count: 2, amountVnd: 116_100, commissionVnd: 581 }, // 16 000 + 100 100; 80 + 501
     });
     expect(figures(rowOf(body, '00004'))).toEqual({
-      unitCode: '00004', dossiersHandled: 1, // D (C had nothing in March, G was only re-routed)
+      unitCode: '00004',
+      dossiersHandled: 1, // D (C had nothing in March, G was only re-routed)
       sms: { messages: 1, segments: 1, costVnd: 800 },
       payments: { count: 0, amountVnd: 0, commissionVnd: 0 },
     });
     expect(figures(rowOf(body, '001'))).toEqual({
-      unitCode: '001', dossiersHandled: 3, // B and D (transferred in), E (received here)
+      unitCode: '001',
+      dossiersHandled: 3, // B and D (transferred in), E (received here)
       sms: { messages: 2, segments: 5, costVnd: 3_800 }, // 3 + 2 segments; 2 400 + 1 400
       payments: { count: 1, amountVnd: 8_000, commissionVnd: 40 },
     });
     for (const r of body.rows.filter((x: Row) => !['00001', '00004', '001'].includes(x.unitCode))) {
-      expect(figures(r)).toEqual({ unitCode: r.unitCode, dossiersHandled: 0, sms: { messages: 0, segments: 0, costVnd: 0 }, payments: { count: 0, amountVnd: 0, commissionVnd: 0 } });
+      expect(figures(r)).toEqual({
+        unitCode: r.unitCode,
+        dossiersHandled: 0,
+        sms: { messages: 0, segments: 0, costVnd: 0 },
+        payments: { count: 0, amountVnd: 0, commissionVnd: 0 },
+      });
     }
     // The total counts a dossier once however many units worked on it: A, B, D, E, F.
     expect(body.total).toMatchObject({
-      unitCode: '001', dossiersHandled: 5,
+      unitCode: '001',
+      dossiersHandled: 5,
       sms: { messages: 6, segments: 11, costVnd: 8_000 },
       payments: { count: 3, amountVnd: 124_100, commissionVnd: 621 },
     });
@@ -205,7 +271,8 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
     const district = (await usage('001')).body;
     expect({ ...figures(rowOf(city, '001')), unitCode: undefined }).toEqual({ ...figures(district.total), unitCode: undefined });
     expect(figures(rowOf(city, '01'))).toEqual({
-      unitCode: '01', dossiersHandled: 1, // E reached Sở Tư pháp
+      unitCode: '01',
+      dossiersHandled: 1, // E reached Sở Tư pháp
       sms: { messages: 1, segments: 1, costVnd: 800 },
       payments: { count: 0, amountVnd: 0, commissionVnd: 0 },
     });
@@ -214,11 +281,21 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   it('the SQL counts what unitsThatWorkedOn (libs/core) says, dossier by dossier', async () => {
     const rows: (MeteredEvent & { code: string })[] = await t.db.query(
       `SELECT d.code, e.action, e.at, e.from_agency_code AS "fromAgencyCode", e.to_agency_code AS "toAgencyCode"
-       FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code LIKE $1`, [`USAGE-%-${tag}`]);
-    const unitOf = new Map<string, string>((await t.db.query(`SELECT code, unit_code FROM agencies`)).map((a: { code: string; unit_code: string }) => [a.code, a.unit_code]));
+       FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code LIKE $1`,
+      [`USAGE-%-${tag}`],
+    );
+    const unitOf = new Map<string, string>(
+      (await t.db.query(`SELECT code, unit_code FROM agencies`)).map((a: { code: string; unit_code: string }) => [a.code, a.unit_code]),
+    );
     const expected = new Map<string, number>();
     for (const code of new Set(rows.map((r) => r.code))) {
-      for (const unit of unitsThatWorkedOn(rows.filter((r) => r.code === code), FROM, TO, (a) => unitOf.get(a))) expected.set(unit, (expected.get(unit) ?? 0) + 1);
+      for (const unit of unitsThatWorkedOn(
+        rows.filter((r) => r.code === code),
+        FROM,
+        TO,
+        (a) => unitOf.get(a),
+      ))
+        expected.set(unit, (expected.get(unit) ?? 0) + 1);
     }
     expect(Object.fromEntries(expected)).toEqual({ '00001': 3, '00004': 1, '001': 3, '01': 1 });
     const { body } = await usage('001');
@@ -226,8 +303,11 @@ describe('usage report (IT-service rental): exact figures per unit', () => {
   });
 
   it('the CSV carries the same figures', async () => {
-    const csv = await t.http.get('/api/v1/reports/usage').query({ unitCode: '001', from: FROM.toISOString(), to: TO.toISOString(), format: 'csv' })
-      .set('Authorization', `Bearer ${admin}`).expect(200);
+    const csv = await t.http
+      .get('/api/v1/reports/usage')
+      .query({ unitCode: '001', from: FROM.toISOString(), to: TO.toISOString(), format: 'csv' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     const lines = csv.text.trim().split('\r\n');
     expect(lines.find((l) => l.startsWith('00001,'))).toMatch(/^00001,[^,]+,3,3,5,3400,2,116100,581$/);
     expect(lines.at(-1)).toMatch(/^001,Tổng cộng,5,6,11,8000,3,124100,621$/);

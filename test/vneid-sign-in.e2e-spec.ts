@@ -1,5 +1,17 @@
 import request from 'supertest';
-import { citizenToken, DESKS, freePort, officerToken, startProgram, startTestApp, submissionFor, testEnv, transcriptForm, type ProgramProcess, type TestApp } from '@dvc/testing';
+import {
+  citizenToken,
+  DESKS,
+  freePort,
+  officerToken,
+  startProgram,
+  startTestApp,
+  submissionFor,
+  testEnv,
+  transcriptForm,
+  type ProgramProcess,
+  type TestApp,
+} from '@dvc/testing';
 import { Browser } from './vneid-browser';
 import { TamperingProxy, type Forgery } from './vneid-tampering-proxy';
 
@@ -26,13 +38,28 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     const apiPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
     const client = {
-      VNEID_CLIENT_ID: 'dvc-e2e', VNEID_CLIENT_SECRET: SECRET,
-      VNEID_REDIRECT_URI: `${apiUrl}/api/v1/auth/citizens/vneid/callback`, VNEID_POST_LOGOUT_REDIRECT_URI: `${apiUrl}/`,
+      VNEID_CLIENT_ID: 'dvc-e2e',
+      VNEID_CLIENT_SECRET: SECRET,
+      VNEID_REDIRECT_URI: `${apiUrl}/api/v1/auth/citizens/vneid/callback`,
+      VNEID_POST_LOGOUT_REDIRECT_URI: `${apiUrl}/`,
     };
-    simulator = await startProgram('apps/vneid-simulator/src/main.ts', { ...client, VNEID_SIMULATOR_PORT: '0', VNEID_SIMULATOR_ISSUER: issuer }, (o) => o.includes('"service":"vneid-simulator"'));
-    proxy.pointAt(JSON.parse(simulator.output().split('\n').find((l) => l.includes('"service":"vneid-simulator"'))!).url);
+    simulator = await startProgram('apps/vneid-simulator/src/main.ts', { ...client, VNEID_SIMULATOR_PORT: '0', VNEID_SIMULATOR_ISSUER: issuer }, (o) =>
+      o.includes('"service":"vneid-simulator"'),
+    );
+    proxy.pointAt(
+      JSON.parse(
+        simulator
+          .output()
+          .split('\n')
+          .find((l) => l.includes('"service":"vneid-simulator"'))!,
+      ).url,
+    );
     [api, local] = await Promise.all([
-      startProgram('apps/api/src/main.ts', { ...testEnv(), ...client, LOG_LEVEL: 'info', PORT: String(apiPort), VNEID_ISSUER: issuer, VNEID_LEVEL4_ASSURANCE: '2' }, (o) => /Nest application successfully started|"msg":"Server listening/.test(o) || o.includes('Listening')),
+      startProgram(
+        'apps/api/src/main.ts',
+        { ...testEnv(), ...client, LOG_LEVEL: 'info', PORT: String(apiPort), VNEID_ISSUER: issuer, VNEID_LEVEL4_ASSURANCE: '2' },
+        (o) => /Nest application successfully started|"msg":"Server listening/.test(o) || o.includes('Listening'),
+      ),
       startTestApp(),
     ]).catch(async (error: unknown) => {
       await simulator?.stop();
@@ -87,7 +114,14 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     const first = await signIn('001090012345');
     expect(first.citizen).toMatchObject({ idNumber: '001090012345', fullName: 'Nguyễn Văn An', birthDate: '1990-05-17', phone: '84912345678', assurance: 2 });
     const me = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${first.token}`).expect(200);
-    expect(me.body).toMatchObject({ id: first.citizen.id, idNumber: '001090012345', fullName: 'Nguyễn Văn An', birthDate: '1990-05-17', phone: '84912345678', assurance: 2 });
+    expect(me.body).toMatchObject({
+      id: first.citizen.id,
+      idNumber: '001090012345',
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1990-05-17',
+      phone: '84912345678',
+      assurance: 2,
+    });
     const again = await signIn('001090012345');
     expect(again.citizen.id).toBe(first.citizen.id);
   });
@@ -170,12 +204,22 @@ describe('VNeID sign-in (OpenID Connect, code + PKCE)', () => {
     const low = await signIn('001203004567');
     expect(low.citizen.assurance).toBe(1);
     const lowPhone = `0${low.citizen.phone.slice(2)}`;
-    const lowBody = await submissionFor(http, low.token, lowPhone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(lowPhone, 1), components: ['TK', 'GTTT'] });
+    const lowBody = await submissionFor(http, low.token, lowPhone, {
+      code: '2.000635',
+      agencyCode: DESKS.trangTien,
+      form: transcriptForm(lowPhone, 1),
+      components: ['TK', 'GTTT'],
+    });
     const refused = await http.post('/api/v1/dossiers').set('Authorization', `Bearer ${low.token}`).send(lowBody).expect(403);
     expect(refused.body.type).toBe('https://dvc.hanoi.gov.vn/problems/assurance-too-low');
     const high = await signIn('001090012345');
     const phone = `0${high.citizen.phone.slice(2)}`;
-    const body = await submissionFor(http, high.token, phone, { code: '2.000635', agencyCode: DESKS.trangTien, form: transcriptForm(phone, 1), components: ['TK', 'GTTT'] });
+    const body = await submissionFor(http, high.token, phone, {
+      code: '2.000635',
+      agencyCode: DESKS.trangTien,
+      form: transcriptForm(phone, 1),
+      components: ['TK', 'GTTT'],
+    });
     await http.post('/api/v1/dossiers').set('Authorization', `Bearer ${high.token}`).send(body).expect(201);
   });
 

@@ -3,8 +3,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 
 /** How the proxy changes the id_token of the next token answers (none: passes the provider's answer through). */
-export type Forgery =
-  | 'none' | 'resigned' | 'bad-signature' | 'other-issuer' | 'other-audience' | 'expired' | 'not-yet-valid' | 'wrong-nonce';
+export type Forgery = 'none' | 'resigned' | 'bad-signature' | 'other-issuer' | 'other-audience' | 'expired' | 'not-yet-valid' | 'wrong-nonce';
 
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const unb64 = (s: string) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;

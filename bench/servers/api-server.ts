@@ -9,7 +9,10 @@ import { createApiApp } from '../../apps/api/src/create-app';
 
 async function main() {
   const app = await createApiApp(loadAllConfig());
-  app.getHttpAdapter().getInstance().get('/bench/hello', async () => ({ hello: 'world' }));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/bench/hello', async () => ({ hello: 'world' }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   process.stdout.write(`listening ${address.port}\n`);

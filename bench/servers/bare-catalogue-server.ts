@@ -22,4 +22,11 @@ app.get('/q/:i', async (request) => {
 app.listen({ port: 0, host: '127.0.0.1' }).then(() => {
   process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
 });
-process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

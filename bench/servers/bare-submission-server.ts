@@ -21,10 +21,11 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(
 function insertOf(table: string, row: Record<string, unknown>) {
   const columns = Object.keys(row);
   const sql = `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-  const values = (over: Record<string, unknown>) => columns.map((c) => {
-    const v = c in over ? over[c] : row[c];
-    return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
-  });
+  const values = (over: Record<string, unknown>) =>
+    columns.map((c) => {
+      const v = c in over ? over[c] : row[c];
+      return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
+    });
   return { sql, values };
 }
 
@@ -49,7 +50,10 @@ app.post('/submit', async (request, reply) => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(dossierInsert.sql, dossierInsert.values({ id, code, form: body.form ?? template.dossier.form, submitted_at: now, created_at: now, updated_at: now }));
+    await client.query(
+      dossierInsert.sql,
+      dossierInsert.values({ id, code, form: body.form ?? template.dossier.form, submitted_at: now, created_at: now, updated_at: now }),
+    );
     await client.query(`${eventInsert.sql} RETURNING id`, eventInsert.values({ dossier_id: id, at: now }));
     for (const o of outboxInserts) await client.query(o.sql, o.values({ id: randomUUID(), dossier_code: code, created_at: now }));
     await client.query('COMMIT');
@@ -65,4 +69,11 @@ app.post('/submit', async (request, reply) => {
 app.listen({ port: 0, host: '127.0.0.1' }).then(() => {
   process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
 });
-process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

@@ -8,6 +8,8 @@ export const SAMPLE_DIR = join(__dirname, '..', '..', 'libs', 'core', 'src', 'ca
 export const sampleRecord = (code: string): any => JSON.parse(readFileSync(join(SAMPLE_DIR, `${code}.json`), 'utf8'));
 
 export function importFile(http: ReturnType<typeof request>, token: string, content: Buffer | string, filename = 'procedures.json') {
-  return http.post('/api/v1/admin/procedures/import').set({ Authorization: `Bearer ${token}` })
+  return http
+    .post('/api/v1/admin/procedures/import')
+    .set({ Authorization: `Bearer ${token}` })
     .attach('file', Buffer.isBuffer(content) ? content : Buffer.from(content), { filename, contentType: 'application/json' });
 }

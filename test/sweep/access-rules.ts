@@ -4,7 +4,8 @@ import type { Identity } from './sweep-fixtures';
  * Who may call each operation, written down independently of the decorators so that the security matrix checks the
  * guard against it. A new operation in the OpenAPI document fails the matrix until it has a line here.
  */
-export type Access = 'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'unit_admin' | 'admin' | 'auditor')[] };
+export type Access =
+  'public' | 'signed_in' | 'citizen' | 'officer' | { officerRoles: ('receiving_officer' | 'specialist' | 'leader' | 'unit_admin' | 'admin' | 'auditor')[] };
 
 const ADMIN: Access = { officerRoles: ['admin'] };
 const ACCOUNT_ADMINS: Access = { officerRoles: ['admin', 'unit_admin'] };

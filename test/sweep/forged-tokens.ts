@@ -17,11 +17,23 @@ export async function forgeriesOf(valid: string, app: JwtService): Promise<{ lab
   const hs256 = (head: string, body: string, secret: string) => createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
   const now = Math.floor(Date.now() / 1000);
   return [
-    { label: 'roles edited (admin and leader added), signature kept', token: `${h}.${encode({ ...claims, roles: [...new Set([...((claims.roles as string[]) ?? []), 'admin', 'leader'])] })}.${s}` },
-    { label: 'scope edited to another unit, signature kept', token: `${h}.${encode({ ...claims, scopeCode: '002', agencyCode: '000.01.22.H26', unitCode: '002' })}.${s}` },
-    { label: 'kind edited, signature kept', token: `${h}.${encode({ ...claims, kind: claims.kind === 'officer' ? 'citizen' : 'officer', phone: '84912345678' })}.${s}` },
+    {
+      label: 'roles edited (admin and leader added), signature kept',
+      token: `${h}.${encode({ ...claims, roles: [...new Set([...((claims.roles as string[]) ?? []), 'admin', 'leader'])] })}.${s}`,
+    },
+    {
+      label: 'scope edited to another unit, signature kept',
+      token: `${h}.${encode({ ...claims, scopeCode: '002', agencyCode: '000.01.22.H26', unitCode: '002' })}.${s}`,
+    },
+    {
+      label: 'kind edited, signature kept',
+      token: `${h}.${encode({ ...claims, kind: claims.kind === 'officer' ? 'citizen' : 'officer', phone: '84912345678' })}.${s}`,
+    },
     { label: 'expiry pushed a year ahead, signature kept', token: `${h}.${encode({ ...claims, exp: now + 365 * 86400 })}.${s}` },
-    { label: 'signed with another key', token: await new JwtService({ secret: 'attacker-secret-0123456789-abcdefghij' }).signAsync(bare, { issuer: String(claims.iss) }) },
+    {
+      label: 'signed with another key',
+      token: await new JwtService({ secret: 'attacker-secret-0123456789-abcdefghij' }).signAsync(bare, { issuer: String(claims.iss) }),
+    },
     { label: 'signed with an empty key', token: `${h}.${p}.${hs256(h, p, '')}` },
     { label: 'signature removed', token: `${h}.${p}.` },
     { label: 'alg none, no signature', token: `${encode({ alg: 'none', typ: 'JWT' })}.${p}.` },

@@ -3,31 +3,101 @@ import fc from 'fast-check';
 /** Hostile inputs: the fixed catalogue every sweep draws from, plus fast-check's own arbitrary values. */
 
 export const SQL_INJECTION = [
-  "' OR '1'='1", "'; DROP TABLE dossiers; --", "1' UNION SELECT password_hash FROM officers --", "\\'; SELECT pg_sleep(5); --",
-  '1; DELETE FROM payments', "') OR 1=1 --", '$1', ':code', '%', '_', '\\', "''", '"', '`', '$$; SELECT 1; $$',
+  "' OR '1'='1",
+  "'; DROP TABLE dossiers; --",
+  "1' UNION SELECT password_hash FROM officers --",
+  "\\'; SELECT pg_sleep(5); --",
+  '1; DELETE FROM payments',
+  "') OR 1=1 --",
+  '$1',
+  ':code',
+  '%',
+  '_',
+  '\\',
+  "''",
+  '"',
+  '`',
+  '$$; SELECT 1; $$',
 ];
 
 export const PATH_TRAVERSAL = [
-  '../../../../etc/passwd', '..\\..\\..\\windows\\win.ini', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '....//....//etc/passwd', '/etc/passwd',
-  'file:///etc/passwd', '..%c0%af..%c0%afetc', '..', '.', '/', 'C:\\Windows\\System32', '\\\\server\\share',
+  '../../../../etc/passwd',
+  '..\\..\\..\\windows\\win.ini',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '....//....//etc/passwd',
+  '/etc/passwd',
+  'file:///etc/passwd',
+  '..%c0%af..%c0%afetc',
+  '..',
+  '.',
+  '/',
+  'C:\\Windows\\System32',
+  '\\\\server\\share',
 ];
 
 export const CONTROL_AND_UNICODE = [
-  '\u0000', 'a\u0000b', '\u0000'.repeat(8), '\r\nX-Injected: 1', '\u202eexe.pdf', '\ufeff', '\ud800', '\udfff\ud800', 'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ',
-  '\u0008\u001b[31m', 'Nguyễn Văn An', '𝕳𝖆𝖓𝖔𝖎', '<script>alert(1)</script>', '{{7*7}}', '${7*7}', '\u2028\u2029', ' ', '',
+  '\u0000',
+  'a\u0000b',
+  '\u0000'.repeat(8),
+  '\r\nX-Injected: 1',
+  '\u202eexe.pdf',
+  '\ufeff',
+  '\ud800',
+  '\udfff\ud800',
+  'ﾟ･✿ヾ╲(｡◕‿◕｡)╱✿･ﾟ',
+  '\u0008\u001b[31m',
+  'Nguyễn Văn An',
+  '𝕳𝖆𝖓𝖔𝖎',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${7*7}',
+  '\u2028\u2029',
+  ' ',
+  '',
   // Only invisible characters (bidi isolates and marks, zero-width, BOM: removed on intake), and decomposed Vietnamese.
-  '\u200b\u200b\u200b\u200b\u200b\u200b', '\u2066\u2067\u2068\u2069\u202a\u202c', '\u200e\u200f\ufeff\u2060\u200d', 'Nguyễn Thị Hằng'.normalize('NFD'),
+  '\u200b\u200b\u200b\u200b\u200b\u200b',
+  '\u2066\u2067\u2068\u2069\u202a\u202c',
+  '\u200e\u200f\ufeff\u2060\u200d',
+  'Nguyễn Thị Hằng'.normalize('NFD'),
 ];
 
 export const EDGE_DATES = [
-  '0000-01-01', '0000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30',
-  '2026-02-29T25:61:61Z', '1970-01-01T00:00:00Z', '2026-11-01T00:00:00+99:00', '20261101', 'Infinity', 'NaN', 'now', '2026-W48-3',
+  '0000-01-01',
+  '0000-01-01T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-02-30',
+  '2026-02-29T25:61:61Z',
+  '1970-01-01T00:00:00Z',
+  '2026-11-01T00:00:00+99:00',
+  '20261101',
+  'Infinity',
+  'NaN',
+  'now',
+  '2026-W48-3',
 ];
 
 export const EDGE_NUMBERS: unknown[] = [
+  0,
+  -1,
+  -0,
+  1.5,
+  2147483647,
+  2147483648,
+  -2147483649,
   // 2^53 + 1 on purpose: a literal JSON.parse rounds, as a client's would
   // eslint-disable-next-line no-loss-of-precision
-  0, -1, -0, 1.5, 2147483647, 2147483648, -2147483649, 9007199254740993, 1e21, 1e308, -1e308, 5e-324, '1', '1e3', '0x10', ' 1', '-0',
+  9007199254740993,
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+  '1',
+  '1e3',
+  '0x10',
+  ' 1',
+  '-0',
 ];
 
 const HUGE = ['x'.repeat(100_000), 'é'.repeat(50_000), '𝕏'.repeat(30_000), '\u0000'.repeat(10_000)];
@@ -107,24 +177,38 @@ export function mutate(base: unknown, m: Mutation): unknown {
   const paths = pathsOf(copy);
   const path = paths[m.pick % paths.length];
   if (path.length === 0) return m.op === 'replace' ? m.value : copy;
-  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);  
+  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);
   const last = path[path.length - 1];
   if (m.op === 'replace') parent[last] = m.value;
   else if (m.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
-  }
-  else if (parent && typeof parent === 'object' && !Array.isArray(parent)) Object.defineProperty(parent, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+  } else if (parent && typeof parent === 'object' && !Array.isArray(parent))
+    Object.defineProperty(parent, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
   return copy;
 }
 
 /** Path segments: percent-encoded hostile strings and bytes that are not valid UTF-8 at all. */
 export const RAW_SEGMENTS = [
-  '%FF', '%C3%28', '%ED%A0%80', 'a%00b', '%zz', '\xff\xfe', '%2e%2e', '..%2f..%2fetc%2fpasswd', '%5C', '%27%20OR%20%271%27=%271', '%0d%0aX-Injected:%201', 'x'.repeat(300),
+  '%FF',
+  '%C3%28',
+  '%ED%A0%80',
+  'a%00b',
+  '%zz',
+  '\xff\xfe',
+  '%2e%2e',
+  '..%2f..%2fetc%2fpasswd',
+  '%5C',
+  '%27%20OR%20%271%27=%271',
+  '%0d%0aX-Injected:%201',
+  'x'.repeat(300),
 ];
 
 /** Percent-encoded (lone surrogates cannot be), and short enough that the request line stays under Node's limit. */
-export const encodeSegment = (s: string) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd')).slice(0, 2_000).replace(/%[0-9A-F]?$/, '');
+export const encodeSegment = (s: string) =>
+  encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '\ufffd'))
+    .slice(0, 2_000)
+    .replace(/%[0-9A-F]?$/, '');
 
 export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
@@ -154,7 +238,11 @@ export function rawBodies(bodyLimitBytes: number): RawBody[] {
   return [
     { label: 'JSON nested 10,000 objects deep', contentType: json, bytes: utf8(deepJson()) },
     { label: 'JSON nested 10,000 arrays deep', contentType: json, bytes: utf8(deepArray()) },
-    { label: 'invalid UTF-8 inside a string', contentType: json, bytes: Buffer.concat([utf8('{"a":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), utf8('"}')]) },
+    {
+      label: 'invalid UTF-8 inside a string',
+      contentType: json,
+      bytes: Buffer.concat([utf8('{"a":"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), utf8('"}')]),
+    },
     { label: 'invalid UTF-8 as a key', contentType: json, bytes: Buffer.concat([utf8('{"'), Buffer.from([0xc0, 0xaf]), utf8('":1}')]) },
     { label: 'a raw NUL byte', contentType: json, bytes: utf8('{"a":"\u0000"}') },
     { label: 'an escaped NUL in every string', contentType: json, bytes: utf8('{"username":"\\u0000","password":"\\u0000","phone":"\\u0000","version":1}') },
@@ -175,7 +263,11 @@ export function rawBodies(bodyLimitBytes: number): RawBody[] {
     { label: 'plain text', contentType: 'text/plain', bytes: utf8('version=1') },
     { label: 'XML', contentType: 'application/xml', bytes: utf8('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') },
     { label: 'form-urlencoded', contentType: 'application/x-www-form-urlencoded', bytes: utf8('version=1&__proto__[isAdmin]=true') },
-    { label: 'multipart to a JSON route', contentType: 'multipart/form-data; boundary=b', bytes: utf8('--b\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n--b--\r\n') },
+    {
+      label: 'multipart to a JSON route',
+      contentType: 'multipart/form-data; boundary=b',
+      bytes: utf8('--b\r\nContent-Disposition: form-data; name="version"\r\n\r\n1\r\n--b--\r\n'),
+    },
     { label: 'multipart without a boundary', contentType: 'multipart/form-data', bytes: utf8('--b\r\n\r\n') },
     { label: 'no content type', contentType: null, bytes: utf8('{"version":1}') },
     { label: 'a content type with garbage parameters', contentType: 'application/json; charset="; boundary=\u00ff', bytes: utf8('{"version":1}') },
@@ -204,12 +296,12 @@ export function nodePaths(value: unknown, maxDepth: number): (string | number)[]
 /** A copy of `base` with the node at `path` replaced. */
 export function replaceAt(base: unknown, path: (string | number)[], value: unknown): unknown {
   const copy = structuredClone(base);
-  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);  
+  const parent = path.slice(0, -1).reduce<any>((node, k) => node[k], copy);
   parent[path[path.length - 1]] = value;
   return copy;
 }
 
-export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base);  
+export const valueAt = (base: unknown, path: (string | number)[]): unknown => path.reduce<any>((node, k) => node?.[k], base);
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 const SOME_UUID = '08264b44-5d96-4280-b2be-98b6d195ab19';

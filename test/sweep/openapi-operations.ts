@@ -36,11 +36,17 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, {
-    parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
-    requestBody?: { content: Record<string, { schema?: JsonSchema }> };
-    security?: unknown[];
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
+        requestBody?: { content: Record<string, { schema?: JsonSchema }> };
+        security?: unknown[];
+      }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -56,10 +62,11 @@ export function inlineRefs(doc: OpenApiDocument, schema: JsonSchema | undefined,
   const out: JsonSchema = { ...schema };
   if (schema.items) out.items = inlineRefs(doc, schema.items, depth + 1);
   if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, inlineRefs(doc, v, depth + 1)]));
-  if (schema.allOf) return schema.allOf.reduce<JsonSchema>((acc, s) => {
-    const part = inlineRefs(doc, s, depth + 1);
-    return { ...acc, ...part, properties: { ...acc.properties, ...part.properties }, required: [...(acc.required ?? []), ...(part.required ?? [])] };
-  }, out);
+  if (schema.allOf)
+    return schema.allOf.reduce<JsonSchema>((acc, s) => {
+      const part = inlineRefs(doc, s, depth + 1);
+      return { ...acc, ...part, properties: { ...acc.properties, ...part.properties }, required: [...(acc.required ?? []), ...(part.required ?? [])] };
+    }, out);
   return out;
 }
 
@@ -75,9 +82,14 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         id: `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
         path,
-        params: (op.parameters ?? []).filter((p) => ['path', 'query', 'header'].includes(p.in)).map((p) => ({
-          name: p.name, in: p.in as ParamSpec['in'], required: p.required ?? p.in === 'path', schema: inlineRefs(doc, p.schema),
-        })),
+        params: (op.parameters ?? [])
+          .filter((p) => ['path', 'query', 'header'].includes(p.in))
+          .map((p) => ({
+            name: p.name,
+            in: p.in as ParamSpec['in'],
+            required: p.required ?? p.in === 'path',
+            schema: inlineRefs(doc, p.schema),
+          })),
         body: mediaType ? { mediaType, schema: inlineRefs(doc, content[mediaType].schema) } : null,
         secured: Array.isArray(op.security) && op.security.length > 0,
       });

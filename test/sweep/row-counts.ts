@@ -33,5 +33,7 @@ async function countFiles(dir: string): Promise<number> {
 
 /** `table: before → after` for every figure that moved. */
 export function changes(before: Snapshot, after: Snapshot): string[] {
-  return Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
+  return Object.keys({ ...before, ...after })
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${k}: ${before[k]} → ${after[k]}`);
 }

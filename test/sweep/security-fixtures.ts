@@ -22,9 +22,7 @@ export function dossierRequests(operations: Operation[], d: { code: string; file
       variants = variants.flatMap((v) => (choices[name] ?? ['x']).map((value) => ({ ...v, [name]: value })));
     }
     for (const values of variants) {
-      const body = op.method === 'GET' ? undefined
-        : values.action ? actionBody(values.action, d, d.version)
-          : op.body ? exampleOf(op.body.schema) : {};
+      const body = op.method === 'GET' ? undefined : values.action ? actionBody(values.action, d, d.version) : op.body ? exampleOf(op.body.schema) : {};
       out.push({ method: op.method, path: fillPath(op.path, values), body });
     }
   }

@@ -3,7 +3,15 @@ import { DOSSIER_ACTIONS, slugOfAction, SMS_TEMPLATE_KINDS } from '@dvc/core';
 import { dropDatabase } from '@dvc/database';
 import { DOCUMENT_FORMS } from '@dvc/documents';
 import {
-  birthRegistrationForm, citizenToken, DEMO_PASSWORD_FOR_TESTS, DESKS, socialAllowanceForm, submissionFor, TestApp, testEnv, uploadPdf,
+  birthRegistrationForm,
+  citizenToken,
+  DEMO_PASSWORD_FOR_TESTS,
+  DESKS,
+  socialAllowanceForm,
+  submissionFor,
+  TestApp,
+  testEnv,
+  uploadPdf,
 } from '@dvc/testing';
 import { prepareDatabase } from '../../apps/cli/src/prepare-database';
 import { seedAll } from '../../apps/cli/src/seed';
@@ -59,7 +67,10 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
   };
   const freshReceived = async () => {
     const { code } = await submit('1.001193', birthRegistrationForm(phone), ['TK', 'GCS', 'GTTT']);
-    const accepted = await t.http.post(`/api/v1/dossiers/${code}/accept`).set({ Authorization: `Bearer ${desk.accessToken}` }).send({ version: 1 });
+    const accepted = await t.http
+      .post(`/api/v1/dossiers/${code}/accept`)
+      .set({ Authorization: `Bearer ${desk.accessToken}` })
+      .send({ version: 1 });
     if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
     return code;
   };
@@ -68,7 +79,13 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
   const allowance = await submit('1.001776', socialAllowanceForm(phone), ['TK']);
   const fileId = await uploadPdf(t.http, citizen.token);
   return {
-    tokens: { citizen: citizen.token, receiving_officer: desk.accessToken, specialist: specialist.accessToken, leader: leader.accessToken, admin: admin.accessToken },
+    tokens: {
+      citizen: citizen.token,
+      receiving_officer: desk.accessToken,
+      specialist: specialist.accessToken,
+      leader: leader.accessToken,
+      admin: admin.accessToken,
+    },
     citizenPhone: phone,
     specialistId: specialist.officer.id,
     fileId,
@@ -89,17 +106,31 @@ export async function buildWorld(t: TestApp): Promise<SweepWorld> {
 /** A valid body per dossier action (the sweep's version is usually stale: a 409 is an answer like any other). */
 export function actionBody(action: string, ids: { fileId: string; specialistId: string }, version = 1): Record<string, unknown> {
   switch (action) {
-    case 'request-supplement': return { version, reason: 'Thiếu giấy chứng sinh', components: ['GCS'] };
-    case 'supplement': return { version, components: [{ code: 'GCS', fileIds: [ids.fileId] }], form: {} };
-    case 'refuse': case 'send-back': case 'stop': return { version, reason: 'Lý do kiểm thử' };
-    case 'assign': return { version, officerId: ids.specialistId, note: 'Giao xử lý' };
-    case 'transfer': return { version, toAgencyCode: '000.35.22.H26', note: 'Chuyển' };
-    case 'propose': return { version, outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [ids.fileId] };
-    case 'request-payment': return { version, amount: 8000, note: 'Phí' };
-    case 'extend': return { version, reason: 'Cần xác minh thêm', newDueAt: '2027-01-05T17:00:00+07:00' };
-    case 'return-result': return { version, method: 'desk' };
-    case 'rate': return { version, rating: 'satisfied' };
-    case 'withdraw': return { version, reason: 'Không cần nữa' };
-    default: return { version, note: 'Ghi chú' };
+    case 'request-supplement':
+      return { version, reason: 'Thiếu giấy chứng sinh', components: ['GCS'] };
+    case 'supplement':
+      return { version, components: [{ code: 'GCS', fileIds: [ids.fileId] }], form: {} };
+    case 'refuse':
+    case 'send-back':
+    case 'stop':
+      return { version, reason: 'Lý do kiểm thử' };
+    case 'assign':
+      return { version, officerId: ids.specialistId, note: 'Giao xử lý' };
+    case 'transfer':
+      return { version, toAgencyCode: '000.35.22.H26', note: 'Chuyển' };
+    case 'propose':
+      return { version, outcome: 'grant', note: 'Đủ điều kiện', resultFileIds: [ids.fileId] };
+    case 'request-payment':
+      return { version, amount: 8000, note: 'Phí' };
+    case 'extend':
+      return { version, reason: 'Cần xác minh thêm', newDueAt: '2027-01-05T17:00:00+07:00' };
+    case 'return-result':
+      return { version, method: 'desk' };
+    case 'rate':
+      return { version, rating: 'satisfied' };
+    case 'withdraw':
+      return { version, reason: 'Không cần nữa' };
+    default:
+      return { version, note: 'Ghi chú' };
   }
 }

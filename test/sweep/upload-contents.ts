@@ -41,10 +41,30 @@ export const UPLOAD_CONTENTS: UploadContent[] = [
   { label: 'a JPEG/PHP polyglot', bytes: Buffer.concat([JPEG_HEAD, b('<?php system($_GET["c"]); ?>'), Buffer.from([0xff, 0xd9])]), storedAs: 'image/jpeg' },
 ];
 
-export const DECLARED_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/x-msdownload', 'text/html', 'application/octet-stream', 'image/svg+xml', ''];
+export const DECLARED_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/x-msdownload',
+  'text/html',
+  'application/octet-stream',
+  'image/svg+xml',
+  '',
+];
 export const FILE_NAMES = [
-  'giay-to.pdf', 'giay-to.pdf.exe', 'invoice.exe', 'index.html', '../../../../etc/passwd', '..\\..\\boot.ini', 'a\u0000.pdf', '\u202egpj.exe',
-  'x'.repeat(1000), '', '.pdf', 'Giấy khai sinh.pdf', 'con"trol\r\n.pdf',
+  'giay-to.pdf',
+  'giay-to.pdf.exe',
+  'invoice.exe',
+  'index.html',
+  '../../../../etc/passwd',
+  '..\\..\\boot.ini',
+  'a\u0000.pdf',
+  '\u202egpj.exe',
+  'x'.repeat(1000),
+  '',
+  '.pdf',
+  'Giấy khai sinh.pdf',
+  'con"trol\r\n.pdf',
 ];
 
 export interface UploadPlan {
@@ -60,8 +80,14 @@ export const uploadPlan: fc.Arbitrary<UploadPlan> = fc.record({
     { weight: 4, arbitrary: fc.constantFrom(...UPLOAD_CONTENTS) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 96 }).map((a) => ({ label: 'random bytes', bytes: Buffer.from(a), storedAs: 'sniffed' })) },
   ),
-  fieldName: fc.oneof({ weight: 5, arbitrary: fc.constant('file') }, { weight: 1, arbitrary: hostileString.map((s) => headerSafe(s).replace(/"/g, '').slice(0, 100)) }),
-  fileName: fc.oneof(fc.constantFrom(...FILE_NAMES), hostileString.map((s) => s.slice(0, 300))),
+  fieldName: fc.oneof(
+    { weight: 5, arbitrary: fc.constant('file') },
+    { weight: 1, arbitrary: hostileString.map((s) => headerSafe(s).replace(/"/g, '').slice(0, 100)) },
+  ),
+  fileName: fc.oneof(
+    fc.constantFrom(...FILE_NAMES),
+    hostileString.map((s) => s.slice(0, 300)),
+  ),
   declaredType: fc.constantFrom(...DECLARED_TYPES),
   extraParts: fc.constantFrom(0, 0, 0, 1, 3),
 });
@@ -72,11 +98,16 @@ export function multipartBody(plan: UploadPlan): { contentType: string; bytes: B
   const chunks: Buffer[] = [];
   const part = (name: string, filename: string | null, type: string, data: Buffer) => {
     const disposition = `form-data; name="${name}"${filename !== null ? `; filename="${filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'utf8'), data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'utf8'),
+      data,
+      Buffer.from('\r\n'),
+    );
   };
   // Only the first file part counts; what follows it (fields, a second file) must not change what is kept.
   part(plan.fieldName, plan.fileName, plan.declaredType, plan.content.bytes);
-  for (let i = 0; i < plan.extraParts; i++) part(i % 2 ? 'file' : `note${i}`, i % 2 ? 'second.pdf' : null, i % 2 ? 'application/pdf' : '', i % 2 ? PDF : Buffer.from('ghi chú'));
+  for (let i = 0; i < plan.extraParts; i++)
+    part(i % 2 ? 'file' : `note${i}`, i % 2 ? 'second.pdf' : null, i % 2 ? 'application/pdf' : '', i % 2 ? PDF : Buffer.from('ghi chú'));
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.concat(chunks) };
 }

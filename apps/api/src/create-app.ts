@@ -26,7 +26,8 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig(), optio
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID()),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 64 ? req.headers['x-request-id'] : randomUUID(),
     routerOptions: { maxParamLength: 200 },
     // Refusals before routing (a URL that does not decode, an over-long segment, bytes Node's parser rejects)
     // are problem details too.
@@ -42,7 +43,12 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig(), optio
   await app.register(multipart, {
     limits: { fileSize: config.files.maxBytes + 1, files: 1, fields: 5, parts: 10 },
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
@@ -55,7 +61,10 @@ export async function createApiApp(config: LoadedConfig = loadAllConfig(), optio
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
   const closeBoard = await mountQueueBoard(app, config.redis);
   await serveWebPortal(app);
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => closeBoard());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => closeBoard());
   return app;
 }
 
@@ -70,5 +79,8 @@ async function serveWebPortal(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
   // (Files are listed once at start-up — `wildcard: false` — so a missing /assets/ file after a rebuild is a 404.)
   const notSpa = /^\/(api|docs|health|admin\/queues|assets)(\/|-|\?|$)/;
-  app.getHttpAdapter().getInstance().get('/*', (req, reply) => (notSpa.test(req.url) ? reply.callNotFound() : reply.sendFile('index.html')));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (req, reply) => (notSpa.test(req.url) ? reply.callNotFound() : reply.sendFile('index.html')));
 }

@@ -19,13 +19,22 @@ const firstLine = (text: string) => text.split(/\r?\n/)[0];
  * `admin:create`: the first administrator of an empty production database. Exit 0 with one line naming the account;
  * 1 with one line (taken username, unknown agency, weak password); 2 for a usage error.
  */
-export async function adminCreateCommand(db: DataSource, args: string[], passwords: PasswordSource, passwordMinLength: number, log: (line: string) => void, fail: (line: string) => void): Promise<number> {
+export async function adminCreateCommand(
+  db: DataSource,
+  args: string[],
+  passwords: PasswordSource,
+  passwordMinLength: number,
+  log: (line: string) => void,
+  fail: (line: string) => void,
+): Promise<number> {
   const value = (flag: string) => {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
   if (args.some((a) => a === '--password' || a.startsWith('--password='))) {
-    fail('admin:create refuses --password: a password in argv is visible to every user of the machine (ps) and kept in shell history; use stdin or --password-file');
+    fail(
+      'admin:create refuses --password: a password in argv is visible to every user of the machine (ps) and kept in shell history; use stdin or --password-file',
+    );
     return 2;
   }
   const username = value('--username');
@@ -39,7 +48,13 @@ export async function adminCreateCommand(db: DataSource, args: string[], passwor
   try {
     const created = await db.transaction(async (em) => {
       const account = await createAdministrator(em, { username, agencyCode, fullName: value('--full-name'), password }, passwordMinLength);
-      await new AuditLog().record(em, { by: cliActor('admin:create'), entity: 'officer', entityId: account.id, action: 'create', after: { username: account.username, agencyCode, roles: ['admin'], active: true } });
+      await new AuditLog().record(em, {
+        by: cliActor('admin:create'),
+        entity: 'officer',
+        entityId: account.id,
+        action: 'create',
+        after: { username: account.username, agencyCode, roles: ['admin'], active: true },
+      });
       return account;
     });
     log(`administrator ${created.username} created (id ${created.id}) at ${agencyCode}; sign in at /api/v1/auth/officers/login`);

@@ -22,6 +22,8 @@ export async function catalogImportCommand(db: DataSource, dataDir: string, args
     const origin = source.origins[r.line - 1];
     log(`rejected ${origin.file}${origin.index > 1 ? ` #${origin.index}` : ''} (${r.code ?? 'no code'}): ${r.reason}`);
   }
-  log(`imported ${source.records.length} records in ${Date.now() - started} ms: ${report.created} created, ${report.updated} updated (${report.unchanged} unchanged), ${report.rejected.length} rejected`);
+  log(
+    `imported ${source.records.length} records in ${Date.now() - started} ms: ${report.created} created, ${report.updated} updated (${report.unchanged} unchanged), ${report.rejected.length} rejected`,
+  );
   return 0;
 }

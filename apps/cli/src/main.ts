@@ -45,12 +45,17 @@ const COMMANDS: Record<string, string> = {
   'report-facts': 'verify (compare the statistics facts with a recount of the rows; exit 1 on a difference) | rebuild',
   'catalog:import': 'import national-portal procedure records: catalog:import <file.json | folder> (a relative path may be inside UNITS_DATA_DIR)',
   'admin:create': 'create an administrator: admin:create --username U --agency CODE [--full-name N] [--password-file F] (password on stdin otherwise)',
-  reorganize: 'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--grant-officers OLD …] [--apply] (dry run without --apply; scheduled when the date is ahead)',
+  reorganize:
+    'apply the 2025 merges file: reorganize --effective 2025-07-01 [--name N] [--override OLD=NEW …] [--grant-officers OLD …] [--apply] (dry run without --apply; scheduled when the date is ahead)',
 };
 
 async function run(command: string | undefined): Promise<number> {
   if (!command || !(command in COMMANDS)) {
-    process.stderr.write(`usage: dvc <command>\n${Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(13)} ${d}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: dvc <command>\n${Object.entries(COMMANDS)
+        .map(([c, d]) => `  ${c.padEnd(13)} ${d}`)
+        .join('\n')}\n`,
+    );
     return 2;
   }
   const config = loadAllConfig();
@@ -77,19 +82,31 @@ async function run(command: string | undefined): Promise<number> {
   try {
     if (command === 'seed' || command === 'start') {
       const report = await seedAll(db, config.data);
-      log(`seeded ${report.units} units and ${report.agencies} agencies from ${report.unitsSource}; ${report.procedures} procedures; ${report.demoOfficers} demo officers`);
+      log(
+        `seeded ${report.units} units and ${report.agencies} agencies from ${report.unitsSource}; ${report.procedures} procedures; ${report.demoOfficers} demo officers`,
+      );
     }
   } finally {
     await db.destroy();
   }
   if (command !== 'start') return 0;
   log(`API on http://localhost:${config.http.port} (docs at /docs, queues at /admin/queues); press Ctrl-C to stop`);
-  log(`SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}; national portal simulator ${config.nationalPortal.url}; VNeID simulator ${config.vneid.issuer} (demo identities at /identities)`);
+  log(
+    `SMS-centre simulator: SMPP ${config.sms.simulatorSmppPort}, inbox http://localhost:${config.sms.simulatorHttpPort}/messages; payment gateway simulator http://localhost:${gatewayPort(config)}; national portal simulator ${config.nationalPortal.url}; VNeID simulator ${config.vneid.issuer} (demo identities at /identities)`,
+  );
   return supervise(
     [
       { name: 'sms-centre', entry: 'sms-simulator/main.js' },
-      { name: 'gateway', entry: 'payment-gateway-simulator/main.js', env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` } },
-      { name: 'portal', entry: 'portal-simulator/main.js', env: { PORTAL_SIMULATOR_PORT: String(portPart(config.nationalPortal.url)), PORTAL_SIMULATOR_TOKEN: config.nationalPortal.token } },
+      {
+        name: 'gateway',
+        entry: 'payment-gateway-simulator/main.js',
+        env: { PAYMENT_SIMULATOR_PORT: String(gatewayPort(config)), VNPAY_IPN_URL: `http://127.0.0.1:${config.http.port}/api/v1/payments/vnpay/ipn` },
+      },
+      {
+        name: 'portal',
+        entry: 'portal-simulator/main.js',
+        env: { PORTAL_SIMULATOR_PORT: String(portPart(config.nationalPortal.url)), PORTAL_SIMULATOR_TOKEN: config.nationalPortal.token },
+      },
       ...(isLocal(config.vneid.issuer) ? [{ name: 'vneid', entry: 'vneid-simulator/main.js', env: vneidSimulatorEnv(config) }] : []),
       { name: 'api', entry: 'api/main.js', nodeArgs: API_NODE_ARGS },
       { name: 'worker', entry: 'worker/main.js' },

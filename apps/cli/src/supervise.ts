@@ -39,7 +39,13 @@ export function supervise(programs: ProgramSpec[], distAppsDir: string, log: (li
         env: { ...process.env, ...(readByPerson ? { LOG_FORMAT: 'pretty' } : {}), ...program.env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${program.name}] ${l}\n`).join('');
+      const prefix = (chunk: Buffer) =>
+        chunk
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `[${program.name}] ${l}\n`)
+          .join('');
       child.stdout?.on('data', (c: Buffer) => process.stdout.write(prefix(c)));
       child.stderr?.on('data', (c: Buffer) => process.stderr.write(prefix(c)));
       child.on('exit', (code, signal) => {

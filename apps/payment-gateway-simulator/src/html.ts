@@ -39,13 +39,7 @@ ${body}
 </html>`;
 }
 
-export function paymentPage(tx: {
-  txnRef: string;
-  amount: number;
-  orderInfo: string;
-  tmnCode: string;
-  expireDate?: string;
-}): string {
+export function paymentPage(tx: { txnRef: string; amount: number; orderInfo: string; tmnCode: string; expireDate?: string }): string {
   const ref = escapeHtml(tx.txnRef);
   return layout(
     'Thanh toán trực tuyến — VNPAY (giả lập)',

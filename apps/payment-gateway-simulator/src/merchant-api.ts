@@ -1,6 +1,11 @@
 // The merchant's server-to-server API: querydr and refund, pipe-signed both ways (see libs/core/src/payments).
 import {
-  formatVnpayDate, signVnpayQueryDrResponse, signVnpayRefundResponse, verifyVnpayQueryDrRequest, verifyVnpayRefundRequest, vnpAmountToVnd,
+  formatVnpayDate,
+  signVnpayQueryDrResponse,
+  signVnpayRefundResponse,
+  verifyVnpayQueryDrRequest,
+  verifyVnpayRefundRequest,
+  vnpAmountToVnd,
 } from '@dvc/core';
 import type { GatewayState } from './gateway-state';
 import { isVnpayDate, queryDrStatus } from './vnpay-fields';

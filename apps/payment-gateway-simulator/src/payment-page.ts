@@ -56,7 +56,6 @@ export function openPayment(state: GatewayState, query: URLSearchParams): Simula
   return tx;
 }
 
-
 export async function settle(state: GatewayState, txnRef: string, outcome: 'paid' | 'cancelled'): Promise<SettleResult> {
   if (outcome !== 'paid' && outcome !== 'cancelled') throw new HttpError(400, "outcome must be 'paid' or 'cancelled'");
   const tx = typeof txnRef === 'string' ? state.transactions.get(txnRef) : undefined;
@@ -123,7 +122,6 @@ export async function settle(state: GatewayState, txnRef: string, outcome: 'paid
   }
   return { transaction: tx, params, returnUrl, ipnResponses, ipnScheduled };
 }
-
 
 async function deliverIpn(state: GatewayState, tx: SimulatedTransaction, url: string): Promise<IpnDelivery> {
   const delivery: IpnDelivery = { attempt: tx.ipnResponses.length + 1, at: state.iso(), url, httpStatus: null, response: null };

@@ -11,7 +11,13 @@ describe('delivery receipt', () => {
   });
 
   it('formats a DELIVRD receipt in the standard text', () => {
-    const text = formatReceiptText({ messageId: 'abc123', state: 'DELIVERED', submitDate, doneDate, text: 'Ho so 000.00.12.H26-261123-0001 da duoc tiep nhan' });
+    const text = formatReceiptText({
+      messageId: 'abc123',
+      state: 'DELIVERED',
+      submitDate,
+      doneDate,
+      text: 'Ho so 000.00.12.H26-261123-0001 da duoc tiep nhan',
+    });
     expect(text).toBe('id:abc123 sub:001 dlvrd:001 submit date:2611230802 done date:2611232359 stat:DELIVRD err:000 text:Ho so 000.00.12.H26-');
   });
 
@@ -43,7 +49,9 @@ describe('delivery receipt', () => {
 
   it('in the upper-decimal style: field names in upper case, the hex id in decimal, no TLVs', () => {
     const input = { messageId: '4f2a0c', state: 'DELIVERED' as const, submitDate, doneDate, text: 'Ho so' };
-    expect(formatReceiptText(input, 'upper-decimal')).toBe('ID:5188108 SUB:001 DLVRD:001 SUBMIT DATE:2611230802 DONE DATE:2611232359 STAT:DELIVRD ERR:000 TEXT:Ho so');
+    expect(formatReceiptText(input, 'upper-decimal')).toBe(
+      'ID:5188108 SUB:001 DLVRD:001 SUBMIT DATE:2611230802 DONE DATE:2611232359 STAT:DELIVRD ERR:000 TEXT:Ho so',
+    );
     const fields = receiptPduFields(input, { source: 'HANOI-DVC', destination: '84912345678' }, 'upper-decimal');
     expect(fields).not.toHaveProperty('receipted_message_id');
     expect(fields).not.toHaveProperty('message_state');

@@ -3,10 +3,13 @@ export class Scheduler {
   private readonly timers = new Map<NodeJS.Timeout, string>();
 
   schedule(ms: number, fn: () => void, group = 'default'): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     this.timers.set(timer, group);
   }
 

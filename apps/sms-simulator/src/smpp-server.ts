@@ -201,7 +201,14 @@ export class SmppServer {
       return;
     }
     const messageState = record.status === 'DELIVERED' ? 2 : record.status === 'UNDELIVERED' ? 5 : 1;
-    state.session.send(pdu.response({ message_id: messageId, final_date: record.doneAt ?? '', message_state: messageState, error_code: record.status === 'UNDELIVERED' ? 1 : 0 }));
+    state.session.send(
+      pdu.response({
+        message_id: messageId,
+        final_date: record.doneAt ?? '',
+        message_state: messageState,
+        error_code: record.status === 'UNDELIVERED' ? 1 : 0,
+      }),
+    );
   }
 
   private sendReceipt(origin: SessionState, report: FinalReport, addresses: ReceiptAddresses): void {

@@ -17,7 +17,15 @@ export interface DemoIdentity {
 }
 
 const person = (idNumber: string, fullName: string, birthDate: string, sex: 'male' | 'female', phone: string, assuranceLevel: 1 | 2): DemoIdentity => ({
-  sub: idNumber, accountType: 'citizen', idNumber, taxCode: null, fullName, birthDate, sex, phone, assuranceLevel,
+  sub: idNumber,
+  accountType: 'citizen',
+  idNumber,
+  taxCode: null,
+  fullName,
+  birthDate,
+  sex,
+  phone,
+  assuranceLevel,
 });
 
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
@@ -26,8 +34,15 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   person('001188007788', 'Phạm Thị Dung', '1988-11-20', 'female', '+84977001122', 2),
   person('001203004567', 'Lê Minh Châu', '2003-03-09', 'male', '+84356789012', 1),
   {
-    sub: '0101234567', accountType: 'organization', idNumber: null, taxCode: '0101234567',
-    fullName: 'Công ty TNHH Phở Tràng Tiền', birthDate: null, sex: null, phone: '+84904112233', assuranceLevel: 2,
+    sub: '0101234567',
+    accountType: 'organization',
+    idNumber: null,
+    taxCode: '0101234567',
+    fullName: 'Công ty TNHH Phở Tràng Tiền',
+    birthDate: null,
+    sex: null,
+    phone: '+84904112233',
+    assuranceLevel: 2,
   },
 ];
 

@@ -10,7 +10,11 @@
 import { portFromEnv, runSimulator } from '@dvc/simulator-kit';
 import { createVneidSimulator } from './vneid-simulator';
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 runSimulator({
   async start() {
@@ -21,7 +25,9 @@ runSimulator({
       issuer: env.VNEID_SIMULATOR_ISSUER || undefined,
       clientId: env.VNEID_CLIENT_ID || 'dvc-hanoi',
       clientSecret: env.VNEID_CLIENT_SECRET || 'dev-only-vneid-client-secret-0123456789',
-      redirectUris: list(env.VNEID_REDIRECT_URI || 'http://127.0.0.1:3000/api/v1/auth/citizens/vneid/callback,http://localhost:3000/api/v1/auth/citizens/vneid/callback'),
+      redirectUris: list(
+        env.VNEID_REDIRECT_URI || 'http://127.0.0.1:3000/api/v1/auth/citizens/vneid/callback,http://localhost:3000/api/v1/auth/citizens/vneid/callback',
+      ),
       postLogoutRedirectUris: list(env.VNEID_POST_LOGOUT_REDIRECT_URI || 'http://127.0.0.1:3000/,http://localhost:3000/'),
       keysDir: env.VNEID_SIMULATOR_KEYS_DIR || undefined,
     });

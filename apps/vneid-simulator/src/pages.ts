@@ -11,28 +11,37 @@ label{display:block;border:1px solid #ccc;border-radius:4px;padding:.5rem .75rem
 button{background:#b0161b;color:#fff;border:0;border-radius:4px;padding:.6rem 1.2rem;font-size:1rem;cursor:pointer}</style>
 </head><body>${body}</body></html>`;
 
-const describe = (i: DemoIdentity) => i.accountType === 'organization'
-  ? `${escapeHtml(i.fullName)} — tổ chức, mã số thuế ${i.taxCode}`
-  : `${escapeHtml(i.fullName)} — CCCD ${i.idNumber}, sinh ${i.birthDate}, mức ${i.assuranceLevel}`;
+const describe = (i: DemoIdentity) =>
+  i.accountType === 'organization'
+    ? `${escapeHtml(i.fullName)} — tổ chức, mã số thuế ${i.taxCode}`
+    : `${escapeHtml(i.fullName)} — CCCD ${i.idNumber}, sinh ${i.birthDate}, mức ${i.assuranceLevel}`;
 
 /** The login page of one interaction: pick a demo identity (there are no passwords in the simulator). */
 export function loginPage(uid: string, clientId: string, error?: string): string {
-  const options = DEMO_IDENTITIES.map((i, n) => `<label><input type="radio" name="sub" value="${i.sub}"${n === 0 ? ' checked' : ''}> ${describe(i)}</label>`).join('\n');
-  return page('Đăng nhập VNeID (mô phỏng)', `
+  const options = DEMO_IDENTITIES.map(
+    (i, n) => `<label><input type="radio" name="sub" value="${i.sub}"${n === 0 ? ' checked' : ''}> ${describe(i)}</label>`,
+  ).join('\n');
+  return page(
+    'Đăng nhập VNeID (mô phỏng)',
+    `
 <h1>Đăng nhập bằng tài khoản định danh điện tử VNeID</h1>
 <p class="note">Trình mô phỏng dùng cho phát triển và kiểm thử: chọn một tài khoản mẫu. Ứng dụng yêu cầu: <b>${escapeHtml(clientId)}</b>.</p>
 ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/interaction/${escapeHtml(uid)}/login">
 ${options}
 <p><button type="submit">Đăng nhập</button></p>
-</form>`);
+</form>`,
+  );
 }
 
 /** RP-initiated logout asks no question: the relying party's request is the user's own sign-out. */
 export function logoutPage(form: string): string {
-  return page('Đăng xuất VNeID', `<h1>Đang đăng xuất…</h1>${form}
+  return page(
+    'Đăng xuất VNeID',
+    `<h1>Đang đăng xuất…</h1>${form}
 <noscript><button type="submit" form="op.logoutForm" name="logout" value="yes">Đăng xuất</button></noscript>
-<script>var f=document.getElementById('op.logoutForm');var i=document.createElement('input');i.type='hidden';i.name='logout';i.value='yes';f.appendChild(i);f.submit();</script>`);
+<script>var f=document.getElementById('op.logoutForm');var i=document.createElement('input');i.type='hidden';i.name='logout';i.value='yes';f.appendChild(i);f.submit();</script>`,
+  );
 }
 
 export function loggedOutPage(): string {
@@ -40,6 +49,8 @@ export function loggedOutPage(): string {
 }
 
 export function errorPage(out: Record<string, unknown>): string {
-  const lines = Object.entries(out).map(([k, v]) => `<p><b>${escapeHtml(k)}</b>: ${escapeHtml(String(v))}</p>`).join('');
+  const lines = Object.entries(out)
+    .map(([k, v]) => `<p><b>${escapeHtml(k)}</b>: ${escapeHtml(String(v))}</p>`)
+    .join('');
   return page('Lỗi VNeID', `<h1>Không thực hiện được yêu cầu</h1>${lines}`);
 }

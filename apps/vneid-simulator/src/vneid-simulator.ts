@@ -42,15 +42,17 @@ const loadProvider = async (): Promise<typeof Provider> => (await import('oidc-p
 
 function providerConfiguration(options: VneidSimulatorOptions): Record<string, unknown> {
   return {
-    clients: [{
-      client_id: options.clientId,
-      client_secret: options.clientSecret,
-      redirect_uris: options.redirectUris,
-      post_logout_redirect_uris: options.postLogoutRedirectUris,
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        redirect_uris: options.redirectUris,
+        post_logout_redirect_uris: options.postLogoutRedirectUris,
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     pkce: { required: () => true, methods: ['S256'] },
     responseTypes: ['code'],
     scopes: SCOPES,

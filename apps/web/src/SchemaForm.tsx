@@ -115,7 +115,8 @@ export function serverMessage(msg: string): string {
   if (/fewer than|longer than or equal|minLength/i.test(msg)) return 'Thông tin quá ngắn.';
   if (/more than|shorter than or equal/i.test(msg)) return 'Thông tin quá dài.';
   if (/must match pattern|must match format/i.test(msg)) return 'Thông tin không đúng định dạng.';
-  if (/has no file/i.test(msg)) return `Thiếu tệp của thành phần hồ sơ bắt buộc: ${msg.replace(/^.*component\s+\S+\s+\(?/, '').replace(/\)?\s*has no file.*$/, '')}.`;
+  if (/has no file/i.test(msg))
+    return `Thiếu tệp của thành phần hồ sơ bắt buộc: ${msg.replace(/^.*component\s+\S+\s+\(?/, '').replace(/\)?\s*has no file.*$/, '')}.`;
   return `Không hợp lệ: ${msg}`;
 }
 
@@ -126,19 +127,43 @@ function setIn(obj: Values, path: string[], v: unknown): Values {
   return copy;
 }
 
-interface Props { schema: Schema; value: Values; onChange: (v: Values) => void; errors: Errors; idPrefix?: string }
+interface Props {
+  schema: Schema;
+  value: Values;
+  onChange: (v: Values) => void;
+  errors: Errors;
+  idPrefix?: string;
+}
 
 export function SchemaForm({ schema, value, onChange, errors }: Props) {
   const uid = useId();
   return (
     <div className="schema-form">
-      {errors['__anyOf'] && <p className="field-error" role="alert">{errors['__anyOf']}</p>}
+      {errors['__anyOf'] && (
+        <p className="field-error" role="alert">
+          {errors['__anyOf']}
+        </p>
+      )}
       <ObjectFields schema={schema} path={[]} value={value} errors={errors} uid={uid} set={(p, v) => onChange(setIn(value, p, v))} />
     </div>
   );
 }
 
-function ObjectFields({ schema, path, value, errors, uid, set }: { schema: Schema; path: string[]; value: Values; errors: Errors; uid: string; set: (p: string[], v: unknown) => void }) {
+function ObjectFields({
+  schema,
+  path,
+  value,
+  errors,
+  uid,
+  set,
+}: {
+  schema: Schema;
+  path: string[];
+  value: Values;
+  errors: Errors;
+  uid: string;
+  set: (p: string[], v: unknown) => void;
+}) {
   const required = schema.required ?? [];
   return (
     <>
@@ -158,13 +183,40 @@ function ObjectFields({ schema, path, value, errors, uid, set }: { schema: Schem
             </fieldset>
           );
         }
-        return <Field key={key} schema={sub} name={key} id={`${uid}-${dotted}`} required={required.includes(key)} value={value?.[key]} error={errors[dotted]} onChange={(v) => set(p, v)} />;
+        return (
+          <Field
+            key={key}
+            schema={sub}
+            name={key}
+            id={`${uid}-${dotted}`}
+            required={required.includes(key)}
+            value={value?.[key]}
+            error={errors[dotted]}
+            onChange={(v) => set(p, v)}
+          />
+        );
       })}
     </>
   );
 }
 
-function Field({ schema, name, id, required, value, error, onChange }: { schema: Schema; name: string; id: string; required: boolean; value: any; error?: string; onChange: (v: unknown) => void }) {
+function Field({
+  schema,
+  name,
+  id,
+  required,
+  value,
+  error,
+  onChange,
+}: {
+  schema: Schema;
+  name: string;
+  id: string;
+  required: boolean;
+  value: any;
+  error?: string;
+  onChange: (v: unknown) => void;
+}) {
   const t = typeOf(schema);
   const errId = `${id}-err`;
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errId : undefined, 'aria-required': required || undefined };
@@ -174,21 +226,42 @@ function Field({ schema, name, id, required, value, error, onChange }: { schema:
       <div className={`field field-check${error ? ' has-error' : ''}`}>
         <input type="checkbox" {...common} checked={!!value} onChange={(e) => onChange(e.target.checked)} />
         <label htmlFor={id}>{label(schema, name)}</label>
-        {error && <p className="field-error" id={errId}>{error}</p>}
+        {error && (
+          <p className="field-error" id={errId}>
+            {error}
+          </p>
+        )}
       </div>
     );
   }
   if (schema.enum) {
     input = (
-      <select {...common} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : t === 'integer' || t === 'number' ? Number(e.target.value) : e.target.value)}>
+      <select
+        {...common}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : t === 'integer' || t === 'number' ? Number(e.target.value) : e.target.value)}
+      >
         <option value="">— Chọn —</option>
         {schema.enum.map((o) => (
-          <option key={String(o)} value={String(o)}>{String(o)}</option>
+          <option key={String(o)} value={String(o)}>
+            {String(o)}
+          </option>
         ))}
       </select>
     );
   } else if (t === 'integer' || t === 'number') {
-    input = <input type="number" inputMode="numeric" {...common} min={schema.minimum} max={schema.maximum} step={t === 'integer' ? 1 : 'any'} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />;
+    input = (
+      <input
+        type="number"
+        inputMode="numeric"
+        {...common}
+        min={schema.minimum}
+        max={schema.maximum}
+        step={t === 'integer' ? 1 : 'any'}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />
+    );
   } else if (schema.format === 'date') {
     input = <input type="date" {...common} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />;
   } else {
@@ -197,17 +270,33 @@ function Field({ schema, name, id, required, value, error, onChange }: { schema:
     input = long ? (
       <textarea {...common} rows={3} maxLength={schema.maxLength} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
     ) : (
-      <input type={type} {...common} maxLength={schema.maxLength} inputMode={schema.pattern && /\[0-9\]/.test(schema.pattern) ? 'numeric' : undefined} value={value ?? ''} onChange={(e) => onChange(e.target.value)} />
+      <input
+        type={type}
+        {...common}
+        maxLength={schema.maxLength}
+        inputMode={schema.pattern && /\[0-9\]/.test(schema.pattern) ? 'numeric' : undefined}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      />
     );
   }
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>
         {label(schema, name)}
-        {required && <span className="req" aria-hidden="true"> *</span>}
+        {required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </label>
       {input}
-      {error && <p className="field-error" id={errId}>{error}</p>}
+      {error && (
+        <p className="field-error" id={errId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,7 +13,10 @@ interface AuditRecord {
   before: unknown;
   after: unknown;
 }
-interface AuditPage { items: AuditRecord[]; nextCursor: string | null }
+interface AuditPage {
+  items: AuditRecord[];
+  nextCursor: string | null;
+}
 
 const ENTITIES: ReadonlyArray<[string, string]> = [
   ['officer', 'Tài khoản cán bộ'],
@@ -25,21 +28,57 @@ const ENTITIES: ReadonlyArray<[string, string]> = [
   ['reorganization', 'Sắp xếp đơn vị hành chính'],
 ];
 const ACTIONS: Readonly<Record<string, string>> = {
-  create: 'Tạo mới', update: 'Sửa', roles_change: 'Đổi vai trò', deactivate: 'Khoá tài khoản', reactivate: 'Mở lại tài khoản',
-  password_reset: 'Đặt lại mật khẩu', second_factor_reset: 'Gỡ xác thực hai yếu tố', import: 'Nhập từ Cổng DVC quốc gia',
-  draft_save: 'Lưu bản nháp', draft_discard: 'Bỏ bản nháp', publish: 'Công bố', assurance_change: 'Đổi mức xác thực VNeID', schedule: 'Lên lịch', apply: 'Áp dụng', close: 'Đóng từ ngày',
+  create: 'Tạo mới',
+  update: 'Sửa',
+  roles_change: 'Đổi vai trò',
+  deactivate: 'Khoá tài khoản',
+  reactivate: 'Mở lại tài khoản',
+  password_reset: 'Đặt lại mật khẩu',
+  second_factor_reset: 'Gỡ xác thực hai yếu tố',
+  import: 'Nhập từ Cổng DVC quốc gia',
+  draft_save: 'Lưu bản nháp',
+  draft_discard: 'Bỏ bản nháp',
+  publish: 'Công bố',
+  assurance_change: 'Đổi mức xác thực VNeID',
+  schedule: 'Lên lịch',
+  apply: 'Áp dụng',
+  close: 'Đóng từ ngày',
 };
 const FIELDS: Readonly<Record<string, string>> = {
-  username: 'Tên đăng nhập', fullName: 'Họ tên', title: 'Chức danh', agencyCode: 'Cơ quan', roles: 'Vai trò', active: 'Đang hoạt động',
-  passwordChangeRequired: 'Phải đổi mật khẩu', password: 'Mật khẩu', secondFactor: 'Xác thực hai yếu tố', lockedUntil: 'Tạm khoá đến',
-  holidays: 'Ngày nghỉ', workingWeekendDays: 'Ngày làm bù', source: 'Nguồn', body: 'Nội dung', keepDiacritics: 'Giữ dấu',
-  sessions: 'Buổi làm việc', sameDayCutoff: 'Giờ chốt trong ngày', cutoff: 'Giờ chốt', version: 'Phiên bản', name: 'Tên', effectiveDate: 'Ngày hiệu lực',
+  username: 'Tên đăng nhập',
+  fullName: 'Họ tên',
+  title: 'Chức danh',
+  agencyCode: 'Cơ quan',
+  roles: 'Vai trò',
+  active: 'Đang hoạt động',
+  passwordChangeRequired: 'Phải đổi mật khẩu',
+  password: 'Mật khẩu',
+  secondFactor: 'Xác thực hai yếu tố',
+  lockedUntil: 'Tạm khoá đến',
+  holidays: 'Ngày nghỉ',
+  workingWeekendDays: 'Ngày làm bù',
+  source: 'Nguồn',
+  body: 'Nội dung',
+  keepDiacritics: 'Giữ dấu',
+  sessions: 'Buổi làm việc',
+  sameDayCutoff: 'Giờ chốt trong ngày',
+  cutoff: 'Giờ chốt',
+  version: 'Phiên bản',
+  name: 'Tên',
+  effectiveDate: 'Ngày hiệu lực',
 };
 const fieldName = (f: string) => FIELDS[f] ?? f;
 const entityName = (e: string) => ENTITIES.find(([k]) => k === e)?.[1] ?? e;
 const actionName = (a: string) => ACTIONS[a] ?? a;
 
-interface Filters { actor: string; entity: string; entityId: string; action: string; from: string; to: string }
+interface Filters {
+  actor: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  from: string;
+  to: string;
+}
 const EMPTY: Filters = { actor: '', entity: '', entityId: '', action: '', from: '', to: '' };
 
 /** The administration's audit log for administrators and auditors: who changed what, when, from where. */
@@ -67,7 +106,9 @@ export function AdminAuditPage() {
       setBusy(false);
     }
   };
-  useEffect(() => { void load(null); }, []);
+  useEffect(() => {
+    void load(null);
+  }, []);
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -78,7 +119,9 @@ export function AdminAuditPage() {
   return (
     <section>
       <h1>Nhật ký quản trị</h1>
-      <p className="muted">Mọi thay đổi về tài khoản, vai trò, cơ quan, thủ tục, lịch làm việc, mẫu tin nhắn và giờ làm việc được ghi lại và không thể sửa, xoá.</p>
+      <p className="muted">
+        Mọi thay đổi về tài khoản, vai trò, cơ quan, thủ tục, lịch làm việc, mẫu tin nhắn và giờ làm việc được ghi lại và không thể sửa, xoá.
+      </p>
       <form className="filters" onSubmit={submit} aria-label="Lọc nhật ký">
         <div className="field">
           <label htmlFor="audit-actor">Người thực hiện (tên đăng nhập)</label>
@@ -88,7 +131,11 @@ export function AdminAuditPage() {
           <label htmlFor="audit-entity">Đối tượng</label>
           <select id="audit-entity" value={filters.entity} onChange={set('entity')}>
             <option value="">Tất cả</option>
-            {ENTITIES.map(([key, name]) => <option key={key} value={key}>{name}</option>)}
+            {ENTITIES.map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -99,7 +146,11 @@ export function AdminAuditPage() {
           <label htmlFor="audit-action">Thao tác</label>
           <select id="audit-action" value={filters.action} onChange={set('action')}>
             <option value="">Tất cả</option>
-            {Object.entries(ACTIONS).map(([key, name]) => <option key={key} value={key}>{name}</option>)}
+            {Object.entries(ACTIONS).map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -110,15 +161,30 @@ export function AdminAuditPage() {
           <label htmlFor="audit-to">Đến ngày</label>
           <input id="audit-to" type="date" value={filters.to} onChange={set('to')} />
         </div>
-        <button className="primary" type="submit" disabled={busy}>Lọc</button>
-        <button type="button" onClick={() => setFilters(EMPTY)}>Xoá bộ lọc</button>
+        <button className="primary" type="submit" disabled={busy}>
+          Lọc
+        </button>
+        <button type="button" onClick={() => setFilters(EMPTY)}>
+          Xoá bộ lọc
+        </button>
       </form>
       {error && <Alert>{error}</Alert>}
-      {rows === null ? <Loading /> : rows.length === 0 ? <p>Không có bản ghi nào.</p> : (
+      {rows === null ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p>Không có bản ghi nào.</p>
+      ) : (
         <table className="table">
           <caption className="sr-only">Nhật ký thay đổi, mới nhất trước</caption>
           <thead>
-            <tr><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Địa chỉ IP</th><th scope="col">Đối tượng</th><th scope="col">Thao tác</th><th scope="col">Nội dung thay đổi</th></tr>
+            <tr>
+              <th scope="col">Thời điểm</th>
+              <th scope="col">Người thực hiện</th>
+              <th scope="col">Địa chỉ IP</th>
+              <th scope="col">Đối tượng</th>
+              <th scope="col">Thao tác</th>
+              <th scope="col">Nội dung thay đổi</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -126,15 +192,27 @@ export function AdminAuditPage() {
                 <td>{fmtDateTime(r.at)}</td>
                 <td>{r.actor.username}</td>
                 <td>{r.address ?? <span className="muted">dòng lệnh</span>}</td>
-                <td>{entityName(r.entity)}<br /><span className="muted">{r.entityId}</span></td>
+                <td>
+                  {entityName(r.entity)}
+                  <br />
+                  <span className="muted">{r.entityId}</span>
+                </td>
                 <td>{actionName(r.action)}</td>
-                <td><Change before={r.before} after={r.after} /></td>
+                <td>
+                  <Change before={r.before} after={r.after} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {next && <p><button type="button" onClick={() => void load(next)} disabled={busy}>Xem thêm</button></p>}
+      {next && (
+        <p>
+          <button type="button" onClick={() => void load(next)} disabled={busy}>
+            Xem thêm
+          </button>
+        </p>
+      )}
     </section>
   );
 }
@@ -149,12 +227,19 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
     <>
       {keys.length > 0 && (
         <ul className="plain">
-          {keys.slice(0, 6).map((k) => <li key={k}><strong>{fieldName(k)}</strong>: {before !== null && <>{truncate(show(b[k]))} → </>}{truncate(show(a[k]))}</li>)}
+          {keys.slice(0, 6).map((k) => (
+            <li key={k}>
+              <strong>{fieldName(k)}</strong>: {before !== null && <>{truncate(show(b[k]))} → </>}
+              {truncate(show(a[k]))}
+            </li>
+          ))}
         </ul>
       )}
       <details>
         <summary>Chi tiết</summary>
-        <pre className="json" tabIndex={0} aria-label="Dữ liệu trước và sau thay đổi">{JSON.stringify({ trước: before, sau: after }, null, 2)}</pre>
+        <pre className="json" tabIndex={0} aria-label="Dữ liệu trước và sau thay đổi">
+          {JSON.stringify({ trước: before, sau: after }, null, 2)}
+        </pre>
       </details>
     </>
   );

@@ -36,7 +36,9 @@ export function AdminPage({ children }: { children: ReactNode }) {
     <>
       <nav className="subnav" aria-label="Quản trị">
         {visible.map((s) => (
-          <Link key={s.path} to={s.path} aria-current={path === s.path ? 'page' : undefined}>{s.name}</Link>
+          <Link key={s.path} to={s.path} aria-current={path === s.path ? 'page' : undefined}>
+            {s.name}
+          </Link>
         ))}
       </nav>
       {children}

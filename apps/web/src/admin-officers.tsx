@@ -27,7 +27,10 @@ const ROLES: ReadonlyArray<[string, string]> = [
 const roleName = (r: string) => ROLES.find(([k]) => k === r)?.[1] ?? r;
 
 /** The one-time password an administrator hands to the officer, shown once. */
-interface Handover { username: string; password: string }
+interface Handover {
+  username: string;
+  password: string;
+}
 
 /** Officer accounts of the administrator's scope: find, create, edit roles and agency, deactivate, reset a password. */
 export function AdminOfficersPage() {
@@ -50,7 +53,9 @@ export function AdminOfficersPage() {
       setError(errorText(e));
     }
   };
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+  }, []);
 
   const resetPassword = async (o: OfficerAccount) => {
     if (!confirm(`Đặt lại mật khẩu của ${o.username}? Cán bộ phải đổi mật khẩu ở lần đăng nhập tới.`)) return;
@@ -66,7 +71,13 @@ export function AdminOfficersPage() {
   return (
     <section>
       <h1>Tài khoản cán bộ</h1>
-      <form className="filters" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
         <div className="field">
           <label htmlFor="officer-search">Tìm theo tên đăng nhập hoặc họ tên</label>
           <input id="officer-search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={64} />
@@ -79,36 +90,84 @@ export function AdminOfficersPage() {
             <option value="false">Đã khoá</option>
           </select>
         </div>
-        <button className="primary" type="submit">Tìm</button>
-        <button type="button" onClick={() => setEditing('new')}>Thêm cán bộ</button>
+        <button className="primary" type="submit">
+          Tìm
+        </button>
+        <button type="button" onClick={() => setEditing('new')}>
+          Thêm cán bộ
+        </button>
       </form>
       {error && <Alert>{error}</Alert>}
       {handover && (
         <Alert kind="success">
-          Mật khẩu tạm thời của <strong>{handover.username}</strong>: <code data-testid="temporary-password">{handover.password}</code>.
-          Mật khẩu chỉ hiển thị một lần; hãy trao trực tiếp cho cán bộ.
+          Mật khẩu tạm thời của <strong>{handover.username}</strong>: <code data-testid="temporary-password">{handover.password}</code>. Mật khẩu chỉ hiển thị
+          một lần; hãy trao trực tiếp cho cán bộ.
         </Alert>
       )}
-      {rows === null ? <Loading /> : rows.length === 0 ? <p>Không có tài khoản nào.</p> : (
+      {rows === null ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p>Không có tài khoản nào.</p>
+      ) : (
         <table className="table">
           <caption className="sr-only">Danh sách tài khoản cán bộ</caption>
-          <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ tên, chức danh</th><th scope="col">Cơ quan</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Tên đăng nhập</th>
+              <th scope="col">Họ tên, chức danh</th>
+              <th scope="col">Cơ quan</th>
+              <th scope="col">Vai trò</th>
+              <th scope="col">Trạng thái</th>
+              <th scope="col">Thao tác</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((o) => (
               <tr key={o.id}>
                 <td>{o.username}</td>
-                <td>{o.fullName}{o.title && <><br /><span className="muted">{o.title}</span></>}</td>
-                <td>{o.agencyName ?? o.agencyCode}<br /><span className="muted">{o.agencyCode}</span></td>
+                <td>
+                  {o.fullName}
+                  {o.title && (
+                    <>
+                      <br />
+                      <span className="muted">{o.title}</span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {o.agencyName ?? o.agencyCode}
+                  <br />
+                  <span className="muted">{o.agencyCode}</span>
+                </td>
                 <td>{o.roles.map(roleName).join(', ')}</td>
                 <td>
                   {o.active ? 'Đang hoạt động' : 'Đã khoá'}
-                  {o.passwordChangeRequired && <><br /><span className="muted">Chờ đổi mật khẩu</span></>}
-                  {o.secondFactor && <><br /><span className="muted">Có xác thực hai yếu tố</span></>}
-                  {o.lockedUntil && new Date(o.lockedUntil) > new Date() && <><br /><span className="muted">Tạm khoá do sai mật khẩu</span></>}
+                  {o.passwordChangeRequired && (
+                    <>
+                      <br />
+                      <span className="muted">Chờ đổi mật khẩu</span>
+                    </>
+                  )}
+                  {o.secondFactor && (
+                    <>
+                      <br />
+                      <span className="muted">Có xác thực hai yếu tố</span>
+                    </>
+                  )}
+                  {o.lockedUntil && new Date(o.lockedUntil) > new Date() && (
+                    <>
+                      <br />
+                      <span className="muted">Tạm khoá do sai mật khẩu</span>
+                    </>
+                  )}
                 </td>
                 <td>
-                  <button type="button" className="link" onClick={() => setEditing(o)} aria-label={`Sửa ${o.username}`}>Sửa</button>{' '}
-                  <button type="button" className="link" onClick={() => void resetPassword(o)} aria-label={`Đặt lại mật khẩu ${o.username}`}>Đặt lại mật khẩu</button>
+                  <button type="button" className="link" onClick={() => setEditing(o)} aria-label={`Sửa ${o.username}`}>
+                    Sửa
+                  </button>{' '}
+                  <button type="button" className="link" onClick={() => void resetPassword(o)} aria-label={`Đặt lại mật khẩu ${o.username}`}>
+                    Đặt lại mật khẩu
+                  </button>
                 </td>
               </tr>
             ))}
@@ -120,7 +179,11 @@ export function AdminOfficersPage() {
           <OfficerForm
             key={editing === 'new' ? 'new' : editing.id}
             officer={editing === 'new' ? null : editing}
-            onDone={(h) => { setEditing(null); if (h) setHandover(h); void load(); }}
+            onDone={(h) => {
+              setEditing(null);
+              if (h) setHandover(h);
+              void load();
+            }}
             onCancel={() => setEditing(null)}
           />
         )}
@@ -152,7 +215,9 @@ function OfficerForm({ officer, onDone, onCancel }: { officer: OfficerAccount | 
         onDone(null);
       } else {
         const made = await api<{ username: string; temporaryPassword?: string }>('/admin/officers', {
-          method: 'POST', body: { username, fullName, title: title || undefined, agencyCode, roles }, token: OFFICER_COOKIE,
+          method: 'POST',
+          body: { username, fullName, title: title || undefined, agencyCode, roles },
+          token: OFFICER_COOKIE,
         });
         onDone(made.temporaryPassword ? { username: made.username, password: made.temporaryPassword } : null);
       }
@@ -183,7 +248,14 @@ function OfficerForm({ officer, onDone, onCancel }: { officer: OfficerAccount | 
         <input {...inputProps('title')} value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
       </Field>
       <Field id="agencyCode" label="Mã định danh cơ quan" error={fieldError('agencyCode')}>
-        <input {...inputProps('agencyCode')} value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)} required placeholder="001.35.22.H26" autoComplete="off" />
+        <input
+          {...inputProps('agencyCode')}
+          value={agencyCode}
+          onChange={(e) => setAgencyCode(e.target.value)}
+          required
+          placeholder="001.35.22.H26"
+          autoComplete="off"
+        />
       </Field>
       <fieldset className="fieldset">
         <legend>Vai trò</legend>
@@ -202,8 +274,12 @@ function OfficerForm({ officer, onDone, onCancel }: { officer: OfficerAccount | 
         </div>
       )}
       <p>
-        <button className="primary" type="submit" disabled={busy}>{officer ? 'Lưu' : 'Tạo tài khoản'}</button>{' '}
-        <button type="button" className="secondary" onClick={onCancel}>Huỷ</button>
+        <button className="primary" type="submit" disabled={busy}>
+          {officer ? 'Lưu' : 'Tạo tài khoản'}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={onCancel}>
+          Huỷ
+        </button>
       </p>
     </form>
   );
@@ -221,7 +297,11 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
     <div className="field">
       <label htmlFor={`officer-${id}`}>{label}</label>
       {children}
-      {error && <p className="field-error" id={`officer-${id}-error`}>{error}</p>}
+      {error && (
+        <p className="field-error" id={`officer-${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -2,16 +2,40 @@
 // carries its own label; a field the server refused (422) is marked with the server's message under it.
 import { fmtDateTime, fmtVnd } from './api';
 
-export interface Fee { code: string; kind: 'fee' | 'charge'; name: string; basis: 'fixed' | 'per_copy'; amountVnd: number; copiesField?: string; payment: 'before' | 'after'; [k: string]: unknown }
-export interface Component { code: string; name: string; originals: number; certifiedCopies: number; photocopies: number; required: boolean; [k: string]: unknown }
-export interface Time { workingDays?: number; workingHours?: number; sameDay?: boolean }
+export interface Fee {
+  code: string;
+  kind: 'fee' | 'charge';
+  name: string;
+  basis: 'fixed' | 'per_copy';
+  amountVnd: number;
+  copiesField?: string;
+  payment: 'before' | 'after';
+  [k: string]: unknown;
+}
+export interface Component {
+  code: string;
+  name: string;
+  originals: number;
+  certifiedCopies: number;
+  photocopies: number;
+  required: boolean;
+  [k: string]: unknown;
+}
+export interface Time {
+  workingDays?: number;
+  workingHours?: number;
+  sameDay?: boolean;
+}
 export type FieldErrors = Record<string, string>;
 
 function Problem({ id, errors, field }: { id: string; errors: FieldErrors; field: string }) {
-  return errors[field] ? <p className="field-error" id={`${id}-error`}>{errors[field]}</p> : null;
+  return errors[field] ? (
+    <p className="field-error" id={`${id}-error`}>
+      {errors[field]}
+    </p>
+  ) : null;
 }
-const described = (id: string, errors: FieldErrors, field: string) =>
-  errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
+const described = (id: string, errors: FieldErrors, field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
 export function FeesEditor({ fees, onChange, errors }: { fees: Fee[]; onChange: (f: Fee[]) => void; errors: FieldErrors }) {
   const set = (i: number, patch: Partial<Fee>) => onChange(fees.map((f, j) => (j === i ? { ...f, ...patch } : f)));
@@ -27,13 +51,25 @@ export function FeesEditor({ fees, onChange, errors }: { fees: Fee[]; onChange: 
             <div className="grid2">
               <div className="field">
                 <label htmlFor={`${id}-name`}>Tên khoản thu {i + 1}</label>
-                <input id={`${id}-name`} value={f.name} onChange={(e) => set(i, { name: e.target.value })} {...described(`${id}-name`, errors, `fees[${i}].name`)} />
+                <input
+                  id={`${id}-name`}
+                  value={f.name}
+                  onChange={(e) => set(i, { name: e.target.value })}
+                  {...described(`${id}-name`, errors, `fees[${i}].name`)}
+                />
                 <Problem id={`${id}-name`} errors={errors} field={`fees[${i}].name`} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-amount`}>Số tiền khoản thu {i + 1} (đồng)</label>
-                <input id={`${id}-amount`} type="number" min={0} step={1000} value={Number.isFinite(f.amountVnd) ? f.amountVnd : ''}
-                  onChange={(e) => set(i, { amountVnd: e.target.value === '' ? Number.NaN : Number(e.target.value) })} {...described(`${id}-amount`, errors, `fees[${i}].amountVnd`)} />
+                <input
+                  id={`${id}-amount`}
+                  type="number"
+                  min={0}
+                  step={1000}
+                  value={Number.isFinite(f.amountVnd) ? f.amountVnd : ''}
+                  onChange={(e) => set(i, { amountVnd: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                  {...described(`${id}-amount`, errors, `fees[${i}].amountVnd`)}
+                />
                 <Problem id={`${id}-amount`} errors={errors} field={`fees[${i}].amountVnd`} />
               </div>
               <div className="field">
@@ -45,7 +81,11 @@ export function FeesEditor({ fees, onChange, errors }: { fees: Fee[]; onChange: 
               </div>
               <div className="field">
                 <label htmlFor={`${id}-basis`}>Cách tính khoản thu {i + 1}</label>
-                <select id={`${id}-basis`} value={f.basis} onChange={(e) => set(i, { basis: e.target.value as Fee['basis'], ...(e.target.value === 'fixed' ? { copiesField: undefined } : {}) })}>
+                <select
+                  id={`${id}-basis`}
+                  value={f.basis}
+                  onChange={(e) => set(i, { basis: e.target.value as Fee['basis'], ...(e.target.value === 'fixed' ? { copiesField: undefined } : {}) })}
+                >
                   <option value="fixed">Một lần cho hồ sơ</option>
                   <option value="per_copy">Theo số bản</option>
                 </select>
@@ -53,7 +93,12 @@ export function FeesEditor({ fees, onChange, errors }: { fees: Fee[]; onChange: 
               {f.basis === 'per_copy' && (
                 <div className="field">
                   <label htmlFor={`${id}-copies`}>Trường tờ khai ghi số bản (khoản thu {i + 1})</label>
-                  <input id={`${id}-copies`} value={f.copiesField ?? ''} onChange={(e) => set(i, { copiesField: e.target.value })} {...described(`${id}-copies`, errors, `fees[${i}].copiesField`)} />
+                  <input
+                    id={`${id}-copies`}
+                    value={f.copiesField ?? ''}
+                    onChange={(e) => set(i, { copiesField: e.target.value })}
+                    {...described(`${id}-copies`, errors, `fees[${i}].copiesField`)}
+                  />
                   <Problem id={`${id}-copies`} errors={errors} field={`fees[${i}].copiesField`} />
                 </div>
               )}
@@ -65,11 +110,18 @@ export function FeesEditor({ fees, onChange, errors }: { fees: Fee[]; onChange: 
                 </select>
               </div>
             </div>
-            <button type="button" className="danger" onClick={() => onChange(fees.filter((_, j) => j !== i))}>Xóa khoản thu {i + 1}</button>
+            <button type="button" className="danger" onClick={() => onChange(fees.filter((_, j) => j !== i))}>
+              Xóa khoản thu {i + 1}
+            </button>
           </div>
         );
       })}
-      <button type="button" onClick={() => onChange([...fees, { code: `FEE_${fees.length + 1}`, kind: 'charge', name: '', basis: 'fixed', amountVnd: 0, payment: 'before' }])}>Thêm khoản thu</button>
+      <button
+        type="button"
+        onClick={() => onChange([...fees, { code: `FEE_${fees.length + 1}`, kind: 'charge', name: '', basis: 'fixed', amountVnd: 0, payment: 'before' }])}
+      >
+        Thêm khoản thu
+      </button>
     </fieldset>
   );
 }
@@ -78,15 +130,23 @@ export function TimeEditor({ time, onChange, errors }: { time: Time; onChange: (
   const hours = time.workingHours !== undefined;
   const value = hours ? time.workingHours : time.workingDays;
   const field = hours ? 'processingTime.workingHours' : 'processingTime.workingDays';
-  const emit = (unit: 'days' | 'hours', n: number) => onChange({ ...(unit === 'hours' ? { workingHours: n } : { workingDays: n }), ...(time.sameDay ? { sameDay: true } : {}) });
+  const emit = (unit: 'days' | 'hours', n: number) =>
+    onChange({ ...(unit === 'hours' ? { workingHours: n } : { workingDays: n }), ...(time.sameDay ? { sameDay: true } : {}) });
   return (
     <fieldset className="fieldset">
       <legend>Thời hạn giải quyết</legend>
       <div className="grid2">
         <div className="field">
           <label htmlFor="time-value">Thời hạn</label>
-          <input id="time-value" type="number" min={0} step={hours ? 1 : 0.25} value={value ?? ''} onChange={(e) => emit(hours ? 'hours' : 'days', e.target.value === '' ? Number.NaN : Number(e.target.value))}
-            {...described('time-value', errors, field)} />
+          <input
+            id="time-value"
+            type="number"
+            min={0}
+            step={hours ? 1 : 0.25}
+            value={value ?? ''}
+            onChange={(e) => emit(hours ? 'hours' : 'days', e.target.value === '' ? Number.NaN : Number(e.target.value))}
+            {...described('time-value', errors, field)}
+          />
           <Problem id="time-value" errors={errors} field={field} />
           {errors.processingTime && <p className="field-error">{errors.processingTime}</p>}
         </div>
@@ -99,7 +159,13 @@ export function TimeEditor({ time, onChange, errors }: { time: Time; onChange: (
         </div>
       </div>
       <div className="field-check">
-        <input id="time-same-day" type="checkbox" checked={Boolean(time.sameDay)} onChange={(e) => onChange({ ...time, sameDay: e.target.checked || undefined })} {...described('time-same-day', errors, 'processingTime.sameDay')} />
+        <input
+          id="time-same-day"
+          type="checkbox"
+          checked={Boolean(time.sameDay)}
+          onChange={(e) => onChange({ ...time, sameDay: e.target.checked || undefined })}
+          {...described('time-same-day', errors, 'processingTime.sameDay')}
+        />
         <label htmlFor="time-same-day">Giải quyết trong ngày (áp dụng giờ tiếp nhận sớm hơn buổi chiều)</label>
         <Problem id="time-same-day" errors={errors} field="processingTime.sameDay" />
       </div>
@@ -113,9 +179,18 @@ export function ComponentsEditor({ components, onChange, errors }: { components:
     const id = `comp-${i}-${key}`;
     return (
       <div className="field">
-        <label htmlFor={id}>{label} (giấy tờ {i + 1})</label>
-        <input id={id} type="number" min={0} max={99} value={Number.isFinite(components[i][key]) ? components[i][key] : ''}
-          onChange={(e) => set(i, { [key]: e.target.value === '' ? Number.NaN : Number(e.target.value) })} {...described(id, errors, `components[${i}].${key}`)} />
+        <label htmlFor={id}>
+          {label} (giấy tờ {i + 1})
+        </label>
+        <input
+          id={id}
+          type="number"
+          min={0}
+          max={99}
+          value={Number.isFinite(components[i][key]) ? components[i][key] : ''}
+          onChange={(e) => set(i, { [key]: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+          {...described(id, errors, `components[${i}].${key}`)}
+        />
         <Problem id={id} errors={errors} field={`components[${i}].${key}`} />
       </div>
     );
@@ -127,7 +202,12 @@ export function ComponentsEditor({ components, onChange, errors }: { components:
         <div key={i} className="fieldset" role="group" aria-label={`Giấy tờ ${i + 1}`}>
           <div className="field">
             <label htmlFor={`comp-${i}-name`}>Tên giấy tờ {i + 1}</label>
-            <input id={`comp-${i}-name`} value={c.name} onChange={(e) => set(i, { name: e.target.value })} {...described(`comp-${i}-name`, errors, `components[${i}].name`)} />
+            <input
+              id={`comp-${i}-name`}
+              value={c.name}
+              onChange={(e) => set(i, { name: e.target.value })}
+              {...described(`comp-${i}-name`, errors, `components[${i}].name`)}
+            />
             <Problem id={`comp-${i}-name`} errors={errors} field={`components[${i}].name`} />
           </div>
           <div className="grid2">
@@ -139,15 +219,25 @@ export function ComponentsEditor({ components, onChange, errors }: { components:
             <input id={`comp-${i}-required`} type="checkbox" checked={c.required} onChange={(e) => set(i, { required: e.target.checked })} />
             <label htmlFor={`comp-${i}-required`}>Giấy tờ {i + 1} bắt buộc</label>
           </div>
-          <button type="button" className="danger" onClick={() => onChange(components.filter((_, j) => j !== i))}>Xóa giấy tờ {i + 1}</button>
+          <button type="button" className="danger" onClick={() => onChange(components.filter((_, j) => j !== i))}>
+            Xóa giấy tờ {i + 1}
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...components, { code: `GT${components.length + 1}`, name: '', originals: 1, certifiedCopies: 0, photocopies: 0, required: true }])}>Thêm giấy tờ</button>
+      <button
+        type="button"
+        onClick={() =>
+          onChange([...components, { code: `GT${components.length + 1}`, name: '', originals: 1, certifiedCopies: 0, photocopies: 0, required: true }])
+        }
+      >
+        Thêm giấy tờ
+      </button>
     </fieldset>
   );
 }
 
-const timeText = (t: Time) => `${t.workingHours !== undefined ? `${t.workingHours} giờ làm việc` : `${t.workingDays} ngày làm việc`}${t.sameDay ? ', trong ngày' : ''}`;
+const timeText = (t: Time) =>
+  `${t.workingHours !== undefined ? `${t.workingHours} giờ làm việc` : `${t.workingDays} ngày làm việc`}${t.sameDay ? ', trong ngày' : ''}`;
 
 /** The draft as the citizen would read it once published, and the deadline of a sample receipt. */
 export function PreviewView({ preview }: { preview: any }) {
@@ -156,21 +246,62 @@ export function PreviewView({ preview }: { preview: any }) {
     <section aria-labelledby="preview-title" className="fieldset">
       <h2 id="preview-title">Xem trước: công dân sẽ thấy (phiên bản {p.version})</h2>
       <dl className="facts">
-        <div><dt>Thủ tục</dt><dd>{p.name} ({p.code})</dd></div>
-        <div><dt>Thời hạn giải quyết</dt><dd>{timeText(p.processingTime)}</dd></div>
-        <div><dt>Hồ sơ tiếp nhận lúc</dt><dd>{fmtDateTime(preview.deadline.receivedAt)}</dd></div>
-        <div><dt>Hẹn trả kết quả</dt><dd data-testid="preview-due">{fmtDateTime(preview.deadline.dueAt)}</dd></div>
-        <div className="nested"><dt>Phí, lệ phí</dt>
-          <dd>{p.fees.length === 0 ? 'Không thu' : (
-            <ul>{p.fees.map((f: Fee) => <li key={f.code}>{f.name}: {fmtVnd(f.amountVnd)}{f.basis === 'per_copy' ? ' mỗi bản' : ''}</li>)}</ul>
-          )}</dd>
+        <div>
+          <dt>Thủ tục</dt>
+          <dd>
+            {p.name} ({p.code})
+          </dd>
         </div>
-        <div className="nested"><dt>Thành phần hồ sơ</dt>
-          <dd><ul>{p.components.map((c: Component) => <li key={c.code}>{c.name}: {c.originals} bản chính, {c.certifiedCopies} bản sao chứng thực, {c.photocopies} bản photo{c.required ? '' : ' (nếu có)'}</li>)}</ul></dd>
+        <div>
+          <dt>Thời hạn giải quyết</dt>
+          <dd>{timeText(p.processingTime)}</dd>
+        </div>
+        <div>
+          <dt>Hồ sơ tiếp nhận lúc</dt>
+          <dd>{fmtDateTime(preview.deadline.receivedAt)}</dd>
+        </div>
+        <div>
+          <dt>Hẹn trả kết quả</dt>
+          <dd data-testid="preview-due">{fmtDateTime(preview.deadline.dueAt)}</dd>
+        </div>
+        <div className="nested">
+          <dt>Phí, lệ phí</dt>
+          <dd>
+            {p.fees.length === 0 ? (
+              'Không thu'
+            ) : (
+              <ul>
+                {p.fees.map((f: Fee) => (
+                  <li key={f.code}>
+                    {f.name}: {fmtVnd(f.amountVnd)}
+                    {f.basis === 'per_copy' ? ' mỗi bản' : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div className="nested">
+          <dt>Thành phần hồ sơ</dt>
+          <dd>
+            <ul>
+              {p.components.map((c: Component) => (
+                <li key={c.code}>
+                  {c.name}: {c.originals} bản chính, {c.certifiedCopies} bản sao chứng thực, {c.photocopies} bản photo{c.required ? '' : ' (nếu có)'}
+                </li>
+              ))}
+            </ul>
+          </dd>
         </div>
       </dl>
       <h3>Các bước xử lý</h3>
-      <ol>{preview.steps.map((s: any) => <li key={s.code}>{s.name}: {s.sharePercent}% thời hạn ({s.workingHours} giờ làm việc)</li>)}</ol>
+      <ol>
+        {preview.steps.map((s: any) => (
+          <li key={s.code}>
+            {s.name}: {s.sharePercent}% thời hạn ({s.workingHours} giờ làm việc)
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -17,7 +17,12 @@ export function AdminProceduresPage({ code }: { code: string | null }) {
   const officer = useOfficer();
   if (!officer) return null;
   if (!officer.officer.roles.includes('admin')) {
-    return <><h1>Quản trị danh mục thủ tục hành chính</h1><Alert>Chỉ quản trị viên hệ thống được sửa danh mục thủ tục của Thành phố.</Alert></>;
+    return (
+      <>
+        <h1>Quản trị danh mục thủ tục hành chính</h1>
+        <Alert>Chỉ quản trị viên hệ thống được sửa danh mục thủ tục của Thành phố.</Alert>
+      </>
+    );
   }
   return code ? <DraftEditor key={code} code={code} /> : <CatalogueSearch />;
 }
@@ -29,10 +34,19 @@ function CatalogueSearch() {
   const [error, setError] = useState('');
   const load = (query: string, p: number) => {
     setError('');
-    api(`/procedures?q=${encodeURIComponent(query)}&page=${p}&pageSize=20`).then((r) => { setResult(r); setPage(p); }, (e) => setError(errorText(e)));
+    api(`/procedures?q=${encodeURIComponent(query)}&page=${p}&pageSize=20`).then(
+      (r) => {
+        setResult(r);
+        setPage(p);
+      },
+      (e) => setError(errorText(e)),
+    );
   };
   useEffect(() => load('', 1), []);
-  const search = (e: FormEvent) => { e.preventDefault(); load(q, 1); };
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    load(q, 1);
+  };
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   return (
     <>
@@ -41,30 +55,53 @@ function CatalogueSearch() {
         <label htmlFor="admin-q">Tìm thủ tục (có dấu hoặc không dấu)</label>
         <div className="row">
           <input id="admin-q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Ví dụ: trich luc ho tich" />
-          <button type="submit" className="primary">Tìm kiếm</button>
+          <button type="submit" className="primary">
+            Tìm kiếm
+          </button>
         </div>
       </form>
       {error && <Alert>{error}</Alert>}
-      {!result ? <Loading /> : (
+      {!result ? (
+        <Loading />
+      ) : (
         <>
-          <p className="muted" role="status">Tìm thấy {result.total} thủ tục · trang {page}/{pages}</p>
+          <p className="muted" role="status">
+            Tìm thấy {result.total} thủ tục · trang {page}/{pages}
+          </p>
           <div className="table-wrap">
             <table>
               <caption className="sr-only">Danh mục thủ tục</caption>
-              <thead><tr><th scope="col">Mã</th><th scope="col">Tên thủ tục</th><th scope="col">Lĩnh vực</th><th scope="col">Thao tác</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Mã</th>
+                  <th scope="col">Tên thủ tục</th>
+                  <th scope="col">Lĩnh vực</th>
+                  <th scope="col">Thao tác</th>
+                </tr>
+              </thead>
               <tbody>
                 {result.items.map((p: any) => (
                   <tr key={p.code}>
-                    <td>{p.code}</td><td>{p.name}</td><td>{p.field}</td>
-                    <td><Link to={`${PATH}?ma=${encodeURIComponent(p.code)}`} aria-label={`Sửa thủ tục ${p.code}`}>Sửa</Link></td>
+                    <td>{p.code}</td>
+                    <td>{p.name}</td>
+                    <td>{p.field}</td>
+                    <td>
+                      <Link to={`${PATH}?ma=${encodeURIComponent(p.code)}`} aria-label={`Sửa thủ tục ${p.code}`}>
+                        Sửa
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="row">
-            <button type="button" disabled={page <= 1} onClick={() => load(q, page - 1)}>Trang trước</button>
-            <button type="button" disabled={page >= pages} onClick={() => load(q, page + 1)}>Trang sau</button>
+            <button type="button" disabled={page <= 1} onClick={() => load(q, page - 1)}>
+              Trang trước
+            </button>
+            <button type="button" disabled={page >= pages} onClick={() => load(q, page + 1)}>
+              Trang sau
+            </button>
           </div>
         </>
       )}
@@ -89,16 +126,24 @@ function DraftEditor({ code }: { code: string }) {
 
   const reload = async () => {
     const d = await api(`${base}/draft`, { token: officer.token });
-    setDraft(d); setFees(d.edits.fees); setTime(d.edits.processingTime); setComponents(d.edits.components); setErrors({});
+    setDraft(d);
+    setFees(d.edits.fees);
+    setTime(d.edits.processingTime);
+    setComponents(d.edits.components);
+    setErrors({});
     return d;
   };
   useEffect(() => {
-    api(`/procedures/${encodeURIComponent(code)}`).then((p) => setName(p.name), () => undefined);
+    api(`/procedures/${encodeURIComponent(code)}`).then(
+      (p) => setName(p.name),
+      () => undefined,
+    );
     reload().catch((e) => setMessage({ kind: 'error', text: errorText(e) }));
   }, []);
 
   async function run(action: () => Promise<void>) {
-    setBusy(true); setMessage(null);
+    setBusy(true);
+    setMessage(null);
     try {
       await action();
     } catch (err) {
@@ -111,43 +156,59 @@ function DraftEditor({ code }: { code: string }) {
         session.setOfficer(null);
         navigate(`/mot-cua/dang-nhap?next=${encodeURIComponent(`${PATH}?ma=${code}`)}`);
       } else setMessage({ kind: 'error', text: errorText(err) });
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   const save = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       const d = await api(`${base}/draft`, { method: 'PUT', token: officer.token, body: { revision: draft.revision, fees, processingTime: time, components } });
-      setDraft(d); setErrors({}); setPreview(null);
+      setDraft(d);
+      setErrors({});
+      setPreview(null);
       setMessage({ kind: 'success', text: `Đã lưu bản nháp (lần lưu thứ ${d.revision}). Thủ tục đang áp dụng chưa thay đổi cho đến khi ban hành.` });
     });
   };
-  const showPreview = () => run(async () => {
-    const at = `${sampleAt}:00+07:00`;
-    setPreview(await api(`${base}/draft/preview?receivedAt=${encodeURIComponent(at)}`, { token: officer.token }));
-  });
-  const publish = () => run(async () => {
-    const r = await api(`${base}/publish`, { token: officer.token, body: { effectiveFrom, revision: draft.revision } });
-    setPreview(null);
-    await reload();
-    setMessage({ kind: 'success', text: `Đã ban hành phiên bản ${r.version}, áp dụng cho hồ sơ tiếp nhận từ ngày ${ddmmyyyy(effectiveFrom)}. Hồ sơ đã tiếp nhận trước đó giữ phiên bản cũ.` });
-  });
-  const discard = () => run(async () => {
-    await api(`${base}/draft`, { method: 'DELETE', token: officer.token });
-    setPreview(null);
-    await reload();
-    setMessage({ kind: 'info', text: 'Đã hủy bản nháp.' });
-  });
+  const showPreview = () =>
+    run(async () => {
+      const at = `${sampleAt}:00+07:00`;
+      setPreview(await api(`${base}/draft/preview?receivedAt=${encodeURIComponent(at)}`, { token: officer.token }));
+    });
+  const publish = () =>
+    run(async () => {
+      const r = await api(`${base}/publish`, { token: officer.token, body: { effectiveFrom, revision: draft.revision } });
+      setPreview(null);
+      await reload();
+      setMessage({
+        kind: 'success',
+        text: `Đã ban hành phiên bản ${r.version}, áp dụng cho hồ sơ tiếp nhận từ ngày ${ddmmyyyy(effectiveFrom)}. Hồ sơ đã tiếp nhận trước đó giữ phiên bản cũ.`,
+      });
+    });
+  const discard = () =>
+    run(async () => {
+      await api(`${base}/draft`, { method: 'DELETE', token: officer.token });
+      setPreview(null);
+      await reload();
+      setMessage({ kind: 'info', text: 'Đã hủy bản nháp.' });
+    });
 
   return (
     <>
-      <p><Link to={PATH}>← Danh mục thủ tục</Link></p>
+      <p>
+        <Link to={PATH}>← Danh mục thủ tục</Link>
+      </p>
       <h1>Sửa thủ tục {code}</h1>
       {name && <p className="muted">{name}</p>}
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
-      {!draft ? <Loading /> : (
+      {!draft ? (
+        <Loading />
+      ) : (
         <>
           <p role="status">
-            {draft.open ? `Bản nháp đang mở (lần lưu thứ ${draft.revision}, dựa trên phiên bản ${draft.baseVersion}).` : `Chưa có bản nháp; nội dung dưới đây là phiên bản ${draft.baseVersion}. Lưu để mở bản nháp.`}
+            {draft.open
+              ? `Bản nháp đang mở (lần lưu thứ ${draft.revision}, dựa trên phiên bản ${draft.baseVersion}).`
+              : `Chưa có bản nháp; nội dung dưới đây là phiên bản ${draft.baseVersion}. Lưu để mở bản nháp.`}
             {draft.scheduled && ` Phiên bản ${draft.scheduled.version} đã ban hành, áp dụng từ ${ddmmyyyy(draft.scheduled.effectiveFrom.slice(0, 10))}.`}
           </p>
           <form onSubmit={save} noValidate>
@@ -155,8 +216,14 @@ function DraftEditor({ code }: { code: string }) {
             <TimeEditor time={time} onChange={setTime} errors={errors} />
             <ComponentsEditor components={components} onChange={setComponents} errors={errors} />
             <div className="row">
-              <button type="submit" className="primary" disabled={busy}>Lưu bản nháp</button>
-              {draft.open && <button type="button" className="danger" disabled={busy} onClick={discard}>Hủy bản nháp</button>}
+              <button type="submit" className="primary" disabled={busy}>
+                Lưu bản nháp
+              </button>
+              {draft.open && (
+                <button type="button" className="danger" disabled={busy} onClick={discard}>
+                  Hủy bản nháp
+                </button>
+              )}
             </div>
           </form>
           {draft.open && (
@@ -167,18 +234,32 @@ function DraftEditor({ code }: { code: string }) {
                   <label htmlFor="sample-at">Thời điểm tiếp nhận mẫu</label>
                   <input id="sample-at" type="datetime-local" value={sampleAt} onChange={(e) => setSampleAt(e.target.value)} />
                 </div>
-                <button type="button" disabled={busy} onClick={showPreview}>Xem trước</button>
+                <button type="button" disabled={busy} onClick={showPreview}>
+                  Xem trước
+                </button>
               </fieldset>
               {preview && <PreviewView preview={preview} />}
               <fieldset className="fieldset">
                 <legend>Ban hành</legend>
                 <div className="field">
                   <label htmlFor="effective-from">Áp dụng từ ngày</label>
-                  <input id="effective-from" type="date" min={hanoiToday()} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)}
-                    {...(errors.effectiveFrom ? { 'aria-invalid': true, 'aria-describedby': 'effective-from-error' } : {})} />
-                  {errors.effectiveFrom && <p className="field-error" id="effective-from-error">{errors.effectiveFrom}</p>}
+                  <input
+                    id="effective-from"
+                    type="date"
+                    min={hanoiToday()}
+                    value={effectiveFrom}
+                    onChange={(e) => setEffectiveFrom(e.target.value)}
+                    {...(errors.effectiveFrom ? { 'aria-invalid': true, 'aria-describedby': 'effective-from-error' } : {})}
+                  />
+                  {errors.effectiveFrom && (
+                    <p className="field-error" id="effective-from-error">
+                      {errors.effectiveFrom}
+                    </p>
+                  )}
                 </div>
-                <button type="button" className="primary" disabled={busy} onClick={publish}>Ban hành</button>
+                <button type="button" className="primary" disabled={busy} onClick={publish}>
+                  Ban hành
+                </button>
               </fieldset>
             </>
           )}

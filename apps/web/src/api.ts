@@ -2,22 +2,55 @@
 // kept in localStorage; an officer's lives only in the HttpOnly session cookie, and writes carry its CSRF token.
 import { STATUS_NAMES_VI } from '../../../libs/core/src/dossier/dossier-status';
 
-export interface FieldError { field: string; message: string }
-export interface Problem { type?: string; title?: string; status: number; detail?: string; errors?: FieldError[] }
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
 
 export class ApiError extends Error {
-  constructor(public readonly status: number, public readonly problem: Problem) {
+  constructor(
+    public readonly status: number,
+    public readonly problem: Problem,
+  ) {
     super(problem.detail || problem.title || `HTTP ${status}`);
   }
 }
 
 /** What VNeID vouched for (absent after a phone sign-in): shown read-only, never retyped. */
-export interface CitizenIdentity { fullName: string | null; idNumber: string | null; taxCode: string | null; birthDate: string | null; assurance: number }
-export interface CitizenSession { token: string; phone: string; identity?: CitizenIdentity }
+export interface CitizenIdentity {
+  fullName: string | null;
+  idNumber: string | null;
+  taxCode: string | null;
+  birthDate: string | null;
+  assurance: number;
+}
+export interface CitizenSession {
+  token: string;
+  phone: string;
+  identity?: CitizenIdentity;
+}
 /** Stands for the officer's HttpOnly session cookie where a token is expected: the page never sees the token. */
 export const OFFICER_COOKIE = 'officer-session-cookie';
-export interface OfficerProfile { id: string; username: string; fullName: string; roles: string[]; agencyCode: string; unitCode: string }
-export interface OfficerSession { token: typeof OFFICER_COOKIE; csrfToken: string; officer: OfficerProfile }
+export interface OfficerProfile {
+  id: string;
+  username: string;
+  fullName: string;
+  roles: string[];
+  agencyCode: string;
+  unitCode: string;
+}
+export interface OfficerSession {
+  token: typeof OFFICER_COOKIE;
+  csrfToken: string;
+  officer: OfficerProfile;
+}
 
 const CITIZEN_KEY = 'dvc.citizen';
 const OFFICER_KEY = 'dvc.officer';
@@ -40,7 +73,7 @@ export const session = {
   setCitizen: (s: CitizenSession | null) => (s ? localStorage.setItem(CITIZEN_KEY, JSON.stringify(s)) : localStorage.removeItem(CITIZEN_KEY)),
   /** Keeps the profile and the CSRF token; the access token itself stays in the cookie the sign-in set. */
   setOfficer: (s: { csrfToken: string; officer: OfficerProfile } | null) =>
-    (s ? localStorage.setItem(OFFICER_KEY, JSON.stringify({ csrfToken: s.csrfToken, officer: s.officer })) : localStorage.removeItem(OFFICER_KEY)),
+    s ? localStorage.setItem(OFFICER_KEY, JSON.stringify({ csrfToken: s.csrfToken, officer: s.officer })) : localStorage.removeItem(OFFICER_KEY),
   /**
    * Ends our session; after a VNeID sign-in the browser then goes to VNeID to end that one too (true: the page is
    * leaving, VNeID sends it back to the home page).
@@ -68,7 +101,12 @@ function authHeaders(token: string | null | undefined): Record<string, string> {
   return officer ? { 'x-csrf-token': officer.csrfToken } : {};
 }
 
-export interface RequestOptions { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> }
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  token?: string | null;
+  headers?: Record<string, string>;
+}
 
 export async function api<T = any>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...(opts.headers ?? {}) };
@@ -125,16 +163,26 @@ export function newIdempotencyKey(): string {
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) {
     switch (e.status) {
-      case 0: return e.problem.title ?? 'Không kết nối được máy chủ.';
-      case 401: return 'Phiên đăng nhập đã hết hạn hoặc thông tin đăng nhập không đúng.';
-      case 403: return 'Bạn không có quyền thực hiện thao tác này.';
-      case 404: return 'Không tìm thấy thông tin yêu cầu.';
-      case 409: return 'Hồ sơ đã được người khác cập nhật, vui lòng tải lại.';
-      case 413: return 'Tệp quá lớn (tối đa 10 MB).';
-      case 415: return 'Loại tệp không được chấp nhận (chỉ PDF, JPEG, PNG).';
-      case 422: return 'Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.';
-      case 429: return 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.';
-      default: return `Có lỗi xảy ra (${e.status}): ${e.message}`;
+      case 0:
+        return e.problem.title ?? 'Không kết nối được máy chủ.';
+      case 401:
+        return 'Phiên đăng nhập đã hết hạn hoặc thông tin đăng nhập không đúng.';
+      case 403:
+        return 'Bạn không có quyền thực hiện thao tác này.';
+      case 404:
+        return 'Không tìm thấy thông tin yêu cầu.';
+      case 409:
+        return 'Hồ sơ đã được người khác cập nhật, vui lòng tải lại.';
+      case 413:
+        return 'Tệp quá lớn (tối đa 10 MB).';
+      case 415:
+        return 'Loại tệp không được chấp nhận (chỉ PDF, JPEG, PNG).';
+      case 422:
+        return 'Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.';
+      case 429:
+        return 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.';
+      default:
+        return `Có lỗi xảy ra (${e.status}): ${e.message}`;
     }
   }
   return 'Có lỗi xảy ra, vui lòng thử lại.';

@@ -34,26 +34,45 @@ export function DeskIntakePage() {
 
   useEffect(() => {
     if (!officer) return;
-    api('/procedures?pageSize=100').then((r) => setProcedures(r.items), (e) => setError(errorText(e)));
+    api('/procedures?pageSize=100').then(
+      (r) => setProcedures(r.items),
+      (e) => setError(errorText(e)),
+    );
   }, []);
   useEffect(() => {
-    setP(null); setForm({}); setFiles({}); setErrors({}); setAttempted(false);
+    setP(null);
+    setForm({});
+    setFiles({});
+    setErrors({});
+    setAttempted(false);
     if (code) api(`/procedures/${encodeURIComponent(code)}`).then(setP, (e) => setError(errorText(e)));
   }, [code]);
-  useEffect(() => { if (attempted && p) setErrors(check()); }, [applicant, form, files]);
+  useEffect(() => {
+    if (attempted && p) setErrors(check());
+  }, [applicant, form, files]);
 
   if (!officer) return null;
   if (!officer.officer.roles.includes('receiving_officer')) {
-    return <><h1>Tiếp nhận hồ sơ trực tiếp</h1><Alert>Chỉ cán bộ Bộ phận Một cửa được tiếp nhận hồ sơ.</Alert></>;
+    return (
+      <>
+        <h1>Tiếp nhận hồ sơ trực tiếp</h1>
+        <Alert>Chỉ cán bộ Bộ phận Một cửa được tiếp nhận hồ sơ.</Alert>
+      </>
+    );
   }
 
   function check(): Errors {
     const errs: Errors = { ...validateApplicant(applicant) };
     for (const [k, v] of Object.entries(validate(p.formSchema ?? {}, form))) errs[`form:${k}`] = v;
-    for (const c of p.components) if (c.required && !(files[c.code] ?? []).length) errs[`components.${c.code}`] = 'Vui lòng tải lên bản chụp của giấy tờ bắt buộc này.';
+    for (const c of p.components)
+      if (c.required && !(files[c.code] ?? []).length) errs[`components.${c.code}`] = 'Vui lòng tải lên bản chụp của giấy tờ bắt buộc này.';
     if (arrival === 'post') {
       const item = parseS10(postal.itemNumber);
-      if (!item.ok) errs.postalItemNumber = item.problem === 'format' ? 'Số hiệu bưu gửi gồm 2 chữ cái, 9 chữ số và mã nước, ví dụ EE123456785VN.' : 'Số hiệu bưu gửi sai chữ số kiểm tra, vui lòng đối chiếu lại trên bưu gửi.';
+      if (!item.ok)
+        errs.postalItemNumber =
+          item.problem === 'format'
+            ? 'Số hiệu bưu gửi gồm 2 chữ cái, 9 chữ số và mã nước, ví dụ EE123456785VN.'
+            : 'Số hiệu bưu gửi sai chữ số kiểm tra, vui lòng đối chiếu lại trên bưu gửi.';
       if (!postal.receivedOn) errs.postReceivedOn = 'Vui lòng nhập ngày bưu cục chuyển hồ sơ đến.';
     }
     return errs;
@@ -69,11 +88,14 @@ export function DeskIntakePage() {
       focusFirstError();
       return;
     }
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       const body = {
         ...submissionBody({ procedureCode: p.code, agencyCode: officer!.officer.agencyCode, formSchema: p.formSchema, applicant, form, files, delivery }),
-        ...(arrival === 'post' ? { channel: 'post', postalItemNumber: postal.itemNumber.replace(/\s+/g, '').toUpperCase(), postReceivedOn: postal.receivedOn } : {}),
+        ...(arrival === 'post'
+          ? { channel: 'post', postalItemNumber: postal.itemNumber.replace(/\s+/g, '').toUpperCase(), postReceivedOn: postal.receivedOn }
+          : {}),
       };
       setDone(await api('/desk/dossiers', { body, token: officer!.token, headers: { 'Idempotency-Key': idemKey } }));
       window.scrollTo(0, 0);
@@ -85,10 +107,19 @@ export function DeskIntakePage() {
         session.setOfficer(null);
         navigate('/mot-cua/dang-nhap?next=/mot-cua/tiep-nhan');
       } else setError(errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   function another() {
-    setDone(null); setCode(''); setApplicant({}); setDelivery('desk'); setArrival('direct'); setPostal({ itemNumber: '', receivedOn: '' }); setPrintError(''); setRound((r) => r + 1);
+    setDone(null);
+    setCode('');
+    setApplicant({});
+    setDelivery('desk');
+    setArrival('direct');
+    setPostal({ itemNumber: '', receivedOn: '' });
+    setPrintError('');
+    setRound((r) => r + 1);
   }
 
   if (done) {
@@ -97,35 +128,62 @@ export function DeskIntakePage() {
       <section className="narrow">
         <Alert kind="success">
           <h1>Đã tiếp nhận hồ sơ</h1>
-          <p>Mã hồ sơ: <strong className="code" data-testid="desk-dossier-code">{done.code}</strong></p>
-          <p>Trạng thái: <StatusBadge status={done.status} name={done.statusName} /> · Hẹn trả kết quả: <strong>{fmtDateTime(done.dueAt)}</strong></p>
+          <p>
+            Mã hồ sơ:{' '}
+            <strong className="code" data-testid="desk-dossier-code">
+              {done.code}
+            </strong>
+          </p>
+          <p>
+            Trạng thái: <StatusBadge status={done.status} name={done.statusName} /> · Hẹn trả kết quả: <strong>{fmtDateTime(done.dueAt)}</strong>
+          </p>
         </Alert>
         {done.feesOutstandingVnd > 0 && <Alert kind="info">Người nộp cần nộp phí, lệ phí trước khi hồ sơ được giải quyết.</Alert>}
         <div className="row">
-          <button type="button" className="primary" onClick={() => openBlob(path, officer.token).catch((e) => setPrintError(errorText(e)))}>In giấy tiếp nhận (Mẫu 01)</button>
-          <Link className="button" to={`/mot-cua/ho-so/${encodeURIComponent(done.code)}`}>Mở hồ sơ</Link>
-          <button type="button" onClick={another}>Tiếp nhận hồ sơ khác</button>
+          <button type="button" className="primary" onClick={() => openBlob(path, officer.token).catch((e) => setPrintError(errorText(e)))}>
+            In giấy tiếp nhận (Mẫu 01)
+          </button>
+          <Link className="button" to={`/mot-cua/ho-so/${encodeURIComponent(done.code)}`}>
+            Mở hồ sơ
+          </Link>
+          <button type="button" onClick={another}>
+            Tiếp nhận hồ sơ khác
+          </button>
         </div>
         {printError && <Alert>{printError}</Alert>}
       </section>
     );
   }
 
-  const formErrors: Errors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('form:')).map(([k, v]) => [k.slice(5), v]));
+  const formErrors: Errors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([k]) => k.startsWith('form:'))
+      .map(([k, v]) => [k.slice(5), v]),
+  );
   return (
     <form onSubmit={submit} noValidate className="submit-form">
-      <p><Link to="/mot-cua">← Danh sách hồ sơ</Link></p>
+      <p>
+        <Link to="/mot-cua">← Danh sách hồ sơ</Link>
+      </p>
       <h1>Tiếp nhận hồ sơ trực tiếp</h1>
       <p className="muted">Hồ sơ được tiếp nhận ngay tại {officer.officer.agencyCode}; giấy tiếp nhận và hẹn trả kết quả được in sau khi lưu.</p>
       {error && <Alert>{error}</Alert>}
-      {!error && attempted && Object.keys(errors).length > 0 && <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>}
+      {!error && attempted && Object.keys(errors).length > 0 && (
+        <Alert>Còn {Object.keys(errors).length} mục chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.</Alert>
+      )}
       {/* Decree 118/2025: any desk in the province receives any procedure; the route decides who handles it. */}
       <div className="field">
         <label htmlFor="intake-procedure">Thủ tục hành chính</label>
-        {!procedures ? <Loading /> : (
+        {!procedures ? (
+          <Loading />
+        ) : (
           <select id="intake-procedure" value={code} onChange={(e) => setCode(e.target.value)}>
             <option value="">— Chọn thủ tục —</option>
-            {procedures.map((x) => <option key={x.code} value={x.code}>{x.name} ({x.code})</option>)}
+            {procedures.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name} ({x.code})
+              </option>
+            ))}
           </select>
         )}
       </div>
@@ -145,15 +203,35 @@ export function DeskIntakePage() {
               <>
                 <div className="field">
                   <label htmlFor="intake-postal-item">Số hiệu bưu gửi</label>
-                  <input id="intake-postal-item" value={postal.itemNumber} onChange={(e) => setPostal({ ...postal, itemNumber: e.target.value })}
-                    aria-invalid={Boolean(errors.postalItemNumber)} aria-describedby={errors.postalItemNumber ? 'intake-postal-item-error' : undefined} autoComplete="off" />
-                  {errors.postalItemNumber && <p className="field-error" id="intake-postal-item-error">{errors.postalItemNumber}</p>}
+                  <input
+                    id="intake-postal-item"
+                    value={postal.itemNumber}
+                    onChange={(e) => setPostal({ ...postal, itemNumber: e.target.value })}
+                    aria-invalid={Boolean(errors.postalItemNumber)}
+                    aria-describedby={errors.postalItemNumber ? 'intake-postal-item-error' : undefined}
+                    autoComplete="off"
+                  />
+                  {errors.postalItemNumber && (
+                    <p className="field-error" id="intake-postal-item-error">
+                      {errors.postalItemNumber}
+                    </p>
+                  )}
                 </div>
                 <div className="field">
                   <label htmlFor="intake-post-received">Ngày bưu cục chuyển đến</label>
-                  <input id="intake-post-received" type="date" value={postal.receivedOn} onChange={(e) => setPostal({ ...postal, receivedOn: e.target.value })}
-                    aria-invalid={Boolean(errors.postReceivedOn)} aria-describedby={errors.postReceivedOn ? 'intake-post-received-error' : undefined} />
-                  {errors.postReceivedOn && <p className="field-error" id="intake-post-received-error">{errors.postReceivedOn}</p>}
+                  <input
+                    id="intake-post-received"
+                    type="date"
+                    value={postal.receivedOn}
+                    onChange={(e) => setPostal({ ...postal, receivedOn: e.target.value })}
+                    aria-invalid={Boolean(errors.postReceivedOn)}
+                    aria-describedby={errors.postReceivedOn ? 'intake-post-received-error' : undefined}
+                  />
+                  {errors.postReceivedOn && (
+                    <p className="field-error" id="intake-post-received-error">
+                      {errors.postReceivedOn}
+                    </p>
+                  )}
                 </div>
               </>
             )}
@@ -173,7 +251,9 @@ export function DeskIntakePage() {
               <option value="online">Nhận trực tuyến</option>
             </select>
           </div>
-          <button className="primary big" type="submit" disabled={busy}>{busy ? 'Đang lưu…' : 'Tiếp nhận hồ sơ'}</button>
+          <button className="primary big" type="submit" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Tiếp nhận hồ sơ'}
+          </button>
         </>
       )}
     </form>

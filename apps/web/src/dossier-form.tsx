@@ -3,9 +3,27 @@ import { useState } from 'react';
 import { api, errorText } from './api';
 import { clean, Errors, serverMessage, Values } from './SchemaForm';
 
-export interface Uploaded { id: string; name: string; size: number }
+export interface Uploaded {
+  id: string;
+  name: string;
+  size: number;
+}
 
-export function ComponentUploads({ components, files, setFiles, token, errors, requiredOnly = false }: { components: any[]; files: Record<string, Uploaded[]>; setFiles: (f: Record<string, Uploaded[]>) => void; token: string; errors: Errors; requiredOnly?: boolean }) {
+export function ComponentUploads({
+  components,
+  files,
+  setFiles,
+  token,
+  errors,
+  requiredOnly = false,
+}: {
+  components: any[];
+  files: Record<string, Uploaded[]>;
+  setFiles: (f: Record<string, Uploaded[]>) => void;
+  token: string;
+  errors: Errors;
+  requiredOnly?: boolean;
+}) {
   const [busy, setBusy] = useState<string>('');
   const [uploadError, setUploadError] = useState<Record<string, string>>({});
   async function upload(code: string, list: FileList | null) {
@@ -29,28 +47,49 @@ export function ComponentUploads({ components, files, setFiles, token, errors, r
   }
   return (
     <>
-      {components.filter((c) => !requiredOnly || c.required).map((c) => {
-        const id = `file-${c.code}`;
-        const err = uploadError[c.code] || errors[`components.${c.code}`];
-        return (
-          <div key={c.code} className={`field upload${err ? ' has-error' : ''}`}>
-            <label htmlFor={id}>{c.name}{c.required ? <span className="req"> * (bắt buộc)</span> : <span className="muted"> (nếu có)</span>}</label>
-            <input id={id} type="file" accept="application/pdf,image/jpeg,image/png" multiple onChange={(e) => { void upload(c.code, e.target.files); e.target.value = ''; }} disabled={busy === c.code} />
-            {busy === c.code && <p className="muted" role="status">Đang tải lên…</p>}
-            {(files[c.code] ?? []).length > 0 && (
-              <ul className="files" aria-label={`Tệp đã tải lên cho ${c.name}`}>
-                {files[c.code].map((f) => (
-                  <li key={f.id}>
-                    <span className="ok">✓ Đã tải lên: {f.name}</span>{' '}
-                    <button type="button" className="link" onClick={() => setFiles({ ...files, [c.code]: files[c.code].filter((x) => x.id !== f.id) })}>Xóa<span className="sr-only"> {f.name}</span></button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {err && <p className="field-error">{err}</p>}
-          </div>
-        );
-      })}
+      {components
+        .filter((c) => !requiredOnly || c.required)
+        .map((c) => {
+          const id = `file-${c.code}`;
+          const err = uploadError[c.code] || errors[`components.${c.code}`];
+          return (
+            <div key={c.code} className={`field upload${err ? ' has-error' : ''}`}>
+              <label htmlFor={id}>
+                {c.name}
+                {c.required ? <span className="req"> * (bắt buộc)</span> : <span className="muted"> (nếu có)</span>}
+              </label>
+              <input
+                id={id}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png"
+                multiple
+                onChange={(e) => {
+                  void upload(c.code, e.target.files);
+                  e.target.value = '';
+                }}
+                disabled={busy === c.code}
+              />
+              {busy === c.code && (
+                <p className="muted" role="status">
+                  Đang tải lên…
+                </p>
+              )}
+              {(files[c.code] ?? []).length > 0 && (
+                <ul className="files" aria-label={`Tệp đã tải lên cho ${c.name}`}>
+                  {files[c.code].map((f) => (
+                    <li key={f.id}>
+                      <span className="ok">✓ Đã tải lên: {f.name}</span>{' '}
+                      <button type="button" className="link" onClick={() => setFiles({ ...files, [c.code]: files[c.code].filter((x) => x.id !== f.id) })}>
+                        Xóa<span className="sr-only"> {f.name}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {err && <p className="field-error">{err}</p>}
+            </div>
+          );
+        })}
     </>
   );
 }
@@ -93,7 +132,17 @@ export function validateApplicant(a: Values): Errors {
  * The applicant's identity and contact fields (ids `app-<field>`), with their inline messages. `readOnly` fields are
  * shown but not edited: online, the phone is the signed-in one (the API refuses any other).
  */
-export function ApplicantFieldset({ value, onChange, errors, readOnly = [] }: { value: Values; onChange: (v: Values) => void; errors: Errors; readOnly?: string[] }) {
+export function ApplicantFieldset({
+  value,
+  onChange,
+  errors,
+  readOnly = [],
+}: {
+  value: Values;
+  onChange: (v: Values) => void;
+  errors: Errors;
+  readOnly?: string[];
+}) {
   return (
     <fieldset className="fieldset">
       <legend>Thông tin người nộp hồ sơ</legend>
@@ -102,9 +151,30 @@ export function ApplicantFieldset({ value, onChange, errors, readOnly = [] }: { 
           const err = errors[`applicant.${k}`];
           return (
             <div key={k} className={`field${err ? ' has-error' : ''}`}>
-              <label htmlFor={`app-${k}`}>{l}{k !== 'email' && <span className="req" aria-hidden="true"> *</span>}</label>
-              <input id={`app-${k}`} type={t} autoComplete={ac} value={value[k] ?? ''} readOnly={readOnly.includes(k) || undefined} aria-invalid={err ? true : undefined} aria-describedby={err ? `app-${k}-err` : undefined} onChange={(e) => onChange({ ...value, [k]: e.target.value })} />
-              {err && <p className="field-error" id={`app-${k}-err`}>{err}</p>}
+              <label htmlFor={`app-${k}`}>
+                {l}
+                {k !== 'email' && (
+                  <span className="req" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
+                )}
+              </label>
+              <input
+                id={`app-${k}`}
+                type={t}
+                autoComplete={ac}
+                value={value[k] ?? ''}
+                readOnly={readOnly.includes(k) || undefined}
+                aria-invalid={err ? true : undefined}
+                aria-describedby={err ? `app-${k}-err` : undefined}
+                onChange={(e) => onChange({ ...value, [k]: e.target.value })}
+              />
+              {err && (
+                <p className="field-error" id={`app-${k}-err`}>
+                  {err}
+                </p>
+              )}
             </div>
           );
         })}
@@ -115,12 +185,20 @@ export function ApplicantFieldset({ value, onChange, errors, readOnly = [] }: { 
 
 /** The body of POST /dossiers and POST /desk/dossiers: components with at least one file. */
 export function componentsBody(files: Record<string, Uploaded[]>) {
-  return Object.entries(files).filter(([, l]) => l.length).map(([code, l]) => ({ code, fileIds: l.map((f) => f.id) }));
+  return Object.entries(files)
+    .filter(([, l]) => l.length)
+    .map(([code, l]) => ({ code, fileIds: l.map((f) => f.id) }));
 }
 
 /** The body of POST /dossiers and POST /desk/dossiers from the screen's state. */
 export function submissionBody(input: {
-  procedureCode: string; agencyCode: string; formSchema: unknown; applicant: Record<string, unknown>; form: Values; files: Record<string, Uploaded[]>; delivery: string;
+  procedureCode: string;
+  agencyCode: string;
+  formSchema: unknown;
+  applicant: Record<string, unknown>;
+  form: Values;
+  files: Record<string, Uploaded[]>;
+  delivery: string;
 }) {
   return {
     procedureCode: input.procedureCode,

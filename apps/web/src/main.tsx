@@ -35,20 +35,57 @@ function Route() {
   else if (desk && seg[1] === 'tiep-nhan') page = <DeskIntakePage />;
   else if (desk && seg[1] === 'tai-khoan') page = <AccountSecurityPage />;
   else if (desk && seg[1] === 'quan-tri' && !seg[2]) page = <AdminIndex />;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo') page = <AdminPage><AdminOfficersPage /></AdminPage>;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'nhat-ky') page = <AdminPage><AdminAuditPage /></AdminPage>;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan') page = <AdminPage><AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} /></AdminPage>;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'sap-xep') page = <AdminPage><AdminReorganizationsPage /></AdminPage>;
-  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc') page = <AdminPage><AdminProceduresPage code={query.get('ma')} /></AdminPage>;
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'can-bo')
+    page = (
+      <AdminPage>
+        <AdminOfficersPage />
+      </AdminPage>
+    );
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'nhat-ky')
+    page = (
+      <AdminPage>
+        <AdminAuditPage />
+      </AdminPage>
+    );
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'co-quan')
+    page = (
+      <AdminPage>
+        <AdminAgenciesPage key={location.search} unitCode={query.get('don-vi') ?? undefined} />
+      </AdminPage>
+    );
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'sap-xep')
+    page = (
+      <AdminPage>
+        <AdminReorganizationsPage />
+      </AdminPage>
+    );
+  else if (desk && seg[1] === 'quan-tri' && seg[2] === 'thu-tuc')
+    page = (
+      <AdminPage>
+        <AdminProceduresPage code={query.get('ma')} />
+      </AdminPage>
+    );
   else if (desk) page = <WorklistPage key={path + location.search} query={query} />;
-  else page = <><h1>Không tìm thấy trang</h1><p><Link to="/">Về trang chủ</Link></p></>;
+  else
+    page = (
+      <>
+        <h1>Không tìm thấy trang</h1>
+        <p>
+          <Link to="/">Về trang chủ</Link>
+        </p>
+      </>
+    );
   return (
     <>
-      <a className="skip" href="#main">Bỏ qua, đến nội dung chính</a>
+      <a className="skip" href="#main">
+        Bỏ qua, đến nội dung chính
+      </a>
       <header className={`top${desk ? ' desk' : ''}`}>
         <div className="wrap">
           <Link to={desk ? '/mot-cua' : '/'} className="brand">
-            <span aria-hidden="true" className="logo">★</span>
+            <span aria-hidden="true" className="logo">
+              ★
+            </span>
             <span>{desk ? 'Một cửa điện tử Hà Nội' : 'Cổng dịch vụ công Hà Nội'}</span>
           </Link>
           <nav aria-label="Điều hướng chính">
@@ -59,20 +96,46 @@ function Route() {
                 <Link to="/mot-cua/bao-cao">Báo cáo</Link>
                 {officer && officer.officer.roles.some((r) => ADMIN_ROLES.includes(r)) && <Link to="/mot-cua/quan-tri">Quản trị</Link>}
                 {officer && <Link to="/mot-cua/tai-khoan">Tài khoản</Link>}
-                {officer ? <button className="link" onClick={() => { void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap')); }}>Đăng xuất</button> : <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>}
+                {officer ? (
+                  <button
+                    className="link"
+                    onClick={() => {
+                      void session.signOutOfficer().then(() => navigate('/mot-cua/dang-nhap'));
+                    }}
+                  >
+                    Đăng xuất
+                  </button>
+                ) : (
+                  <Link to="/mot-cua/dang-nhap">Đăng nhập</Link>
+                )}
               </>
             ) : (
               <>
                 <Link to="/">Thủ tục</Link>
                 <Link to="/tra-cuu">Tra cứu</Link>
                 <Link to="/ho-so">Hồ sơ của tôi</Link>
-                {citizen ? <button className="link" onClick={() => { void session.signOutCitizen().then((leaving) => { if (!leaving) navigate('/'); }); }}>Đăng xuất</button> : <Link to="/dang-nhap">Đăng nhập</Link>}
+                {citizen ? (
+                  <button
+                    className="link"
+                    onClick={() => {
+                      void session.signOutCitizen().then((leaving) => {
+                        if (!leaving) navigate('/');
+                      });
+                    }}
+                  >
+                    Đăng xuất
+                  </button>
+                ) : (
+                  <Link to="/dang-nhap">Đăng nhập</Link>
+                )}
               </>
             )}
           </nav>
         </div>
       </header>
-      <main id="main" className="wrap" tabIndex={-1}>{page}</main>
+      <main id="main" className="wrap" tabIndex={-1}>
+        {page}
+      </main>
       <footer className="wrap foot">
         <p>UBND Thành phố Hà Nội · Cổng dịch vụ công · {desk ? <Link to="/">Cổng công dân</Link> : <Link to="/mot-cua">Dành cho cán bộ</Link>}</p>
       </footer>

@@ -51,7 +51,9 @@ export function OfficerLoginPage({ next }: { next: string }) {
       <h1>Đăng nhập Bộ phận Một cửa</h1>
       {step.kind === 'password' && <PasswordStep onAnswer={(a) => done(stepAfter(a))} />}
       {step.kind === 'change-password' && <ChangePasswordStep changeToken={step.changeToken} onAnswer={(a) => done(stepAfter(a))} />}
-      {step.kind === 'second-factor' && <SecondFactorStep mfaToken={step.mfaToken} onAnswer={(a) => done(stepAfter(a))} onExpired={() => setStep({ kind: 'password' })} />}
+      {step.kind === 'second-factor' && (
+        <SecondFactorStep mfaToken={step.mfaToken} onAnswer={(a) => done(stepAfter(a))} onExpired={() => setStep({ kind: 'password' })} />
+      )}
       {step.kind === 'enrol' && (
         <>
           <Alert kind="info">Tài khoản của bạn phải dùng xác thực hai yếu tố. Hãy cài đặt ứng dụng xác thực trước khi tiếp tục.</Alert>
@@ -70,20 +72,31 @@ function PasswordStep({ onAnswer }: { onAnswer: (a: SignInAnswer) => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!username || !password) return setError('Vui lòng nhập tên đăng nhập và mật khẩu.');
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       onAnswer(await api<SignInAnswer>('/auth/officers/login', { body: { username: username.trim(), password } }));
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? 'Tên đăng nhập hoặc mật khẩu không đúng.' : errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <>
       {error && <Alert>{error}</Alert>}
       <form onSubmit={submit} noValidate>
-        <div className="field"><label htmlFor="username">Tên đăng nhập</label><input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} /></div>
-        <div className="field"><label htmlFor="password">Mật khẩu</label><input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
-        <button className="primary" type="submit" disabled={busy}>Đăng nhập</button>
+        <div className="field">
+          <label htmlFor="username">Tên đăng nhập</label>
+          <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Mật khẩu</label>
+          <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <button className="primary" type="submit" disabled={busy}>
+          Đăng nhập
+        </button>
       </form>
     </>
   );
@@ -98,13 +111,16 @@ function ChangePasswordStep({ changeToken, onAnswer }: { changeToken: string; on
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (password !== repeat) return setError('Hai lần nhập mật khẩu mới không khớp nhau.');
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       onAnswer(await api<SignInAnswer>('/auth/officers/password', { body: { changeToken, newPassword: password } }));
     } catch (err) {
       const weak = fieldMessage(err, 'newPassword') ?? fieldMessage(err, 'password');
       setError(weak ? `Mật khẩu mới chưa đạt yêu cầu: ${weak}` : errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <>
@@ -113,11 +129,25 @@ function ChangePasswordStep({ changeToken, onAnswer }: { changeToken: string; on
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="new-password">Mật khẩu mới</label>
-          <input id="new-password" type="password" autoComplete="new-password" aria-describedby="new-password-hint" value={password} onChange={(e) => setPassword(e.target.value)} />
-          <p id="new-password-hint" className="muted small">Ít nhất 12 ký tự; không dùng mật khẩu phổ biến, tên đăng nhập hay họ tên của bạn. Nên dùng một câu dễ nhớ.</p>
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby="new-password-hint"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <p id="new-password-hint" className="muted small">
+            Ít nhất 12 ký tự; không dùng mật khẩu phổ biến, tên đăng nhập hay họ tên của bạn. Nên dùng một câu dễ nhớ.
+          </p>
         </div>
-        <div className="field"><label htmlFor="repeat-password">Nhập lại mật khẩu mới</label><input id="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} /></div>
-        <button className="primary" type="submit" disabled={busy}>Đổi mật khẩu</button>
+        <div className="field">
+          <label htmlFor="repeat-password">Nhập lại mật khẩu mới</label>
+          <input id="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        </div>
+        <button className="primary" type="submit" disabled={busy}>
+          Đổi mật khẩu
+        </button>
       </form>
     </>
   );
@@ -130,13 +160,16 @@ function SecondFactorStep({ mfaToken, onAnswer, onExpired }: { mfaToken: string;
   const [busy, setBusy] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       onAnswer(await api<SignInAnswer>('/auth/officers/login/totp', { body: { mfaToken, code: code.trim() } }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401 && /expired|hết hạn/i.test(err.message)) return onExpired();
       setError(err instanceof ApiError && (err.status === 401 || err.status === 422) ? 'Mã xác thực không đúng hoặc đã được dùng.' : errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <>
@@ -144,16 +177,31 @@ function SecondFactorStep({ mfaToken, onAnswer, onExpired }: { mfaToken: string;
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="totp-code">Mã xác thực</label>
-          <input id="totp-code" inputMode="numeric" autoComplete="one-time-code" aria-describedby="totp-code-hint" value={code} onChange={(e) => setCode(e.target.value)} />
-          <p id="totp-code-hint" className="muted small">6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục (dạng xxxxx-xxxxx).</p>
+          <input
+            id="totp-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            aria-describedby="totp-code-hint"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <p id="totp-code-hint" className="muted small">
+            6 chữ số trong ứng dụng xác thực, hoặc một mã khôi phục (dạng xxxxx-xxxxx).
+          </p>
         </div>
-        <button className="primary" type="submit" disabled={busy}>Xác nhận</button>
+        <button className="primary" type="submit" disabled={busy}>
+          Xác nhận
+        </button>
       </form>
     </>
   );
 }
 
-interface Enrolment { secret: string; otpauthUri: string; qrCode: string }
+interface Enrolment {
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
+}
 
 /**
  * Enrols an authenticator app: a QR code (and the secret for apps that cannot scan), the first code, then the
@@ -166,22 +214,32 @@ export function SecondFactorEnrolment({ bearer, onSignedIn, onEnrolled }: { bear
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   async function start() {
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       setEnrolment(await api<Enrolment>('/auth/officers/totp/enroll', { method: 'POST', token: bearer }));
     } catch (err) {
       setError(err instanceof ApiError && err.status === 409 ? 'Tài khoản đã có xác thực hai yếu tố.' : errorText(err));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   }
   async function confirm(e: FormEvent) {
     e.preventDefault();
-    setBusy(true); setError('');
+    setBusy(true);
+    setError('');
     try {
       const answer = await api<SignInAnswer & { recoveryCodes: string[] }>('/auth/officers/totp/verify', { body: { code: code.trim() }, token: bearer });
       setRecovery({ codes: answer.recoveryCodes, answer });
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 401 || err.status === 422) ? 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.' : errorText(err));
-    } finally { setBusy(false); }
+      setError(
+        err instanceof ApiError && (err.status === 401 || err.status === 422)
+          ? 'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.'
+          : errorText(err),
+      );
+    } finally {
+      setBusy(false);
+    }
   }
   if (recovery) {
     return (
@@ -189,8 +247,16 @@ export function SecondFactorEnrolment({ bearer, onSignedIn, onEnrolled }: { bear
         <Alert kind="success">Đã bật xác thực hai yếu tố.</Alert>
         <h2>Mã khôi phục</h2>
         <p>Mỗi mã dùng được một lần, khi không có điện thoại bên cạnh. Hãy in hoặc ghi lại và cất ở nơi an toàn: các mã này chỉ hiển thị một lần.</p>
-        <ul className="recovery-codes" aria-label="Mã khôi phục">{recovery.codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
-        <button className="primary" type="button" onClick={() => (onSignedIn ? onSignedIn(recovery.answer) : onEnrolled?.())}>Tôi đã lưu các mã, tiếp tục</button>
+        <ul className="recovery-codes" aria-label="Mã khôi phục">
+          {recovery.codes.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
+        </ul>
+        <button className="primary" type="button" onClick={() => (onSignedIn ? onSignedIn(recovery.answer) : onEnrolled?.())}>
+          Tôi đã lưu các mã, tiếp tục
+        </button>
       </div>
     );
   }
@@ -198,12 +264,16 @@ export function SecondFactorEnrolment({ bearer, onSignedIn, onEnrolled }: { bear
     <div>
       {error && <Alert>{error}</Alert>}
       {!enrolment ? (
-        <button className="primary" type="button" onClick={() => void start()} disabled={busy}>Cài đặt ứng dụng xác thực</button>
+        <button className="primary" type="button" onClick={() => void start()} disabled={busy}>
+          Cài đặt ứng dụng xác thực
+        </button>
       ) : (
         <form onSubmit={confirm} noValidate>
           <ol>
             <li>Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…) và quét mã QR dưới đây.</li>
-            <li>Nếu không quét được, nhập khoá: <code className="totp-secret">{enrolment.secret}</code></li>
+            <li>
+              Nếu không quét được, nhập khoá: <code className="totp-secret">{enrolment.secret}</code>
+            </li>
             <li>Nhập mã 6 chữ số ứng dụng hiển thị.</li>
           </ol>
           <img src={enrolment.qrCode} alt="Mã QR để thêm tài khoản vào ứng dụng xác thực" width={200} height={200} />
@@ -211,7 +281,9 @@ export function SecondFactorEnrolment({ bearer, onSignedIn, onEnrolled }: { bear
             <label htmlFor="enrol-code">Mã 6 chữ số</label>
             <input id="enrol-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
           </div>
-          <button className="primary" type="submit" disabled={busy}>Xác nhận</button>
+          <button className="primary" type="submit" disabled={busy}>
+            Xác nhận
+          </button>
         </form>
       )}
     </div>
@@ -230,10 +302,15 @@ export function AccountSecurityPage() {
   return (
     <section className="narrow">
       <h1>Tài khoản của tôi</h1>
-      <p><strong>{officer.officer.fullName}</strong> ({officer.officer.username}) · {officer.officer.agencyCode}</p>
+      <p>
+        <strong>{officer.officer.fullName}</strong> ({officer.officer.username}) · {officer.officer.agencyCode}
+      </p>
       <h2>Xác thực hai yếu tố</h2>
-      {enrolled ? <Alert kind="success">Từ lần đăng nhập sau, bạn sẽ được hỏi mã trong ứng dụng xác thực.</Alert>
-        : <SecondFactorEnrolment bearer={OFFICER_COOKIE} onEnrolled={() => setEnrolled(true)} />}
+      {enrolled ? (
+        <Alert kind="success">Từ lần đăng nhập sau, bạn sẽ được hỏi mã trong ứng dụng xác thực.</Alert>
+      ) : (
+        <SecondFactorEnrolment bearer={OFFICER_COOKIE} onEnrolled={() => setEnrolled(true)} />
+      )}
     </section>
   );
 }

@@ -3,8 +3,16 @@ import { useEffect, useState } from 'react';
 import { api, downloadFile, errorText } from './api';
 import { Alert } from './ui';
 
-interface ResultFile { id: string; name: string; size: number; mime: string }
-interface Results { release: 'released' | 'pending' | 'held_for_fees'; files: ResultFile[] }
+interface ResultFile {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+interface Results {
+  release: 'released' | 'pending' | 'held_for_fees';
+  files: ResultFile[];
+}
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('vi-VN')} KB`;
 
@@ -26,7 +34,11 @@ export function ResultFiles({ code, token, version, citizen }: { code: string; t
         <ul className="files">
           {r.files.map((f) => (
             <li key={f.id}>
-              <button type="button" className="link" onClick={() => downloadFile(`/dossiers/${encodeURIComponent(code)}/results/${f.id}`, token, f.name).catch((e) => setError(errorText(e)))}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => downloadFile(`/dossiers/${encodeURIComponent(code)}/results/${f.id}`, token, f.name).catch((e) => setError(errorText(e)))}
+              >
                 Tải kết quả: {f.name}
               </button>{' '}
               <span className="muted small">({kb(f.size)})</span>

@@ -9,7 +9,11 @@ export function Alert({ kind = 'error', children }: { kind?: 'error' | 'success'
 }
 
 export function Loading({ text = 'Đang tải…' }: { text?: string }) {
-  return <p className="muted" role="status">{text}</p>;
+  return (
+    <p className="muted" role="status">
+      {text}
+    </p>
+  );
 }
 
 export function StatusBadge({ status, name }: { status: string; name?: string }) {

@@ -9,7 +9,10 @@ import { Alert } from './ui';
 export function useOtpEnabled(): boolean | null {
   const [otp, setOtp] = useState<boolean | null>(null);
   useEffect(() => {
-    api<{ otp: boolean }>('/auth/citizens/methods').then((m) => setOtp(m.otp), () => setOtp(false));
+    api<{ otp: boolean }>('/auth/citizens/methods').then(
+      (m) => setOtp(m.otp),
+      () => setOtp(false),
+    );
   }, []);
   return otp;
 }
@@ -19,12 +22,36 @@ const LEVELS: Record<number, string> = { 0: 'Số điện thoại', 1: 'VNeID m�
 export function IdentityCard({ identity, phone }: { identity: CitizenIdentity; phone: string }) {
   return (
     <dl className="facts" aria-label="Thông tin định danh">
-      <div><dt>Họ và tên</dt><dd>{identity.fullName}</dd></div>
-      {identity.idNumber && <div><dt>Số định danh cá nhân</dt><dd>{identity.idNumber}</dd></div>}
-      {identity.taxCode && <div><dt>Mã số thuế</dt><dd>{identity.taxCode}</dd></div>}
-      {identity.birthDate && <div><dt>Ngày sinh</dt><dd>{identity.birthDate.split('-').reverse().join('/')}</dd></div>}
-      <div><dt>Điện thoại</dt><dd>{phone.replace(/^84/, '0')}</dd></div>
-      <div><dt>Mức định danh</dt><dd>{LEVELS[identity.assurance] ?? identity.assurance}</dd></div>
+      <div>
+        <dt>Họ và tên</dt>
+        <dd>{identity.fullName}</dd>
+      </div>
+      {identity.idNumber && (
+        <div>
+          <dt>Số định danh cá nhân</dt>
+          <dd>{identity.idNumber}</dd>
+        </div>
+      )}
+      {identity.taxCode && (
+        <div>
+          <dt>Mã số thuế</dt>
+          <dd>{identity.taxCode}</dd>
+        </div>
+      )}
+      {identity.birthDate && (
+        <div>
+          <dt>Ngày sinh</dt>
+          <dd>{identity.birthDate.split('-').reverse().join('/')}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Điện thoại</dt>
+        <dd>{phone.replace(/^84/, '0')}</dd>
+      </div>
+      <div>
+        <dt>Mức định danh</dt>
+        <dd>{LEVELS[identity.assurance] ?? identity.assurance}</dd>
+      </div>
     </dl>
   );
 }
@@ -37,17 +64,29 @@ export function VneidSignIn({ next }: { next: string }) {
     if (!ticket) return;
     history.replaceState(null, '', location.pathname + location.search);
     setBusy(true);
-    api('/auth/citizens/vneid/session', { body: { ticket } }).then((r) => {
-      const c = r.citizen;
-      session.setCitizen({ token: r.accessToken, phone: c.phone, identity: { fullName: c.fullName, idNumber: c.idNumber, taxCode: c.taxCode, birthDate: c.birthDate, assurance: c.assurance } });
-      navigate(next || '/ho-so', true);
-    }, (err) => { setError(errorText(err)); setBusy(false); });
+    api('/auth/citizens/vneid/session', { body: { ticket } }).then(
+      (r) => {
+        const c = r.citizen;
+        session.setCitizen({
+          token: r.accessToken,
+          phone: c.phone,
+          identity: { fullName: c.fullName, idNumber: c.idNumber, taxCode: c.taxCode, birthDate: c.birthDate, assurance: c.assurance },
+        });
+        navigate(next || '/ho-so', true);
+      },
+      (err) => {
+        setError(errorText(err));
+        setBusy(false);
+      },
+    );
   }, []);
   const returnTo = `/dang-nhap${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   return (
     <div className="vneid">
       {error && <Alert>{`Đăng nhập VNeID không thành công: ${error}`}</Alert>}
-      <a className="button primary" aria-disabled={busy} href={`/api/v1/auth/citizens/vneid/start?returnTo=${encodeURIComponent(returnTo)}`}>Đăng nhập bằng VNeID</a>
+      <a className="button primary" aria-disabled={busy} href={`/api/v1/auth/citizens/vneid/start?returnTo=${encodeURIComponent(returnTo)}`}>
+        Đăng nhập bằng VNeID
+      </a>
       <p className="muted">Dùng tài khoản định danh điện tử (ứng dụng VNeID) của công dân hoặc tổ chức.</p>
     </div>
   );

@@ -25,17 +25,22 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
-    this.worker = new Worker(DEADLINES_QUEUE, async () => {
-      const result = await sweepDeadlines(this.db, await this.calendars.calendarFor(null), this.config.warnWorkingMinutes);
-      if (result.nearlyDue + result.overdue > 0) this.logger.log(`deadline sweep: ${JSON.stringify(result)}`);
-      return result;
-    }, { connection: this.connections.workerConnection(DEADLINES_QUEUE), prefix: this.connections.prefix, concurrency: 1 });
+    this.worker = new Worker(
+      DEADLINES_QUEUE,
+      async () => {
+        const result = await sweepDeadlines(this.db, await this.calendars.calendarFor(null), this.config.warnWorkingMinutes);
+        if (result.nearlyDue + result.overdue > 0) this.logger.log(`deadline sweep: ${JSON.stringify(result)}`);
+        return result;
+      },
+      { connection: this.connections.workerConnection(DEADLINES_QUEUE), prefix: this.connections.prefix, concurrency: 1 },
+    );
     this.worker.on('error', (error) => this.logger.warn(`deadlines worker: ${error.message}`));
   }
 
   /** Also after Redis lost its data (LostJobsRecovery). */
   async schedule(): Promise<void> {
-    await this.connections.queue(DEADLINES_QUEUE)
+    await this.connections
+      .queue(DEADLINES_QUEUE)
       .upsertJobScheduler(SWEEP, { every: this.config.sweepEverySeconds * 1000 }, { name: SWEEP, data: { outboxId: '' } })
       .catch((error: Error) => this.logger.warn(`deadline sweep not scheduled yet (Redis?): ${error.message}`));
   }

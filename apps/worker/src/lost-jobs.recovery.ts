@@ -41,7 +41,12 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.checking = this.checking.then(() => this.check()).then(() => undefined, () => undefined);
+      this.checking = this.checking
+        .then(() => this.check())
+        .then(
+          () => undefined,
+          () => undefined,
+        );
     }, CHECK_EVERY_MS);
   }
 

@@ -23,7 +23,9 @@ export class OtpPurgeSchedule implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => { this.running = this.runOnce(); }, EVERY_MS);
+    this.timer = setInterval(() => {
+      this.running = this.runOnce();
+    }, EVERY_MS);
     this.timer.unref();
   }
 

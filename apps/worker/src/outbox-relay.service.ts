@@ -42,7 +42,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     if (topic !== 'sms') return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
     // A job carries a relay batch's SMS; at most five seconds' worth at the rate limit, so a run ends well within
     // its claim on the messages.
-    return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs, backoffType: SMS_BACKOFF, rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)) };
+    return {
+      attempts: this.sms.maxAttempts,
+      backoffMs: this.sms.backoffMs,
+      backoffType: SMS_BACKOFF,
+      rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)),
+    };
   }
 
   private async run(): Promise<void> {

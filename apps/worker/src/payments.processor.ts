@@ -41,9 +41,11 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
   /** Also after Redis lost its data (LostJobsRecovery). */
   async schedule(): Promise<void> {
     const queue = this.connections.queue(PAYMENTS_QUEUE);
-    await queue.upsertJobScheduler(RECONCILE, { every: this.config.reconcileEverySeconds * 1000 }, { name: RECONCILE, data: { outboxId: '' } })
+    await queue
+      .upsertJobScheduler(RECONCILE, { every: this.config.reconcileEverySeconds * 1000 }, { name: RECONCILE, data: { outboxId: '' } })
       .catch((error: Error) => this.logger.warn(`reconciliation not scheduled yet (Redis?): ${error.message}`));
-    await queue.upsertJobScheduler(DAILY_CHECK, { pattern: '0 30 6 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: DAILY_CHECK, data: { outboxId: '' } })
+    await queue
+      .upsertJobScheduler(DAILY_CHECK, { pattern: '0 30 6 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: DAILY_CHECK, data: { outboxId: '' } })
       .catch((error: Error) => this.logger.warn(`daily check not scheduled yet (Redis?): ${error.message}`));
   }
 

@@ -24,15 +24,19 @@ export class ReorganizationsProcessor implements OnApplicationBootstrap, BeforeA
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
-    this.worker = new Worker(REORGANIZATIONS_QUEUE, async () => ({ applied: await this.reorganizations.applyDue() }),
-      { connection: this.connections.workerConnection(REORGANIZATIONS_QUEUE), prefix: this.connections.prefix, concurrency: 1 });
+    this.worker = new Worker(REORGANIZATIONS_QUEUE, async () => ({ applied: await this.reorganizations.applyDue() }), {
+      connection: this.connections.workerConnection(REORGANIZATIONS_QUEUE),
+      prefix: this.connections.prefix,
+      concurrency: 1,
+    });
     this.worker.on('failed', (_job, error) => this.logger.warn(`due reorganisations not applied: ${error.message}`));
     this.worker.on('error', (error) => this.logger.warn(`reorganizations worker: ${error.message}`));
   }
 
   /** Also after Redis lost its data (LostJobsRecovery). */
   async schedule(): Promise<void> {
-    await this.connections.queue(REORGANIZATIONS_QUEUE)
+    await this.connections
+      .queue(REORGANIZATIONS_QUEUE)
       .upsertJobScheduler(APPLY_DUE, { every: EVERY_MS }, { name: APPLY_DUE, data: { outboxId: '' } })
       .catch((error: Error) => this.logger.warn(`reorganisations not scheduled yet (Redis?): ${error.message}`));
   }

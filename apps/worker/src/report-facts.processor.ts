@@ -22,13 +22,17 @@ export class ReportFactsProcessor implements OnApplicationBootstrap, BeforeAppli
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
-    this.worker = new Worker(REPORT_FACTS_QUEUE, async (job) => {
-      if (job.name === VERIFY) {
-        const mismatches = await this.facts.verify();
-        return { mismatches: mismatches.length };
-      }
-      return { folded: await this.facts.compactAll() };
-    }, { connection: this.connections.workerConnection(REPORT_FACTS_QUEUE), prefix: this.connections.prefix, concurrency: 1 });
+    this.worker = new Worker(
+      REPORT_FACTS_QUEUE,
+      async (job) => {
+        if (job.name === VERIFY) {
+          const mismatches = await this.facts.verify();
+          return { mismatches: mismatches.length };
+        }
+        return { folded: await this.facts.compactAll() };
+      },
+      { connection: this.connections.workerConnection(REPORT_FACTS_QUEUE), prefix: this.connections.prefix, concurrency: 1 },
+    );
     this.worker.on('error', (error) => this.logger.warn(`report-facts worker: ${error.message}`));
   }
 

@@ -33,7 +33,11 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.limiter = new SmsRateLimiter(this.connections.workerConnection('sms-rate'), `${this.connections.prefix}:sms-rate:${this.config.provider}`, this.config.ratePerSecond);
+    this.limiter = new SmsRateLimiter(
+      this.connections.workerConnection('sms-rate'),
+      `${this.connections.prefix}:sms-rate:${this.config.provider}`,
+      this.config.ratePerSecond,
+    );
     this.worker = new Worker<SmsJob>(SMS_QUEUE, (job, token) => this.process(job, token), {
       connection: this.connections.workerConnection(SMS_QUEUE),
       prefix: this.connections.prefix,
@@ -98,7 +102,7 @@ export class SmsProcessor implements OnApplicationBootstrap, BeforeApplicationSh
    * Redis is away, the update is tried again (as a batch run would be) until it is stored or the worker stops.
    */
   private async recordFailure(outboxIds: string[], reason: string): Promise<void> {
-    for (let outageMs = 0; ; ) {
+    for (let outageMs = 0; ;) {
       try {
         await this.dispatcher.markFailed(outboxIds, reason);
         return;

@@ -29,8 +29,14 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRootAsync({ inject: [RuntimeConfig], useFactory: (r: RuntimeConfig) => ({ pinoHttp: { ...redactingLogOptions(r.logLevel), transport: readableLogTransport(r) } }) }),
-        TypeOrmModule.forRootAsync({ inject: [DatabaseConfig], useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true }) }),
+        LoggerModule.forRootAsync({
+          inject: [RuntimeConfig],
+          useFactory: (r: RuntimeConfig) => ({ pinoHttp: { ...redactingLogOptions(r.logLevel), transport: readableLogTransport(r) } }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [DatabaseConfig],
+          useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true }),
+        }),
         AuditModule,
         NotificationsModule,
         SmsSendingModule,
@@ -40,7 +46,18 @@ export class WorkerModule {
         ReportingModule,
         ReorganizationModule,
       ],
-      providers: [QueueConnections, OutboxRelayService, SmsProcessor, PaymentsProcessor, NationalPortalProcessor, DeadlinesProcessor, ReportFactsProcessor, LostJobsRecovery, OtpPurgeSchedule, ReorganizationsProcessor],
+      providers: [
+        QueueConnections,
+        OutboxRelayService,
+        SmsProcessor,
+        PaymentsProcessor,
+        NationalPortalProcessor,
+        DeadlinesProcessor,
+        ReportFactsProcessor,
+        LostJobsRecovery,
+        OtpPurgeSchedule,
+        ReorganizationsProcessor,
+      ],
     };
   }
 }

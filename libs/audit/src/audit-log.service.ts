@@ -26,7 +26,14 @@ export class AuditLog {
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     assertInTransaction(manager);
     await manager.query(INSERT, [
-      entry.by.officerId, entry.by.username, entry.by.address, entry.entity, entry.entityId, entry.action, json(entry.before), json(entry.after),
+      entry.by.officerId,
+      entry.by.username,
+      entry.by.address,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      json(entry.before),
+      json(entry.after),
     ]);
   }
 
@@ -35,8 +42,15 @@ export class AuditLog {
     assertInTransaction(manager);
     for (let start = 0; start < entries.length; start += CHUNK) {
       const rows = entries.slice(start, start + CHUNK).map((e, i) => ({
-        ord: i, actor_id: e.by.officerId, actor_username: e.by.username, address: e.by.address, entity: e.entity, entity_id: e.entityId, action: e.action,
-        before: e.before === undefined || e.before === null ? null : redactSecrets(e.before), after: e.after === undefined || e.after === null ? null : redactSecrets(e.after),
+        ord: i,
+        actor_id: e.by.officerId,
+        actor_username: e.by.username,
+        address: e.by.address,
+        entity: e.entity,
+        entity_id: e.entityId,
+        action: e.action,
+        before: e.before === undefined || e.before === null ? null : redactSecrets(e.before),
+        after: e.after === undefined || e.after === null ? null : redactSecrets(e.after),
       }));
       await manager.query(INSERT_MANY, [JSON.stringify(rows)]);
     }

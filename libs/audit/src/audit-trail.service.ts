@@ -13,7 +13,16 @@ const LIST = `SELECT id, at, actor_id, actor_username, address, entity, entity_i
   ORDER BY id DESC LIMIT $9`;
 
 interface Row {
-  id: string; at: Date; actor_id: string | null; actor_username: string; address: string | null; entity: string; entity_id: string; action: string; before: unknown; after: unknown;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string;
+  address: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
 }
 
 /** The audit log as auditors read it, newest first, a page at a time. */
@@ -22,11 +31,19 @@ export class AuditTrail {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(query: AuditQuery): Promise<{ items: AuditRecordView[]; nextCursor: string | null }> {
-    if (query.cursor !== undefined && !/^[1-9]\d{0,17}$/.test(query.cursor)) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
+    if (query.cursor !== undefined && !/^[1-9]\d{0,17}$/.test(query.cursor))
+      throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor of this list' }]);
     const byId = query.actor !== undefined && isUuid(query.actor);
     const rows: Row[] = await this.db.query(LIST, [
-      byId ? query.actor : null, !byId ? (query.actor ?? null) : null, query.entity ?? null, query.entityId ?? null, query.action ?? null,
-      query.from ?? null, query.to ?? null, query.cursor ?? null, query.limit + 1,
+      byId ? query.actor : null,
+      !byId ? (query.actor ?? null) : null,
+      query.entity ?? null,
+      query.entityId ?? null,
+      query.action ?? null,
+      query.from ?? null,
+      query.to ?? null,
+      query.cursor ?? null,
+      query.limit + 1,
     ]);
     const page = rows.slice(0, query.limit);
     return { items: page.map(viewOf), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
@@ -35,7 +52,14 @@ export class AuditTrail {
 
 function viewOf(r: Row): AuditRecordView {
   return {
-    id: String(r.id), at: new Date(r.at).toISOString(), actor: { id: r.actor_id, username: r.actor_username }, address: r.address,
-    entity: r.entity, entityId: r.entity_id, action: r.action, before: r.before, after: r.after,
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    actor: { id: r.actor_id, username: r.actor_username },
+    address: r.address,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before,
+    after: r.after,
   };
 }

@@ -2,8 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import {
-  assertValidOfficeHours, BoundedCache, defaultHolidays, DomainError, EDITABLE_CALENDAR_YEARS, NO_DAYS, validateCalendarYear,
-  WorkingCalendar, yearDaysDates, yearDaysOf, type OfficeHours, type YearDays, type YearDaysProvider,
+  assertValidOfficeHours,
+  BoundedCache,
+  defaultHolidays,
+  DomainError,
+  EDITABLE_CALENDAR_YEARS,
+  NO_DAYS,
+  validateCalendarYear,
+  WorkingCalendar,
+  yearDaysDates,
+  yearDaysOf,
+  type OfficeHours,
+  type YearDays,
+  type YearDaysProvider,
 } from '@dvc/core';
 import { AuditLog, type AuditActor } from '@dvc/audit';
 import { UnitEntity } from '@dvc/units';
@@ -51,7 +62,14 @@ export class CalendarService {
   async getYear(year: number): Promise<CalendarYearView> {
     const row = await this.db.getRepository(CalendarYearEntity).findOneBy({ year });
     if (row) {
-      return { year, holidays: row.holidays, workingWeekendDays: row.workingWeekendDays, source: 'stored', updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy };
+      return {
+        year,
+        holidays: row.holidays,
+        workingWeekendDays: row.workingWeekendDays,
+        source: 'stored',
+        updatedAt: row.updatedAt.toISOString(),
+        updatedBy: row.updatedBy,
+      };
     }
     return { year, holidays: defaultHolidays(year), workingWeekendDays: [], source: 'default', updatedAt: null, updatedBy: null };
   }
@@ -63,9 +81,18 @@ export class CalendarService {
     const days = { holidays: sort(holidays), workingWeekendDays: sort(workingWeekendDays) };
     await this.db.transaction(async (em) => {
       const stored = await em.getRepository(CalendarYearEntity).findOne({ where: { year }, lock: { mode: 'pessimistic_write' } });
-      const before = stored ? { holidays: stored.holidays, workingWeekendDays: stored.workingWeekendDays, source: 'stored' } : { holidays: defaultHolidays(year), workingWeekendDays: [], source: 'default' };
+      const before = stored
+        ? { holidays: stored.holidays, workingWeekendDays: stored.workingWeekendDays, source: 'stored' }
+        : { holidays: defaultHolidays(year), workingWeekendDays: [], source: 'default' };
       await em.getRepository(CalendarYearEntity).save({ year, ...days, updatedBy: by.username });
-      await this.audit.record(em, { by, entity: 'calendar_year', entityId: String(year), action: stored ? 'update' : 'create', before, after: { ...days, source: 'stored' } });
+      await this.audit.record(em, {
+        by,
+        entity: 'calendar_year',
+        entityId: String(year),
+        action: stored ? 'update' : 'create',
+        before,
+        after: { ...days, source: 'stored' },
+      });
     });
     this.generation++;
     this.stored = null;
@@ -134,7 +161,15 @@ export class CalendarService {
     const at = Date.now();
     const generation = this.generation;
     const rows = await this.db.getRepository(CalendarYearEntity).findBy({ year: Between(EDITABLE_CALENDAR_YEARS.first, EDITABLE_CALENDAR_YEARS.last) });
-    const byYear = new Map(rows.map((r) => [r.year, yearDaysOf(r.holidays.map((d) => d.date), r.workingWeekendDays.map((d) => d.date))]));
+    const byYear = new Map(
+      rows.map((r) => [
+        r.year,
+        yearDaysOf(
+          r.holidays.map((d) => d.date),
+          r.workingWeekendDays.map((d) => d.date),
+        ),
+      ]),
+    );
     const yearDays: YearDaysProvider = (year) => byYear.get(year) ?? this.defaults.get(year, defaultYearDays);
     const stored = { at, byYear, yearDays };
     if (generation === this.generation) this.stored = stored;

@@ -25,8 +25,21 @@ export interface ProcedurePage {
 }
 
 /** What a summary shows, and what tells whether the row's version is in force yet. */
-const SUMMARY_COLUMNS = ['code', 'name', 'field', 'fieldCode', 'onlineLevel', 'receivingLevels', 'decidingLevel', 'processingTime', 'fees', 'version', 'effectiveFrom']
-  .map((property) => `p.${property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${property}"`).join(', ');
+const SUMMARY_COLUMNS = [
+  'code',
+  'name',
+  'field',
+  'fieldCode',
+  'onlineLevel',
+  'receivingLevels',
+  'decidingLevel',
+  'processingTime',
+  'fees',
+  'version',
+  'effectiveFrom',
+]
+  .map((property) => `p.${property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${property}"`)
+  .join(', ');
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -61,8 +74,12 @@ export class CatalogService {
       SELECT ${SUMMARY_COLUMNS}, h.total FROM hits h JOIN procedures p ON p.code = h.code
       ORDER BY h.prefix_hit DESC, ${key ? '' : 'h.field, '}h.name, h.code`;
     const rows = (await this.db.query(sql, params)) as (Partial<ProcedureEntity> & { total: string })[];
-    const total = rows.length > 0 ? Number(rows[0].total)
-      : query.page > 1 ? Number((await this.db.query(`SELECT count(*) AS n FROM procedures WHERE ${filter}`, filterParams))[0].n) : 0;
+    const total =
+      rows.length > 0
+        ? Number(rows[0].total)
+        : query.page > 1
+          ? Number((await this.db.query(`SELECT count(*) AS n FROM procedures WHERE ${filter}`, filterParams))[0].n)
+          : 0;
     const entities = rows.map(({ total: _total, ...r }) => Object.assign(new ProcedureEntity(), r));
     return { items: (await inForce(this.db, entities)).map(procedureSummary), page: query.page, pageSize: query.pageSize, total };
   }
@@ -81,7 +98,14 @@ export class CatalogService {
       const procedure = await em.getRepository(ProcedureEntity).findOne({ where: { code, active: true }, lock: { mode: 'pessimistic_write' } });
       if (!procedure) throw DomainError.notFound(`Procedure ${code}`);
       await em.getRepository(ProcedureEntity).update({ code }, { requiredAssurance: level });
-      await this.audit.record(em, { by, entity: 'procedure', entityId: code, action: 'assurance_change', before: { requiredAssurance: procedure.requiredAssurance }, after: { requiredAssurance: level } });
+      await this.audit.record(em, {
+        by,
+        entity: 'procedure',
+        entityId: code,
+        action: 'assurance_change',
+        before: { requiredAssurance: procedure.requiredAssurance },
+        after: { requiredAssurance: level },
+      });
     });
     return this.get(code);
   }

@@ -17,7 +17,10 @@ export function readImportSource(path: string, dataDir: string): ImportSource {
   const full = [resolve(path), resolve(dataDir, path)].find((p) => existsSync(p));
   if (!full) throw new Error(`${path} was found neither here nor in the data folder ${resolve(dataDir)}`);
   const files = statSync(full).isDirectory()
-    ? readdirSync(full).filter((f) => f.endsWith('.json')).sort().map((f) => join(full, f))
+    ? readdirSync(full)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(full, f))
     : [full];
   const source: ImportSource = { records: [], origins: [] };
   for (const file of files) {

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, type AuditActor } from '@dvc/audit';
 import {
-  contentWithEdits, DomainError, DomainErrorCode, draftProblems, editsOfContent, effectiveDateProblem, sameContent, startOfHanoiDay, type DraftEdits,
+  contentWithEdits,
+  DomainError,
+  DomainErrorCode,
+  draftProblems,
+  editsOfContent,
+  effectiveDateProblem,
+  sameContent,
+  startOfHanoiDay,
+  type DraftEdits,
 } from '@dvc/core';
 import { ProcedureDraftEntity } from './procedure-draft.entity';
 import { ProcedureEntity } from './procedure.entity';
@@ -52,21 +60,32 @@ export class ProcedureDraftsService {
       const draft = await drafts.findOne({ where: { procedureCode: code }, lock: { mode: 'pessimistic_write' } });
       const current = draft?.revision ?? 0;
       if (input.revision !== current) {
-        throw new DomainError(DomainErrorCode.Conflict, draft
-          ? `Procedure ${code} has an open draft at revision ${current} (saved ${draft.updatedAt.toISOString()}); reload it before saving.`
-          : `Procedure ${code} has no open draft (it was published or discarded); open one with revision 0.`);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          draft
+            ? `Procedure ${code} has an open draft at revision ${current} (saved ${draft.updatedAt.toISOString()}); reload it before saving.`
+            : `Procedure ${code} has no open draft (it was published or discarded); open one with revision 0.`,
+        );
       }
       const { revision: _r, ...given } = input;
       const edits: DraftEdits = { ...(draft?.edits ?? editsOfContent(contentOfRow(procedure))) };
       for (const [key, value] of Object.entries(given)) if (value !== undefined) (edits as unknown as Record<string, unknown>)[key] = value;
       const problems = draftProblems(edits, procedure.national !== null);
       if (problems.length) throw DomainError.validation(problems, `The draft of procedure ${code} is not valid; nothing was saved.`);
-      const saved = await drafts.save(Object.assign(draft ?? drafts.create({ procedureCode: code, baseVersion: procedure.version, createdBy: officerId }), {
-        edits, revision: current + 1, updatedBy: officerId,
-      }));
+      const saved = await drafts.save(
+        Object.assign(draft ?? drafts.create({ procedureCode: code, baseVersion: procedure.version, createdBy: officerId }), {
+          edits,
+          revision: current + 1,
+          updatedBy: officerId,
+        }),
+      );
       await this.audit.record(em, {
-        by, entity: 'procedure', entityId: code, action: 'draft_save',
-        before: draft ? { revision: current, edits: draft.edits } : null, after: { revision: current + 1, baseVersion: saved.baseVersion, edits },
+        by,
+        entity: 'procedure',
+        entityId: code,
+        action: 'draft_save',
+        before: draft ? { revision: current, edits: draft.edits } : null,
+        after: { revision: current + 1, baseVersion: saved.baseVersion, edits },
       });
       return view(procedure, saved);
     });
@@ -77,7 +96,13 @@ export class ProcedureDraftsService {
       const draft = await em.getRepository(ProcedureDraftEntity).findOne({ where: { procedureCode: code }, lock: { mode: 'pessimistic_write' } });
       if (!draft) throw DomainError.notFound(`An open draft of procedure ${code}`);
       await em.getRepository(ProcedureDraftEntity).delete({ procedureCode: code });
-      await this.audit.record(em, { by, entity: 'procedure', entityId: code, action: 'draft_discard', before: { revision: draft.revision, edits: draft.edits } });
+      await this.audit.record(em, {
+        by,
+        entity: 'procedure',
+        entityId: code,
+        action: 'draft_discard',
+        before: { revision: draft.revision, edits: draft.edits },
+      });
     });
   }
 
@@ -86,16 +111,28 @@ export class ProcedureDraftsService {
    * today): dossiers received from then on are under it, those before keep theirs. One transaction: the version,
    * the procedure row and the draft's removal.
    */
-  async publish(code: string, date: unknown, revision: number | undefined, by: AuditActor, now = new Date()): Promise<{ procedureCode: string; version: number; effectiveFrom: Date }> {
+  async publish(
+    code: string,
+    date: unknown,
+    revision: number | undefined,
+    by: AuditActor,
+    now = new Date(),
+  ): Promise<{ procedureCode: string; version: number; effectiveFrom: Date }> {
     return this.db.transaction(async (em) => {
       const procedure = await lockedProcedure(em, code);
       const draft = await em.getRepository(ProcedureDraftEntity).findOne({ where: { procedureCode: code }, lock: { mode: 'pessimistic_write' } });
       if (!draft) throw DomainError.notFound(`An open draft of procedure ${code}`);
       if (revision !== undefined && revision !== draft.revision) {
-        throw new DomainError(DomainErrorCode.Conflict, `The draft of procedure ${code} is at revision ${draft.revision}, not ${revision}: it was saved since; preview it again.`);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `The draft of procedure ${code} is at revision ${draft.revision}, not ${revision}: it was saved since; preview it again.`,
+        );
       }
       if (procedure.version !== draft.baseVersion) {
-        throw new DomainError(DomainErrorCode.Conflict, `Procedure ${code} is at version ${procedure.version} since the draft was opened on version ${draft.baseVersion} (an import or another publication); discard the draft and open a new one.`);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `Procedure ${code} is at version ${procedure.version} since the draft was opened on version ${draft.baseVersion} (an import or another publication); discard the draft and open a new one.`,
+        );
       }
       const problem = effectiveDateProblem(date, now, procedure.effectiveFrom > now ? procedure.effectiveFrom : null);
       if (problem) throw DomainError.validation([{ field: 'effectiveFrom', message: problem }]);
@@ -107,8 +144,12 @@ export class ProcedureDraftsService {
       await writeProcedures(em, [{ code, content: () => content }], 'admin', effectiveFrom);
       await em.getRepository(ProcedureDraftEntity).delete({ procedureCode: code });
       await this.audit.record(em, {
-        by, entity: 'procedure', entityId: code, action: 'publish',
-        before: { version: procedure.version, ...base }, after: { version: procedure.version + 1, effectiveFrom, ...content },
+        by,
+        entity: 'procedure',
+        entityId: code,
+        action: 'publish',
+        before: { version: procedure.version, ...base },
+        after: { version: procedure.version + 1, effectiveFrom, ...content },
       });
       return { procedureCode: code, version: procedure.version + 1, effectiveFrom };
     });

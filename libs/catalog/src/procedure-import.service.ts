@@ -36,15 +36,26 @@ export class ProcedureImportService {
     const plan = planImport(records);
     const outcome = await this.db.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      const written = await writeProcedures(em, plan.accepted.map(({ procedure }) => ({
-        code: procedure.code,
-        content: (stored) => importedContent(procedure, stored),
-      })), 'national');
+      const written = await writeProcedures(
+        em,
+        plan.accepted.map(({ procedure }) => ({
+          code: procedure.code,
+          content: (stored) => importedContent(procedure, stored),
+        })),
+        'national',
+      );
       // One row per procedure written (its versions' contents are kept in procedure_versions).
-      await this.audit.recordMany(em, written.changes.map((c) => ({
-        by, entity: 'procedure', entityId: c.code, action: 'import',
-        before: c.from === null ? null : { version: c.from }, after: { version: c.to, source: 'national' },
-      })));
+      await this.audit.recordMany(
+        em,
+        written.changes.map((c) => ({
+          by,
+          entity: 'procedure',
+          entityId: c.code,
+          action: 'import',
+          before: c.from === null ? null : { version: c.from },
+          after: { version: c.to, source: 'national' },
+        })),
+      );
       return written;
     });
     return { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, rejected: plan.rejected };

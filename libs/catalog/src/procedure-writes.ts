@@ -32,9 +32,20 @@ const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / 
 
 export function contentOfRow(p: ProcedureEntity): ProcedureContent {
   return {
-    name: p.name, field: p.field, fieldCode: p.fieldCode, onlineLevel: p.onlineLevel, receivingLevels: p.receivingLevels, decidingLevel: p.decidingLevel,
-    processingTime: p.processingTime, components: p.components, fees: p.fees, formSchema: p.formSchema, workflow: p.workflow,
-    resultName: p.resultName, legalBasis: p.legalBasis, national: p.national ?? null,
+    name: p.name,
+    field: p.field,
+    fieldCode: p.fieldCode,
+    onlineLevel: p.onlineLevel,
+    receivingLevels: p.receivingLevels,
+    decidingLevel: p.decidingLevel,
+    processingTime: p.processingTime,
+    components: p.components,
+    fees: p.fees,
+    formSchema: p.formSchema,
+    workflow: p.workflow,
+    resultName: p.resultName,
+    legalBasis: p.legalBasis,
+    national: p.national ?? null,
   };
 }
 
@@ -71,11 +82,38 @@ export async function writeProcedures(em: EntityManager, writes: ProcedureWrite[
     outcome.changes.push({ code: w.code, from: row?.version ?? null, to: decision.version });
     // Never before the version it follows: one waiting for its date takes this one along.
     const from = new Date(Math.max((effectiveFrom ?? new Date()).getTime(), row?.effectiveFrom.getTime() ?? 0));
-    rows.push({ code: w.code, searchKey: procedureSearchKey({ code: w.code, name: content.name, field: content.field }), ...content, active: true, version: decision.version, source, effectiveFrom: from } as QueryDeepPartialEntity<ProcedureEntity>);
+    rows.push({
+      code: w.code,
+      searchKey: procedureSearchKey({ code: w.code, name: content.name, field: content.field }),
+      ...content,
+      active: true,
+      version: decision.version,
+      source,
+      effectiveFrom: from,
+    } as QueryDeepPartialEntity<ProcedureEntity>);
     versions.push({ procedureCode: w.code, version: decision.version, content: content as never, source, effectiveFrom: from });
   }
-  const columns = ['name', 'search_key', 'field', 'field_code', 'online_level', 'receiving_levels', 'deciding_level', 'processing_time',
-    'components', 'fees', 'form_schema', 'workflow', 'result_name', 'legal_basis', 'national', 'active', 'version', 'source', 'effective_from'];
+  const columns = [
+    'name',
+    'search_key',
+    'field',
+    'field_code',
+    'online_level',
+    'receiving_levels',
+    'deciding_level',
+    'processing_time',
+    'components',
+    'fees',
+    'form_schema',
+    'workflow',
+    'result_name',
+    'legal_basis',
+    'national',
+    'active',
+    'version',
+    'source',
+    'effective_from',
+  ];
   for (const part of chunks(rows)) {
     await em.createQueryBuilder().insert().into(ProcedureEntity).values(part).orUpdate(columns, ['code']).execute();
   }

@@ -1,5 +1,15 @@
 import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AdminLevel, AssuranceLevel, ComponentDefinition, FeeRule, NationalDetails, OnlineLevel, ProcedureSource, ProcessingTime, WorkflowStepDefinition } from '@dvc/core';
+import type {
+  AdminLevel,
+  AssuranceLevel,
+  ComponentDefinition,
+  FeeRule,
+  NationalDetails,
+  OnlineLevel,
+  ProcedureSource,
+  ProcessingTime,
+  WorkflowStepDefinition,
+} from '@dvc/core';
 
 @Entity('procedures')
 @Check('chk_procedures_required_assurance', `"required_assurance" BETWEEN 0 AND 2`)

@@ -9,9 +9,13 @@ export { procedureSearchKey } from './procedure-search-key';
  * procedure an import of national records or an administrator's publication wrote is left as they made it.
  */
 export async function upsertProcedures(em: EntityManager, definitions: ProcedureDefinition[]): Promise<number> {
-  const outcome = await writeProcedures(em, definitions.map((d) => ({
-    code: d.code,
-    content: (stored) => (stored && stored.source !== 'seed' ? null : contentOfDefinition(d)),
-  })), 'seed');
+  const outcome = await writeProcedures(
+    em,
+    definitions.map((d) => ({
+      code: d.code,
+      content: (stored) => (stored && stored.source !== 'seed' ? null : contentOfDefinition(d)),
+    })),
+    'seed',
+  );
   return outcome.created + outcome.updated;
 }

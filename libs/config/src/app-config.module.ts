@@ -16,7 +16,22 @@ import { SigningConfig } from './signing.config';
 import { SmsConfig } from './sms.config';
 import { VneidConfig } from './vneid.config';
 
-export const CONFIG_CLASSES = [RuntimeConfig, DatabaseConfig, RedisConfig, HttpConfig, AuthConfig, SmsConfig, PaymentsConfig, DataConfig, NationalPortalConfig, DeadlinesConfig, FilesConfig, ReportsConfig, SigningConfig, VneidConfig] as const;
+export const CONFIG_CLASSES = [
+  RuntimeConfig,
+  DatabaseConfig,
+  RedisConfig,
+  HttpConfig,
+  AuthConfig,
+  SmsConfig,
+  PaymentsConfig,
+  DataConfig,
+  NationalPortalConfig,
+  DeadlinesConfig,
+  FilesConfig,
+  ReportsConfig,
+  SigningConfig,
+  VneidConfig,
+] as const;
 
 export interface LoadedConfig {
   runtime: RuntimeConfig;

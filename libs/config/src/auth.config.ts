@@ -102,6 +102,9 @@ export class AuthConfig {
   citizenOtpEnabled: boolean = true;
 
   get mfaRoles(): string[] {
-    return this.mfaRequiredRoles.split(',').map((r) => r.trim()).filter(Boolean);
+    return this.mfaRequiredRoles
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
   }
 }

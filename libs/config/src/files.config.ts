@@ -21,6 +21,9 @@ export class FilesConfig {
   allowedMime: string = 'application/pdf,image/jpeg,image/png';
 
   get allowedMimeTypes(): string[] {
-    return this.allowedMime.split(',').map((m) => m.trim().toLowerCase()).filter(Boolean);
+    return this.allowedMime
+      .split(',')
+      .map((m) => m.trim().toLowerCase())
+      .filter(Boolean);
   }
 }

@@ -4,7 +4,9 @@ import { HttpConfig } from './http.config';
 import { loadConfig } from './load-config';
 
 const PRODUCTION_VNEID = {
-  VNEID_CLIENT_SECRET: 's'.repeat(40), VNEID_ISSUER: 'https://sso.vneid.example', VNEID_REDIRECT_URI: 'https://dichvucong.hanoi.gov.vn/api/v1/auth/citizens/vneid/callback',
+  VNEID_CLIENT_SECRET: 's'.repeat(40),
+  VNEID_ISSUER: 'https://sso.vneid.example',
+  VNEID_REDIRECT_URI: 'https://dichvucong.hanoi.gov.vn/api/v1/auth/citizens/vneid/callback',
   VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dichvucong.hanoi.gov.vn/',
 };
 
@@ -37,7 +39,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses the development secrets in production and turns demo data off', () => {
-    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET, OTP_SECRET, TOTP_SECRET_KEY, VNPAY_HASH_SECRET, VNEID_CLIENT_SECRET must be set/);
+    expect(() => loadAllConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET, OTP_SECRET, TOTP_SECRET_KEY, VNPAY_HASH_SECRET, VNEID_CLIENT_SECRET must be set/,
+    );
     const config = loadAllConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
@@ -53,13 +57,27 @@ describe('loadConfig', () => {
 
   it('keeps phone OTP on outside production and where a production deployment switches it on', () => {
     expect(loadAllConfig({}).auth.citizenOtpEnabled).toBe(true);
-    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    const secrets = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      OTP_SECRET: 'y'.repeat(40),
+      TOTP_SECRET_KEY: 't'.repeat(40),
+      VNPAY_HASH_SECRET: 'z'.repeat(40),
+      ...PRODUCTION_VNEID,
+    };
     expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'true' }).auth.citizenOtpEnabled).toBe(true);
     expect(loadAllConfig({ ...secrets, CITIZEN_OTP_ENABLED: 'false' }).auth.citizenOtpEnabled).toBe(false);
   });
 
   it('refuses plain-http VNeID addresses in production', () => {
-    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OTP_SECRET: 'y'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'z'.repeat(40), ...PRODUCTION_VNEID };
+    const secrets = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      OTP_SECRET: 'y'.repeat(40),
+      TOTP_SECRET_KEY: 't'.repeat(40),
+      VNPAY_HASH_SECRET: 'z'.repeat(40),
+      ...PRODUCTION_VNEID,
+    };
     expect(() => loadAllConfig({ ...secrets, VNEID_ISSUER: 'http://vneid.example' })).toThrow(/VNEID_ISSUER must be https:\/\/ URLs/);
   });
 
@@ -69,9 +87,10 @@ describe('loadConfig', () => {
     expect(db.maintenanceUrl).toBe('postgres://root@127.0.0.1:5432/postgres');
   });
 
-  it('the API and the worker connect as the application role, on the owner URL\'s server and database', () => {
-    expect(loadConfig(DatabaseConfig, { DATABASE_URL: 'postgres://owner:s3cret@db.internal:6432/dvc?sslmode=require' }).appUrl)
-      .toBe('postgres://dvc_app@db.internal:6432/dvc?sslmode=require');
+  it("the API and the worker connect as the application role, on the owner URL's server and database", () => {
+    expect(loadConfig(DatabaseConfig, { DATABASE_URL: 'postgres://owner:s3cret@db.internal:6432/dvc?sslmode=require' }).appUrl).toBe(
+      'postgres://dvc_app@db.internal:6432/dvc?sslmode=require',
+    );
     const db = loadConfig(DatabaseConfig, { DATABASE_URL: 'postgres://owner@db/dvc', DATABASE_APP_ROLE: 'portal_rw', DATABASE_APP_PASSWORD: 'p@ss:w/rd%' });
     expect(db.appUrl).toBe('postgres://portal_rw:p%40ss%3Aw%2Frd%25@db/dvc');
     expect(decodeURIComponent(new URL(db.appUrl).password)).toBe('p@ss:w/rd%');

@@ -1,7 +1,23 @@
 import { maskSensitive } from '@dvc/core';
 
 /** Fields of an error (and of pg's driver error) that describe it without repeating the data it was about. */
-const KEPT_FIELDS = ['name', 'code', 'errno', 'severity', 'routine', 'table', 'column', 'constraint', 'dataType', 'schema', 'statusCode', 'status', 'syscall', 'address', 'port'];
+const KEPT_FIELDS = [
+  'name',
+  'code',
+  'errno',
+  'severity',
+  'routine',
+  'table',
+  'column',
+  'constraint',
+  'dataType',
+  'schema',
+  'statusCode',
+  'status',
+  'syscall',
+  'address',
+  'port',
+];
 const MAX_DEPTH = 3;
 
 /**

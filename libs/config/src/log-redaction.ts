@@ -3,8 +3,29 @@ import { maskSensitive } from '@dvc/core';
 import { serializeErrorForLog } from './log-error-serializer';
 
 const SECRET_KEYS = [
-  'password', 'newPassword', 'temporaryPassword', 'accessToken', 'token', 'changeToken', 'mfaToken', 'enrolmentToken', 'otp', 'phone', 'idNumber', 'to',
-  'secret', 'totpSecret', 'otpauthUri', 'qrCode', 'recoveryCodes', 'passwordHash', 'ticket', 'idToken', 'id_token', 'codeVerifier', 'nonce',
+  'password',
+  'newPassword',
+  'temporaryPassword',
+  'accessToken',
+  'token',
+  'changeToken',
+  'mfaToken',
+  'enrolmentToken',
+  'otp',
+  'phone',
+  'idNumber',
+  'to',
+  'secret',
+  'totpSecret',
+  'otpauthUri',
+  'qrCode',
+  'recoveryCodes',
+  'passwordHash',
+  'ticket',
+  'idToken',
+  'id_token',
+  'codeVerifier',
+  'nonce',
 ];
 
 /** Field paths pino masks at the top of a log object and one level deep (bodies, errors, job data, custom objects). */

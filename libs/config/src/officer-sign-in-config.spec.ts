@@ -1,7 +1,16 @@
 import { loadAllConfig } from './app-config.module';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), OTP_SECRET: 'o'.repeat(40), TOTP_SECRET_KEY: 't'.repeat(40), VNPAY_HASH_SECRET: 'v'.repeat(40),
-  VNEID_CLIENT_SECRET: 's'.repeat(40), VNEID_ISSUER: 'https://sso.vneid.example', VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback', VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'j'.repeat(40),
+  OTP_SECRET: 'o'.repeat(40),
+  TOTP_SECRET_KEY: 't'.repeat(40),
+  VNPAY_HASH_SECRET: 'v'.repeat(40),
+  VNEID_CLIENT_SECRET: 's'.repeat(40),
+  VNEID_ISSUER: 'https://sso.vneid.example',
+  VNEID_REDIRECT_URI: 'https://dvc.example/api/v1/auth/citizens/vneid/callback',
+  VNEID_POST_LOGOUT_REDIRECT_URI: 'https://dvc.example/',
+};
 
 describe('officer sign-in settings', () => {
   it.each([
@@ -27,5 +36,4 @@ describe('officer sign-in settings', () => {
   ])('%j is refused naming the variable', (env, message) => {
     expect(() => loadAllConfig(env)).toThrow(message);
   });
-
 });

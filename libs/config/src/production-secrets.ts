@@ -18,7 +18,13 @@ export function assertProductionSecrets(runtime: RuntimeConfig, auth: AuthConfig
     throw new ConfigError(`Invalid configuration: ${missing.join(', ')} must be set in the environment when NODE_ENV=production`);
   }
   // The code, the id_token and the client secret travel on these: never in the clear in production.
-  const plain = vneid ? [['VNEID_ISSUER', vneid.issuer], ['VNEID_REDIRECT_URI', vneid.redirectUri], ['VNEID_POST_LOGOUT_REDIRECT_URI', vneid.postLogoutRedirectUri]] : [];
+  const plain = vneid
+    ? [
+        ['VNEID_ISSUER', vneid.issuer],
+        ['VNEID_REDIRECT_URI', vneid.redirectUri],
+        ['VNEID_POST_LOGOUT_REDIRECT_URI', vneid.postLogoutRedirectUri],
+      ]
+    : [];
   const insecure = plain.filter(([, url]) => !url.startsWith('https://')).map(([name]) => name);
   if (insecure.length > 0) throw new ConfigError(`Invalid configuration: ${insecure.join(', ')} must be https:// URLs when NODE_ENV=production`);
 }

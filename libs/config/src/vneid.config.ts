@@ -23,7 +23,9 @@ export class VneidConfig {
 
   /** This API's callback as registered with the provider. */
   @EnvVar('VNEID_REDIRECT_URI')
-  @Matches(/^https?:\/\/[^\s]+\/api\/v1\/auth\/citizens\/vneid\/callback$/, { message: 'must be an http(s) URL ending in /api/v1/auth/citizens/vneid/callback' })
+  @Matches(/^https?:\/\/[^\s]+\/api\/v1\/auth\/citizens\/vneid\/callback$/, {
+    message: 'must be an http(s) URL ending in /api/v1/auth/citizens/vneid/callback',
+  })
   redirectUri: string = 'http://127.0.0.1:3000/api/v1/auth/citizens/vneid/callback';
 
   /** Where the provider sends the browser after the sign-out (registered with the provider too). */

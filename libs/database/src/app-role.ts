@@ -18,7 +18,8 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function grantAppRole(db: DataSource, config: DatabaseConfig): Promise<void> {
   const role = config.appRole;
   const [me] = await db.query(`SELECT current_user AS name`);
-  if (me.name === role) throw new Error(`DATABASE_APP_ROLE (${role}) is DATABASE_URL's user, the owner of the schema; the application must connect as a role that owns nothing`);
+  if (me.name === role)
+    throw new Error(`DATABASE_APP_ROLE (${role}) is DATABASE_URL's user, the owner of the schema; the application must connect as a role that owns nothing`);
   const existing: { rolsuper: boolean }[] = await db.query(`SELECT rolsuper FROM pg_roles WHERE rolname = $1`, [role]);
   if (existing.length === 0) {
     try {

@@ -8,7 +8,7 @@ export function describeServer(url: string): string {
 }
 
 export class ServiceDownError extends Error {
-  override name = "ServiceDownError";
+  override name = 'ServiceDownError';
 }
 
 const PG_HINT =

@@ -24,13 +24,18 @@ export function insertSql<T extends object>(
 ): string {
   if (rows.length === 0) throw new Error(`insertSql: no rows for ${meta.tableName}`);
   const columns = meta.columns.filter((c) => rows.some((row) => c.getEntityValue(row) !== undefined));
-  const tuples = rows.map((row) => `(${columns.map((c) => {
-    const value = c.getEntityValue(row) as unknown;
-    if (value === undefined) return 'DEFAULT';
-    const json = (c.type === 'jsonb' || c.type === 'json') && value !== null;
-    const placeholder = params.add(json ? JSON.stringify(value) : value);
-    const wrap = expressions[c.propertyName];
-    return wrap ? wrap(placeholder, row) : placeholder;
-  }).join(', ')})`);
+  const tuples = rows.map(
+    (row) =>
+      `(${columns
+        .map((c) => {
+          const value = c.getEntityValue(row) as unknown;
+          if (value === undefined) return 'DEFAULT';
+          const json = (c.type === 'jsonb' || c.type === 'json') && value !== null;
+          const placeholder = params.add(json ? JSON.stringify(value) : value);
+          const wrap = expressions[c.propertyName];
+          return wrap ? wrap(placeholder, row) : placeholder;
+        })
+        .join(', ')})`,
+  );
   return `INSERT INTO "${meta.tableName}" (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES ${tuples.join(', ')}`;
 }

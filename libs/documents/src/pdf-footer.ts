@@ -29,27 +29,50 @@ export function drawFooters(doc: Doc, qrPng: Buffer, trackingUrl: string, dossie
     const left = contentLeft(doc);
     const width = contentWidth(doc);
     const top = doc.page.height - savedBottom + 14;
-    doc.save().lineWidth(0.5).strokeColor('#888888').moveTo(left, top - 6).lineTo(left + width, top - 6).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .moveTo(left, top - 6)
+      .lineTo(left + width, top - 6)
+      .stroke()
+      .restore();
 
     doc.image(qr, left, top, { width: QR_SIZE, height: QR_SIZE });
     const textX = left + QR_SIZE + 10;
     const textWidth = width - QR_SIZE - 10;
     const pageLabelWidth = 70;
-    doc.font(FONT.bold).fontSize(9.5).fillColor('black').text(caption, textX, top + 10, { width: textWidth - pageLabelWidth, lineBreak: false });
+    doc
+      .font(FONT.bold)
+      .fontSize(9.5)
+      .fillColor('black')
+      .text(caption, textX, top + 10, { width: textWidth - pageLabelWidth, lineBreak: false });
     if (range.count > 1) {
-      doc.font(FONT.italic).fontSize(9).text(`Trang ${i - range.start + 1}/${range.count}`, left + width - pageLabelWidth, top + 10, {
-        width: pageLabelWidth,
-        align: 'right',
-        lineBreak: false,
-      });
+      doc
+        .font(FONT.italic)
+        .fontSize(9)
+        .text(`Trang ${i - range.start + 1}/${range.count}`, left + width - pageLabelWidth, top + 10, {
+          width: pageLabelWidth,
+          align: 'right',
+          lineBreak: false,
+        });
     }
     // The URL on one line (shrunk if need be): a break at its hyphens would garble it for readers and extractors.
     let urlSize = 8.5;
     doc.font(FONT.regular);
     while (urlSize > 5.5 && doc.fontSize(urlSize).widthOfString(trackingUrl) > textWidth) urlSize -= 0.25;
-    doc.font(FONT.regular).fontSize(8.5).text('Quét mã QR hoặc truy cập:', textX, top + 26, { width: textWidth, lineBreak: false });
-    doc.fontSize(urlSize).fillColor('#1a4f9c').text(trackingUrl, textX, top + 38, { width: textWidth, lineBreak: false, link: trackingUrl });
-    doc.fillColor('black').fontSize(8.5).text(`Mã hồ sơ: ${dossierCode}`, textX, top + 51, { width: textWidth, lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(8.5)
+      .text('Quét mã QR hoặc truy cập:', textX, top + 26, { width: textWidth, lineBreak: false });
+    doc
+      .fontSize(urlSize)
+      .fillColor('#1a4f9c')
+      .text(trackingUrl, textX, top + 38, { width: textWidth, lineBreak: false, link: trackingUrl });
+    doc
+      .fillColor('black')
+      .fontSize(8.5)
+      .text(`Mã hồ sơ: ${dossierCode}`, textX, top + 51, { width: textWidth, lineBreak: false });
     doc.page.margins.bottom = savedBottom;
   }
 }

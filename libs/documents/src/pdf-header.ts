@@ -33,7 +33,13 @@ function fittedSize(doc: Doc, text: string, font: string, max: number, width: nu
 }
 
 function centeredRule(doc: Doc, centerX: number, y: number, length: number): void {
-  doc.save().lineWidth(0.6).moveTo(centerX - length / 2, y).lineTo(centerX + length / 2, y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(centerX - length / 2, y)
+    .lineTo(centerX + length / 2, y)
+    .stroke()
+    .restore();
 }
 
 /**
@@ -48,11 +54,20 @@ export function drawHeader(doc: Doc, data: DocumentData, spec: HeaderSpec): void
   const rightWidth = width - leftWidth - 8;
   const top = doc.page.margins.top;
 
-  doc.font(FONT.bold).fontSize(9.5).text(spec.formNumber, left, top - 16, { width, align: 'right' });
+  doc
+    .font(FONT.bold)
+    .fontSize(9.5)
+    .text(spec.formNumber, left, top - 16, { width, align: 'right' });
 
   // Left block: governing body, then the receiving agency in bold.
-  doc.font(FONT.regular).fontSize(10.5).text(upperVn(governingBodyName(data.agency)), left, top, { width: leftWidth, align: 'center' });
-  doc.font(FONT.bold).fontSize(10.5).text(upperVn(data.agency.name), left, doc.y + 1, { width: leftWidth, align: 'center' });
+  doc
+    .font(FONT.regular)
+    .fontSize(10.5)
+    .text(upperVn(governingBodyName(data.agency)), left, top, { width: leftWidth, align: 'center' });
+  doc
+    .font(FONT.bold)
+    .fontSize(10.5)
+    .text(upperVn(data.agency.name), left, doc.y + 1, { width: leftWidth, align: 'center' });
   const leftRuleY = doc.y + 3;
   centeredRule(doc, left + leftWidth / 2, leftRuleY, 70);
 
@@ -60,7 +75,10 @@ export function drawHeader(doc: Doc, data: DocumentData, spec: HeaderSpec): void
   const nameSize = fittedSize(doc, NATIONAL_NAME, FONT.bold, 11, rightWidth);
   doc.font(FONT.bold).fontSize(nameSize).text(NATIONAL_NAME, rightX, top, { width: rightWidth, align: 'center' });
   const mottoSize = fittedSize(doc, NATIONAL_MOTTO, FONT.bold, 12, rightWidth);
-  doc.font(FONT.bold).fontSize(mottoSize).text(NATIONAL_MOTTO, rightX, doc.y + 1, { width: rightWidth, align: 'center' });
+  doc
+    .font(FONT.bold)
+    .fontSize(mottoSize)
+    .text(NATIONAL_MOTTO, rightX, doc.y + 1, { width: rightWidth, align: 'center' });
   const mottoWidth = doc.widthOfString(NATIONAL_MOTTO);
   const rightRuleY = doc.y + 2;
   centeredRule(doc, rightX + rightWidth / 2, rightRuleY, mottoWidth);
@@ -73,7 +91,10 @@ export function drawHeader(doc: Doc, data: DocumentData, spec: HeaderSpec): void
   // Title.
   // Shrink a long title a little rather than break it; very long ones still wrap.
   const titleSize = fittedSize(doc, spec.title, FONT.bold, 14, width, 12);
-  doc.font(FONT.bold).fontSize(titleSize).text(spec.title, left, doc.y + 20, { width, align: 'center', lineGap: 2 });
+  doc
+    .font(FONT.bold)
+    .fontSize(titleSize)
+    .text(spec.title, left, doc.y + 20, { width, align: 'center', lineGap: 2 });
   doc.font(FONT.regular).fontSize(11);
   doc.x = left;
   gap(doc, 4);

@@ -36,7 +36,11 @@ export function gap(doc: Doc, points = 6): void {
 }
 
 /** A plain paragraph across the content width. */
-export function paragraph(doc: Doc, text: string, opts: { font?: keyof typeof FONT; size?: number; indent?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+export function paragraph(
+  doc: Doc,
+  text: string,
+  opts: { font?: keyof typeof FONT; size?: number; indent?: number; align?: 'left' | 'center' | 'right' } = {},
+): void {
   const size = opts.size ?? TEXT_SIZE;
   const indent = opts.indent ?? 0;
   const width = contentWidth(doc) - indent;
@@ -96,9 +100,20 @@ export function signatures(doc: Doc, left: Signature | null, right: Signature): 
   const half = contentWidth(doc) / 2;
   const draw = (sig: Signature, x: number): number => {
     doc.font(FONT.bold).fontSize(TEXT_SIZE).text(sig.role, x, top, { width: half, align: 'center' });
-    doc.font(FONT.italic).fontSize(TEXT_SIZE - 1).text(sig.note ?? '(Ký và ghi rõ họ tên)', x, doc.y + 1, { width: half, align: 'center' });
-    if (sig.name) doc.font(FONT.bold).fontSize(TEXT_SIZE).text(sig.name, x, top + 72, { width: half, align: 'center' });
-    if (sig.name && sig.title) doc.font(FONT.regular).fontSize(TEXT_SIZE - 1).text(sig.title, x, doc.y + 1, { width: half, align: 'center' });
+    doc
+      .font(FONT.italic)
+      .fontSize(TEXT_SIZE - 1)
+      .text(sig.note ?? '(Ký và ghi rõ họ tên)', x, doc.y + 1, { width: half, align: 'center' });
+    if (sig.name)
+      doc
+        .font(FONT.bold)
+        .fontSize(TEXT_SIZE)
+        .text(sig.name, x, top + 72, { width: half, align: 'center' });
+    if (sig.name && sig.title)
+      doc
+        .font(FONT.regular)
+        .fontSize(TEXT_SIZE - 1)
+        .text(sig.title, x, doc.y + 1, { width: half, align: 'center' });
     return Math.max(doc.y, top + 72 + TEXT_SIZE * 1.4);
   };
   const bottoms = [draw(right, contentLeft(doc) + half)];

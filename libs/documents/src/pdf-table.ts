@@ -39,7 +39,11 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: string[][], op
       if (shaded) doc.save().rect(x, y, widths[i], height).fill('#eeeeee').restore();
       doc.save().lineWidth(0.6).rect(x, y, widths[i], height).stroke().restore();
       const align = shaded ? 'center' : (columns[i].align ?? 'left');
-      doc.font(font).fontSize(size).fillColor('black').text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad, align, lineGap: 1 });
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor('black')
+        .text(cell, x + pad, y + pad, { width: widths[i] - 2 * pad, align, lineGap: 1 });
       x += widths[i];
     });
   };
@@ -57,7 +61,10 @@ export function drawTable(doc: Doc, columns: TableColumn[], rows: string[][], op
   if (!body) {
     const width = widths.reduce((s, w) => s + w, 0);
     doc.save().lineWidth(0.6).rect(left, y, width, firstHeight).stroke().restore();
-    doc.font(FONT.italic).fontSize(size).text(opts.emptyText ?? '', left + pad, y + pad, { width: width - 2 * pad, align: 'center' });
+    doc
+      .font(FONT.italic)
+      .fontSize(size)
+      .text(opts.emptyText ?? '', left + pad, y + pad, { width: width - 2 * pad, align: 'center' });
     y += firstHeight;
   } else {
     for (const row of body) {

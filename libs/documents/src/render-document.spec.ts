@@ -107,9 +107,7 @@ describe('renderDocument', () => {
     const { text } = await render('refusal');
     expect(text).toContain('Mẫu số 03');
     expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ');
-    expect(text.replace(/\s+/g, ' ')).toContain(
-      'Thủ tục không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường; đề nghị liên hệ Sở Tư pháp.',
-    );
+    expect(text.replace(/\s+/g, ' ')).toContain('Thủ tục không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường; đề nghị liên hệ Sở Tư pháp.');
   });
 
   it.each([
@@ -132,7 +130,7 @@ describe('renderDocument', () => {
     expect(text).not.toContain('Đặng Thu Trang');
   });
 
-  it('apology with no leader to sign leaves the head\'s block for a hand signature', async () => {
+  it("apology with no leader to sign leaves the head's block for a hand signature", async () => {
     const fixture = documentFixture('apology');
     const { text } = await render('apology', { apology: { ...fixture.apology!, signedBy: null } });
     expect(text).toContain('THỦ TRƯỞNG CƠ QUAN');
@@ -150,7 +148,18 @@ describe('renderDocument', () => {
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     // Table cells wrap within their column: compare with the line breaks flattened.
     const flat = text.replace(/\s+/g, ' ');
-    for (const s of ['Bên giao', 'Bên nhận', 'Người giao', 'Chuyển xử lý', 'Trả kết quả', 'Đúng hạn', 'Phạm Quốc Hưng', 'Phòng Văn hóa - Xã hội', '25/11/2026', '27/11/2026']) {
+    for (const s of [
+      'Bên giao',
+      'Bên nhận',
+      'Người giao',
+      'Chuyển xử lý',
+      'Trả kết quả',
+      'Đúng hạn',
+      'Phạm Quốc Hưng',
+      'Phòng Văn hóa - Xã hội',
+      '25/11/2026',
+      '27/11/2026',
+    ]) {
       expect(flat).toContain(s);
     }
   });
@@ -199,7 +208,20 @@ describe('renderDocument', () => {
       ['receipt', { receivedAt: null }, /reception time/],
       ['receipt', { dueAt: null }, /appointment/],
       ['refusal', { refusal: { reason: '  ', refusedAt: '2026-11-25T09:10:00+07:00', refusedBy: { name: 'X' } } }, /reason for the refusal/],
-      ['apology', { apology: { reason: 'x', previousDueAt: 'not a date', newDueAt: '2026-12-02T16:00:00+07:00', issuedAt: '2026-11-26T15:00:00+07:00', issuedBy: { name: 'X' }, signedBy: null } }, /previousDueAt/],
+      [
+        'apology',
+        {
+          apology: {
+            reason: 'x',
+            previousDueAt: 'not a date',
+            newDueAt: '2026-12-02T16:00:00+07:00',
+            issuedAt: '2026-11-26T15:00:00+07:00',
+            issuedBy: { name: 'X' },
+            signedBy: null,
+          },
+        },
+        /previousDueAt/,
+      ],
     ] as const)('%s with %j is refused with a DocumentDataError', async (form, overrides, message) => {
       const attempt = renderDocument(documentFixture(form, overrides as Partial<DocumentData>));
       await expect(attempt).rejects.toBeInstanceOf(DocumentDataError);

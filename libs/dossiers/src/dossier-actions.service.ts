@@ -4,10 +4,35 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { procedureAtVersion, type ProcedureEntity } from '@dvc/catalog';
 import {
-  acceptEffect, actionFromSlug, approveEffect, assignEffect, confirmPaymentEffect, decideTransition, DomainError, DomainErrorCode, extendEffect, needsCalendar,
-  proposeEffect, rateEffect, refuseEffect, requestPaymentEffect, requestSupplementEffect, returnResultEffect, sendBackEffect, stopEffect, supplementedForm,
-  supplementEffect, transferEffect, transitionPatch, withdrawEffect,
-  type ActionEffect, type ActorRole, type DossierAction, type OfficerRole, type Principal, type WorkingCalendar,
+  acceptEffect,
+  actionFromSlug,
+  approveEffect,
+  assignEffect,
+  confirmPaymentEffect,
+  decideTransition,
+  DomainError,
+  DomainErrorCode,
+  extendEffect,
+  needsCalendar,
+  proposeEffect,
+  rateEffect,
+  refuseEffect,
+  requestPaymentEffect,
+  requestSupplementEffect,
+  returnResultEffect,
+  sendBackEffect,
+  stopEffect,
+  supplementedForm,
+  supplementEffect,
+  transferEffect,
+  transitionPatch,
+  withdrawEffect,
+  type ActionEffect,
+  type ActorRole,
+  type DossierAction,
+  type OfficerRole,
+  type Principal,
+  type WorkingCalendar,
 } from '@dvc/core';
 import { FILE_STORE, FilesService, type FileStore } from '@dvc/files';
 import { OfficerEntity, officerSignature } from '@dvc/identity';
@@ -58,7 +83,10 @@ export class DossierActionsService {
     if (!dossier) throw DomainError.notFound(`Dossier ${code}`);
     // A stale version first: the status and role rules are judged against a dossier the caller has not seen.
     if (input.version !== dossier.version) {
-      throw new DomainError(DomainErrorCode.VersionConflict, `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`);
+      throw new DomainError(
+        DomainErrorCode.VersionConflict,
+        `The dossier changed since you loaded it (version ${dossier.version}, you sent ${input.version}); reload and try again.`,
+      );
     }
     const role = this.roleFor(principal, action, dossier);
     const actor = await this.actorOf(principal, role, dossier);
@@ -75,15 +103,30 @@ export class DossierActionsService {
    * A transition the system itself takes (a payment confirmed by the gateway), inside the caller's transaction so
    * both commit together. The dossier row is locked first.
    */
-  async performAsSystem(em: EntityManager, dossierId: string, action: DossierAction, input: Omit<ActionInput, 'version'> = {}, actorName = 'system'): Promise<DossierEntity> {
+  async performAsSystem(
+    em: EntityManager,
+    dossierId: string,
+    action: DossierAction,
+    input: Omit<ActionInput, 'version'> = {},
+    actorName = 'system',
+  ): Promise<DossierEntity> {
     const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: dossierId }, lock: { mode: 'pessimistic_write' } });
     if (!dossier) throw DomainError.notFound(`Dossier ${dossierId}`);
-    return this.apply(em, dossier, action, 'system', { kind: 'system', id: null, name: actorName, role: 'system' }, null, { ...input, version: dossier.version });
+    return this.apply(em, dossier, action, 'system', { kind: 'system', id: null, name: actorName, role: 'system' }, null, {
+      ...input,
+      version: dossier.version,
+    });
   }
 
   /** Load → decide → effect → write; then the fees the action made due, as a second change in the same transaction. */
   private async apply(
-    em: EntityManager, dossier: DossierEntity, action: DossierAction, role: ActorRole, actor: Actor, principal: Principal | null, input: ActionInput,
+    em: EntityManager,
+    dossier: DossierEntity,
+    action: DossierAction,
+    role: ActorRole,
+    actor: Actor,
+    principal: Principal | null,
+    input: ActionInput,
     stored: string[] = [],
   ): Promise<DossierEntity> {
     const decision = decideTransition({ status: dossier.status, action, role, resumeStatus: dossier.resumeStatus });
@@ -182,7 +225,9 @@ export class DossierActionsService {
   private async specialistAt(dossier: DossierEntity, officerId: string | undefined): Promise<{ id: string; username: string; fullName: string } | null> {
     const id = officerId?.trim();
     if (!id) return null;
-    return this.db.getRepository(OfficerEntity).createQueryBuilder('o')
+    return this.db
+      .getRepository(OfficerEntity)
+      .createQueryBuilder('o')
       .innerJoin(AgencyEntity, 'a', 'a.code = o.agency_code')
       .where('o.id = :id AND o.active AND a.scope_code = :scope AND :role = ANY(o.roles)', { id, scope: dossier.currentScopeCode, role: 'specialist' })
       .getOne();

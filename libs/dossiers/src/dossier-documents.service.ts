@@ -47,7 +47,12 @@ export class DossierDocumentsService {
     }
     if (!id) return pdf;
     return this.signed.sign({
-      id, dossierId: dossier.id, dossierCode: dossier.code, kind: form, pdf, reason: `${form} ${dossier.code}`,
+      id,
+      dossierId: dossier.id,
+      dossierCode: dossier.code,
+      kind: form,
+      pdf,
+      reason: `${form} ${dossier.code}`,
       agency: { code: data.agency.code, name: data.agency.name, unitName: data.agency.unitName },
     });
   }
@@ -61,7 +66,9 @@ export class DossierDocumentsService {
       this.db.getRepository(UnitEntity).findOne({ where: { code: d.receivingUnitCode }, relations: { parent: true } }),
     ]);
     const agencyCodes = [...new Set(events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']).filter(Boolean))];
-    const agencyNames = new Map((await this.db.getRepository(AgencyEntity).find({ where: { code: In(agencyCodes) }, select: { code: true, name: true } })).map((a) => [a.code, a.name]));
+    const agencyNames = new Map(
+      (await this.db.getRepository(AgencyEntity).find({ where: { code: In(agencyCodes) }, select: { code: true, name: true } })).map((a) => [a.code, a.name]),
+    );
     const componentNames = new Map(procedure.components.map((c) => [c.code, c.name]));
     const provided = new Set(d.components.filter((c) => c.fileIds.length > 0).map((c) => c.code));
     const accept = events.find((e) => e.action === 'accept');
@@ -77,28 +84,53 @@ export class DossierDocumentsService {
       procedureCode: d.procedureCode,
       procedureName: procedure.name,
       agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '', parentName: unit?.parent?.name ?? null },
-      applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, address: d.applicant.address, email: d.applicant.email },
+      applicant: {
+        fullName: d.applicant.fullName,
+        idNumber: d.applicant.idNumber,
+        phone: d.applicant.phone,
+        address: d.applicant.address,
+        email: d.applicant.email,
+      },
       submittedAt: iso(d.submittedAt),
       receivedAt: d.receivedAt ? iso(d.receivedAt) : null,
       dueAt: d.dueAt ? iso(d.dueAt) : null,
       components: procedure.components.map((c) => ({
-        code: c.code, name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, photocopies: c.photocopies, provided: provided.has(c.code),
+        code: c.code,
+        name: c.name,
+        originals: c.originals,
+        certifiedCopies: c.certifiedCopies,
+        photocopies: c.photocopies,
+        provided: provided.has(c.code),
       })),
       resultDelivery: d.resultDelivery,
       receivedBy: accept ? signerOf(accept) : null,
-      supplement: supplement ? {
-        reason: supplement.note ?? '',
-        missing: ((supplement.data.missingComponents as string[] | undefined) ?? []).map((c) => ({ code: c, name: componentNames.get(c) ?? c })),
-        requestedAt: iso(supplement.at), requestedBy: signerOf(supplement),
-      } : null,
+      supplement: supplement
+        ? {
+            reason: supplement.note ?? '',
+            missing: ((supplement.data.missingComponents as string[] | undefined) ?? []).map((c) => ({ code: c, name: componentNames.get(c) ?? c })),
+            requestedAt: iso(supplement.at),
+            requestedBy: signerOf(supplement),
+          }
+        : null,
       refusal: refusal ? { reason: refusal.note ?? '', refusedAt: iso(refusal.at), refusedBy: signerOf(refusal) } : null,
       stop: stop ? { reason: stop.note ?? '', stoppedAt: iso(stop.at), stoppedBy: signerOf(stop) } : null,
-      apology: extension ? {
-        reason: extension.note ?? '', previousDueAt: String(extension.data.previousDueAt ?? ''), newDueAt: String(extension.data.newDueAt ?? ''),
-        issuedAt: iso(extension.at), issuedBy: signerOf(extension), signedBy,
-      } : null,
+      apology: extension
+        ? {
+            reason: extension.note ?? '',
+            previousDueAt: String(extension.data.previousDueAt ?? ''),
+            newDueAt: String(extension.data.newDueAt ?? ''),
+            issuedAt: iso(extension.at),
+            issuedBy: signerOf(extension),
+            signedBy,
+          }
+        : null,
       controlSlip: controlSlip(events, agencyNames).map((l) => ({
-        fromAgencyName: l.fromAgencyName, toAgencyName: l.toAgencyName, at: l.at ?? '', givenBy: l.givenBy, result: l.result, action: actionNameVi(l.action),
+        fromAgencyName: l.fromAgencyName,
+        toAgencyName: l.toAgencyName,
+        at: l.at ?? '',
+        givenBy: l.givenBy,
+        result: l.result,
+        action: actionNameVi(l.action),
       })),
       fees: d.fees.filter((f) => f.amountVnd > 0).map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
       feeTotalVnd: d.feeTotalVnd,
@@ -113,14 +145,14 @@ export class DossierDocumentsService {
   private async headSigner(events: DossierEventEntity[], extension: DossierEventEntity): Promise<Signer | null> {
     const approval = lastOf(events, 'approve');
     if (approval?.actorKind === 'officer') return signerOf(approval);
-    const [leader] = await this.db.query(
+    const [leader] = (await this.db.query(
       `SELECT o.full_name AS name, o.title FROM officers o
          JOIN agencies a ON a.code = o.agency_code
          JOIN agencies issuing ON issuing.scope_code = a.scope_code AND issuing.code = $1
         WHERE 'leader' = ANY(o.roles) AND o.active
         ORDER BY (a.kind IN ('people_committee', 'department')) DESC, o.created_at, o.id LIMIT 1`,
       [extension.fromAgencyCode ?? extension.toAgencyCode],
-    ) as { name: string; title: string | null }[];
+    )) as { name: string; title: string | null }[];
     return leader ? { name: leader.name, title: leader.title } : null;
   }
 }

@@ -30,10 +30,15 @@ export class DossierFileAccessService {
     if (!isUuid(fileId)) return null;
     const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').select('d.id');
     const dossier = await whereOfficerMayRead(qb, officer)
-      .andWhere(new Brackets((w) => w
-        .where('d.components @> :componentFile::jsonb', { componentFile: JSON.stringify([{ fileIds: [fileId] }]) })
-        .orWhere('(d.proposal IS NOT NULL AND d.proposal @> :resultFile::jsonb)', { resultFile: JSON.stringify({ resultFileIds: [fileId] }) })))
-      .orderBy('d.created_at').getOne();
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where('d.components @> :componentFile::jsonb', { componentFile: JSON.stringify([{ fileIds: [fileId] }]) })
+            .orWhere('(d.proposal IS NOT NULL AND d.proposal @> :resultFile::jsonb)', { resultFile: JSON.stringify({ resultFileIds: [fileId] }) }),
+        ),
+      )
+      .orderBy('d.created_at')
+      .getOne();
     if (!dossier) return null;
     return this.openRecorded(officer, fileId, dossier.id);
   }

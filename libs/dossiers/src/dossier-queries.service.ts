@@ -3,7 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { ProcedureEntity } from '@dvc/catalog';
-import { applicantSearchKey, cleanText, decodeListCursor, DomainError, encodeListCursor, isClosedStatus, overdueNowSql, type ActorRole, type ListCursor, type ListCursorOrder, type DossierStatus, type PortalDossierSnapshot, type Principal } from '@dvc/core';
+import {
+  applicantSearchKey,
+  cleanText,
+  decodeListCursor,
+  DomainError,
+  encodeListCursor,
+  isClosedStatus,
+  overdueNowSql,
+  type ActorRole,
+  type ListCursor,
+  type ListCursorOrder,
+  type DossierStatus,
+  type PortalDossierSnapshot,
+  type Principal,
+} from '@dvc/core';
 import { AgencyEntity } from '@dvc/units';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
@@ -22,7 +36,6 @@ export interface DossierListQuery {
   limit: number;
 }
 
-
 function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
   const decoded = decodeListCursor(cursor, order);
   if (!decoded) throw DomainError.validation([{ field: 'cursor', message: 'is not a cursor this API returned' }]);
@@ -31,8 +44,26 @@ function decodeCursor(cursor: string, order: ListCursorOrder): ListCursor {
 const MAX_SEARCH_WORDS = 8;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const SUMMARY_COLUMNS: (keyof DossierEntity)[] = ['id', 'code', 'procedureCode', 'receivingAgencyCode', 'currentAgencyCode', 'status', 'channel', 'applicant',
-  'assigneeId', 'submittedAt', 'receivedAt', 'dueAt', 'extendedDueAt', 'pausedAt', 'supplementRequests', 'finishedAt', 'deadlineFlag', 'version'];
+const SUMMARY_COLUMNS: (keyof DossierEntity)[] = [
+  'id',
+  'code',
+  'procedureCode',
+  'receivingAgencyCode',
+  'currentAgencyCode',
+  'status',
+  'channel',
+  'applicant',
+  'assigneeId',
+  'submittedAt',
+  'receivedAt',
+  'dueAt',
+  'extendedDueAt',
+  'pausedAt',
+  'supplementRequests',
+  'finishedAt',
+  'deadlineFlag',
+  'version',
+];
 @Injectable()
 export class DossierQueriesService {
   constructor(
@@ -43,7 +74,10 @@ export class DossierQueriesService {
   /** A citizen's own dossiers (newest first), or an officer's worklist: now at their scope, most urgent first. */
   async list(principal: Principal, query: DossierListQuery) {
     // Only what a list line shows: the forms, components and route of 20 dossiers are most of their bytes.
-    const qb = this.db.getRepository(DossierEntity).createQueryBuilder('d').select(SUMMARY_COLUMNS.map((c) => `d.${c}`));
+    const qb = this.db
+      .getRepository(DossierEntity)
+      .createQueryBuilder('d')
+      .select(SUMMARY_COLUMNS.map((c) => `d.${c}`));
     const officer = principal.kind === 'officer';
     if (officer) {
       qb.where('d.current_scope_code = :scope', { scope: principal.scopeCode });
@@ -59,21 +93,23 @@ export class DossierQueriesService {
       const q = cleanText(query.q).trim();
       // Every word of the query, folded like the stored key, somewhere in the name: "Hang", "Hằng" and "nguyen hang" all find "Nguyễn Thị Hằng".
       const words = applicantSearchKey(q).split(' ').filter(Boolean).slice(0, MAX_SEARCH_WORDS);
-      qb.andWhere(new Brackets((w) => {
-        w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` });
-        if (words.length > 0) {
-          w.orWhere(new Brackets((n) => words.forEach((word, i) => n.andWhere(`d.applicant_search_key LIKE :qn${i}`, { [`qn${i}`]: `%${escapeLike(word)}%` }))));
-        }
-      }));
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('d.code LIKE :qc', { qc: `${escapeLike(q)}%` });
+          if (words.length > 0) {
+            w.orWhere(
+              new Brackets((n) => words.forEach((word, i) => n.andWhere(`d.applicant_search_key LIKE :qn${i}`, { [`qn${i}`]: `%${escapeLike(word)}%` }))),
+            );
+          }
+        }),
+      );
     }
     if (officer) this.keysetByDue(qb, query.cursor);
     else this.keysetBySubmission(qb, query.cursor);
     const rows = await qb.limit(query.limit + 1).getMany();
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const nextCursor = rows.length > query.limit && last
-      ? encodeListCursor(officer ? last.dueAt : last.submittedAt, last.id)
-      : null;
+    const nextCursor = rows.length > query.limit && last ? encodeListCursor(officer ? last.dueAt : last.submittedAt, last.id) : null;
     const [calendar, procedures] = await Promise.all([this.calendars.calendarFor(null), this.procedureNames(page.map((d) => d.procedureCode))]);
     const now = new Date();
     const items = page.map((d) => dossierSummary(d, { procedure: procedures.get(d.procedureCode) }, calendar, now));
@@ -83,8 +119,11 @@ export class DossierQueriesService {
 
   /** How many unfinished dossiers are now at an agency (an administrator's view of an agency, closed or not). */
   async openCountAt(agencyCode: string): Promise<number> {
-    return this.db.getRepository(DossierEntity).createQueryBuilder('d')
-      .where('d.current_agency_code = :agencyCode AND d.closed_at IS NULL', { agencyCode }).getCount();
+    return this.db
+      .getRepository(DossierEntity)
+      .createQueryBuilder('d')
+      .where('d.current_agency_code = :agencyCode AND d.closed_at IS NULL', { agencyCode })
+      .getCount();
   }
 
   async get(principal: Principal, code: string) {
@@ -92,7 +131,12 @@ export class DossierQueriesService {
     const events = await this.events(dossier.id);
     const [procedures, agencies] = await Promise.all([
       this.procedureNames([dossier.procedureCode]),
-      this.agencyNames([dossier.receivingAgencyCode, dossier.currentAgencyCode, ...dossier.route.map((s) => s.agencyCode), ...events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? ''])]),
+      this.agencyNames([
+        dossier.receivingAgencyCode,
+        dossier.currentAgencyCode,
+        ...dossier.route.map((s) => s.agencyCode),
+        ...events.flatMap((e) => [e.toAgencyCode, e.fromAgencyCode ?? '']),
+      ]),
     ]);
     return this.present(principal, dossier, events, { procedure: procedures.get(dossier.procedureCode), agencies });
   }
@@ -125,15 +169,41 @@ export class DossierQueriesService {
     const events = await this.events(d.id);
     const [procedures, agencies] = await Promise.all([this.procedureNames([d.procedureCode]), this.agencyNames([d.receivingAgencyCode])]);
     return {
-      code: d.code, procedureCode: d.procedureCode, procedureName: procedures.get(d.procedureCode) ?? d.procedureCode,
-      receivingAgencyCode: d.receivingAgencyCode, receivingAgencyName: agencies.get(d.receivingAgencyCode) ?? d.receivingAgencyCode,
-      currentAgencyCode: d.currentAgencyCode, status: d.status, channel: d.channel,
-      applicant: { fullName: d.applicant.fullName, idNumber: d.applicant.idNumber, phone: d.applicant.phone, email: d.applicant.email, address: d.applicant.address },
-      submittedAt: d.submittedAt, receivedAt: d.receivedAt, dueAt: d.dueAt, extendedDueAt: d.extendedDueAt, finishedAt: d.finishedAt, returnedAt: d.returnedAt,
-      feeTotalVnd: d.feeTotalVnd, feesPaidVnd: d.feesPaidVnd, outcome: d.outcome,
+      code: d.code,
+      procedureCode: d.procedureCode,
+      procedureName: procedures.get(d.procedureCode) ?? d.procedureCode,
+      receivingAgencyCode: d.receivingAgencyCode,
+      receivingAgencyName: agencies.get(d.receivingAgencyCode) ?? d.receivingAgencyCode,
+      currentAgencyCode: d.currentAgencyCode,
+      status: d.status,
+      channel: d.channel,
+      applicant: {
+        fullName: d.applicant.fullName,
+        idNumber: d.applicant.idNumber,
+        phone: d.applicant.phone,
+        email: d.applicant.email,
+        address: d.applicant.address,
+      },
+      submittedAt: d.submittedAt,
+      receivedAt: d.receivedAt,
+      dueAt: d.dueAt,
+      extendedDueAt: d.extendedDueAt,
+      finishedAt: d.finishedAt,
+      returnedAt: d.returnedAt,
+      feeTotalVnd: d.feeTotalVnd,
+      feesPaidVnd: d.feesPaidVnd,
+      outcome: d.outcome,
       events: events.map((e) => ({
-        id: e.id, action: e.action, at: e.at, actorName: e.actorName, fromStatus: e.fromStatus, toStatus: e.toStatus,
-        fromAgencyCode: e.fromAgencyCode, toAgencyCode: e.toAgencyCode, note: e.note, data: e.data,
+        id: e.id,
+        action: e.action,
+        at: e.at,
+        actorName: e.actorName,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        fromAgencyCode: e.fromAgencyCode,
+        toAgencyCode: e.toAgencyCode,
+        note: e.note,
+        data: e.data,
       })),
     };
   }
@@ -168,7 +238,9 @@ export class DossierQueriesService {
   private callerRole(principal: Principal, dossier: DossierEntity): ActorRole | null {
     if (principal.kind === 'citizen') return 'applicant';
     if (dossier.currentScopeCode !== principal.scopeCode) return null;
-    return principal.roles.find((r): r is Exclude<typeof r, 'admin' | 'unit_admin' | 'auditor'> => r !== 'admin' && r !== 'unit_admin' && r !== 'auditor') ?? null;
+    return (
+      principal.roles.find((r): r is Exclude<typeof r, 'admin' | 'unit_admin' | 'auditor'> => r !== 'admin' && r !== 'unit_admin' && r !== 'auditor') ?? null
+    );
   }
 
   private events(dossierId: string) {

@@ -39,9 +39,10 @@ export class DossierResultsService {
     if (!(dossier.proposal?.resultFileIds ?? []).includes(fileId)) throw DomainError.notFound('The result file');
     const release = resultRelease(dossier);
     if (principal.kind === 'citizen' && release !== 'released') {
-      throw new DomainError(DomainErrorCode.Conflict, release === 'held_for_fees'
-        ? 'The result is held until the fees are paid.'
-        : 'The result is not ready yet.');
+      throw new DomainError(
+        DomainErrorCode.Conflict,
+        release === 'held_for_fees' ? 'The result is held until the fees are paid.' : 'The result is not ready yet.',
+      );
     }
     if (principal.kind === 'officer') {
       const opened = await this.fileAccess.openRecorded(principal, fileId, dossier.id);

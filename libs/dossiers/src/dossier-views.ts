@@ -1,6 +1,17 @@
 import {
-  actionNameVi, actorNameForApplicant, applicantEventDetail, classifyTimeliness, isClockPaused, NATIONAL_STATUS, NATIONAL_STATUS_NAMES, RULE_SET_NAMES, STATUS_NAMES_VI, toIsoWithOffset,
-  type ActorRole, availableActions, type WorkingCalendar,
+  actionNameVi,
+  actorNameForApplicant,
+  applicantEventDetail,
+  classifyTimeliness,
+  isClockPaused,
+  NATIONAL_STATUS,
+  NATIONAL_STATUS_NAMES,
+  RULE_SET_NAMES,
+  STATUS_NAMES_VI,
+  toIsoWithOffset,
+  type ActorRole,
+  availableActions,
+  type WorkingCalendar,
 } from '@dvc/core';
 import type { DossierEntity } from './dossier.entity';
 import type { DossierEventEntity } from './dossier-event.entity';
@@ -63,7 +74,10 @@ const actingAgencyOf = (e: DossierEventEntity): string => e.fromAgencyCode ?? e.
  */
 export function actorView(e: DossierEventEntity, authorities: Map<string, string> | null) {
   if (!authorities) return { kind: e.actorKind, id: e.actorId, name: e.actorName, title: e.actorTitle, role: e.actorRole };
-  const name = actorNameForApplicant({ kind: e.actorKind, name: e.actorName, title: e.actorTitle, role: e.actorRole }, authorities.get(actingAgencyOf(e)) ?? null);
+  const name = actorNameForApplicant(
+    { kind: e.actorKind, name: e.actorName, title: e.actorTitle, role: e.actorRole },
+    authorities.get(actingAgencyOf(e)) ?? null,
+  );
   return { kind: e.actorKind, id: null, name, title: null, role: e.actorRole };
 }
 

@@ -1,7 +1,21 @@
 import { EntityManager } from 'typeorm';
 import {
-  decideTransition, DomainError, DomainErrorCode, feesDueAfter, formatDdMmYyyy, NATIONAL_STATUS, NOTICE_BY_ACTION, refundFallsDue, requestPaymentEffect,
-  transitionPatch, type ActionEffect, type ApplicantNotice, type DossierAction, type DossierPatch, type DossierStatus, type PlannedStep,
+  decideTransition,
+  DomainError,
+  DomainErrorCode,
+  feesDueAfter,
+  formatDdMmYyyy,
+  NATIONAL_STATUS,
+  NOTICE_BY_ACTION,
+  refundFallsDue,
+  requestPaymentEffect,
+  transitionPatch,
+  type ActionEffect,
+  type ApplicantNotice,
+  type DossierAction,
+  type DossierPatch,
+  type DossierStatus,
+  type PlannedStep,
 } from '@dvc/core';
 import { entityFromRow, insertSql, SqlParams } from '@dvc/database';
 import { outboxInsertSql, writeOutbox, type OutboxEntry } from '@dvc/notifications';
@@ -98,8 +112,13 @@ function outboxOf(dossier: DossierEntity, event: EventInput, { notice, sync }: C
  * set without touching the version is in it); a stale version is a 409 with `conflict` as its detail.
  */
 export async function updateDossier(em: EntityManager, dossier: DossierEntity, patch: Partial<DossierEntity>, conflict: string): Promise<DossierEntity> {
-  const result = await em.createQueryBuilder().update(DossierEntity).set(patch)
-    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version }).returning('*').execute();
+  const result = await em
+    .createQueryBuilder()
+    .update(DossierEntity)
+    .set(patch)
+    .where('id = :id AND version = :version', { id: dossier.id, version: dossier.version })
+    .returning('*')
+    .execute();
   const [row] = result.raw as Record<string, unknown>[];
   if (!row) throw new DomainError(DomainErrorCode.VersionConflict, conflict);
   return entityFromRow<DossierEntity>(em.connection.getMetadata(DossierEntity), row);
@@ -123,13 +142,27 @@ export interface Reroute {
  */
 export async function rerouteDossier(em: EntityManager, dossier: DossierEntity, change: Reroute): Promise<{ dossier: DossierEntity; moved: boolean }> {
   const to = change.route[dossier.stepIndex];
-  const updated = await updateDossier(em, dossier, { route: change.route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null },
-    `Dossier ${dossier.code} changed during the reorganisation; run it again.`);
+  const updated = await updateDossier(
+    em,
+    dossier,
+    { route: change.route, currentAgencyCode: to.agencyCode, currentScopeCode: to.scopeCode, assigneeId: null },
+    `Dossier ${dossier.code} changed during the reorganisation; run it again.`,
+  );
   const moved = to.agencyCode !== dossier.currentAgencyCode;
-  await recordChange(em, updated, {
-    action: 'reorganize', actor: { kind: 'system', id: null, name: change.actorName, role: 'system' },
-    fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: change.note, data: change.data, at: change.at,
-  }, moved ? { notice: { kind: 'dossier_moved', variables: { agencyName: change.agencyName } }, sync: true } : {});
+  await recordChange(
+    em,
+    updated,
+    {
+      action: 'reorganize',
+      actor: { kind: 'system', id: null, name: change.actorName, role: 'system' },
+      fromStatus: dossier.status,
+      fromAgencyCode: dossier.currentAgencyCode,
+      note: change.note,
+      data: change.data,
+      at: change.at,
+    },
+    moved ? { notice: { kind: 'dossier_moved', variables: { agencyName: change.agencyName } }, sync: true } : {},
+  );
   return { dossier: updated, moved };
 }
 
@@ -152,11 +185,27 @@ export async function writeTransition(em: EntityManager, dossier: DossierEntity,
   // The row as written (RETURNING): the deadline sweep may have changed its flag since it was read.
   const updated = await updateDossier(em, dossier, t.patch, 'Someone else changed this dossier a moment ago; reload and try again.');
   const notice = NOTICE_BY_ACTION[t.action];
-  await recordChange(em, updated, {
-    action: t.action, actor: t.actor, fromStatus: dossier.status, fromAgencyCode: dossier.currentAgencyCode, note: t.effect.note, data: t.effect.data, at: t.at,
-  }, notice ? { notice: { kind: notice, variables: t.effect.variables } } : {});
+  await recordChange(
+    em,
+    updated,
+    {
+      action: t.action,
+      actor: t.actor,
+      fromStatus: dossier.status,
+      fromAgencyCode: dossier.currentAgencyCode,
+      note: t.effect.note,
+      data: t.effect.data,
+      at: t.at,
+    },
+    notice ? { notice: { kind: notice, variables: t.effect.variables } } : {},
+  );
   if (refundFallsDue(dossier, updated)) {
-    await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: updated.code, payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status } });
+    await writeOutbox(em, {
+      topic: 'payment',
+      kind: 'refund_due',
+      dossierCode: updated.code,
+      payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status },
+    });
   }
   return updated;
 }
@@ -171,5 +220,11 @@ export async function requestFeesDue(em: EntityManager, action: DossierAction, d
   const decision = decideTransition({ status: dossier.status, action: 'request_payment', role: 'system', resumeStatus: dossier.resumeStatus });
   if (!decision.ok) throw decision.error;
   const effect = requestPaymentEffect(dossier, { version: dossier.version, amount }, { role: 'system', holdsLeaderRole: false });
-  return writeTransition(em, dossier, { action: 'request_payment', actor: SYSTEM_ACTOR, patch: transitionPatch(dossier, decision, effect.patch, now, null), effect, at: now });
+  return writeTransition(em, dossier, {
+    action: 'request_payment',
+    actor: SYSTEM_ACTOR,
+    patch: transitionPatch(dossier, decision, effect.patch, now, null),
+    effect,
+    at: now,
+  });
 }

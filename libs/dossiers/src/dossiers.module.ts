@@ -25,7 +25,15 @@ import { ResultSigningService } from './result-signing.service';
     NotificationsModule,
     SigningModule,
   ],
-  providers: [ResultSigningService, IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
+  providers: [
+    ResultSigningService,
+    IntakeService,
+    DossierActionsService,
+    DossierQueriesService,
+    DossierDocumentsService,
+    DossierResultsService,
+    DossierFileAccessService,
+  ],
   exports: [IntakeService, DossierActionsService, DossierQueriesService, DossierDocumentsService, DossierResultsService, DossierFileAccessService],
 })
 export class DossiersModule {}

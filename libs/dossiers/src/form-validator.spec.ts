@@ -20,13 +20,15 @@ describe('validateForm', () => {
 
   it('reports every error with its field', () => {
     const errors = validateForm('t1', schema, { ngaySinh: '02/01/2026', soBanSao: 0, cha: {}, extra: 1 });
-    expect(errors).toEqual(expect.arrayContaining([
-      { field: 'form.hoTen', message: 'is required' },
-      { field: 'form.ngaySinh', message: 'must match format "date"' },
-      { field: 'form.soBanSao', message: 'must be >= 1' },
-      { field: 'form.cha.hoTen', message: 'is required' },
-      { field: 'form.extra', message: 'is not a field of this form' },
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'form.hoTen', message: 'is required' },
+        { field: 'form.ngaySinh', message: 'must match format "date"' },
+        { field: 'form.soBanSao', message: 'must be >= 1' },
+        { field: 'form.cha.hoTen', message: 'is required' },
+        { field: 'form.extra', message: 'is not a field of this form' },
+      ]),
+    );
   });
 
   it('rejects a non-object form', () => {

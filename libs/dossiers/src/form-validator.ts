@@ -34,14 +34,16 @@ export function validateForm(procedureCode: string, schema: object, form: unknow
   }
   if (entry.validate(form)) return [];
   const seen = new Set<string>();
-  return (entry.validate.errors ?? [])
-    // anyOf/oneOf branches repeat their children's errors; keep the specific ones.
-    .filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword))
-    .map((e) => ({ field: fieldOf(e, prefix), message: messageOf(e) }))
-    .filter((e) => {
-      const key = `${e.field}|${e.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return (
+    (entry.validate.errors ?? [])
+      // anyOf/oneOf branches repeat their children's errors; keep the specific ones.
+      .filter((e) => !['anyOf', 'oneOf', 'if'].includes(e.keyword))
+      .map((e) => ({ field: fieldOf(e, prefix), message: messageOf(e) }))
+      .filter((e) => {
+        const key = `${e.field}|${e.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+  );
 }

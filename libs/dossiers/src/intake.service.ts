@@ -6,8 +6,27 @@ import { CalendarService } from '@dvc/calendar';
 import { VneidConfig } from '@dvc/config';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
-  applicantPhoneErrors, applicantSearchKey, DomainErrorCode, meetsAssurance, requiredAssurance, type AssuranceLevel, computeFees, deriveFeeTotals, deskIntakeChannel, districtStepTarget, DomainError, feesDueAfter, feesForChannel, PhoneNumber, planRoute, receivesProcedure, ruleSetAt, validateCitizenId,
-  type CitizenPrincipal, type FieldError, type OfficerPrincipal,
+  applicantPhoneErrors,
+  applicantSearchKey,
+  DomainErrorCode,
+  meetsAssurance,
+  requiredAssurance,
+  type AssuranceLevel,
+  computeFees,
+  deriveFeeTotals,
+  deskIntakeChannel,
+  districtStepTarget,
+  DomainError,
+  feesDueAfter,
+  feesForChannel,
+  PhoneNumber,
+  planRoute,
+  receivesProcedure,
+  ruleSetAt,
+  validateCitizenId,
+  type CitizenPrincipal,
+  type FieldError,
+  type OfficerPrincipal,
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
 import { officerSignature } from '@dvc/identity';
@@ -85,18 +104,36 @@ export class IntakeService {
     const prepared = await this.prepare(input, { kind: 'citizen', id: citizen.id }, 'online', citizen.phone);
     const needed = requiredAssurance(prepared.procedure, this.vneid.level4Assurance as AssuranceLevel);
     if (!meetsAssurance(citizen.assurance, needed)) {
-      throw new DomainError(DomainErrorCode.AssuranceTooLow, `This procedure needs a VNeID sign-in of level ${needed} (this one is ${citizen.assurance === 0 ? 'a phone sign-in' : `level ${citizen.assurance}`}); sign in again with VNeID at that level.`);
+      throw new DomainError(
+        DomainErrorCode.AssuranceTooLow,
+        `This procedure needs a VNeID sign-in of level ${needed} (this one is ${citizen.assurance === 0 ? 'a phone sign-in' : `level ${citizen.assurance}`}); sign in again with VNeID at that level.`,
+      );
     }
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const dossier = this.newDossier(code, input, prepared, {
-      status: 'new', channel: 'online', ownerCitizenId: citizen.id, registeredByOfficerId: null, now,
+      status: 'new',
+      channel: 'online',
+      ownerCitizenId: citizen.id,
+      registeredByOfficerId: null,
+      now,
     });
     try {
-      const event = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) => recordChange(em, dossier, {
-        action: 'submit', actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
-        fromStatus: null, fromAgencyCode: null, at: now, data: { channel: 'online' },
-      }, { insertDossier: true }));
+      const event = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, (em) =>
+        recordChange(
+          em,
+          dossier,
+          {
+            action: 'submit',
+            actor: { kind: 'citizen', id: citizen.id, name: prepared.applicant.fullName, role: 'applicant' },
+            fromStatus: null,
+            fromAgencyCode: null,
+            at: now,
+            data: { channel: 'online' },
+          },
+          { insertDossier: true },
+        ),
+      );
       return { dossier, replayed: false, written: { events: [event], names: namesOf(prepared) } };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
@@ -123,21 +160,40 @@ export class IntakeService {
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
     const dossier = this.newDossier(code, input, prepared, {
-      status: 'received', channel, ownerCitizenId: null, registeredByOfficerId: officer.id, now,
-      receivedAt: now, dueAt: calendar.dueDate(now, prepared.procedure.processingTime), postal,
+      status: 'received',
+      channel,
+      ownerCitizenId: null,
+      registeredByOfficerId: officer.id,
+      now,
+      receivedAt: now,
+      dueAt: calendar.dueDate(now, prepared.procedure.processingTime),
+      postal,
     });
     const signature = await officerSignature(this.db.manager, officer);
     // Fees paid before processing are asked for in the same transaction: registered with its request, or not at all.
     const feesDue = feesDueAfter('accept', dossier) > 0;
     try {
-      const written = await this.write(idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null, code, async (em) => {
-        await recordChange(em, dossier, {
-          action: 'accept', actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
-          fromStatus: null, fromAgencyCode: prepared.agency.code, at: now,
-          data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
-        }, { insertDossier: true, notice: { kind: 'dossier_received' } });
-        return requestFeesDue(em, 'accept', dossier, now);
-      }, feesDue);
+      const written = await this.write(
+        idempotencyKey ? { principalKey, key: idempotencyKey, hash: hash! } : null,
+        code,
+        async (em) => {
+          await recordChange(
+            em,
+            dossier,
+            {
+              action: 'accept',
+              actor: { kind: 'officer', id: officer.id, name: signature.fullName, title: signature.title, role: 'receiving_officer' },
+              fromStatus: null,
+              fromAgencyCode: prepared.agency.code,
+              at: now,
+              data: { channel, receipt: 'form_01', ...(postal ? { postalItemNumber: postal.itemNumber, postReceivedOn: postal.receivedOn } : {}) },
+            },
+            { insertDossier: true, notice: { kind: 'dossier_received' } },
+          );
+          return requestFeesDue(em, 'accept', dossier, now);
+        },
+        feesDue,
+      );
       return { dossier: written, replayed: false };
     } catch (error) {
       if (error instanceof IdempotentReplay) return { dossier: await this.byCode(error.existingCode), replayed: true };
@@ -150,7 +206,10 @@ export class IntakeService {
    * transaction that first claims the key (a concurrent holder of the same key makes this one a replay).
    */
   private async write<T>(
-    claim: { principalKey: string; key: string; hash: string } | null, code: string, statements: (em: EntityManager) => Promise<T>, several = false,
+    claim: { principalKey: string; key: string; hash: string } | null,
+    code: string,
+    statements: (em: EntityManager) => Promise<T>,
+    several = false,
   ): Promise<T> {
     if (!claim && !several) return statements(this.db.manager);
     return this.db.transaction(async (em) => {
@@ -185,10 +244,18 @@ export class IntakeService {
 
   /** The new dossier's row, complete: it is written as it is and answered without reading it back. */
   private newDossier(
-    code: string, input: SubmissionInput, p: Prepared,
+    code: string,
+    input: SubmissionInput,
+    p: Prepared,
     o: {
-      status: 'new' | 'received'; channel: 'online' | 'direct' | 'post'; ownerCitizenId: string | null; registeredByOfficerId: string | null; now: Date;
-      receivedAt?: Date; dueAt?: Date; postal?: { itemNumber: string; receivedOn: string } | null;
+      status: 'new' | 'received';
+      channel: 'online' | 'direct' | 'post';
+      ownerCitizenId: string | null;
+      registeredByOfficerId: string | null;
+      now: Date;
+      receivedAt?: Date;
+      dueAt?: Date;
+      postal?: { itemNumber: string; receivedOn: string } | null;
     },
   ): DossierEntity {
     const received = o.status === 'received';
@@ -247,14 +314,32 @@ export class IntakeService {
 
   /** Every check before anything is written; all problems are reported together as one 422. */
   private async prepare(
-    input: SubmissionInput, owner: { kind: 'citizen' | 'officer'; id: string }, channel: 'online' | 'direct', signedInPhone: string | null = null, known: FieldError[] = [],
+    input: SubmissionInput,
+    owner: { kind: 'citizen' | 'officer'; id: string },
+    channel: 'online' | 'direct',
+    signedInPhone: string | null = null,
+    known: FieldError[] = [],
   ): Promise<Prepared> {
     const cleaned = cleanApplicant(input.applicant);
     const cleanedForm = cleanForm(input.form);
     const errors: FieldError[] = [...known, ...cleaned.errors];
-    const { procedure, agency: found, closedAgency, chain, level, routeAgencies, ownedFileIds } = await loadSubmissionContext(this.db, {
-      procedureCode: input.procedureCode, agencyCode: input.agencyCode, fileIds: input.components.flatMap((c) => c.fileIds),
-    }, owner);
+    const {
+      procedure,
+      agency: found,
+      closedAgency,
+      chain,
+      level,
+      routeAgencies,
+      ownedFileIds,
+    } = await loadSubmissionContext(
+      this.db,
+      {
+        procedureCode: input.procedureCode,
+        agencyCode: input.agencyCode,
+        fileIds: input.components.flatMap((c) => c.fileIds),
+      },
+      owner,
+    );
     if (!procedure) errors.push({ field: 'procedureCode', message: 'is not a procedure in the catalogue' });
     const receivingError = receivingAgencyError(found, closedAgency, routeAgencies, procedure?.code);
     if (receivingError) errors.push({ field: 'agencyCode', message: receivingError });
@@ -269,11 +354,16 @@ export class IntakeService {
     let route: Prepared['route'] = [];
     if (procedure && agency && level) {
       // On the two-level map (no district above the commune) what districts received is received at communes.
-      const receivingLevels = chain.district ? procedure.receivingLevels : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
+      const receivingLevels = chain.district
+        ? procedure.receivingLevels
+        : procedure.receivingLevels.map((l) => (l === 'district' ? districtStepTarget('one_stop') : l));
       // Decree 118/2025: any desk in the province may receive; the route then decides whether it can be handled.
       const anyDesk = ruleSetAt(new Date()) === 'decree_118_2025';
       if (!anyDesk && !receivingLevels.includes(level)) {
-        errors.push({ field: 'agencyCode', message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})` });
+        errors.push({
+          field: 'agencyCode',
+          message: `a ${level}-level desk does not receive procedure ${procedure.code} (received at: ${procedure.receivingLevels.join(', ')})`,
+        });
       } else {
         try {
           route = planRoute(procedure.workflow, chain, routeAgencies, agency, level);
@@ -304,7 +394,12 @@ export class IntakeService {
   }
 
   /** A supplement's components: known, not listed twice, (all required ones given,) and the owner's own files. */
-  async checkComponents(procedure: ProcedureEntity, components: DossierComponent[], owner: { kind: 'citizen' | 'officer'; id: string }, requireAll = true): Promise<FieldError[]> {
+  async checkComponents(
+    procedure: ProcedureEntity,
+    components: DossierComponent[],
+    owner: { kind: 'citizen' | 'officer'; id: string },
+    requireAll = true,
+  ): Promise<FieldError[]> {
     const ids = [...new Set(components.flatMap((c) => c.fileIds))];
     const owned = new Set(ids.length > 0 ? (await this.files.findOwned(ids, owner)).map((f) => f.id) : []);
     return componentErrors(procedure, components, owned, requireAll);
@@ -315,12 +410,18 @@ export class IntakeService {
  * Why dossiers of the procedure cannot be received at this agency: unknown, closed (from which day, and who took
  * over), a body that does not receive, or a desk named to receive other procedures only. Null when it receives them.
  */
-function receivingAgencyError(agency: AgencyEntity | null, closed: SubmissionContext['closedAgency'], routeAgencies: RouteAgency[], procedureCode: string | undefined): string | null {
+function receivingAgencyError(
+  agency: AgencyEntity | null,
+  closed: SubmissionContext['closedAgency'],
+  routeAgencies: RouteAgency[],
+  procedureCode: string | undefined,
+): string | null {
   if (closed?.closedFrom) return `closed on ${closed.closedFrom} and receives no dossiers${closed.successorCode ? `; submit to ${closed.successorCode}` : ''}`;
   if (closed?.opensOn) return `opens on ${closed.opensOn} and receives no dossiers before then`;
   if (!agency || !agency.receives) return 'is not an agency that receives dossiers';
   const duties = routeAgencies.find((a) => a.code === agency.code)?.duties;
-  if (procedureCode && !receivesProcedure({ receives: agency.receives, duties })) return `does not receive procedure ${procedureCode}; its desk is named for other procedures`;
+  if (procedureCode && !receivesProcedure({ receives: agency.receives, duties }))
+    return `does not receive procedure ${procedureCode}; its desk is named for other procedures`;
   return null;
 }
 
@@ -338,8 +439,10 @@ function componentErrors(procedure: ProcedureEntity, components: DossierComponen
       if (!given.get(def.code)?.length) errors.push({ field: 'components', message: `the required component ${def.code} (${def.name}) has no file` });
     }
   }
-  components.forEach((c, i) => c.fileIds.forEach((id, j) => {
-    if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
-  }));
+  components.forEach((c, i) =>
+    c.fileIds.forEach((id, j) => {
+      if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
+    }),
+  );
   return errors;
 }

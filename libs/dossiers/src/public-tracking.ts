@@ -45,7 +45,14 @@ export async function trackDossier(db: DataSource, calendars: CalendarService, c
     nationalStatus: NATIONAL_STATUS[d.status],
     receivedAt: iso(d.received_at),
     ...appointmentsOf({ dueAt: d.due_at, extendedDueAt: d.extended_due_at, pausedAt: d.paused_at, status: d.status }),
-    timeliness: classifyTimeliness({ dueAt: d.due_at, finishedAt: d.finished_at, status: d.status, supplementRequests: d.supplement_requests, now: new Date(), calendar }),
+    timeliness: classifyTimeliness({
+      dueAt: d.due_at,
+      finishedAt: d.finished_at,
+      status: d.status,
+      supplementRequests: d.supplement_requests,
+      now: new Date(),
+      calendar,
+    }),
     // The item numbers the applicant holds (the post's receipt), not personal data.
     postalItemNumber: d.postal_item_number,
     resultPostalItemNumber: d.result_postal_item_number,

@@ -27,7 +27,13 @@ export class ResultSigningService {
     private readonly signed: SignedDocumentsService,
   ) {}
 
-  async signResults(em: EntityManager, dossier: DossierEntity, signer: { officerId: string; agencyCode: string }, stored: string[], now: Date): Promise<string[]> {
+  async signResults(
+    em: EntityManager,
+    dossier: DossierEntity,
+    signer: { officerId: string; agencyCode: string },
+    stored: string[],
+    now: Date,
+  ): Promise<string[]> {
     const ids = dossier.proposal?.resultFileIds ?? [];
     if (ids.length === 0) return ids;
     const agency = await em.getRepository(AgencyEntity).findOneBy({ code: signer.agencyCode });
@@ -44,17 +50,29 @@ export class ResultSigningService {
       const docId = this.signed.newId();
       let pdf: Buffer;
       try {
-        pdf = await this.signed.sign({
-          id: docId, dossierId: dossier.id, dossierCode: dossier.code, kind: 'result', pdf: await bytesOf(this.store.get(file.storageKey)),
-          // The only place an uploaded PDF can carry its verification link without rewriting its pages.
-          reason: `Ket qua ho so ${dossier.code}; xac thuc: ${this.signed.verifyUrl(docId)}`,
-          agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '' },
-        }, em);
+        pdf = await this.signed.sign(
+          {
+            id: docId,
+            dossierId: dossier.id,
+            dossierCode: dossier.code,
+            kind: 'result',
+            pdf: await bytesOf(this.store.get(file.storageKey)),
+            // The only place an uploaded PDF can carry its verification link without rewriting its pages.
+            reason: `Ket qua ho so ${dossier.code}; xac thuc: ${this.signed.verifyUrl(docId)}`,
+            agency: { code: agency.code, name: agency.name, unitName: unit?.name ?? '' },
+          },
+          em,
+        );
       } catch (error) {
         // Nothing is released unsigned: the specialist sends a file that can carry the agency's signature.
         if (error instanceof UnsignablePdfError) {
           throw DomainError.validation(
-            [{ field: `proposal.resultFileIds[${ids.indexOf(id)}]`, message: `${file.name} is a PDF that cannot take a signature (${error.reason}); send the dossier back for a result saved again as PDF` }],
+            [
+              {
+                field: `proposal.resultFileIds[${ids.indexOf(id)}]`,
+                message: `${file.name} is a PDF that cannot take a signature (${error.reason}); send the dossier back for a result saved again as PDF`,
+              },
+            ],
             'A result file cannot be signed.',
           );
         }
@@ -63,9 +81,17 @@ export class ResultSigningService {
       const key = storageKeyFor(now);
       stored.push(key);
       const put = await this.store.put(key, ReadableStream.from([pdf]));
-      const copy = await em.getRepository(FileEntity).save(em.getRepository(FileEntity).create({
-        ownerKind: 'officer', ownerId: signer.officerId, name: file.name, size: put.size, mime: file.mime, sha256: put.sha256, storageKey: key,
-      }));
+      const copy = await em.getRepository(FileEntity).save(
+        em.getRepository(FileEntity).create({
+          ownerKind: 'officer',
+          ownerId: signer.officerId,
+          name: file.name,
+          size: put.size,
+          mime: file.mime,
+          sha256: put.sha256,
+          storageKey: key,
+        }),
+      );
       result.push(copy.id);
     }
     return result;

@@ -8,7 +8,16 @@ const PDF_HEAD = Buffer.from('%PDF-1.4\n');
 async function run(chunks: Buffer[], maxBytes = 10_000): Promise<{ out: Buffer; gate: ContentGate }> {
   const gate = new ContentGate({ maxBytes, allowedMime: ['application/pdf', 'image/png'] });
   const received: Buffer[] = [];
-  await pipeline(Readable.from(chunks), gate, new Writable({ write(chunk: Buffer, _e, cb) { received.push(chunk); cb(); } }));
+  await pipeline(
+    Readable.from(chunks),
+    gate,
+    new Writable({
+      write(chunk: Buffer, _e, cb) {
+        received.push(chunk);
+        cb();
+      },
+    }),
+  );
   return { out: Buffer.concat(received), gate };
 }
 
@@ -35,7 +44,16 @@ describe('ContentGate', () => {
   ])('refuses %s with 415 before letting a byte through', async (_label, body) => {
     const received: Buffer[] = [];
     const gate = new ContentGate({ maxBytes: 10_000, allowedMime: ['application/pdf'] });
-    const error = await pipeline(Readable.from(body.length ? [body] : []), gate, new Writable({ write(c: Buffer, _e, cb) { received.push(c); cb(); } })).catch((e: unknown) => e);
+    const error = await pipeline(
+      Readable.from(body.length ? [body] : []),
+      gate,
+      new Writable({
+        write(c: Buffer, _e, cb) {
+          received.push(c);
+          cb();
+        },
+      }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(DomainErrorCode.UnsupportedMediaType);
     expect(received).toEqual([]);

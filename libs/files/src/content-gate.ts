@@ -50,7 +50,10 @@ export class ContentGate extends Transform {
   private release(callback: TransformCallback): void {
     const held = Buffer.concat(this.head, this.headLength);
     this.head = [];
-    this.decide(held).then(() => callback(null, held), (error: unknown) => callback(error as Error));
+    this.decide(held).then(
+      () => callback(null, held),
+      (error: unknown) => callback(error as Error),
+    );
   }
 
   private async decide(head: Buffer): Promise<void> {

@@ -8,10 +8,7 @@ import { LocalDiskFileStore } from './local-disk-file-store';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FileEntity])],
-  providers: [
-    { provide: FILE_STORE, inject: [FilesConfig], useFactory: (config: FilesConfig) => new LocalDiskFileStore(config.dir) },
-    FilesService,
-  ],
+  providers: [{ provide: FILE_STORE, inject: [FilesConfig], useFactory: (config: FilesConfig) => new LocalDiskFileStore(config.dir) }, FilesService],
   exports: [FilesService, FILE_STORE],
 })
 export class FilesModule {}

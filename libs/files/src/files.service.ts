@@ -10,7 +10,6 @@ import { FileEntity, FileOwner } from './file.entity';
 import { FILE_STORE, FileStore } from './file-store';
 import { storedFileName } from './sanitize-file-name';
 
-
 export interface UploadInput {
   owner: FileOwner;
   /** The name the client gave; kept (sanitised, with the sniffed type's extension) as a label only. */
@@ -74,15 +73,17 @@ export class FilesService {
     }
 
     try {
-      return await this.files.save(this.files.create({
-        ownerKind: input.owner.kind,
-        ownerId: input.owner.id,
-        name: storedFileName(input.name, gate.type!.ext),
-        size: stored.size,
-        mime: gate.type!.mime,
-        sha256: stored.sha256,
-        storageKey: key,
-      }));
+      return await this.files.save(
+        this.files.create({
+          ownerKind: input.owner.kind,
+          ownerId: input.owner.id,
+          name: storedFileName(input.name, gate.type!.ext),
+          size: stored.size,
+          mime: gate.type!.mime,
+          sha256: stored.sha256,
+          storageKey: key,
+        }),
+      );
     } catch (error) {
       await this.store.remove(key);
       throw error;

@@ -22,7 +22,11 @@ describe('LocalDiskFileStore', () => {
 
   it('a source that fails at once (a refused type) leaves no part file, even before the file was opened', async () => {
     for (let i = 0; i < 40; i++) {
-      const failing = new Readable({ read() { this.destroy(new Error('type not allowed')); } });
+      const failing = new Readable({
+        read() {
+          this.destroy(new Error('type not allowed'));
+        },
+      });
       await expect(store.put(`2026/11/refused-${i}`, failing)).rejects.toThrow('type not allowed');
     }
     expect(await listAll(root)).toEqual([]);

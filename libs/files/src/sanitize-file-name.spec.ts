@@ -43,7 +43,7 @@ describe('sanitizeFileName', () => {
   });
 });
 
-describe('storedFileName: the sniffed type\'s extension', () => {
+describe("storedFileName: the sniffed type's extension", () => {
   it.each([
     ['x.html', 'pdf', 'x.pdf'],
     ['x.php', 'pdf', 'x.pdf'],

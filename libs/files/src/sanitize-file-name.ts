@@ -46,7 +46,10 @@ function truncate(name: string, max: number): string {
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? Array.from(name.slice(dot)) : [];
   if (ext.length > 1 && ext.length <= 16) {
-    return `${chars.slice(0, max - ext.length).join('').trimEnd()}${ext.join('')}`;
+    return `${chars
+      .slice(0, max - ext.length)
+      .join('')
+      .trimEnd()}${ext.join('')}`;
   }
   return chars.slice(0, max).join('').trimEnd();
 }

@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
 import {
-  decideIssue, decideVerify, DomainError, DomainErrorCode, EMPTY_OTP_STATE, generateOtpCode, hashOtp, PhoneNumber,
-  type OtpPolicy, type OtpState,
+  decideIssue,
+  decideVerify,
+  DomainError,
+  DomainErrorCode,
+  EMPTY_OTP_STATE,
+  generateOtpCode,
+  hashOtp,
+  PhoneNumber,
+  type OtpPolicy,
+  type OtpState,
 } from '@dvc/core';
 import { PRIORITY_URGENT, writeOutbox } from '@dvc/notifications';
 import { CitizenEntity } from './citizen.entity';
@@ -65,8 +73,13 @@ export class CitizenOtpService {
       // The failure count must persist even though the request fails, so the state is saved before deciding.
       await em.getRepository(OtpStateEntity).save({ phone: phone.value, ...decision.state });
       if (decision.outcome !== 'verified') return { decision };
-      await em.createQueryBuilder().insert().into(CitizenEntity).values({ phone: phone.value, lastSignedInAt: now })
-        .orUpdate(['last_signed_in_at'], ['phone']).execute();
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CitizenEntity)
+        .values({ phone: phone.value, lastSignedInAt: now })
+        .orUpdate(['last_signed_in_at'], ['phone'])
+        .execute();
       const citizen = await em.getRepository(CitizenEntity).findOneByOrFail({ phone: phone.value });
       return { decision, citizen };
     });
@@ -92,8 +105,12 @@ export class CitizenOtpService {
     const row = await em.getRepository(OtpStateEntity).findOne({ where: { phone }, lock: { mode: 'pessimistic_write' } });
     if (!row) return EMPTY_OTP_STATE;
     return {
-      codeHash: row.codeHash, issuedAt: row.issuedAt, expiresAt: row.expiresAt, failedAttempts: row.failedAttempts,
-      sendsInWindow: row.sendsInWindow, windowStartedAt: row.windowStartedAt,
+      codeHash: row.codeHash,
+      issuedAt: row.issuedAt,
+      expiresAt: row.expiresAt,
+      failedAttempts: row.failedAttempts,
+      sendsInWindow: row.sendsInWindow,
+      windowStartedAt: row.windowStartedAt,
     };
   }
 }

@@ -39,8 +39,12 @@ export async function seedDemoOfficers(em: EntityManager, password: string): Pro
   const missing = DEMO_OFFICERS.filter((o) => !known.has(o.agencyCode));
   if (missing.length > 0) throw new Error(`Demo officers need agencies that were not imported: ${missing.map((o) => o.agencyCode).join(', ')}`);
   const passwordHash = await hashPassword(password);
-  await em.createQueryBuilder().insert().into(OfficerEntity)
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(OfficerEntity)
     .values(DEMO_OFFICERS.map((o) => ({ ...o, passwordHash, active: true })))
-    .orUpdate(['password_hash', 'full_name', 'title', 'roles', 'agency_code', 'active'], ['username']).execute();
+    .orUpdate(['password_hash', 'full_name', 'title', 'roles', 'agency_code', 'active'], ['username'])
+    .execute();
   return DEMO_OFFICERS.length;
 }

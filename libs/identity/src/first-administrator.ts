@@ -31,9 +31,14 @@ export async function createAdministrator(em: EntityManager, input: FirstAdminis
   const fullName = input.fullName?.trim() || 'Quản trị hệ thống';
   assertAcceptablePassword(input.password, { username, fullName }, passwordMinLength);
   const passwordHash = await hashPassword(input.password);
-  const inserted = await em.createQueryBuilder().insert().into(OfficerEntity)
+  const inserted = await em
+    .createQueryBuilder()
+    .insert()
+    .into(OfficerEntity)
     .values({ username, fullName, agencyCode: agency.code, roles: ['admin'], passwordHash, active: true, passwordChangeRequired: false })
-    .orIgnore().returning(['id']).execute();
+    .orIgnore()
+    .returning(['id'])
+    .execute();
   const id = (inserted.raw as { id: string }[])[0]?.id;
   if (!id) throw new DomainError(DomainErrorCode.Conflict, `The username ${username} is taken; no account was created.`);
   return { id, username };

@@ -54,8 +54,19 @@ export interface OfficerQuery {
 }
 
 interface AccountRow {
-  id: string; username: string; full_name: string; title: string | null; roles: OfficerRole[]; agency_code: string; agency_name: string; unit_code: string; active: boolean;
-  password_change_required: boolean; second_factor: boolean; locked_until: Date | null; created_at: Date;
+  id: string;
+  username: string;
+  full_name: string;
+  title: string | null;
+  roles: OfficerRole[];
+  agency_code: string;
+  agency_name: string;
+  unit_code: string;
+  active: boolean;
+  password_change_required: boolean;
+  second_factor: boolean;
+  locked_until: Date | null;
+  created_at: Date;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -96,9 +107,22 @@ export class OfficerAccountsService {
       if (await em.getRepository(OfficerEntity).existsBy({ username })) throw usernameTaken(username);
       try {
         const row = await em.getRepository(OfficerEntity).save({
-          username, fullName: input.fullName.trim(), title: input.title?.trim() || null, agencyCode: input.agencyCode, roles: unique(input.roles), passwordHash, active: true, passwordChangeRequired: true,
+          username,
+          fullName: input.fullName.trim(),
+          title: input.title?.trim() || null,
+          agencyCode: input.agencyCode,
+          roles: unique(input.roles),
+          passwordHash,
+          active: true,
+          passwordChangeRequired: true,
         });
-        await this.audit.record(em, { by, entity: 'officer', entityId: row.id, action: 'create', after: { ...auditedFields(row), passwordChangeRequired: true } });
+        await this.audit.record(em, {
+          by,
+          entity: 'officer',
+          entityId: row.id,
+          action: 'create',
+          after: { ...auditedFields(row), passwordChangeRequired: true },
+        });
         return row.id;
       } catch (error) {
         if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw usernameTaken(username);
@@ -113,9 +137,19 @@ export class OfficerAccountsService {
     await this.db.transaction(async (em) => {
       const [current] = await this.inReach(em, actor, { id, limit: 1, offset: 0 }, true);
       if (!current) throw DomainError.notFound('Officer');
-      const target = { id: current.id, roles: current.roles, unitChain: await this.unitChainOfUnit(em, current.unitCode), active: current.active, agencyCode: current.agencyCode };
+      const target = {
+        id: current.id,
+        roles: current.roles,
+        unitChain: await this.unitChainOfUnit(em, current.unitCode),
+        active: current.active,
+        agencyCode: current.agencyCode,
+      };
       const nextChain = edit.agencyCode !== undefined && edit.agencyCode !== current.agencyCode ? await this.unitChain(em, edit.agencyCode) : undefined;
-      const refusal = refuseOfficerChange({ actor: actorOf(actor), target, next: { roles: edit.roles, unitChain: nextChain, agencyCode: edit.agencyCode, active: edit.active } });
+      const refusal = refuseOfficerChange({
+        actor: actorOf(actor),
+        target,
+        next: { roles: edit.roles, unitChain: nextChain, agencyCode: edit.agencyCode, active: edit.active },
+      });
       if (refusal) throw refusal;
       const changes: Partial<OfficerEntity> = {};
       if (edit.fullName !== undefined) changes.fullName = edit.fullName.trim();
@@ -136,36 +170,77 @@ export class OfficerAccountsService {
    * A new temporary password, answered once; the officer must change it at the next sign-in. The lockout is lifted,
    * and with `resetSecondFactor` the TOTP secret and recovery codes are dropped (a lost phone).
    */
-  async resetPassword(actor: OfficerPrincipal, id: string, options: { resetSecondFactor?: boolean }, by: AuditActor): Promise<{ temporaryPassword: string; passwordChangeRequired: true }> {
+  async resetPassword(
+    actor: OfficerPrincipal,
+    id: string,
+    options: { resetSecondFactor?: boolean },
+    by: AuditActor,
+  ): Promise<{ temporaryPassword: string; passwordChangeRequired: true }> {
     const issued = temporaryPassword();
     const passwordHash = await hashPassword(issued);
     await this.db.transaction(async (em) => {
       const [current] = await this.inReach(em, actor, { id, limit: 1, offset: 0 }, true);
       if (!current) throw DomainError.notFound('Officer');
-      const target = { id: current.id, roles: current.roles, unitChain: await this.unitChainOfUnit(em, current.unitCode), active: current.active, agencyCode: current.agencyCode };
+      const target = {
+        id: current.id,
+        roles: current.roles,
+        unitChain: await this.unitChainOfUnit(em, current.unitCode),
+        active: current.active,
+        agencyCode: current.agencyCode,
+      };
       const refusal = refuseOfficerChange({ actor: actorOf(actor), target, next: {} });
       if (refusal) throw refusal;
       if (current.id === actor.id) throw new DomainError(DomainErrorCode.Forbidden, 'Reset your own password through another administrator.');
-      await em.getRepository(OfficerEntity).update({ id }, {
-        passwordHash, passwordChangeRequired: true, failedLogins: 0, lockedUntil: null,
-        ...(options.resetSecondFactor ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } : {}),
-      });
+      await em.getRepository(OfficerEntity).update(
+        { id },
+        {
+          passwordHash,
+          passwordChangeRequired: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          ...(options.resetSecondFactor ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: [] } : {}),
+        },
+      );
       const lock = { passwordChangeRequired: current.passwordChangeRequired, lockedUntil: current.lockedUntil };
-      await this.audit.record(em, { by, entity: 'officer', entityId: id, action: 'password_reset', before: lock, after: { password: 'new', passwordChangeRequired: true, lockedUntil: null } });
+      await this.audit.record(em, {
+        by,
+        entity: 'officer',
+        entityId: id,
+        action: 'password_reset',
+        before: lock,
+        after: { password: 'new', passwordChangeRequired: true, lockedUntil: null },
+      });
       if (options.resetSecondFactor) {
-        await this.audit.record(em, { by, entity: 'officer', entityId: id, action: 'second_factor_reset', before: { secondFactor: current.secondFactor }, after: { secondFactor: false, totpSecret: null, recoveryCodes: null } });
+        await this.audit.record(em, {
+          by,
+          entity: 'officer',
+          entityId: id,
+          action: 'second_factor_reset',
+          before: { secondFactor: current.secondFactor },
+          after: { secondFactor: false, totpSecret: null, recoveryCodes: null },
+        });
       }
     });
     return { temporaryPassword: issued, passwordChangeRequired: true };
   }
 
-  private async inReach(em: EntityManager, actor: OfficerPrincipal, filter: Partial<OfficerQuery> & { id: string | null; limit: number; offset: number }, lock = false): Promise<OfficerAccountView[]> {
+  private async inReach(
+    em: EntityManager,
+    actor: OfficerPrincipal,
+    filter: Partial<OfficerQuery> & { id: string | null; limit: number; offset: number },
+    lock = false,
+  ): Promise<OfficerAccountView[]> {
     const reach = adminReachOf(actorOf(actor));
     if (reach.kind === 'none') throw new DomainError(DomainErrorCode.Forbidden, 'Only administrators and unit administrators manage officer accounts.');
     const sql = lock ? `${OFFICERS_IN_REACH} FOR UPDATE OF o` : OFFICERS_IN_REACH;
     const rows: AccountRow[] = await em.query(sql, [
-      reach.kind === 'unit_tree' ? reach.unitCode : null, filter.agencyCode ?? null, filter.q ? escapeLike(filter.q) : null,
-      filter.active ?? null, filter.id, filter.limit, filter.offset,
+      reach.kind === 'unit_tree' ? reach.unitCode : null,
+      filter.agencyCode ?? null,
+      filter.q ? escapeLike(filter.q) : null,
+      filter.active ?? null,
+      filter.id,
+      filter.limit,
+      filter.offset,
     ]);
     return rows.map(viewOf);
   }
@@ -181,12 +256,16 @@ export class OfficerAccountsService {
     const rows: { code: string }[] = await em.query(UNIT_CHAIN, [unitCode]);
     return rows.map((r) => r.code);
   }
-
 }
 
 /** What the audit log keeps of an account: never the password hash or the second factor's secrets. */
 const auditedFields = (o: { username: string; fullName: string; title: string | null; agencyCode: string; roles: OfficerRole[]; active: boolean }) => ({
-  username: o.username, fullName: o.fullName, title: o.title, agencyCode: o.agencyCode, roles: [...o.roles].sort(), active: o.active,
+  username: o.username,
+  fullName: o.fullName,
+  title: o.title,
+  agencyCode: o.agencyCode,
+  roles: [...o.roles].sort(),
+  active: o.active,
 });
 
 /** One row per edit; its action names the weightiest part: the active state, else the roles, else an update. */
@@ -203,8 +282,18 @@ const usernameTaken = (username: string) =>
 
 function viewOf(r: AccountRow): OfficerAccountView {
   return {
-    id: r.id, username: r.username, fullName: r.full_name, title: r.title, roles: r.roles, agencyCode: r.agency_code, agencyName: r.agency_name, unitCode: r.unit_code,
-    active: r.active, passwordChangeRequired: r.password_change_required, secondFactor: r.second_factor,
-    lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null, createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    title: r.title,
+    roles: r.roles,
+    agencyCode: r.agency_code,
+    agencyName: r.agency_name,
+    unitCode: r.unit_code,
+    active: r.active,
+    passwordChangeRequired: r.password_change_required,
+    secondFactor: r.second_factor,
+    lockedUntil: r.locked_until ? new Date(r.locked_until).toISOString() : null,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }

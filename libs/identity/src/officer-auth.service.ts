@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthConfig } from '@dvc/config';
-import {
-  afterSignInAttempt, base32Decode, checkTotp, DomainError, DomainErrorCode, lockedFor, nextSignInStep, type OfficerPrincipal,
-} from '@dvc/core';
+import { afterSignInAttempt, base32Decode, checkTotp, DomainError, DomainErrorCode, lockedFor, nextSignInStep, type OfficerPrincipal } from '@dvc/core';
 import { hashRecoveryCode, passwordFingerprint } from './officer-credentials';
 import { OfficerEntity } from './officer.entity';
 import { hashPassword, verifyPassword } from './password';
@@ -64,7 +62,13 @@ export class OfficerAuthService {
     const step = await this.tokens.verifyStep(mfaToken, 'mfa');
     const outcome = await this.db.transaction(async (em) => {
       const officer = await this.lockedRow(em, step.officerId);
-      if (!officer || !officer.active || !officer.totpSecret || !officer.totpEnabledAt || passwordFingerprint(officer.passwordHash) !== step.passwordFingerprint) {
+      if (
+        !officer ||
+        !officer.active ||
+        !officer.totpSecret ||
+        !officer.totpEnabledAt ||
+        passwordFingerprint(officer.passwordHash) !== step.passwordFingerprint
+      ) {
         return { error: new DomainError(DomainErrorCode.Unauthenticated, 'The sign-in step has expired; sign in again.') };
       }
       const locked = lockedFor(officer, now);
@@ -90,9 +94,12 @@ export class OfficerAuthService {
     }
     const passwordHash = await hashPassword(newPassword);
     // Only the password the token was issued for may be replaced: a second use of the token changes nothing.
-    const result = await this.db.createQueryBuilder().update(OfficerEntity)
+    const result = await this.db
+      .createQueryBuilder()
+      .update(OfficerEntity)
       .set({ passwordHash, passwordChangeRequired: false, passwordChangedAt: now })
-      .where('id = :id AND password_hash = :old', { id: officer.id, old: officer.passwordHash }).execute();
+      .where('id = :id AND password_hash = :old', { id: officer.id, old: officer.passwordHash })
+      .execute();
     if (result.affected !== 1) throw new DomainError(DomainErrorCode.Unauthenticated, 'The sign-in step has expired; sign in again.');
     return this.next({ ...officer, passwordHash, passwordChangeRequired: false } as OfficerEntity, 'password_change');
   }
@@ -101,14 +108,26 @@ export class OfficerAuthService {
     const officer = await this.find({ id: officerId });
     if (!officer || !officer.active || !officer.agency) throw new DomainError(DomainErrorCode.Unauthenticated, WRONG);
     const principal: OfficerPrincipal = {
-      kind: 'officer', id: officer.id, username: officer.username, roles: officer.roles, agencyCode: officer.agencyCode, unitCode: officer.agency.unitCode,
+      kind: 'officer',
+      id: officer.id,
+      username: officer.username,
+      roles: officer.roles,
+      agencyCode: officer.agencyCode,
+      unitCode: officer.agency.unitCode,
       scopeCode: officer.agency.scopeCode,
     };
     return {
       accessToken: await this.tokens.signOfficer(principal),
       officer: {
-        id: officer.id, username: officer.username, fullName: officer.fullName, title: officer.title, roles: officer.roles,
-        agencyCode: officer.agencyCode, agencyName: officer.agency.name, unitCode: officer.agency.unitCode, scopeCode: officer.agency.scopeCode,
+        id: officer.id,
+        username: officer.username,
+        fullName: officer.fullName,
+        title: officer.title,
+        roles: officer.roles,
+        agencyCode: officer.agencyCode,
+        agencyName: officer.agency.name,
+        unitCode: officer.agency.unitCode,
+        scopeCode: officer.agency.scopeCode,
       },
     };
   }
@@ -121,10 +140,14 @@ export class OfficerAuthService {
     );
     const fingerprint = passwordFingerprint(officer.passwordHash);
     switch (step) {
-      case 'change_password': return { passwordChangeRequired: true, changeToken: await this.tokens.signStep('password_change', officer.id, fingerprint) };
-      case 'second_factor': return { mfaRequired: true, mfaToken: await this.tokens.signStep('mfa', officer.id, fingerprint) };
-      case 'enrol_second_factor': return { mfaEnrolmentRequired: true, enrolmentToken: await this.tokens.signStep('mfa_enrolment', officer.id, fingerprint) };
-      case 'signed_in': return this.issueAccess(officer.id);
+      case 'change_password':
+        return { passwordChangeRequired: true, changeToken: await this.tokens.signStep('password_change', officer.id, fingerprint) };
+      case 'second_factor':
+        return { mfaRequired: true, mfaToken: await this.tokens.signStep('mfa', officer.id, fingerprint) };
+      case 'enrol_second_factor':
+        return { mfaEnrolmentRequired: true, enrolmentToken: await this.tokens.signStep('mfa_enrolment', officer.id, fingerprint) };
+      case 'signed_in':
+        return this.issueAccess(officer.id);
     }
   }
 
@@ -152,7 +175,10 @@ export class OfficerAuthService {
 
   /** Under the row lock, so that concurrent attempts from many addresses all count. */
   private async saveAttempt(em: EntityManager, officer: OfficerEntity, succeeded: boolean, now: Date, extra: Partial<OfficerEntity>): Promise<void> {
-    const state = afterSignInAttempt(officer, succeeded, now, { maxFailures: this.config.officerLockoutMaxFailures, lockSeconds: this.config.officerLockoutSeconds });
+    const state = afterSignInAttempt(officer, succeeded, now, {
+      maxFailures: this.config.officerLockoutMaxFailures,
+      lockSeconds: this.config.officerLockoutSeconds,
+    });
     const unchanged = state.failedLogins === officer.failedLogins && (state.lockedUntil?.getTime() ?? null) === (officer.lockedUntil?.getTime() ?? null);
     if (unchanged && Object.keys(extra).length === 0) return;
     await em.getRepository(OfficerEntity).update({ id: officer.id }, { ...state, ...extra });
@@ -169,5 +195,10 @@ export class OfficerAuthService {
 
 function lockedError(seconds: number): DomainError {
   const minutes = Math.ceil(seconds / 60);
-  return new DomainError(DomainErrorCode.Locked, `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes > 1 ? 's' : ''}.`, [], seconds);
+  return new DomainError(
+    DomainErrorCode.Locked,
+    `Too many failed sign-ins: this account is locked for ${minutes} more minute${minutes > 1 ? 's' : ''}.`,
+    [],
+    seconds,
+  );
 }

@@ -24,7 +24,14 @@ export function newRecoveryCodes(): string[] {
 
 /** High-entropy codes need no slow hash: SHA-256 of the normalised code. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.trim().toLowerCase().replace(/[^a-z2-7]/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(
+      code
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z2-7]/g, ''),
+    )
+    .digest('hex');
 }
 
 /** A short fingerprint of the password hash: step tokens die when the password changes. */

@@ -6,7 +6,20 @@ import Redis from 'ioredis';
 import { AuthConfig, RedisConfig } from '@dvc/config';
 import { InjectRedis } from '@dvc/redis';
 import { passwordFingerprint } from './officer-credentials';
-import { csrfTokenFor, csrfTokenMatches, DomainError, DomainErrorCode, isAssuranceLevel, isOfficerRole, isUuid, PhoneNumber, type CitizenPrincipal, type OfficerPrincipal, type OfficerRole, type Principal } from '@dvc/core';
+import {
+  csrfTokenFor,
+  csrfTokenMatches,
+  DomainError,
+  DomainErrorCode,
+  isAssuranceLevel,
+  isOfficerRole,
+  isUuid,
+  PhoneNumber,
+  type CitizenPrincipal,
+  type OfficerPrincipal,
+  type OfficerRole,
+  type Principal,
+} from '@dvc/core';
 
 /** Tokens of one step of an officer's sign-in; never accepted as access tokens. */
 export type SignInStep = 'mfa' | 'password_change' | 'mfa_enrolment';
@@ -56,7 +69,15 @@ export class TokenService {
   ) {}
 
   signOfficer(p: OfficerPrincipal): Promise<string> {
-    const claims: TokenClaims = { sub: p.id, kind: 'officer', username: p.username, roles: p.roles, agencyCode: p.agencyCode, unitCode: p.unitCode, scopeCode: p.scopeCode };
+    const claims: TokenClaims = {
+      sub: p.id,
+      kind: 'officer',
+      username: p.username,
+      roles: p.roles,
+      agencyCode: p.agencyCode,
+      unitCode: p.unitCode,
+      scopeCode: p.scopeCode,
+    };
     return this.jwt.signAsync(claims, { expiresIn: this.config.officerTokenTtlSeconds });
   }
 
@@ -74,7 +95,14 @@ export class TokenService {
   }
 
   signCitizen(p: CitizenPrincipal): Promise<string> {
-    const claims: TokenClaims = { sub: p.id, kind: 'citizen', phone: p.phone, acr: p.assurance, ...(p.idNumber ? { idn: p.idNumber } : {}), ...(p.sessionId ? { sid: p.sessionId } : {}) };
+    const claims: TokenClaims = {
+      sub: p.id,
+      kind: 'citizen',
+      phone: p.phone,
+      acr: p.assurance,
+      ...(p.idNumber ? { idn: p.idNumber } : {}),
+      ...(p.sessionId ? { sid: p.sessionId } : {}),
+    };
     return this.jwt.signAsync(claims, { expiresIn: this.config.citizenTokenTtlSeconds });
   }
 
@@ -84,15 +112,25 @@ export class TokenService {
   }
 
   /** The officer and password fingerprint of a valid step token of this kind; the same 401 as ever otherwise. */
-  async verifyStep(token: string, step: SignInStep, message = 'The sign-in step has expired; sign in again.'): Promise<{ officerId: string; passwordFingerprint: string }> {
+  async verifyStep(
+    token: string,
+    step: SignInStep,
+    message = 'The sign-in step has expired; sign in again.',
+  ): Promise<{ officerId: string; passwordFingerprint: string }> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       throw new DomainError(DomainErrorCode.Unauthenticated, message);
     }
-    if (claims.kind !== step || typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || !isUuid(claims.sub)
-      || claims.exp - claims.iat > STEP_TTL_SECONDS[step] || typeof claims.pwd !== 'string') {
+    if (
+      claims.kind !== step ||
+      typeof claims.exp !== 'number' ||
+      typeof claims.iat !== 'number' ||
+      !isUuid(claims.sub) ||
+      claims.exp - claims.iat > STEP_TTL_SECONDS[step] ||
+      typeof claims.pwd !== 'string'
+    ) {
       throw new DomainError(DomainErrorCode.Unauthenticated, message);
     }
     return { officerId: claims.sub, passwordFingerprint: claims.pwd };
@@ -109,8 +147,13 @@ export class TokenService {
     const account = rows[0];
     if (!account || passwordFingerprint(account.password_hash) !== step.passwordFingerprint) throw invalid();
     return {
-      kind: 'officer', id: step.officerId, username: account.username, roles: account.roles,
-      agencyCode: account.agency_code, unitCode: account.unit_code, scopeCode: account.scope_code,
+      kind: 'officer',
+      id: step.officerId,
+      username: account.username,
+      roles: account.roles,
+      agencyCode: account.agency_code,
+      unitCode: account.unit_code,
+      scopeCode: account.scope_code,
     };
   }
 
@@ -155,16 +198,28 @@ export class TokenService {
       const account = rows[0];
       if (!account || account.agency_code !== claims.agencyCode || !sameRoles(account.roles, claims.roles)) throw invalid();
       return {
-        kind: 'officer', id: claims.sub, username: account.username, roles: account.roles,
-        agencyCode: account.agency_code, unitCode: account.unit_code, scopeCode: account.scope_code,
+        kind: 'officer',
+        id: claims.sub,
+        username: account.username,
+        roles: account.roles,
+        agencyCode: account.agency_code,
+        unitCode: account.unit_code,
+        scopeCode: account.scope_code,
       };
     }
     if (claims.kind === 'citizen' && typeof claims.phone === 'string' && PhoneNumber.parse(claims.phone)?.value === claims.phone) {
       const assurance = claims.acr ?? 0;
-      if (!isAssuranceLevel(assurance) || (assurance > 0) !== (typeof claims.sid === 'string')) throw invalid();
+      if (!isAssuranceLevel(assurance) || assurance > 0 !== (typeof claims.sid === 'string')) throw invalid();
       // A VNeID sign-in lives as long as its session: the sign-out (here or at VNeID) ends every token of it.
       if (claims.sid && !(await this.sessionLive(claims.sid))) throw invalid();
-      return { kind: 'citizen', id: claims.sub, phone: claims.phone, assurance, idNumber: claims.idn ?? null, ...(claims.sid ? { sessionId: claims.sid } : {}) };
+      return {
+        kind: 'citizen',
+        id: claims.sub,
+        phone: claims.phone,
+        assurance,
+        idNumber: claims.idn ?? null,
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
+      };
     }
     throw invalid();
   }

@@ -23,12 +23,16 @@ export interface TotpEnrolment {
  */
 @Injectable()
 export class TotpEnrolmentService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly secrets: TotpSecretBox) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly secrets: TotpSecretBox,
+  ) {}
 
   async enroll(officerId: string): Promise<TotpEnrolment> {
     const officer = await this.db.getRepository(OfficerEntity).findOneBy({ id: officerId, active: true });
     if (!officer) throw DomainError.notFound('Officer');
-    if (officer.totpEnabledAt) throw new DomainError(DomainErrorCode.Conflict, 'A second factor is already in force; an administrator resets it when the phone is lost.');
+    if (officer.totpEnabledAt)
+      throw new DomainError(DomainErrorCode.Conflict, 'A second factor is already in force; an administrator resets it when the phone is lost.');
     const secret = newTotpSecret();
     await this.db.getRepository(OfficerEntity).update({ id: officer.id }, { totpSecret: this.secrets.seal(officer.id, secret), totpLastStep: null });
     const label = encodeURIComponent(`${ISSUER}:${officer.username}`);
@@ -47,9 +51,14 @@ export class TotpEnrolmentService {
       if (!secret) return new DomainError(DomainErrorCode.Conflict, 'Ask for a secret first (POST /api/v1/auth/officers/totp/enroll).');
       const check = checkTotp(base32Decode(secret), code, now, null);
       if (!check.ok) return DomainError.validation([{ field: 'code', message: 'is not the current code of the authenticator app' }]);
-      await em.getRepository(OfficerEntity).update({ id: officer.id }, {
-        totpEnabledAt: now, totpLastStep: check.step, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
-      });
+      await em.getRepository(OfficerEntity).update(
+        { id: officer.id },
+        {
+          totpEnabledAt: now,
+          totpLastStep: check.step,
+          recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+        },
+      );
       return null;
     });
     if (outcome) throw outcome;

@@ -16,7 +16,7 @@ describe('TotpSecretBox', () => {
   });
 
   it.each([
-    ['another officer\'s row', (s: string) => [box, '6f1c2a4e-0000-4000-8000-000000000002', s] as const],
+    ["another officer's row", (s: string) => [box, '6f1c2a4e-0000-4000-8000-000000000002', s] as const],
     ['another key', (s: string) => [new TotpSecretBox('another key of at least thirty-two characters!!'), officer, s] as const],
     ['a flipped byte', (s: string) => [box, officer, s.slice(0, -2) + (s.at(-2) === 'A' ? 'B' : 'A') + s.at(-1)] as const],
     ['the plain secret', () => [box, officer, secret] as const],

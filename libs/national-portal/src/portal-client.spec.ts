@@ -9,16 +9,45 @@ const CODE = '000.00.12.H26-261123-0001';
 
 function full(over: Partial<DongBoHoSoMC> = {}): DongBoHoSoMC {
   return {
-    MaHoSo: CODE, MaTTHC: '1.001193', TenTTHC: 'Đăng ký khai sinh', MaDonVi: '000.00.12.H26', TenDonVi: 'UBND phường Phúc Xá',
-    KenhThucHien: 2, ChuHoSo: 'Nguyễn Văn An', SoCMND: '001090012345', SoDienThoai: '84912345678', Email: null, DiaChi: 'Hà Nội',
-    NgayNopHoSo: '20261123080509', NgayTiepNhan: null, NgayHenTra: null, NgayHenTraMoi: null, NgayKetThucXuLy: null, NgayTra: null,
-    TrangThaiHoSo: 1, KetQuaXuLy: null, LePhi: 0, PhiDaThu: 0, DanhSachHoSoBoSung: [], QuaTrinhXuLy: [],
+    MaHoSo: CODE,
+    MaTTHC: '1.001193',
+    TenTTHC: 'Đăng ký khai sinh',
+    MaDonVi: '000.00.12.H26',
+    TenDonVi: 'UBND phường Phúc Xá',
+    KenhThucHien: 2,
+    ChuHoSo: 'Nguyễn Văn An',
+    SoCMND: '001090012345',
+    SoDienThoai: '84912345678',
+    Email: null,
+    DiaChi: 'Hà Nội',
+    NgayNopHoSo: '20261123080509',
+    NgayTiepNhan: null,
+    NgayHenTra: null,
+    NgayHenTraMoi: null,
+    NgayKetThucXuLy: null,
+    NgayTra: null,
+    TrangThaiHoSo: 1,
+    KetQuaXuLy: null,
+    LePhi: 0,
+    PhiDaThu: 0,
+    DanhSachHoSoBoSung: [],
+    QuaTrinhXuLy: [],
     ...over,
   };
 }
 
 function progress(over: Partial<CapNhatTienDoHoSoMC> = {}): CapNhatTienDoHoSoMC {
-  return { MaHoSo: CODE, TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo', DonViXuLy: '000.00.12.H26', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', NgayHenTraMoi: null, ...over };
+  return {
+    MaHoSo: CODE,
+    TrangThaiHoSo: 2,
+    ThoiDiemXuLy: '20261123090000',
+    NguoiXuLy: 'canbo',
+    DonViXuLy: '000.00.12.H26',
+    NoiDung: 'Tiếp nhận hồ sơ',
+    NgayHenTra: '20261125170000',
+    NgayHenTraMoi: null,
+    ...over,
+  };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<PortalPushError> {
@@ -46,7 +75,10 @@ describe('PortalClient against the portal simulator', () => {
 
   it('creates the record, then appends the progress line', async () => {
     await client.push(full(), progress());
-    expect(sim.pushes.map((p) => [p.api, p.errorCode])).toEqual([['DongBoHoSoMC', 0], ['CapNhatTienDoHoSoMC', 0]]);
+    expect(sim.pushes.map((p) => [p.api, p.errorCode])).toEqual([
+      ['DongBoHoSoMC', 0],
+      ['CapNhatTienDoHoSoMC', 0],
+    ]);
     expect(sim.records.get(CODE)?.record.TrangThaiHoSo).toBe(1);
     expect(sim.records.get(CODE)?.progress).toHaveLength(1);
   });
@@ -113,7 +145,10 @@ describe('PortalClient against the portal simulator', () => {
     sim.setFaults({ latencyMs: 0 });
     await client.push(full(), progress());
     expect(sim.pushes.map((p) => [p.api, p.errorCode])).toEqual([
-      ['DongBoHoSoMC', 0], ['DongBoHoSoMC', 1], ['CapNhatHoSoMC', 0], ['CapNhatTienDoHoSoMC', 0],
+      ['DongBoHoSoMC', 0],
+      ['DongBoHoSoMC', 1],
+      ['CapNhatHoSoMC', 0],
+      ['CapNhatTienDoHoSoMC', 0],
     ]);
   });
 
@@ -181,14 +216,38 @@ describe('PortalClient against odd answers', () => {
   });
 
   it.each<[string, Record<string, { status: number; body: string }>, string[], string, boolean]>([
-    ['the update after "already exists" fails', { DongBoHoSoMC: { status: 200, body: '{"error_code":1}' }, CapNhatHoSoMC: { status: 503, body: '{}' } },
-      ['DongBoHoSoMC', 'CapNhatHoSoMC'], 'CapNhatHoSoMC', true],
-    ['the update does not find the record', { DongBoHoSoMC: { status: 200, body: '{"error_code":1}' }, CapNhatHoSoMC: { status: 200, body: '{"error_code":2}' } },
-      ['DongBoHoSoMC', 'CapNhatHoSoMC'], 'CapNhatHoSoMC', true],
-    ['the progress line fails', { DongBoHoSoMC: { status: 200, body: '{"error_code":0}' }, CapNhatTienDoHoSoMC: { status: 504, body: '' } },
-      ['DongBoHoSoMC', 'CapNhatTienDoHoSoMC'], 'CapNhatTienDoHoSoMC', true],
-    ['the progress line is rejected', { DongBoHoSoMC: { status: 200, body: '{"error_code":1}' }, CapNhatHoSoMC: { status: 200, body: '{"error_code":0}' }, CapNhatTienDoHoSoMC: { status: 400, body: '{"error_code":400}' } },
-      ['DongBoHoSoMC', 'CapNhatHoSoMC', 'CapNhatTienDoHoSoMC'], 'CapNhatTienDoHoSoMC', false],
+    [
+      'the update after "already exists" fails',
+      { DongBoHoSoMC: { status: 200, body: '{"error_code":1}' }, CapNhatHoSoMC: { status: 503, body: '{}' } },
+      ['DongBoHoSoMC', 'CapNhatHoSoMC'],
+      'CapNhatHoSoMC',
+      true,
+    ],
+    [
+      'the update does not find the record',
+      { DongBoHoSoMC: { status: 200, body: '{"error_code":1}' }, CapNhatHoSoMC: { status: 200, body: '{"error_code":2}' } },
+      ['DongBoHoSoMC', 'CapNhatHoSoMC'],
+      'CapNhatHoSoMC',
+      true,
+    ],
+    [
+      'the progress line fails',
+      { DongBoHoSoMC: { status: 200, body: '{"error_code":0}' }, CapNhatTienDoHoSoMC: { status: 504, body: '' } },
+      ['DongBoHoSoMC', 'CapNhatTienDoHoSoMC'],
+      'CapNhatTienDoHoSoMC',
+      true,
+    ],
+    [
+      'the progress line is rejected',
+      {
+        DongBoHoSoMC: { status: 200, body: '{"error_code":1}' },
+        CapNhatHoSoMC: { status: 200, body: '{"error_code":0}' },
+        CapNhatTienDoHoSoMC: { status: 400, body: '{"error_code":400}' },
+      },
+      ['DongBoHoSoMC', 'CapNhatHoSoMC', 'CapNhatTienDoHoSoMC'],
+      'CapNhatTienDoHoSoMC',
+      false,
+    ],
   ])('%s: stops there and says which step', async (_name, script, expectedCalls, failedApi, retryable) => {
     answers = script;
     const error = await rejection(new PortalClient({ baseUrl: url, token: TOKEN }).push(full(), progress()));

@@ -56,11 +56,17 @@ export class PortalSyncService {
 
   async state(dossierCode: string) {
     const row = await this.db.getRepository(PortalSyncStateEntity).findOneBy({ dossierCode });
-    if (!row && (await this.db.query(`SELECT 1 FROM dossiers WHERE code = $1`, [dossierCode])).length === 0) throw DomainError.notFound(`Dossier ${dossierCode}`);
+    if (!row && (await this.db.query(`SELECT 1 FROM dossiers WHERE code = $1`, [dossierCode])).length === 0)
+      throw DomainError.notFound(`Dossier ${dossierCode}`);
     if (!row) return { dossierCode, pushes: 0, failures: 0, lastPushedAt: null, lastError: null, lastNationalStatus: null };
     return {
-      dossierCode, pushes: row.pushes, failures: row.failures, lastNationalStatus: row.lastNationalStatus, lastEventId: row.lastEventId,
-      lastPushedAt: row.lastPushedAt ? toIsoWithOffset(row.lastPushedAt) : null, lastError: row.lastError,
+      dossierCode,
+      pushes: row.pushes,
+      failures: row.failures,
+      lastNationalStatus: row.lastNationalStatus,
+      lastEventId: row.lastEventId,
+      lastPushedAt: row.lastPushedAt ? toIsoWithOffset(row.lastPushedAt) : null,
+      lastError: row.lastError,
     };
   }
 
@@ -68,7 +74,10 @@ export class PortalSyncService {
   async repush(from: Date, to: Date): Promise<number> {
     return this.db.transaction(async (em) => {
       const codes: { code: string }[] = await em.query(`SELECT code FROM dossiers WHERE updated_at >= $1 AND updated_at < $2 ORDER BY updated_at`, [from, to]);
-      await writeOutbox(em, codes.map((c) => ({ topic: 'national_portal' as const, kind: 'dossier_resync', dossierCode: c.code, payload: { dossierCode: c.code } })));
+      await writeOutbox(
+        em,
+        codes.map((c) => ({ topic: 'national_portal' as const, kind: 'dossier_resync', dossierCode: c.code, payload: { dossierCode: c.code } })),
+      );
       return codes.length;
     });
   }

@@ -18,7 +18,14 @@ export interface OutboxEntry {
   payloadSql?: Record<string, string>;
 }
 
-const rowOf = (e: OutboxEntry) => ({ topic: e.topic, kind: e.kind, payload: e.payload, dossierCode: e.dossierCode ?? null, priority: e.priority ?? PRIORITY_NORMAL, payloadSql: e.payloadSql });
+const rowOf = (e: OutboxEntry) => ({
+  topic: e.topic,
+  kind: e.kind,
+  payload: e.payload,
+  dossierCode: e.dossierCode ?? null,
+  priority: e.priority ?? PRIORITY_NORMAL,
+  payloadSql: e.payloadSql,
+});
 
 /** The INSERT of these rows, to be one part of a larger statement (see insertSql). */
 export function outboxInsertSql(em: EntityManager, entries: readonly OutboxEntry[], params: SqlParams): string {

@@ -24,10 +24,13 @@ const GATEWAY_LOOKBACK_HOURS = 48;
 export class PaymentMismatchesService {
   private readonly logger = new Logger('PaymentMismatches');
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly gateway: VnpayApiClient) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly gateway: VnpayApiClient,
+  ) {}
 
   async mismatches(now = new Date()): Promise<PaymentMismatch[]> {
-    return [...await this.dossierTotals(), ...await this.overpaymentsHeld(), ...await this.againstGateway(now)];
+    return [...(await this.dossierTotals()), ...(await this.overpaymentsHeld()), ...(await this.againstGateway(now))];
   }
 
   private async dossierTotals(): Promise<PaymentMismatch[]> {
@@ -61,7 +64,8 @@ export class PaymentMismatchesService {
         view = { responseCode: 'unreachable', amountVnd: null };
       }
       const kind = gatewayDisagreement(p.status, p.amountVnd, view);
-      if (kind) found.push({ kind, dossierCode: p.dossierCode, txnRef: p.txnRef, status: p.status, gateway: `${view.responseCode}/${view.transactionStatus ?? ''}` });
+      if (kind)
+        found.push({ kind, dossierCode: p.dossierCode, txnRef: p.txnRef, status: p.status, gateway: `${view.responseCode}/${view.transactionStatus ?? ''}` });
     }
     return found;
   }

@@ -5,8 +5,20 @@ import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { HttpConfig, PaymentsConfig } from '@dvc/config';
 import { CatalogService } from '@dvc/catalog';
 import {
-  buildVnpayPaymentUrl, commissionVnd, decideIpn, DomainError, DomainErrorCode, formatCompact, parseVnpayDate, toIsoWithOffset, verifyVnpay,
-  vnpayIpnResponseBody, vnpAmountToVnd, type CitizenPrincipal, type OfficerPrincipal, type VnpayPaymentStatus,
+  buildVnpayPaymentUrl,
+  commissionVnd,
+  decideIpn,
+  DomainError,
+  DomainErrorCode,
+  formatCompact,
+  parseVnpayDate,
+  toIsoWithOffset,
+  verifyVnpay,
+  vnpayIpnResponseBody,
+  vnpAmountToVnd,
+  type CitizenPrincipal,
+  type OfficerPrincipal,
+  type VnpayPaymentStatus,
 } from '@dvc/core';
 import { DossierActionsService, DossierEntity, DossierQueriesService } from '@dvc/dossiers';
 import { officerSignature } from '@dvc/identity';
@@ -69,15 +81,30 @@ export class PaymentsService {
     if (existing) return paymentView(existing);
     const txnRef = `DVC${formatCompact(now).slice(2)}${String(randomInt(0, 1e6)).padStart(6, '0')}`;
     const { url, params } = buildVnpayPaymentUrl({
-      payUrl: this.config.vnpayPayUrl, tmnCode: this.config.vnpayTmnCode, secret: this.config.vnpayHashSecret, amountVnd: dossier.feesRequestedVnd,
-      txnRef, orderInfo: `Thanh toan ho so ${dossier.code}`, returnUrl: `${this.http.publicBaseUrl}/api/v1/payments/vnpay/return`,
-      ipAddr: ipAddr || '127.0.0.1', createdAt: now, expiresInMinutes: this.config.vnpayExpireMinutes,
+      payUrl: this.config.vnpayPayUrl,
+      tmnCode: this.config.vnpayTmnCode,
+      secret: this.config.vnpayHashSecret,
+      amountVnd: dossier.feesRequestedVnd,
+      txnRef,
+      orderInfo: `Thanh toan ho so ${dossier.code}`,
+      returnUrl: `${this.http.publicBaseUrl}/api/v1/payments/vnpay/return`,
+      ipAddr: ipAddr || '127.0.0.1',
+      createdAt: now,
+      expiresInMinutes: this.config.vnpayExpireMinutes,
     });
     try {
       const saved = await this.db.getRepository(PaymentEntity).save({
-        dossierId: dossier.id, dossierCode: dossier.code, agencyCode: dossier.receivingAgencyCode, method: 'vnpay', txnRef,
-        amountVnd: dossier.feesRequestedVnd, status: 'awaiting', payUrl: url, gatewayCreateDate: params.vnp_CreateDate,
-        expiresAt: new Date(now.getTime() + this.config.vnpayExpireMinutes * 60_000), createdBy: `citizen:${citizen.id}`,
+        dossierId: dossier.id,
+        dossierCode: dossier.code,
+        agencyCode: dossier.receivingAgencyCode,
+        method: 'vnpay',
+        txnRef,
+        amountVnd: dossier.feesRequestedVnd,
+        status: 'awaiting',
+        payUrl: url,
+        gatewayCreateDate: params.vnp_CreateDate,
+        expiresAt: new Date(now.getTime() + this.config.vnpayExpireMinutes * 60_000),
+        createdBy: `citizen:${citizen.id}`,
       });
       return paymentView(saved);
     } catch (error) {
@@ -106,13 +133,22 @@ export class PaymentsService {
           tmnCode: this.config.vnpayTmnCode,
         });
         if (payment && (decision.outcome === 'paid' || decision.outcome === 'paid_late')) {
-          if (decision.outcome === 'paid_late') this.logger.warn(`late success IPN for ${payment.status} payment ${payment.txnRef}: recorded, to be refunded unless the dossier still waits for it`);
+          if (decision.outcome === 'paid_late')
+            this.logger.warn(
+              `late success IPN for ${payment.status} payment ${payment.txnRef}: recorded, to be refunded unless the dossier still waits for it`,
+            );
           await this.settle(em, payment, {
-            transactionNo: params.vnp_TransactionNo ?? null, bankCode: params.vnp_BankCode ?? null,
+            transactionNo: params.vnp_TransactionNo ?? null,
+            bankCode: params.vnp_BankCode ?? null,
             paidAt: params.vnp_PayDate ? parseVnpayDate(params.vnp_PayDate) : new Date(),
           });
         } else if (payment && decision.outcome === 'failed') {
-          await em.getRepository(PaymentEntity).update({ id: payment.id }, { status: params.vnp_ResponseCode === '24' ? 'cancelled' : 'failed', lastError: `gateway response ${params.vnp_ResponseCode}` });
+          await em
+            .getRepository(PaymentEntity)
+            .update(
+              { id: payment.id },
+              { status: params.vnp_ResponseCode === '24' ? 'cancelled' : 'failed', lastError: `gateway response ${params.vnp_ResponseCode}` },
+            );
         }
         return vnpayIpnResponseBody(decision);
       });
@@ -131,11 +167,12 @@ export class PaymentsService {
   /** Where the citizen's browser lands: shows what is known, changes nothing. */
   async returnOutcome(params: Record<string, string>) {
     const signatureValid = verifyVnpay(params, this.config.vnpayHashSecret);
-    const payment = signatureValid && params.vnp_TxnRef ? await this.db.getRepository(PaymentEntity).findOneBy({ txnRef: String(params.vnp_TxnRef).slice(0, 40) }) : null;
+    const payment =
+      signatureValid && params.vnp_TxnRef ? await this.db.getRepository(PaymentEntity).findOneBy({ txnRef: String(params.vnp_TxnRef).slice(0, 40) }) : null;
     // Without a valid signature every parameter is the sender's choice: show none of them.
     return {
       signatureValid,
-      gatewayResponseCode: signatureValid ? params.vnp_ResponseCode ?? null : null,
+      gatewayResponseCode: signatureValid ? (params.vnp_ResponseCode ?? null) : null,
       amount: signatureValid ? vnpAmountToVnd(params.vnp_Amount) : null,
       dossierCode: payment?.dossierCode ?? null,
       payment: payment ? paymentView(payment) : null,
@@ -150,21 +187,31 @@ export class PaymentsService {
    */
   async recordAtDesk(officer: OfficerPrincipal, code: string, method: Exclude<PaymentMethod, 'vnpay'>) {
     const visible = await this.dossiers.findInScope(officer, code);
-    return this.db.transaction(async (em) => {
-      const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: visible.id }, lock: { mode: 'pessimistic_write' } });
-      if (!dossier || dossier.status !== 'payment_requested' || dossier.feesRequestedVnd <= 0) {
-        throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'No payment is requested for this dossier now (it may have just been paid); reload the dossier.');
-      }
-      const now = new Date();
-      await em.getRepository(PaymentEntity).update({ dossierId: dossier.id, status: 'awaiting' }, { status: 'cancelled', lastError: 'paid at the desk' });
-      const payment = await em.getRepository(PaymentEntity).save({
-        dossierId: dossier.id, dossierCode: dossier.code, agencyCode: dossier.receivingAgencyCode, method,
-        txnRef: `DESK${formatCompact(now).slice(2)}${String(randomInt(0, 1e6)).padStart(6, '0')}`, amountVnd: dossier.feesRequestedVnd,
-        status: 'awaiting', createdBy: `officer:${officer.username}`,
-      });
-      await this.settle(em, payment, { transactionNo: null, bankCode: null, paidAt: now }, (await officerSignature(em, officer)).fullName);
-      return em.getRepository(PaymentEntity).findOneByOrFail({ id: payment.id });
-    }).then(paymentView);
+    return this.db
+      .transaction(async (em) => {
+        const dossier = await em.getRepository(DossierEntity).findOne({ where: { id: visible.id }, lock: { mode: 'pessimistic_write' } });
+        if (!dossier || dossier.status !== 'payment_requested' || dossier.feesRequestedVnd <= 0) {
+          throw new DomainError(
+            DomainErrorCode.TransitionNotAllowed,
+            'No payment is requested for this dossier now (it may have just been paid); reload the dossier.',
+          );
+        }
+        const now = new Date();
+        await em.getRepository(PaymentEntity).update({ dossierId: dossier.id, status: 'awaiting' }, { status: 'cancelled', lastError: 'paid at the desk' });
+        const payment = await em.getRepository(PaymentEntity).save({
+          dossierId: dossier.id,
+          dossierCode: dossier.code,
+          agencyCode: dossier.receivingAgencyCode,
+          method,
+          txnRef: `DESK${formatCompact(now).slice(2)}${String(randomInt(0, 1e6)).padStart(6, '0')}`,
+          amountVnd: dossier.feesRequestedVnd,
+          status: 'awaiting',
+          createdBy: `officer:${officer.username}`,
+        });
+        await this.settle(em, payment, { transactionNo: null, bankCode: null, paidAt: now }, (await officerSignature(em, officer)).fullName);
+        return em.getRepository(PaymentEntity).findOneByOrFail({ id: payment.id });
+      })
+      .then(paymentView);
   }
 
   async listForDossierCode(dossierCode: string) {
@@ -182,16 +229,39 @@ export class PaymentsService {
     const credited = dossier?.status === 'payment_requested';
     const receipt = await takeReceiptNumber(em, payment.agencyCode, s.paidAt);
     const commission = payment.method === 'vnpay' ? commissionVnd(payment.amountVnd, this.config.vnpayCommissionRate) : 0;
-    await em.getRepository(PaymentEntity).update({ id: payment.id }, {
-      status: 'paid', paidAt: s.paidAt, gatewayTransactionNo: s.transactionNo, bankCode: s.bankCode, commissionVnd: commission,
-      receiptSeries: receipt.series, receiptNumber: receipt.number, lastError: null, credited,
-    });
+    await em.getRepository(PaymentEntity).update(
+      { id: payment.id },
+      {
+        status: 'paid',
+        paidAt: s.paidAt,
+        gatewayTransactionNo: s.transactionNo,
+        bankCode: s.bankCode,
+        commissionVnd: commission,
+        receiptSeries: receipt.series,
+        receiptNumber: receipt.number,
+        lastError: null,
+        credited,
+      },
+    );
     if (dossier && credited) {
-      await this.actions.performAsSystem(em, dossier.id, 'confirm_payment', {
-        amount: payment.amountVnd, paymentId: payment.id, note: `Biên lai ${formatReceipt(receipt.series, receipt.number)}`,
-      }, actorName);
+      await this.actions.performAsSystem(
+        em,
+        dossier.id,
+        'confirm_payment',
+        {
+          amount: payment.amountVnd,
+          paymentId: payment.id,
+          note: `Biên lai ${formatReceipt(receipt.series, receipt.number)}`,
+        },
+        actorName,
+      );
     } else {
-      await writeOutbox(em, { topic: 'payment', kind: 'refund_due', dossierCode: payment.dossierCode, payload: { dossierId: payment.dossierId, paymentId: payment.id, reason: 'not_awaiting_payment' } });
+      await writeOutbox(em, {
+        topic: 'payment',
+        kind: 'refund_due',
+        dossierCode: payment.dossierCode,
+        payload: { dossierId: payment.dossierId, paymentId: payment.id, reason: 'not_awaiting_payment' },
+      });
       this.logger.warn(`payment ${payment.txnRef} settled for dossier ${payment.dossierCode} that no longer waits for money: refund queued`);
     }
   }
@@ -222,11 +292,17 @@ export class PaymentsService {
         continue;
       }
       const answer = await this.gateway.refund({
-        txnRef: payment.txnRef, amountVnd: payment.amountVnd, transactionNo: payment.gatewayTransactionNo,
-        transactionDate: payment.gatewayCreateDate ?? formatCompact(payment.createdAt), createBy: 'system', orderInfo: `Hoan tien ho so ${payment.dossierCode}`,
+        txnRef: payment.txnRef,
+        amountVnd: payment.amountVnd,
+        transactionNo: payment.gatewayTransactionNo,
+        transactionDate: payment.gatewayCreateDate ?? formatCompact(payment.createdAt),
+        createBy: 'system',
+        orderInfo: `Hoan tien ho so ${payment.dossierCode}`,
       });
       if (answer.vnp_ResponseCode !== '00') {
-        await this.db.getRepository(PaymentEntity).update({ id: payment.id }, { lastError: `refund refused: ${answer.vnp_ResponseCode} ${answer.vnp_Message}` });
+        await this.db
+          .getRepository(PaymentEntity)
+          .update({ id: payment.id }, { lastError: `refund refused: ${answer.vnp_ResponseCode} ${answer.vnp_Message}` });
         throw new Error(`refund of ${payment.txnRef} refused by the gateway (${answer.vnp_ResponseCode})`);
       }
       await this.db.getRepository(PaymentEntity).update({ id: payment.id, status: 'paid' }, { status: 'refunded', refundedAt: new Date() });
@@ -238,7 +314,9 @@ export class PaymentsService {
   /** Asks the gateway about payments that waited too long for their IPN, and settles them. */
   async reconcile(now = new Date()): Promise<{ checked: number; paid: number; closed: number }> {
     const cutoff = new Date(now.getTime() - this.config.reconcileAfterMinutes * 60_000);
-    const stale = await this.db.getRepository(PaymentEntity).find({ where: { status: 'awaiting', method: 'vnpay', createdAt: LessThan(cutoff) }, take: 100, order: { createdAt: 'ASC' } });
+    const stale = await this.db
+      .getRepository(PaymentEntity)
+      .find({ where: { status: 'awaiting', method: 'vnpay', createdAt: LessThan(cutoff) }, take: 100, order: { createdAt: 'ASC' } });
     let paid = 0;
     let closed = 0;
     for (const candidate of stale) {
@@ -251,25 +329,40 @@ export class PaymentsService {
 
   /** Settles or closes one awaiting payment from the gateway's answer to querydr. */
   private async reconcileOne(candidate: PaymentEntity, now: Date): Promise<'paid' | 'closed' | 'open'> {
-    const answer = await this.gateway.query(candidate.txnRef, candidate.gatewayCreateDate ?? formatCompact(candidate.createdAt), `Kiem tra ho so ${candidate.dossierCode}`);
+    const answer = await this.gateway.query(
+      candidate.txnRef,
+      candidate.gatewayCreateDate ?? formatCompact(candidate.createdAt),
+      `Kiem tra ho so ${candidate.dossierCode}`,
+    );
     return this.db.transaction(async (em) => {
       const payment = await this.lockPayment(em, candidate);
       if (!payment || payment.status !== 'awaiting') return payment?.status === 'paid' ? 'paid' : 'closed';
       const amountOk = vnpAmountToVnd(answer.vnp_Amount) === payment.amountVnd;
       if (answer.vnp_ResponseCode === '00' && answer.vnp_TransactionStatus === '00' && amountOk) {
-        await this.settle(em, payment, {
-          transactionNo: answer.vnp_TransactionNo ?? null, bankCode: answer.vnp_BankCode ?? null,
-          paidAt: answer.vnp_PayDate ? parseVnpayDate(answer.vnp_PayDate) : now,
-        }, 'reconciliation');
+        await this.settle(
+          em,
+          payment,
+          {
+            transactionNo: answer.vnp_TransactionNo ?? null,
+            bankCode: answer.vnp_BankCode ?? null,
+            paidAt: answer.vnp_PayDate ? parseVnpayDate(answer.vnp_PayDate) : now,
+          },
+          'reconciliation',
+        );
         return 'paid';
       }
       const expired = !payment.expiresAt || payment.expiresAt <= now;
-      const failedThere = answer.vnp_ResponseCode === '00' && answer.vnp_TransactionStatus !== undefined && !['00', '01'].includes(answer.vnp_TransactionStatus);
+      const failedThere =
+        answer.vnp_ResponseCode === '00' && answer.vnp_TransactionStatus !== undefined && !['00', '01'].includes(answer.vnp_TransactionStatus);
       // Unknown to the gateway once the link expired, or failed there: close it so a new one can be made.
       if ((answer.vnp_ResponseCode === '91' && expired) || failedThere) {
-        await em.getRepository(PaymentEntity).update({ id: payment.id }, {
-          status: answer.vnp_ResponseCode === '91' ? 'cancelled' : 'failed', lastError: `querydr ${answer.vnp_ResponseCode}/${answer.vnp_TransactionStatus ?? ''}`,
-        });
+        await em.getRepository(PaymentEntity).update(
+          { id: payment.id },
+          {
+            status: answer.vnp_ResponseCode === '91' ? 'cancelled' : 'failed',
+            lastError: `querydr ${answer.vnp_ResponseCode}/${answer.vnp_TransactionStatus ?? ''}`,
+          },
+        );
         return 'closed';
       }
       return 'open';

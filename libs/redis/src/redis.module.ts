@@ -20,10 +20,7 @@ class RedisShutdown implements OnApplicationShutdown {
 
 @Global()
 @Module({
-  providers: [
-    { provide: REDIS_CLIENT, inject: [RedisConfig], useFactory: (config: RedisConfig) => createRedisClient(config, 'app') },
-    RedisShutdown,
-  ],
+  providers: [{ provide: REDIS_CLIENT, inject: [RedisConfig], useFactory: (config: RedisConfig) => createRedisClient(config, 'app') }, RedisShutdown],
   exports: [REDIS_CLIENT],
 })
 export class RedisModule {}

@@ -1,7 +1,17 @@
 import { EntityManager } from 'typeorm';
 import {
-  addDaysYmd, agencyForSector, deriveTwoLevelAgencies, districtSuccessors, planMerges, planOfficerTransfers, refuseBadOfficerMapping,
-  rerouteSteps, successorUnitOf, type MergeRow, type OfficerMapping, type OfficerTransfer,
+  addDaysYmd,
+  agencyForSector,
+  deriveTwoLevelAgencies,
+  districtSuccessors,
+  planMerges,
+  planOfficerTransfers,
+  refuseBadOfficerMapping,
+  rerouteSteps,
+  successorUnitOf,
+  type MergeRow,
+  type OfficerMapping,
+  type OfficerTransfer,
 } from '@dvc/core';
 import { rerouteDossier } from '@dvc/dossiers';
 import { applyOfficerTransfers } from '@dvc/identity';
@@ -35,7 +45,7 @@ export interface SwitchSummary {
   moves: {
     units: { code: string; to: string }[];
     agencies: { code: string; successorCode: string | null }[];
-    officers: (Pick<OfficerTransfer, 'username' | 'mode' | 'fromAgencyCode' | 'toAgencyCode' | 'roles' | 'grantedUsername'>)[];
+    officers: Pick<OfficerTransfer, 'username' | 'mode' | 'fromAgencyCode' | 'toAgencyCode' | 'roles' | 'grantedUsername'>[];
     dossiers: { code: string; fromAgencyCode: string; toAgencyCode: string }[];
   };
 }
@@ -70,23 +80,35 @@ export async function switchMap(em: EntityManager, units: UnitsService, plan: Re
   const dossiers = await read.openDossiersThrough(closing.map((a) => a.code));
 
   // A commune's agencies have a successor (kept on the closed agency); a district's officers go by sector to its home.
-  const successorOfAgency = new Map(closing.map((a) => {
-    const unit = merges.successorOf.get(a.unitCode);
-    return [a.code, unit ? agencyForSector(created, unit, a.sectors[0]) ?? null : null] as const;
-  }));
-  const officerTargets = new Map(closing.flatMap((a) => {
-    const target = successorOfAgency.get(a.code) ?? (districtHomes.has(a.unitCode) ? agencyForSector(created, districtHomes.get(a.unitCode)!, a.sectors[0]) : undefined);
-    return target ? [[a.code, { agencyCode: target.code, unitCode: target.unitCode }] as const] : [];
-  }));
+  const successorOfAgency = new Map(
+    closing.map((a) => {
+      const unit = merges.successorOf.get(a.unitCode);
+      return [a.code, unit ? (agencyForSector(created, unit, a.sectors[0]) ?? null) : null] as const;
+    }),
+  );
+  const officerTargets = new Map(
+    closing.flatMap((a) => {
+      const target =
+        successorOfAgency.get(a.code) ?? (districtHomes.has(a.unitCode) ? agencyForSector(created, districtHomes.get(a.unitCode)!, a.sectors[0]) : undefined);
+      return target ? [[a.code, { agencyCode: target.code, unitCode: target.unitCode }] as const] : [];
+    }),
+  );
   const transfers = planOfficerTransfers(officers, officerTargets, plan.officers);
 
   const closedCommunes = oldCodes.filter((c) => !isNew.has(c));
   const successions = [
-    ...merges.newUnits.flatMap((n) => n.olds.map((o) => ({ oldCode: o.code, newCode: n.code, mergeType: o.mergeType, receivesDossiers: merges.successorOf.get(o.code) === n.code }))),
-    ...[...districtHomes].filter(([d]) => districts.includes(d)).map(([oldCode, newCode]) => ({ oldCode, newCode, mergeType: 'partial' as const, receivesDossiers: true })),
+    ...merges.newUnits.flatMap((n) =>
+      n.olds.map((o) => ({ oldCode: o.code, newCode: n.code, mergeType: o.mergeType, receivesDossiers: merges.successorOf.get(o.code) === n.code })),
+    ),
+    ...[...districtHomes]
+      .filter(([d]) => districts.includes(d))
+      .map(([oldCode, newCode]) => ({ oldCode, newCode, mergeType: 'partial' as const, receivesDossiers: true })),
   ];
   await units.applyMapChange(em, {
-    effectiveDate: eff, lastOldDay: addDaysYmd(eff, -1), reorganizationId, parentCode: city.code,
+    effectiveDate: eff,
+    lastOldDay: addDaysYmd(eff, -1),
+    reorganizationId,
+    parentCode: city.code,
     units: merges.newUnits.map((n) => ({ code: n.code, name: n.name, type: typeOf(n.name), level: 'commune' })),
     closeUnits: [...closedCommunes, ...districts],
     successions,
@@ -104,8 +126,12 @@ export async function switchMap(em: EntityManager, units: UnitsService, plan: Re
     const route = rerouteSteps(d.route, d.stepIndex, { closing: closingCodes, home, created, departments });
     const to = route[d.stepIndex].agencyCode;
     const { moved } = await rerouteDossier(em, d, {
-      route, agencyName: created.find((a) => a.code === to)?.name ?? to, actorName, at: now,
-      note: `Sắp xếp đơn vị hành chính: ${plan.name}`, data: { reorganization: plan.name, effectiveDate: eff, controlSlip: true },
+      route,
+      agencyName: created.find((a) => a.code === to)?.name ?? to,
+      actorName,
+      at: now,
+      note: `Sắp xếp đơn vị hành chính: ${plan.name}`,
+      data: { reorganization: plan.name, effectiveDate: eff, controlSlip: true },
     });
     if (!moved) continue;
     movedFrom[d.currentAgencyCode] = (movedFrom[d.currentAgencyCode] ?? 0) + 1;
@@ -117,11 +143,23 @@ export async function switchMap(em: EntityManager, units: UnitsService, plan: Re
     units: { created: newCodes.length - continuing.size, continued: continuing.size, closed: closedCommunes.length, districtsClosed: districts.length },
     agencies: { closed: closing.length, created: created.length, mapped: [...successorOfAgency.values()].filter(Boolean).length },
     officers: officerCounts,
-    dossiersMoved: movedDossiers.length, dossiersRerouted: dossiers.length, movedFrom, movedTo,
+    dossiersMoved: movedDossiers.length,
+    dossiersRerouted: dossiers.length,
+    movedFrom,
+    movedTo,
     moves: {
-      units: oldCodes.map((code) => ({ code, to: merges.successorOf.get(code)! })).concat(districts.filter((d) => districtHomes.has(d)).map((code) => ({ code, to: districtHomes.get(code)! }))),
+      units: oldCodes
+        .map((code) => ({ code, to: merges.successorOf.get(code)! }))
+        .concat(districts.filter((d) => districtHomes.has(d)).map((code) => ({ code, to: districtHomes.get(code)! }))),
       agencies: closing.map((a) => ({ code: a.code, successorCode: successorOfAgency.get(a.code)?.code ?? null })),
-      officers: transfers.map(({ username, mode, fromAgencyCode, toAgencyCode, roles, grantedUsername }) => ({ username, mode, fromAgencyCode, toAgencyCode, roles, ...(grantedUsername ? { grantedUsername } : {}) })),
+      officers: transfers.map(({ username, mode, fromAgencyCode, toAgencyCode, roles, grantedUsername }) => ({
+        username,
+        mode,
+        fromAgencyCode,
+        toAgencyCode,
+        roles,
+        ...(grantedUsername ? { grantedUsername } : {}),
+      })),
       dossiers: movedDossiers,
     },
   };

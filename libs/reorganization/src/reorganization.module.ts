@@ -5,5 +5,9 @@ import { UnitsModule } from '@dvc/units';
 import { DuePlansAtStart } from './due-plans-at-start';
 import { ReorganizationService } from './reorganization.service';
 
-@Module({ imports: [UnitsModule, TypeOrmModule.forFeature([DossierEntity, DossierEventEntity])], providers: [ReorganizationService, DuePlansAtStart], exports: [ReorganizationService] })
+@Module({
+  imports: [UnitsModule, TypeOrmModule.forFeature([DossierEntity, DossierEventEntity])],
+  providers: [ReorganizationService, DuePlansAtStart],
+  exports: [ReorganizationService],
+})
 export class ReorganizationModule {}

@@ -16,7 +16,9 @@ export class ReorganizationReadModel {
   }
 
   async districtCodes(cityCode: string): Promise<string[]> {
-    const rows = await this.em.getRepository(UnitEntity).find({ select: { code: true }, where: { parentCode: cityCode, level: 'district', validTo: IsNull() } });
+    const rows = await this.em
+      .getRepository(UnitEntity)
+      .find({ select: { code: true }, where: { parentCode: cityCode, level: 'district', validTo: IsNull() } });
     return rows.map((d) => d.code);
   }
 

@@ -2,8 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
 import {
-  DomainError, DomainErrorCode, isPlanDue, isValidYmd, lastDueDate, planMerges, refuseBadOfficerMapping, takesEffectAt,
-  type MergeRow, type OfficerMapping,
+  DomainError,
+  DomainErrorCode,
+  isPlanDue,
+  isValidYmd,
+  lastDueDate,
+  planMerges,
+  refuseBadOfficerMapping,
+  takesEffectAt,
+  type MergeRow,
+  type OfficerMapping,
 } from '@dvc/core';
 import { AuditLog, type AuditActor } from '@dvc/audit';
 import { ReorganizationEntity, UnitsService } from '@dvc/units';
@@ -48,7 +56,11 @@ const SCHEDULE: AuditActor = { officerId: null, username: 'system:reorganization
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('dvc-reorganization'))`;
 
 const planOf = (row: ReorganizationEntity): ReorganizationPlan => ({
-  name: row.name, effectiveDate: row.effectiveDate, merges: row.merges as unknown as MergeRow[], overrides: row.overrides, officers: row.officerMapping as OfficerMapping,
+  name: row.name,
+  effectiveDate: row.effectiveDate,
+  merges: row.merges as unknown as MergeRow[],
+  overrides: row.overrides,
+  officers: row.officerMapping as OfficerMapping,
 });
 
 /**
@@ -69,10 +81,16 @@ export class ReorganizationService {
 
   async request(req: ReorganizationRequest, now = new Date()): Promise<ReorganizationAnswer> {
     if (!isValidYmd(req.effectiveDate)) throw DomainError.validation([{ field: 'effectiveDate', message: 'must be a date YYYY-MM-DD' }]);
-    const plan: ReorganizationPlan = { name: req.name, effectiveDate: req.effectiveDate, merges: req.merges, overrides: req.overrides ?? {}, officers: req.officers ?? {} };
+    const plan: ReorganizationPlan = {
+      name: req.name,
+      effectiveDate: req.effectiveDate,
+      merges: req.merges,
+      overrides: req.overrides ?? {},
+      officers: req.officers ?? {},
+    };
     const merges = planMerges(plan.merges, plan.overrides);
     const read = new ReorganizationReadModel(this.db.manager);
-    refuseBadOfficerMapping(plan.officers, new Set([...merges.successorOf.keys(), ...await read.districtCodes((await read.city()).code)]));
+    refuseBadOfficerMapping(plan.officers, new Set([...merges.successorOf.keys(), ...(await read.districtCodes((await read.city()).code))]));
 
     const existing = await this.db.getRepository(ReorganizationEntity).findOneBy({ name: req.name });
     if (existing?.status === 'applied') return { ...answerOf(existing), dryRun: req.dryRun, alreadyApplied: true };
@@ -83,7 +101,10 @@ export class ReorganizationService {
       await em.query(LOCK);
       const pending = await em.getRepository(ReorganizationEntity).findOneBy({ status: 'scheduled' });
       if (pending && pending.name !== req.name) {
-        throw new DomainError(DomainErrorCode.Conflict, `Reorganisation "${pending.name}" is scheduled for ${pending.effectiveDate}; it must take effect first.`);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `Reorganisation "${pending.name}" is scheduled for ${pending.effectiveDate}; it must take effect first.`,
+        );
       }
       const inserted: { id: string }[] = await em.query(
         `INSERT INTO reorganizations (name, effective_date, status, merges, overrides, officer_mapping, requested_by)
@@ -92,7 +113,10 @@ export class ReorganizationService {
       );
       if (inserted.length > 0) {
         await this.audit.record(em, {
-          by: req.by, entity: 'reorganization', entityId: inserted[0].id, action: 'schedule',
+          by: req.by,
+          entity: 'reorganization',
+          entityId: inserted[0].id,
+          action: 'schedule',
           after: { name: plan.name, effectiveDate: plan.effectiveDate, merges: plan.merges.length, overrides: plan.overrides, officers: plan.officers },
         });
       }
@@ -107,7 +131,8 @@ export class ReorganizationService {
     return this.db.transaction(async (em) => {
       await em.query(LOCK);
       const due = await em.getRepository(ReorganizationEntity).find({
-        where: { status: 'scheduled', effectiveDate: LessThanOrEqual(lastDueDate(now)) }, order: { effectiveDate: 'ASC', requestedAt: 'ASC' },
+        where: { status: 'scheduled', effectiveDate: LessThanOrEqual(lastDueDate(now)) },
+        order: { effectiveDate: 'ASC', requestedAt: 'ASC' },
       });
       for (const row of due) await this.applyOne(em, row, now);
       return due.map((r) => r.name);
@@ -136,12 +161,20 @@ export class ReorganizationService {
 
   private async applyOne(em: EntityManager, row: ReorganizationEntity, now: Date): Promise<void> {
     const summary = await switchMap(em, this.units, planOf(row), row.requestedBy, now);
-    await em.query(`UPDATE reorganizations SET status = 'applied', summary = $2, applied_by = $3, applied_at = $4 WHERE id = $1`,
-      [row.id, JSON.stringify(summary), row.requestedBy, now]);
+    await em.query(`UPDATE reorganizations SET status = 'applied', summary = $2, applied_by = $3, applied_at = $4 WHERE id = $1`, [
+      row.id,
+      JSON.stringify(summary),
+      row.requestedBy,
+      now,
+    ]);
     const { moves: _moves, ...counts } = summary;
     await this.audit.record(em, {
-      by: SCHEDULE, entity: 'reorganization', entityId: row.id, action: 'apply',
-      before: { status: 'scheduled' }, after: { status: 'applied', name: row.name, effectiveDate: row.effectiveDate, requestedBy: row.requestedBy, ...counts },
+      by: SCHEDULE,
+      entity: 'reorganization',
+      entityId: row.id,
+      action: 'apply',
+      before: { status: 'scheduled' },
+      after: { status: 'applied', name: row.name, effectiveDate: row.effectiveDate, requestedBy: row.requestedBy, ...counts },
     });
   }
 
@@ -155,8 +188,14 @@ export class ReorganizationService {
     } catch (error) {
       if (!(error instanceof DryRunRollback)) throw error;
       return {
-        name: plan.name, effectiveDate: plan.effectiveDate, status: 'preview', takesEffectAt: takesEffectAt(plan.effectiveDate).toISOString(), appliedAt: null,
-        dryRun: true, alreadyApplied: false, ...error.summary,
+        name: plan.name,
+        effectiveDate: plan.effectiveDate,
+        status: 'preview',
+        takesEffectAt: takesEffectAt(plan.effectiveDate).toISOString(),
+        appliedAt: null,
+        dryRun: true,
+        alreadyApplied: false,
+        ...error.summary,
       };
     }
     throw new Error('unreachable: the dry run always rolls back');
@@ -165,7 +204,11 @@ export class ReorganizationService {
 
 function answerOf(row: ReorganizationEntity): Omit<ReorganizationAnswer, 'dryRun' | 'alreadyApplied'> {
   return {
-    name: row.name, effectiveDate: row.effectiveDate, status: row.status, takesEffectAt: takesEffectAt(row.effectiveDate).toISOString(),
-    appliedAt: row.appliedAt ? row.appliedAt.toISOString() : null, ...((row.summary ?? {}) as Partial<SwitchSummary>),
+    name: row.name,
+    effectiveDate: row.effectiveDate,
+    status: row.status,
+    takesEffectAt: takesEffectAt(row.effectiveDate).toISOString(),
+    appliedAt: row.appliedAt ? row.appliedAt.toISOString() : null,
+    ...((row.summary ?? {}) as Partial<SwitchSummary>),
   };
 }

@@ -55,7 +55,14 @@ export class ProcessingReportService {
    * `mapDate` picks the administrative map the rows follow (default: the last day of the period), so periods before
    * a reorganisation read on the old map and later ones on the new; passing another date re-aggregates onto that map.
    */
-  async report(principal: Principal, unitCode: string, from: Date, to: Date, mapDate?: string, now = new Date()): Promise<{ unitCode: string; from: string; to: string; asOf: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
+  async report(
+    principal: Principal,
+    unitCode: string,
+    from: Date,
+    to: Date,
+    mapDate?: string,
+    now = new Date(),
+  ): Promise<{ unitCode: string; from: string; to: string; asOf: string; mapDate: string; rows: ProcessingRow[]; total: ProcessingRow }> {
     if (!(from < to)) throw DomainError.validation([{ field: 'to', message: 'must be after from' }]);
     await assertMayReadReport(this.db, principal, unitCode);
     // The SQL judges finishing days inside the period: it needs the days off of the years the period spans.
@@ -63,9 +70,8 @@ export class ProcessingReportService {
     const map = mapDate ?? formatYmd(new Date(to.getTime() - 1));
     const { asOf, live } = inProgressAsOf(to, now);
     const params: unknown[] = [unitCode, from, to, holidays, working, map, asOf];
-    const rows: Record<string, unknown>[] = isLocalMidnight(from) && isLocalMidnight(to)
-      ? await this.db.query(factsReportSql(live), params)
-      : await this.db.query(rawReportSql(live), params);
+    const rows: Record<string, unknown>[] =
+      isLocalMidnight(from) && isLocalMidnight(to) ? await this.db.query(factsReportSql(live), params) : await this.db.query(rawReportSql(live), params);
     if (rows.length === 0) throw DomainError.notFound(`Unit ${unitCode}`);
     const n = (v: unknown) => Number(v ?? 0);
     const toRow = (r: Record<string, unknown>): ProcessingRow => ({
@@ -80,7 +86,9 @@ export class ProcessingReportService {
       feesCollected: n(r.collected),
       fees: { collected: n(r.collected), refunded: n(r.refunded), net: n(r.collected) - n(r.refunded) },
       satisfaction: {
-        verySatisfied: n(r.very_satisfied), satisfied: n(r.satisfied), unsatisfied: n(r.unsatisfied),
+        verySatisfied: n(r.very_satisfied),
+        satisfied: n(r.satisfied),
+        unsatisfied: n(r.unsatisfied),
         rate: satisfactionRate(n(r.very_satisfied), n(r.satisfied), n(r.unsatisfied)),
       },
     });
@@ -89,29 +97,88 @@ export class ProcessingReportService {
     const result = rows.filter((r) => String(r.ord) !== '0' || ownHasData).map(toRow);
     const sum = (pick: (r: ProcessingRow) => number) => result.reduce((s, r) => s + pick(r), 0);
     const total: ProcessingRow = {
-      unitCode, unitName: 'Tổng cộng',
-      received: { carriedOver: sum((r) => r.received.carriedOver), online: sum((r) => r.received.online), direct: sum((r) => r.received.direct), post: sum((r) => r.received.post) },
+      unitCode,
+      unitName: 'Tổng cộng',
+      received: {
+        carriedOver: sum((r) => r.received.carriedOver),
+        online: sum((r) => r.received.online),
+        direct: sum((r) => r.received.direct),
+        post: sum((r) => r.received.post),
+      },
       resolved: { early: sum((r) => r.resolved.early), onTime: sum((r) => r.resolved.onTime), late: sum((r) => r.resolved.late) },
-      inProgress: { withinDeadline: sum((r) => r.inProgress.withinDeadline), overdue: sum((r) => r.inProgress.overdue), paused: sum((r) => r.inProgress.paused) },
-      supplementPending: sum((r) => r.supplementPending), withdrawn: sum((r) => r.withdrawn), refused: sum((r) => r.refused), feesCollected: sum((r) => r.feesCollected),
+      inProgress: {
+        withinDeadline: sum((r) => r.inProgress.withinDeadline),
+        overdue: sum((r) => r.inProgress.overdue),
+        paused: sum((r) => r.inProgress.paused),
+      },
+      supplementPending: sum((r) => r.supplementPending),
+      withdrawn: sum((r) => r.withdrawn),
+      refused: sum((r) => r.refused),
+      feesCollected: sum((r) => r.feesCollected),
       fees: { collected: sum((r) => r.fees.collected), refunded: sum((r) => r.fees.refunded), net: sum((r) => r.fees.net) },
       satisfaction: {
-        verySatisfied: sum((r) => r.satisfaction.verySatisfied), satisfied: sum((r) => r.satisfaction.satisfied), unsatisfied: sum((r) => r.satisfaction.unsatisfied),
-        rate: satisfactionRate(sum((r) => r.satisfaction.verySatisfied), sum((r) => r.satisfaction.satisfied), sum((r) => r.satisfaction.unsatisfied)),
+        verySatisfied: sum((r) => r.satisfaction.verySatisfied),
+        satisfied: sum((r) => r.satisfaction.satisfied),
+        unsatisfied: sum((r) => r.satisfaction.unsatisfied),
+        rate: satisfactionRate(
+          sum((r) => r.satisfaction.verySatisfied),
+          sum((r) => r.satisfaction.satisfied),
+          sum((r) => r.satisfaction.unsatisfied),
+        ),
       },
     };
     return { unitCode, from: from.toISOString(), to: to.toISOString(), asOf: asOf.toISOString(), mapDate: map, rows: result, total };
   }
 
   toCsv(report: { rows: ProcessingRow[]; total: ProcessingRow }): string {
-    const header = ['Mã đơn vị', 'Tên đơn vị', 'Kỳ trước chuyển qua', 'Tiếp nhận trực tuyến', 'Tiếp nhận trực tiếp', 'Tiếp nhận qua bưu chính',
-      'Giải quyết trước hạn', 'Giải quyết đúng hạn', 'Giải quyết quá hạn', 'Đang giải quyết trong hạn', 'Đang giải quyết quá hạn',
-      'Tạm dừng chờ công dân', 'Chờ bổ sung', 'Rút hồ sơ', 'Từ chối', 'Rất hài lòng', 'Hài lòng', 'Không hài lòng', 'Tỷ lệ hài lòng (%)',
-      'Phí, lệ phí đã thu (đồng)', 'Đã hoàn trả (đồng)', 'Thực thu (đồng)'];
-    const line = (r: ProcessingRow) => [r.unitCode, r.unitName, r.received.carriedOver, r.received.online, r.received.direct, r.received.post,
-      r.resolved.early, r.resolved.onTime, r.resolved.late, r.inProgress.withinDeadline, r.inProgress.overdue, r.inProgress.paused,
-      r.supplementPending, r.withdrawn, r.refused, r.satisfaction.verySatisfied, r.satisfaction.satisfied, r.satisfaction.unsatisfied,
-      r.satisfaction.rate === null ? '' : Math.round(r.satisfaction.rate * 1000) / 10, r.fees.collected, r.fees.refunded, r.fees.net];
+    const header = [
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Kỳ trước chuyển qua',
+      'Tiếp nhận trực tuyến',
+      'Tiếp nhận trực tiếp',
+      'Tiếp nhận qua bưu chính',
+      'Giải quyết trước hạn',
+      'Giải quyết đúng hạn',
+      'Giải quyết quá hạn',
+      'Đang giải quyết trong hạn',
+      'Đang giải quyết quá hạn',
+      'Tạm dừng chờ công dân',
+      'Chờ bổ sung',
+      'Rút hồ sơ',
+      'Từ chối',
+      'Rất hài lòng',
+      'Hài lòng',
+      'Không hài lòng',
+      'Tỷ lệ hài lòng (%)',
+      'Phí, lệ phí đã thu (đồng)',
+      'Đã hoàn trả (đồng)',
+      'Thực thu (đồng)',
+    ];
+    const line = (r: ProcessingRow) => [
+      r.unitCode,
+      r.unitName,
+      r.received.carriedOver,
+      r.received.online,
+      r.received.direct,
+      r.received.post,
+      r.resolved.early,
+      r.resolved.onTime,
+      r.resolved.late,
+      r.inProgress.withinDeadline,
+      r.inProgress.overdue,
+      r.inProgress.paused,
+      r.supplementPending,
+      r.withdrawn,
+      r.refused,
+      r.satisfaction.verySatisfied,
+      r.satisfaction.satisfied,
+      r.satisfaction.unsatisfied,
+      r.satisfaction.rate === null ? '' : Math.round(r.satisfaction.rate * 1000) / 10,
+      r.fees.collected,
+      r.fees.refunded,
+      r.fees.net,
+    ];
     return toCsv(header, [...report.rows.map(line), line(report.total)]);
   }
 }

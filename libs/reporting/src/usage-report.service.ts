@@ -69,7 +69,9 @@ export class UsageReportService {
     const sum = (pick: (r: UsageRow) => number) => result.reduce((s, r) => s + pick(r), 0);
     const total: UsageRow = {
       // A dossier handled at a commune and at its district is one dossier of the total.
-      unitCode, unitName: 'Tổng cộng', dossiersHandled: n(rows[0].handled_anywhere),
+      unitCode,
+      unitName: 'Tổng cộng',
+      dossiersHandled: n(rows[0].handled_anywhere),
       sms: { messages: sum((r) => r.sms.messages), segments: sum((r) => r.sms.segments), costVnd: sum((r) => r.sms.costVnd) },
       payments: { count: sum((r) => r.payments.count), amountVnd: sum((r) => r.payments.amountVnd), commissionVnd: sum((r) => r.payments.commissionVnd) },
     };
@@ -77,8 +79,28 @@ export class UsageReportService {
   }
 
   toCsv(report: { rows: UsageRow[]; total: UsageRow }): string {
-    const header = ['Mã đơn vị', 'Tên đơn vị', 'Hồ sơ đã xử lý', 'Số tin nhắn', 'Số bản tin (segment)', 'Chi phí SMS (đồng)', 'Số giao dịch thanh toán', 'Số tiền (đồng)', 'Phí giao dịch (đồng)'];
-    const line = (r: UsageRow) => [r.unitCode, r.unitName, r.dossiersHandled, r.sms.messages, r.sms.segments, r.sms.costVnd, r.payments.count, r.payments.amountVnd, r.payments.commissionVnd];
+    const header = [
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Hồ sơ đã xử lý',
+      'Số tin nhắn',
+      'Số bản tin (segment)',
+      'Chi phí SMS (đồng)',
+      'Số giao dịch thanh toán',
+      'Số tiền (đồng)',
+      'Phí giao dịch (đồng)',
+    ];
+    const line = (r: UsageRow) => [
+      r.unitCode,
+      r.unitName,
+      r.dossiersHandled,
+      r.sms.messages,
+      r.sms.segments,
+      r.sms.costVnd,
+      r.payments.count,
+      r.payments.amountVnd,
+      r.payments.commissionVnd,
+    ];
     return toCsv(header, [...report.rows.map(line), line(report.total)]);
   }
 }

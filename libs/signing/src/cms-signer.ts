@@ -36,7 +36,6 @@ export class KeyMaterialCmsSigner extends Signer {
     super();
   }
 
-   
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
     const p7 = forge.pkcs7.createSignedData();
     p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));

@@ -20,7 +20,11 @@ const utf8 = (s: string) => ({ valueTagClass: forge.asn1.Type.UTF8 as unknown as
 
 /** Node's native key generation (milliseconds) rather than forge's JavaScript one (seconds). */
 function newKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
   return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
 }
@@ -31,12 +35,7 @@ export interface IssueOptions {
 }
 
 /** A CA certificate (self-signed when `issuer` is absent) or an agency's signing certificate under `issuer`. */
-export function issueCertificate(
-  subject: forge.pki.CertificateField[],
-  validity: IssueOptions,
-  issuer: KeyMaterial | null,
-  isCa: boolean,
-): KeyMaterial {
+export function issueCertificate(subject: forge.pki.CertificateField[], validity: IssueOptions, issuer: KeyMaterial | null, isCa: boolean): KeyMaterial {
   const keys = newKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
@@ -47,14 +46,20 @@ export function issueCertificate(
   cert.setSubject(subject);
   // forge encodes UTF8String values when writing but leaves them encoded when parsing: the issuer's name as text.
   cert.setIssuer(issuer ? issuer.certificate.subject.attributes.map((a) => ({ ...a, value: attributeText(a) })) : subject);
-  cert.setExtensions(isCa
-    ? [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]
-    : [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-      { name: 'extKeyUsage', emailProtection: true },
-      { name: 'subjectKeyIdentifier' },
-    ]);
+  cert.setExtensions(
+    isCa
+      ? [
+          { name: 'basicConstraints', cA: true, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+          { name: 'subjectKeyIdentifier' },
+        ]
+      : [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+          { name: 'extKeyUsage', emailProtection: true },
+          { name: 'subjectKeyIdentifier' },
+        ],
+  );
   cert.sign(issuer?.privateKey ?? keys.privateKey, forge.md.sha256.create());
   // Back through PEM, so a new certificate reads like a stored one.
   return fromPem(forge.pki.privateKeyToPem(keys.privateKey) + forge.pki.certificateToPem(cert), issuer ? [issuer.certificate, ...issuer.chain] : []);
@@ -112,7 +117,10 @@ function readIfExists(path: string): string | null {
 export class LocalCa {
   private root: KeyMaterial | null = null;
 
-  constructor(private readonly dir: string, private readonly certDays: number) {}
+  constructor(
+    private readonly dir: string,
+    private readonly certDays: number,
+  ) {}
 
   rootCertificatePem(): string {
     return forge.pki.certificateToPem(this.rootMaterial().certificate);
@@ -126,7 +134,12 @@ export class LocalCa {
     const path = join(dir, `${agency.code.replace(/[^A-Za-z0-9.]/g, '_')}.pem`);
     const existing = readIfExists(path);
     if (existing) return fromPem(existing, [root.certificate]);
-    const issued = issueCertificate(agencySubject(agency), { notBefore: new Date(now.getTime() - DAY_MS), notAfter: new Date(now.getTime() + this.certDays * DAY_MS) }, root, false);
+    const issued = issueCertificate(
+      agencySubject(agency),
+      { notBefore: new Date(now.getTime() - DAY_MS), notAfter: new Date(now.getTime() + this.certDays * DAY_MS) },
+      root,
+      false,
+    );
     return fromPem(writeOnce(path, toPem(issued)), [root.certificate]);
   }
 
@@ -136,7 +149,11 @@ export class LocalCa {
     const path = join(this.dir, 'root-ca.pem');
     let pem = readIfExists(path);
     if (!pem) {
-      const subject = [{ shortName: 'C', value: 'VN' }, { shortName: 'O', ...utf8('Cổng dịch vụ công Hà Nội (phát triển)') }, { shortName: 'CN', value: 'DVC Ha Noi Development Root CA' }];
+      const subject = [
+        { shortName: 'C', value: 'VN' },
+        { shortName: 'O', ...utf8('Cổng dịch vụ công Hà Nội (phát triển)') },
+        { shortName: 'CN', value: 'DVC Ha Noi Development Root CA' },
+      ];
       const root = issueCertificate(subject, { notBefore: new Date(now.getTime() - DAY_MS), notAfter: new Date(now.getTime() + 3650 * DAY_MS) }, null, true);
       pem = writeOnce(path, toPem(root));
     }

@@ -73,7 +73,10 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
 
   it('keeps one key per agency: generated once, on disk, and loaded once per process', async () => {
     let loads = 0;
-    const signer = new KeyMaterialSigner((a) => { loads += 1; return ca.agencyMaterial(a); });
+    const signer = new KeyMaterialSigner((a) => {
+      loads += 1;
+      return ca.agencyMaterial(a);
+    });
     await signer.signPdf(pdf, { agency: AGENCY, reason: 'x' });
     await signer.signPdf(pdf, { agency: AGENCY, reason: 'x' });
     expect(loads).toBe(1);
@@ -99,7 +102,12 @@ describe('signing a PDF with the agency certificate (checked by pdfsig)', () => 
     ['not yet valid', 1, 400],
   ])('refuses an %s certificate as unavailable, producing nothing', async (_label, fromDays, toDays) => {
     const now = Date.now();
-    const material = issueCertificate(agencySubject(AGENCY), { notBefore: new Date(now + fromDays * DAY), notAfter: new Date(now + toDays * DAY) }, null, false);
+    const material = issueCertificate(
+      agencySubject(AGENCY),
+      { notBefore: new Date(now + fromDays * DAY), notAfter: new Date(now + toDays * DAY) },
+      null,
+      false,
+    );
     const signer = new KeyMaterialSigner(() => material);
     const error = await signer.signPdf(pdf, { agency: AGENCY, reason: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);

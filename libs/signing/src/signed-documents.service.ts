@@ -57,8 +57,15 @@ export class SignedDocumentsService {
   async sign(doc: DocumentToSign, em: EntityManager = this.db.manager): Promise<Buffer> {
     const signed = await this.signer.signPdf(doc.pdf, { agency: doc.agency, reason: doc.reason });
     await em.getRepository(SignedDocumentEntity).insert({
-      id: doc.id, dossierId: doc.dossierId, dossierCode: doc.dossierCode, kind: doc.kind, agencyCode: doc.agency.code,
-      signerName: signed.signerName, certificateSerial: signed.certificateSerial, sha256: sha256(signed.pdf), signedAt: signed.signedAt,
+      id: doc.id,
+      dossierId: doc.dossierId,
+      dossierCode: doc.dossierCode,
+      kind: doc.kind,
+      agencyCode: doc.agency.code,
+      signerName: signed.signerName,
+      certificateSerial: signed.certificateSerial,
+      sha256: sha256(signed.pdf),
+      signedAt: signed.signedAt,
     });
     return signed.pdf;
   }
@@ -67,8 +74,14 @@ export class SignedDocumentsService {
     const row = isUuid(id) ? await this.db.getRepository(SignedDocumentEntity).findOneBy({ id }) : null;
     if (!row) throw DomainError.notFound('The signed document');
     return {
-      id: row.id, kind: row.kind, dossierCode: row.dossierCode, sha256: row.sha256, signedBy: row.signerName, agencyCode: row.agencyCode,
-      signedAt: row.signedAt.toISOString(), valid: true,
+      id: row.id,
+      kind: row.kind,
+      dossierCode: row.dossierCode,
+      sha256: row.sha256,
+      signedBy: row.signerName,
+      agencyCode: row.agencyCode,
+      signedAt: row.signedAt.toISOString(),
+      valid: true,
     };
   }
 

@@ -68,10 +68,13 @@ describe('seedFromText', () => {
 
 describe('chance', () => {
   const counting = (value: number): Random & { calls: number } => {
-    const random = Object.assign(() => {
-      random.calls += 1;
-      return value;
-    }, { calls: 0 });
+    const random = Object.assign(
+      () => {
+        random.calls += 1;
+        return value;
+      },
+      { calls: 0 },
+    );
     return random;
   };
 

@@ -115,7 +115,10 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     const unknown = outboxIds.filter((id) => !rows.some((r) => r.outbox_id === id));
     if (unknown.length > 0) {
       // Queued without their message rows (the relay's preparer did not run for them): make them now.
-      const outbox: RelayedRow[] = await this.db.query(`SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1) AND topic = 'sms'`, [unknown]);
+      const outbox: RelayedRow[] = await this.db.query(
+        `SELECT id, topic, kind, priority, dossier_code, payload FROM outbox WHERE id = ANY($1) AND topic = 'sms'`,
+        [unknown],
+      );
       if (outbox.length > 0) {
         await this.prepareBatch(this.db.manager, outbox);
         rows = [...rows, ...(await this.claim(outbox.map((r) => r.id)))];
@@ -139,17 +142,30 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
     while (next < mine.length && !outcome.throttled) {
       const chunk = mine.slice(next, next + (await permits(mine.length - next)));
       next += chunk.length;
-      await Promise.all(chunk.map(async (m) => {
-        try {
-          const accepted = await this.provider.send({ reference: m.id, to: m.to, sender: m.sender, text: m.text, encoding: m.encoding, segments: m.segments });
-          this.receipts.accepted(accepted.providerMessageId);
-          results.set(m.id, accepted);
-        } catch (error) {
-          const throttled = error instanceof SmsSendError && error.throttled;
-          if (throttled) outcome.throttled = true;
-          results.set(m.id, { error: error instanceof Error ? error.message : String(error), permanent: error instanceof SmsSendError && !error.retryable, throttled });
-        }
-      }));
+      await Promise.all(
+        chunk.map(async (m) => {
+          try {
+            const accepted = await this.provider.send({
+              reference: m.id,
+              to: m.to,
+              sender: m.sender,
+              text: m.text,
+              encoding: m.encoding,
+              segments: m.segments,
+            });
+            this.receipts.accepted(accepted.providerMessageId);
+            results.set(m.id, accepted);
+          } catch (error) {
+            const throttled = error instanceof SmsSendError && error.throttled;
+            if (throttled) outcome.throttled = true;
+            results.set(m.id, {
+              error: error instanceof Error ? error.message : String(error),
+              permanent: error instanceof SmsSendError && !error.retryable,
+              throttled,
+            });
+          }
+        }),
+      );
     }
     try {
       await this.untilWritten(() => this.record(mine, results));
@@ -186,7 +202,10 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
    * One statement for the whole run: accepted messages get their provider id (and a receipt that overtook them),
    * refused ones their error; those not tried (throttled) go back to queued without counting an attempt.
    */
-  private async record(mine: ClaimRow[], results: Map<string, { providerMessageId: string } | { error: string; permanent: boolean; throttled: boolean }>): Promise<void> {
+  private async record(
+    mine: ClaimRow[],
+    results: Map<string, { providerMessageId: string } | { error: string; permanent: boolean; throttled: boolean }>,
+  ): Promise<void> {
     const ids: string[] = [];
     const pids: (string | null)[] = [];
     const errors: (string | null)[] = [];
@@ -242,5 +261,4 @@ export class SmsDispatchService implements OnModuleInit, OnApplicationShutdown {
       [outboxIds, reason],
     );
   }
-
 }

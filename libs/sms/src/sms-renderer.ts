@@ -36,16 +36,40 @@ export class SmsRenderer {
     const payload = row.payload as unknown as SmsPayload;
     const phone = PhoneNumber.parse(payload.to);
     const base = {
-      outboxId: row.id, kind: row.kind, to: phone?.value ?? String(payload.to).slice(0, 15), carrier: phone?.carrier ?? 'unknown', priority: row.priority,
-      dossierCode: row.dossier_code, agencyCode: payload.agencyCode ?? null, sender: await this.senderFor(payload.agencyCode), notBefore, attempts: 0,
+      outboxId: row.id,
+      kind: row.kind,
+      to: phone?.value ?? String(payload.to).slice(0, 15),
+      carrier: phone?.carrier ?? 'unknown',
+      priority: row.priority,
+      dossierCode: row.dossier_code,
+      agencyCode: payload.agencyCode ?? null,
+      sender: await this.senderFor(payload.agencyCode),
+      notBefore,
+      attempts: 0,
     };
     try {
       if (!phone) throw new Error(`${payload.to} is not a Vietnamese mobile number`);
       const template = await this.templateOf(payload.template ?? row.kind);
       const prepared = prepareSmsText(renderTemplate(template.body, payload.variables ?? {}), { keepDiacritics: template.keepDiacritics });
-      return { ...base, text: prepared.text, encoding: prepared.encoding, segments: prepared.segments, costVnd: smsCost(phone.carrier, prepared.segments), status: 'queued' };
+      return {
+        ...base,
+        text: prepared.text,
+        encoding: prepared.encoding,
+        segments: prepared.segments,
+        costVnd: smsCost(phone.carrier, prepared.segments),
+        status: 'queued',
+      };
     } catch (error) {
-      return { ...base, text: '', encoding: 'GSM7', segments: 0, costVnd: 0, status: 'failed', failedAt: new Date(), lastError: `cannot render: ${(error as Error).message}` };
+      return {
+        ...base,
+        text: '',
+        encoding: 'GSM7',
+        segments: 0,
+        costVnd: 0,
+        status: 'failed',
+        failedAt: new Date(),
+        lastError: `cannot render: ${(error as Error).message}`,
+      };
     }
   }
 

@@ -40,9 +40,18 @@ export class SmsTemplatesService {
     if (errors.length > 0) throw DomainError.validation(errors);
     const saved = await this.db.transaction(async (em) => {
       const stored = await em.getRepository(SmsTemplateEntity).findOne({ where: { kind }, lock: { mode: 'pessimistic_write' } });
-      const before = stored ? { body: stored.body, keepDiacritics: stored.keepDiacritics, source: 'stored' } : { ...DEFAULT_SMS_TEMPLATES[kind], source: 'default' };
+      const before = stored
+        ? { body: stored.body, keepDiacritics: stored.keepDiacritics, source: 'stored' }
+        : { ...DEFAULT_SMS_TEMPLATES[kind], source: 'default' };
       const row = await em.getRepository(SmsTemplateEntity).save({ kind, body, keepDiacritics, updatedBy: by.username });
-      await this.audit.record(em, { by, entity: 'sms_template', entityId: kind, action: stored ? 'update' : 'create', before, after: { body, keepDiacritics, source: 'stored' } });
+      await this.audit.record(em, {
+        by,
+        entity: 'sms_template',
+        entityId: kind,
+        action: stored ? 'update' : 'create',
+        before,
+        after: { body, keepDiacritics, source: 'stored' },
+      });
       return row;
     });
     return this.view(kind, saved);

@@ -1,10 +1,15 @@
 import type request from 'supertest';
 
 /** A minimal valid PDF: enough for content sniffing to recognise it. */
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 export async function uploadPdf(http: ReturnType<typeof request>, token: string, name = 'giay-to.pdf'): Promise<string> {
-  const res = await http.post('/api/v1/files').set('Authorization', `Bearer ${token}`).attach('file', TINY_PDF, { filename: name, contentType: 'application/pdf' });
+  const res = await http
+    .post('/api/v1/files')
+    .set('Authorization', `Bearer ${token}`)
+    .attach('file', TINY_PDF, { filename: name, contentType: 'application/pdf' });
   if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
@@ -19,7 +24,15 @@ export const APPLICANT = {
 export function birthRegistrationForm(phone: string) {
   return {
     nguoiYeuCau: { hoTen: 'Nguyễn Văn An', soDinhDanh: '001090012345', quanHe: 'Cha', soDienThoai: phone, noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
-    treEm: { hoTen: 'Nguyễn Minh Khôi', gioiTinh: 'Nam', ngaySinh: '2026-11-20', noiSinh: 'Bệnh viện Phụ sản Hà Nội', danToc: 'Kinh', quocTich: 'Việt Nam', queQuan: 'Hà Nội' },
+    treEm: {
+      hoTen: 'Nguyễn Minh Khôi',
+      gioiTinh: 'Nam',
+      ngaySinh: '2026-11-20',
+      noiSinh: 'Bệnh viện Phụ sản Hà Nội',
+      danToc: 'Kinh',
+      quocTich: 'Việt Nam',
+      queQuan: 'Hà Nội',
+    },
     me: { hoTen: 'Trần Thị Bình', ngaySinh: '1992-03-08', danToc: 'Kinh', quocTich: 'Việt Nam', noiCuTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
   };
 }
@@ -50,10 +63,18 @@ export function landTransferForm(phone: string) {
 export function judicialRecordForm(phone: string) {
   return {
     nguoiDuocCap: {
-      hoTen: 'Nguyễn Văn An', gioiTinh: 'Nam', ngaySinh: '1990-05-17', noiSinh: 'Hà Nội', quocTich: 'Việt Nam', soDinhDanh: '001090012345',
-      noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
+      hoTen: 'Nguyễn Văn An',
+      gioiTinh: 'Nam',
+      ngaySinh: '1990-05-17',
+      noiSinh: 'Hà Nội',
+      quocTich: 'Việt Nam',
+      soDinhDanh: '001090012345',
+      noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+      soDienThoai: phone,
     },
-    loaiPhieu: 1, soLuongPhieu: 1, nhanKetQua: 'Qua dịch vụ bưu chính',
+    loaiPhieu: 1,
+    soLuongPhieu: 1,
+    nhanKetQua: 'Qua dịch vụ bưu chính',
   };
 }
 
@@ -73,7 +94,12 @@ export function householdBusinessForm(phone: string) {
   return {
     tenHoKinhDoanh: 'Hộ kinh doanh Phở Tràng Tiền',
     chuHo: {
-      hoTen: 'Nguyễn Văn An', ngaySinh: '1990-05-17', gioiTinh: 'Nam', soDinhDanh: '001090012345', noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội', soDienThoai: phone,
+      hoTen: 'Nguyễn Văn An',
+      ngaySinh: '1990-05-17',
+      gioiTinh: 'Nam',
+      soDinhDanh: '001090012345',
+      noiThuongTru: '12 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+      soDienThoai: phone,
     },
     diaChiKinhDoanh: '5 Hàng Khay, Hoàn Kiếm, Hà Nội',
     nganhNghe: [{ maNganh: '5610', tenNganh: 'Nhà hàng và các dịch vụ ăn uống phục vụ lưu động', laNganhChinh: true }],
@@ -83,7 +109,9 @@ export function householdBusinessForm(phone: string) {
 
 /** A complete valid submission body for a procedure, with a fresh PDF for every required component. */
 export async function submissionFor(
-  http: ReturnType<typeof request>, token: string, phone: string,
+  http: ReturnType<typeof request>,
+  token: string,
+  phone: string,
   procedure: { code: string; agencyCode: string; form: Record<string, unknown>; components: string[] },
 ) {
   const components = [];

@@ -5,7 +5,10 @@ import { testEnv } from './test-env';
  * A connection as DATABASE_URL's user, the schema's owner, in one transaction: for what only a migration may do
  * (the apps, and so `TestApp.db`, connect as the application role, which owns nothing).
  */
-export async function asOwner<T>(work: (query: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>, overrides: Record<string, string> = {}): Promise<T> {
+export async function asOwner<T>(
+  work: (query: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>,
+  overrides: Record<string, string> = {},
+): Promise<T> {
   const client = new Client({ connectionString: { ...testEnv(), ...overrides }.DATABASE_URL });
   await client.connect();
   try {

@@ -22,8 +22,13 @@ export async function startPaymentStack(seed: number | string): Promise<PaymentS
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const env = {
     PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
-    VNPAY_HASH_SECRET: TEST_VNPAY.secret, VNPAY_TMN_CODE: TEST_VNPAY.tmnCode, VNPAY_PAY_URL: `${gatewayUrl}/paymentv2/vpcpay.html`,
-    VNPAY_API_URL: `${gatewayUrl}/merchant_webapi/api/transaction`, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', PAYMENT_RECONCILE_EVERY_SECONDS: '3600',
+    VNPAY_HASH_SECRET: TEST_VNPAY.secret,
+    VNPAY_TMN_CODE: TEST_VNPAY.tmnCode,
+    VNPAY_PAY_URL: `${gatewayUrl}/paymentv2/vpcpay.html`,
+    VNPAY_API_URL: `${gatewayUrl}/merchant_webapi/api/transaction`,
+    SMS_PROVIDER: 'log',
+    OUTBOX_POLL_MS: '50',
+    PAYMENT_RECONCILE_EVERY_SECONDS: '3600',
   };
   const started: { close(): Promise<unknown> }[] = [];
   const close = async () => {
@@ -32,7 +37,13 @@ export async function startPaymentStack(seed: number | string): Promise<PaymentS
   try {
     const t = await startTestApp(env, { listen: true, port: apiPort });
     started.push(t);
-    const gateway = createGatewaySimulator({ tmnCode: TEST_VNPAY.tmnCode, secret: TEST_VNPAY.secret, ipnUrl: `${t.baseUrl}/api/v1/payments/vnpay/ipn`, port: gatewayPort, seed });
+    const gateway = createGatewaySimulator({
+      tmnCode: TEST_VNPAY.tmnCode,
+      secret: TEST_VNPAY.secret,
+      ipnUrl: `${t.baseUrl}/api/v1/payments/vnpay/ipn`,
+      port: gatewayPort,
+      seed,
+    });
     await gateway.start();
     started.push({ close: () => gateway.stop() });
     const worker = await startTestWorker(env);

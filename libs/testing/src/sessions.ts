@@ -11,8 +11,12 @@ export async function officerToken(http: ReturnType<typeof request>, username: s
 
 /** The last OTP written to the outbox for a phone (84… form): what the SMS would carry. */
 export async function lastOtpFor(db: DataSource, phone: string): Promise<string> {
-  const row = await db.getRepository(OutboxMessageEntity).createQueryBuilder('o')
-    .where(`o.kind = 'otp' AND o.payload->>'to' = :phone`, { phone }).orderBy('o.created_at', 'DESC').getOne();
+  const row = await db
+    .getRepository(OutboxMessageEntity)
+    .createQueryBuilder('o')
+    .where(`o.kind = 'otp' AND o.payload->>'to' = :phone`, { phone })
+    .orderBy('o.created_at', 'DESC')
+    .getOne();
   if (!row) throw new Error(`no OTP in the outbox for ${phone}`);
   return (row.payload.variables as { code: string }).code;
 }

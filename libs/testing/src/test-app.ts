@@ -16,7 +16,10 @@ export interface TestApp {
 }
 
 /** A fully configured API in this process, on the test database; `overrides` are extra environment variables. */
-export async function startTestApp(overrides: Record<string, string> = {}, options: { listen?: boolean; port?: number; logStream?: DestinationStream } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { listen?: boolean; port?: number; logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const config = loadAllConfig({ ...testEnv(), ...overrides });
   const app = await createApiApp(config, { logStream: options.logStream });
   let baseUrl: string | null = null;

@@ -3,12 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog, type AuditActor } from '@dvc/audit';
 import {
-  adminReachOf, agencyDraftErrors, agencyOpenOn, closedFromOf, decideClosure, DomainError, DomainErrorCode, formatYmd, PROVINCE_GROUP, scopeCodeFor,
-  type AdminLevel, type AgencyDuty, type AgencyKind, type AgencySector, type FieldError, type OfficerPrincipal,
+  adminReachOf,
+  agencyDraftErrors,
+  agencyOpenOn,
+  closedFromOf,
+  decideClosure,
+  DomainError,
+  DomainErrorCode,
+  formatYmd,
+  PROVINCE_GROUP,
+  scopeCodeFor,
+  type AdminLevel,
+  type AgencyDuty,
+  type AgencyKind,
+  type AgencySector,
+  type FieldError,
+  type OfficerPrincipal,
 } from '@dvc/core';
-import {
-  AGENCIES_IN_REACH, DELETE_ASSIGNMENTS, INSERT_AGENCY, INSERT_ASSIGNMENTS, KNOWN_PROCEDURES, UNIT_IN_REACH, UPDATE_AGENCY,
-} from './agencies.sql';
+import { AGENCIES_IN_REACH, DELETE_ASSIGNMENTS, INSERT_AGENCY, INSERT_ASSIGNMENTS, KNOWN_PROCEDURES, UNIT_IN_REACH, UPDATE_AGENCY } from './agencies.sql';
 
 export interface AgencyProcedures {
   /** Procedures the agency is named to receive (empty: it receives what its level receives). */
@@ -70,11 +82,28 @@ export interface AgencyChange {
 }
 
 interface AgencyRow {
-  code: string; name: string; kind: AgencyKind; sectors: AgencySector[]; unit_code: string; unit_name: string; unit_level: AdminLevel; receives: boolean;
-  scope_code: string; sms_brandname: string | null; valid_from: string; valid_to: string | null; successor_code: string | null;
-  receives_procedures: string[]; processes_procedures: string[];
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  sectors: AgencySector[];
+  unit_code: string;
+  unit_name: string;
+  unit_level: AdminLevel;
+  receives: boolean;
+  scope_code: string;
+  sms_brandname: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  successor_code: string | null;
+  receives_procedures: string[];
+  processes_procedures: string[];
 }
-interface UnitRow { code: string; level: AdminLevel; valid_to: string | null; people_committee_code: string | null }
+interface UnitRow {
+  code: string;
+  level: AdminLevel;
+  valid_to: string | null;
+  people_committee_code: string | null;
+}
 
 const LIST_LIMIT = 500;
 const DUTY_FIELD: Record<AgencyDuty, keyof AgencyProcedures> = { receive: 'receives', process: 'processes' };
@@ -112,15 +141,35 @@ export class AgenciesService {
     const created = await this.db.transaction(async (em) => {
       const unit = await this.unitInReach(em, actor, input.unitCode);
       const procedures = { receives: unique(input.procedures?.receives), processes: unique(input.procedures?.processes) };
-      const draft = { code: input.code, name: input.name, kind: input.kind, sectors: unique(input.sectors), receives: input.receives, receivesProcedures: procedures.receives };
-      const errors = agencyDraftErrors(draft, { code: unit.code, level: unit.level, peopleCommitteeCode: unit.people_committee_code }, { isNew: true, provinceGroup: PROVINCE_GROUP });
+      const draft = {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        sectors: unique(input.sectors),
+        receives: input.receives,
+        receivesProcedures: procedures.receives,
+      };
+      const errors = agencyDraftErrors(
+        draft,
+        { code: unit.code, level: unit.level, peopleCommitteeCode: unit.people_committee_code },
+        { isNew: true, provinceGroup: PROVINCE_GROUP },
+      );
       if (unit.valid_to !== null && unit.valid_to < today) errors.push({ field: 'unitCode', message: 'is a unit that no longer exists' });
       errors.push(...(await this.unknownProcedures(em, procedures)));
       if (errors.length > 0) throw DomainError.validation(errors);
       const inserted: unknown[] = await em.query(INSERT_AGENCY, [
-        input.code, input.name.trim(), input.kind, draft.sectors, unit.code, input.receives, scopeCodeFor(input.code, unit), input.smsBrandname ?? null, today,
+        input.code,
+        input.name.trim(),
+        input.kind,
+        draft.sectors,
+        unit.code,
+        input.receives,
+        scopeCodeFor(input.code, unit),
+        input.smsBrandname ?? null,
+        today,
       ]);
-      if (inserted.length === 0) throw new DomainError(DomainErrorCode.Conflict, `The identifier ${input.code} is taken by another agency.`, [{ field: 'code', message: 'is taken' }]);
+      if (inserted.length === 0)
+        throw new DomainError(DomainErrorCode.Conflict, `The identifier ${input.code} is taken by another agency.`, [{ field: 'code', message: 'is taken' }]);
       await this.replaceAssignments(em, input.code, procedures);
       const after = await this.lockedInReach(em, actor, input.code);
       await this.audit(em, { by, action: 'agency.create', code: input.code, before: null, after });
@@ -140,12 +189,27 @@ export class AgenciesService {
       const sectors = edit.sectors !== undefined ? unique(edit.sectors) : before.sectors;
       const receives = edit.receives ?? before.receives;
       const draft = { code, name: edit.name ?? before.name, kind: before.kind, sectors, receives, receivesProcedures: procedures.receives };
-      const errors: FieldError[] = agencyDraftErrors(draft, { code: before.unitCode, level: 'commune', peopleCommitteeCode: null }, { isNew: false, provinceGroup: PROVINCE_GROUP });
+      const errors: FieldError[] = agencyDraftErrors(
+        draft,
+        { code: before.unitCode, level: 'commune', peopleCommitteeCode: null },
+        { isNew: false, provinceGroup: PROVINCE_GROUP },
+      );
       errors.push(...(await this.unknownProcedures(em, procedures)));
       if (errors.length > 0) throw DomainError.validation(errors);
       const { validTo } = edit.closedFrom !== undefined ? decideClosure(before, edit.closedFrom, today) : { validTo: before.validTo };
-      await em.query(UPDATE_AGENCY, [code, draft.name.trim(), sectors, receives, edit.smsBrandname !== undefined ? edit.smsBrandname : before.smsBrandname, validTo]);
-      if (edit.procedures) await this.replaceAssignments(em, code, { receives: edit.procedures.receives !== undefined ? procedures.receives : undefined, processes: edit.procedures.processes !== undefined ? procedures.processes : undefined });
+      await em.query(UPDATE_AGENCY, [
+        code,
+        draft.name.trim(),
+        sectors,
+        receives,
+        edit.smsBrandname !== undefined ? edit.smsBrandname : before.smsBrandname,
+        validTo,
+      ]);
+      if (edit.procedures)
+        await this.replaceAssignments(em, code, {
+          receives: edit.procedures.receives !== undefined ? procedures.receives : undefined,
+          processes: edit.procedures.processes !== undefined ? procedures.processes : undefined,
+        });
       const after = await this.lockedInReach(em, actor, code);
       await this.audit(em, { by, action: 'agency.update', code, before, after });
       return after;
@@ -153,10 +217,30 @@ export class AgenciesService {
   }
 
   /** Opens agencies a reorganisation creates (in its transaction, `em`), each working from `validFrom`. */
-  async openAgencies(em: EntityManager, rows: readonly { code: string; name: string; kind: AgencyKind; sectors: AgencySector[]; unitCode: string; receives: boolean; scopeCode: string; validFrom: string }[]): Promise<void> {
+  async openAgencies(
+    em: EntityManager,
+    rows: readonly {
+      code: string;
+      name: string;
+      kind: AgencyKind;
+      sectors: AgencySector[];
+      unitCode: string;
+      receives: boolean;
+      scopeCode: string;
+      validFrom: string;
+    }[],
+  ): Promise<void> {
     for (const r of rows) {
-      await em.query(`INSERT INTO agencies (code, name, kind, sectors, unit_code, receives, scope_code, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [r.code, r.name, r.kind, r.sectors, r.unitCode, r.receives, r.scopeCode, r.validFrom]);
+      await em.query(`INSERT INTO agencies (code, name, kind, sectors, unit_code, receives, scope_code, valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        r.code,
+        r.name,
+        r.kind,
+        r.sectors,
+        r.unitCode,
+        r.receives,
+        r.scopeCode,
+        r.validFrom,
+      ]);
     }
   }
 
@@ -189,9 +273,12 @@ export class AgenciesService {
   private async unknownProcedures(em: EntityManager, procedures: AgencyProcedures): Promise<FieldError[]> {
     const all = [...new Set([...procedures.receives, ...procedures.processes])];
     if (all.length === 0) return [];
-    const known = new Set((await em.query(KNOWN_PROCEDURES, [all]) as { code: string }[]).map((r) => r.code));
-    return (['receives', 'processes'] as const).flatMap((duty) => procedures[duty].flatMap((code, i) =>
-      known.has(code) ? [] : [{ field: `procedures.${duty}[${i}]`, message: `${code} is not a procedure in the catalogue` }]));
+    const known = new Set(((await em.query(KNOWN_PROCEDURES, [all])) as { code: string }[]).map((r) => r.code));
+    return (['receives', 'processes'] as const).flatMap((duty) =>
+      procedures[duty].flatMap((code, i) =>
+        known.has(code) ? [] : [{ field: `procedures.${duty}[${i}]`, message: `${code} is not a procedure in the catalogue` }],
+      ),
+    );
   }
 
   private async unitInReach(em: EntityManager, actor: OfficerPrincipal, unitCode: string): Promise<UnitRow> {
@@ -206,7 +293,12 @@ export class AgenciesService {
     return agency;
   }
 
-  private async inReach(em: EntityManager, actor: OfficerPrincipal, filter: { unitCode: string | null; code: string | null; includeClosed: boolean }, lock = false): Promise<AdminAgencyView[]> {
+  private async inReach(
+    em: EntityManager,
+    actor: OfficerPrincipal,
+    filter: { unitCode: string | null; code: string | null; includeClosed: boolean },
+    lock = false,
+  ): Promise<AdminAgencyView[]> {
     const today = formatYmd(new Date());
     const sql = lock ? `${AGENCIES_IN_REACH} FOR UPDATE OF a` : AGENCIES_IN_REACH;
     const rows = (await em.query(sql, [reachUnit(actor), filter.unitCode, filter.code, filter.includeClosed, today, LIST_LIMIT])) as AgencyRow[];
@@ -225,9 +317,20 @@ const unique = <T>(list: readonly T[] | undefined): T[] => [...new Set(list ?? [
 
 function viewOf(r: AgencyRow, today: string): AdminAgencyView {
   return {
-    code: r.code, name: r.name, kind: r.kind, unitCode: r.unit_code, unitName: r.unit_name, sectors: r.sectors, receives: r.receives, scopeCode: r.scope_code,
-    smsBrandname: r.sms_brandname, validFrom: r.valid_from, validTo: r.valid_to, closedFrom: closedFromOf(r.valid_to),
-    open: agencyOpenOn({ validFrom: r.valid_from, validTo: r.valid_to }, today), successorCode: r.successor_code,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    sectors: r.sectors,
+    receives: r.receives,
+    scopeCode: r.scope_code,
+    smsBrandname: r.sms_brandname,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    closedFrom: closedFromOf(r.valid_to),
+    open: agencyOpenOn({ validFrom: r.valid_from, validTo: r.valid_to }, today),
+    successorCode: r.successor_code,
     procedures: { receives: r.receives_procedures, processes: r.processes_procedures },
   };
 }

@@ -38,7 +38,14 @@ export async function importUnits(em: EntityManager, dataDir: string): Promise<U
        SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::varchar[], $5::varchar[], $6::date[])
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code
        WHERE units.valid_from = EXCLUDED.valid_from AND units.valid_to IS NULL`,
-      [batch.map((u) => u.code), batch.map((u) => u.name), batch.map((u) => u.type), batch.map((u) => u.level), batch.map((u) => u.parentCode), batch.map(() => THREE_LEVEL_VALID_FROM)],
+      [
+        batch.map((u) => u.code),
+        batch.map((u) => u.name),
+        batch.map((u) => u.type),
+        batch.map((u) => u.level),
+        batch.map((u) => u.parentCode),
+        batch.map(() => THREE_LEVEL_VALID_FROM),
+      ],
     );
   }
   for (let i = 0; i < agencies.length; i += 500) {
@@ -51,8 +58,16 @@ export async function importUnits(em: EntityManager, dataDir: string): Promise<U
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, sectors = EXCLUDED.sectors, unit_code = EXCLUDED.unit_code,
          receives = EXCLUDED.receives, scope_code = EXCLUDED.scope_code
        WHERE agencies.valid_to IS NULL`,
-      [batch.map((a) => a.code), batch.map((a) => a.name), batch.map((a) => a.kind), batch.map((a) => a.sectors.join(',')), batch.map((a) => a.unitCode),
-        batch.map((a) => a.receives), batch.map((a) => a.scopeCode), batch.map(() => THREE_LEVEL_VALID_FROM)],
+      [
+        batch.map((a) => a.code),
+        batch.map((a) => a.name),
+        batch.map((a) => a.kind),
+        batch.map((a) => a.sectors.join(',')),
+        batch.map((a) => a.unitCode),
+        batch.map((a) => a.receives),
+        batch.map((a) => a.scopeCode),
+        batch.map(() => THREE_LEVEL_VALID_FROM),
+      ],
     );
   }
   return { source: fromFile ? file : 'minimal built-in hierarchy', units: units.length, agencies: agencies.length };

@@ -24,7 +24,13 @@ export interface UnitDetailView extends UnitView {
 }
 
 const toView = (u: UnitEntity): UnitView => ({
-  code: u.code, name: u.name, type: u.type, level: u.level, parentCode: u.parentCode, validFrom: u.validFrom, validTo: u.validTo,
+  code: u.code,
+  name: u.name,
+  type: u.type,
+  level: u.level,
+  parentCode: u.parentCode,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
 });
 
 @Injectable()

@@ -37,13 +37,16 @@ export class AgenciesController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: AdminAgencyDetailDto, description: '409 for an identifier taken, 404 for a unit outside the caller\'s reach, 422 naming the field for anything else' })
+  @ApiCreatedResponse({
+    type: AdminAgencyDetailDto,
+    description: "409 for an identifier taken, 404 for a unit outside the caller's reach, 422 naming the field for anything else",
+  })
   async create(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Body() body: AgencyCreateDto) {
     return this.withOpenDossiers(await this.agencies.create(actor, body, by));
   }
 
   @Patch(':code')
-  @ApiOkResponse({ type: AdminAgencyDetailDto, description: '404 for an agency outside the caller\'s reach, 409 for a closure that has begun' })
+  @ApiOkResponse({ type: AdminAgencyDetailDto, description: "404 for an agency outside the caller's reach, 409 for a closure that has begun" })
   async update(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Param('code') code: string, @Body() body: AgencyUpdateDto) {
     return this.withOpenDossiers(await this.agencies.update(actor, agencyCode(code), body, by));
   }

@@ -6,7 +6,13 @@ import type { AuditActor } from '@dvc/audit';
 import { CurrentPrincipal, OfficerOnly } from '../common/auth.decorators';
 import { AuditedBy } from '../common/audited-by';
 import {
-  OfficerAccountDto, OfficerCreateDto, OfficerCreatedDto, OfficerListQueryDto, OfficerUpdateDto, PasswordResetDoneDto, PasswordResetDto,
+  OfficerAccountDto,
+  OfficerCreateDto,
+  OfficerCreatedDto,
+  OfficerListQueryDto,
+  OfficerUpdateDto,
+  PasswordResetDoneDto,
+  PasswordResetDto,
 } from './officer-accounts.dto';
 
 const officerId = (id: string) => {
@@ -22,7 +28,10 @@ export class OfficerAccountsController {
   constructor(private readonly accounts: OfficerAccountsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: OfficerCreatedDto, description: '409 for a username taken, 403 for an agency or a role beyond the caller, 422 for a weak password' })
+  @ApiCreatedResponse({
+    type: OfficerCreatedDto,
+    description: '409 for a username taken, 403 for an agency or a role beyond the caller, 422 for a weak password',
+  })
   create(@CurrentPrincipal() actor: OfficerPrincipal, @AuditedBy() by: AuditActor, @Body() body: OfficerCreateDto) {
     return this.accounts.create(actor, body, by);
   }
@@ -31,8 +40,11 @@ export class OfficerAccountsController {
   @ApiOkResponse({ type: [OfficerAccountDto] })
   list(@CurrentPrincipal() actor: OfficerPrincipal, @Query() query: OfficerListQueryDto) {
     return this.accounts.list(actor, {
-      agencyCode: query.agencyCode, q: query.q, active: query.active === undefined ? undefined : query.active === 'true',
-      limit: query.limit ?? 50, offset: query.offset ?? 0,
+      agencyCode: query.agencyCode,
+      q: query.q,
+      active: query.active === undefined ? undefined : query.active === 'true',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
     });
   }
 

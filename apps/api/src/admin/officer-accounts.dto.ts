@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { OFFICER_ROLES, type OfficerRole } from '@dvc/core';
 
 const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.H\d{2}$/;
@@ -76,7 +91,7 @@ export class OfficerUpdateDto {
   @IsIn(OFFICER_ROLES, { each: true, message: ROLE_MESSAGE })
   roles?: OfficerRole[];
 
-  @ApiPropertyOptional({ description: 'false deactivates (the officer\'s tokens stop working at once), true reactivates' })
+  @ApiPropertyOptional({ description: "false deactivates (the officer's tokens stop working at once), true reactivates" })
   @OmittableNotNull()
   @IsBoolean()
   active?: boolean;

@@ -33,7 +33,8 @@ export class OfficerDto {
   @ApiProperty() id: string;
   @ApiProperty() username: string;
   @ApiProperty() fullName: string;
-  @ApiProperty({ type: String, nullable: true, example: 'Công chức Bộ phận Một cửa', description: 'Chức danh, printed under the name on the forms' }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Công chức Bộ phận Một cửa', description: 'Chức danh, printed under the name on the forms' }) title:
+    string | null;
   @ApiProperty({ type: [String], example: ['receiving_officer'] }) roles: string[];
   @ApiProperty({ example: '001.35.22.H26' }) agencyCode: string;
   @ApiProperty() agencyName: string;
@@ -48,7 +49,8 @@ export class OfficerDto {
  * `enrolmentToken` as the bearer of POST /auth/officers/totp/enroll and /totp/verify).
  */
 export class OfficerLoginResponseDto {
-  @ApiPropertyOptional({ description: 'For API clients (Authorization: Bearer). The portal uses the HttpOnly session cookie set with it.' }) accessToken?: string;
+  @ApiPropertyOptional({ description: 'For API clients (Authorization: Bearer). The portal uses the HttpOnly session cookie set with it.' })
+  accessToken?: string;
   @ApiPropertyOptional({ type: OfficerDto }) officer?: OfficerDto;
   @ApiPropertyOptional({ description: 'With accessToken: send as X-CSRF-Token with every write made with the session cookie' }) csrfToken?: string;
   @ApiPropertyOptional({ enum: [true] }) passwordChangeRequired?: true;

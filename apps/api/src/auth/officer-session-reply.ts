@@ -7,7 +7,10 @@ import type { TokenService } from '@dvc/identity';
  * CSRF token its writes must carry. Answers without an access token (another step to do) pass unchanged.
  */
 export function withOfficerSessionCookie<T extends object>(
-  tokens: TokenService, result: T, request: FastifyRequest, reply: FastifyReply,
+  tokens: TokenService,
+  result: T,
+  request: FastifyRequest,
+  reply: FastifyReply,
 ): T | (T & { csrfToken: string }) {
   if (!('accessToken' in result) || typeof result.accessToken !== 'string') return result;
   void reply.header('set-cookie', officerSessionCookie(result.accessToken, tokens.officerTokenTtlSeconds, request.protocol === 'https'));

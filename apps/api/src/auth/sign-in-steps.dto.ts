@@ -22,7 +22,10 @@ export class PasswordChangeDto {
   @MaxLength(2048)
   changeToken: string;
 
-  @ApiProperty({ example: 'Hồ Gươm mùa thu lá vàng', description: 'At least PASSWORD_MIN_LENGTH (12) characters; not a common password, nor the username or name' })
+  @ApiProperty({
+    example: 'Hồ Gươm mùa thu lá vàng',
+    description: 'At least PASSWORD_MIN_LENGTH (12) characters; not a common password, nor the username or name',
+  })
   @IsString()
   @MaxLength(1024)
   newPassword: string;
@@ -37,7 +40,8 @@ export class TotpCodeDto {
 
 export class TotpEnrolmentDto {
   @ApiProperty({ example: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', description: 'Base32 secret, for apps that cannot scan' }) secret: string;
-  @ApiProperty({ example: 'otpauth://totp/DVC%20H%C3%A0%20N%E1%BB%99i%3Aadmin?secret=…&issuer=DVC%20H%C3%A0%20N%E1%BB%99i&algorithm=SHA1&digits=6&period=30' }) otpauthUri: string;
+  @ApiProperty({ example: 'otpauth://totp/DVC%20H%C3%A0%20N%E1%BB%99i%3Aadmin?secret=…&issuer=DVC%20H%C3%A0%20N%E1%BB%99i&algorithm=SHA1&digits=6&period=30' })
+  otpauthUri: string;
   @ApiProperty({ description: 'The otpauth URI as a QR code: data:image/png;base64,…' }) qrCode: string;
 }
 

@@ -33,8 +33,11 @@ export class TotpController {
   @HttpCode(200)
   @ApiOkResponse({ type: TotpConfirmedDto })
   async verify(
-    @CurrentPrincipal() officer: OfficerPrincipal, @Body() body: TotpCodeDto, @Enrolling() enrolling: boolean,
-    @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentPrincipal() officer: OfficerPrincipal,
+    @Body() body: TotpCodeDto,
+    @Enrolling() enrolling: boolean,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const confirmed = await this.enrolment.confirm(officer.id, body.code);
     if (!enrolling) return confirmed;

@@ -30,7 +30,11 @@ export class CalendarController {
     const calendar = await this.calendars.calendarFor(q.unitCode ?? null);
     const from = new Date(q.from);
     const statutory = { workingDays: q.workingDays, workingHours: q.workingHours, sameDay: q.sameDay === 'true' };
-    return { from: toIsoWithOffset(from), clockStartsAt: toIsoWithOffset(calendar.startOfClock(from, statutory)), dueAt: toIsoWithOffset(calendar.dueDate(from, statutory)) };
+    return {
+      from: toIsoWithOffset(from),
+      clockStartsAt: toIsoWithOffset(calendar.startOfClock(from, statutory)),
+      dueAt: toIsoWithOffset(calendar.dueDate(from, statutory)),
+    };
   }
 
   @Get('admin/calendar/:year')

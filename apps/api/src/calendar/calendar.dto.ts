@@ -42,10 +42,18 @@ export class CalendarDayDto {
 
 export class CalendarYearDto {
   @ApiProperty({ type: [CalendarDayDto] })
-  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'each must be an object with date and name' }) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'each must be an object with date and name' })
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayDto)
   holidays: CalendarDayDto[];
 
   @ApiProperty({ type: [CalendarDayDto] })
-  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true, message: 'each must be an object with date and name' }) @ValidateNested({ each: true }) @Type(() => CalendarDayDto)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsObject({ each: true, message: 'each must be an object with date and name' })
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayDto)
   workingWeekendDays: CalendarDayDto[];
 }

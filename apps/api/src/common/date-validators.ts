@@ -8,30 +8,36 @@ const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
  * as "Invalid Date".
  */
 export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isIsoInstant',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string' || !isISO8601(value, { strict: true, strictSeparator: true })) return false;
-        const ms = Date.parse(value);
-        return Number.isFinite(ms) && yearOf(ms) >= 1900 && yearOf(ms) <= 9999;
+  return ValidateBy(
+    {
+      name: 'isIsoInstant',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !isISO8601(value, { strict: true, strictSeparator: true })) return false;
+          const ms = Date.parse(value);
+          return Number.isFinite(ms) && yearOf(ms) >= 1900 && yearOf(ms) <= 9999;
+        },
+        defaultMessage: () => 'must be an ISO 8601 time',
       },
-      defaultMessage: () => 'must be an ISO 8601 time',
     },
-  }, options);
+    options,
+  );
 }
 
 /** A real calendar day written YYYY-MM-DD, in years 1900–2100. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isIsoDate',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isISO8601(value, { strict: true })) return false;
-        const year = Number(value.slice(0, 4));
-        return year >= 1900 && year <= 2100;
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isISO8601(value, { strict: true })) return false;
+          const year = Number(value.slice(0, 4));
+          return year >= 1900 && year <= 2100;
+        },
+        defaultMessage: () => 'must be a date YYYY-MM-DD',
       },
-      defaultMessage: () => 'must be a date YYYY-MM-DD',
     },
-  }, options);
+    options,
+  );
 }

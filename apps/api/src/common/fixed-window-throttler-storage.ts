@@ -18,7 +18,12 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private lastSweep = Date.now();
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<{ totalHits: number; timeToExpire: number; isBlocked: boolean; timeToBlockExpire: number }> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<{ totalHits: number; timeToExpire: number; isBlocked: boolean; timeToBlockExpire: number }> {
     const now = Date.now();
     this.sweep(now);
     let w = this.windows.get(key);
@@ -27,7 +32,8 @@ export class FixedWindowThrottlerStorage implements ThrottlerStorage {
       this.windows.set(key, w);
     }
     const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
-    if (w.blockedUntil > now) return { totalHits: w.hits, timeToExpire: seconds(w.endsAt - now), isBlocked: true, timeToBlockExpire: seconds(w.blockedUntil - now) };
+    if (w.blockedUntil > now)
+      return { totalHits: w.hits, timeToExpire: seconds(w.endsAt - now), isBlocked: true, timeToBlockExpire: seconds(w.blockedUntil - now) };
     w.hits += 1;
     if (w.hits > limit) w.blockedUntil = now + (blockDuration > 0 ? blockDuration : w.endsAt - now);
     const isBlocked = w.hits > limit;

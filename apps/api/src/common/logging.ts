@@ -9,23 +9,27 @@ import { readableLogTransport, redactingLogOptions, type RuntimeConfig } from '@
 export function loggerParams(runtime: RuntimeConfig, destination?: DestinationStream): Params {
   const base = redactingLogOptions(runtime.logLevel);
   const pinoHttp: Options = {
-      ...base,
-      serializers: {
-        ...base.serializers,
-        req: (req: { id: unknown; method: string; url: string; raw?: { principal?: Principal } }) => ({
-          id: req.id,
-          method: req.method,
-          url: maskSensitive(req.url.replace(/([?&](phone|code|token|otp|state|ticket|id_token_hint)=)[^&]*/gi, '$1[redacted]')),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Nothing to add for an anonymous request: an empty object would still cost pino-http a child logger.
-      customProps: (req) => {
-        const principal = (req as { principal?: Principal }).principal;
-        return (principal ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } } : undefined) as object;
-      },
-      autoLogging: { ignore: (req) => req.url === '/health' },
-      ...(destination ? {} : { transport: readableLogTransport(runtime) }),
+    ...base,
+    serializers: {
+      ...base.serializers,
+      req: (req: { id: unknown; method: string; url: string; raw?: { principal?: Principal } }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskSensitive(req.url.replace(/([?&](phone|code|token|otp|state|ticket|id_token_hint)=)[^&]*/gi, '$1[redacted]')),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    // Nothing to add for an anonymous request: an empty object would still cost pino-http a child logger.
+    customProps: (req) => {
+      const principal = (req as { principal?: Principal }).principal;
+      return (
+        principal
+          ? { principal: principal.kind === 'officer' ? { officer: principal.username, agency: principal.agencyCode } : { citizen: principal.id } }
+          : undefined
+      ) as object;
+    },
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    ...(destination ? {} : { transport: readableLogTransport(runtime) }),
   };
   return {
     // Nest 11's router wants a named wildcard; the default '*' logs a deprecation warning.

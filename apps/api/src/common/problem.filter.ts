@@ -4,8 +4,18 @@ import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@dvc/core';
 import { problem, ProblemDetails, slugOf, STATUS_BY_CODE } from './problem-details';
 
 export const HTTP_SLUGS: Record<number, string> = {
-  400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 408: 'request-timeout',
-  409: 'conflict', 413: 'payload-too-large', 414: 'uri-too-long', 415: 'unsupported-media-type', 422: 'validation-failed', 429: 'rate-limited',
+  400: 'malformed-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  408: 'request-timeout',
+  409: 'conflict',
+  413: 'payload-too-large',
+  414: 'uri-too-long',
+  415: 'unsupported-media-type',
+  422: 'validation-failed',
+  429: 'rate-limited',
   431: 'headers-too-large',
 };
 
@@ -34,13 +44,18 @@ export function toProblem(error: unknown): { body: ProblemDetails; retryAfter?: 
   // Fastify's own errors (bad JSON, body too large, unsupported content type, bad URL) carry a 4xx statusCode.
   const { statusCode, code } = (error ?? {}) as { statusCode?: unknown; code?: unknown };
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const detail = FASTIFY_DETAILS[String(code)] ?? (statusCode === 400 ? 'The request body is not valid JSON or is malformed.' : String((error as Error).message));
+    const detail =
+      FASTIFY_DETAILS[String(code)] ?? (statusCode === 400 ? 'The request body is not valid JSON or is malformed.' : String((error as Error).message));
     return { body: problem(statusCode, HTTP_SLUGS[statusCode] ?? `http-${statusCode}`, detail) };
   }
   if (isDatabaseUnavailable(error)) {
     // The change may or may not have committed before the connection went: the client sends the same request again.
     return {
-      body: problem(503, slugOf(DomainErrorCode.Unavailable), 'The service is briefly unavailable; send the same request again in a moment (with the same Idempotency-Key, a submission is never stored twice).'),
+      body: problem(
+        503,
+        slugOf(DomainErrorCode.Unavailable),
+        'The service is briefly unavailable; send the same request again in a moment (with the same Idempotency-Key, a submission is never stored twice).',
+      ),
       retryAfter: 2,
     };
   }

@@ -17,7 +17,10 @@ function tokenOf(request: FastifyRequest): string | null {
   if (typeof header === 'string' && /^Bearer\s+\S+$/i.test(header)) return header.split(/\s+/)[1];
   const query = (request.query as Record<string, unknown> | undefined)?.token;
   if (typeof query === 'string') return query;
-  const cookie = request.headers.cookie?.split(';').map((c) => c.trim().split('=')).find(([k]) => k === COOKIE);
+  const cookie = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === COOKIE);
   return cookie ? decodeURIComponent(cookie[1]) : null;
 }
 
@@ -28,7 +31,9 @@ function tokenOf(request: FastifyRequest): string | null {
 export async function mountQueueBoard(app: NestFastifyApplication, redis: RedisConfig): Promise<() => Promise<void>> {
   const connection = new Redis(redis.url, { connectionName: 'dvc-queue-board', maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   connection.on('error', () => undefined);
-  const queues = [SMS_QUEUE, PAYMENTS_QUEUE, NATIONAL_PORTAL_QUEUE, DEADLINES_QUEUE, REPORT_FACTS_QUEUE].map((name) => new Queue(name, { connection, prefix: redis.prefix }));
+  const queues = [SMS_QUEUE, PAYMENTS_QUEUE, NATIONAL_PORTAL_QUEUE, DEADLINES_QUEUE, REPORT_FACTS_QUEUE].map(
+    (name) => new Queue(name, { connection, prefix: redis.prefix }),
+  );
   const board = new BoardAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: board });
@@ -39,8 +44,12 @@ export async function mountQueueBoard(app: NestFastifyApplication, redis: RedisC
       const token = tokenOf(request);
       const principal = token ? await tokens.verify(token).catch(() => null) : null;
       if (!principal || principal.kind !== 'officer' || !principal.roles.includes('admin')) {
-        return reply.status(401).header('Content-Type', 'application/problem+json')
-          .send({ type: 'https://dvc.hanoi.gov.vn/problems/unauthenticated', title: 'Unauthorized', status: 401, detail: 'Administrators only: open with ?token=<admin access token>.' });
+        return reply.status(401).header('Content-Type', 'application/problem+json').send({
+          type: 'https://dvc.hanoi.gov.vn/problems/unauthenticated',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'Administrators only: open with ?token=<admin access token>.',
+        });
       }
       if ((request.query as Record<string, unknown> | undefined)?.token) {
         void reply.header('Set-Cookie', `${COOKIE}=${encodeURIComponent(token!)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict`);

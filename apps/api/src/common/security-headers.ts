@@ -35,8 +35,11 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     hsts: false,
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
-    return payload;
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+      return payload;
+    });
 }

@@ -27,7 +27,8 @@ describe('checkInputShape', () => {
 describe('validationPipe', () => {
   it('refuses a NUL in a path parameter as a 422 naming it', async () => {
     await expect(validationPipe.transform('a\u0000b', { type: 'param', data: 'code', metatype: String })).rejects.toMatchObject({
-      code: 'validation_failed', fieldErrors: [{ field: 'code', message: 'must not contain NUL characters' }],
+      code: 'validation_failed',
+      fieldErrors: [{ field: 'code', message: 'must not contain NUL characters' }],
     });
   });
 

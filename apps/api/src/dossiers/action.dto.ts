@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import type { DossierAction } from '@dvc/core';
 import { ComponentFilesDto } from './submission.dto';
@@ -31,19 +44,37 @@ class OptionalReasonDto extends VersionedDto {
 
 export class RequestSupplementDto extends ReasonDto {
   @ApiProperty({ type: [String], description: 'Codes of the missing components', example: ['GCS'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) components: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  components: string[];
 
-  @ApiPropertyOptional({ description: 'Required when supplementation was already requested: why the first request did not list everything (recorded as a breach of the once rule; the dossier counts late)' })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(2000) repeatReason?: string;
+  @ApiPropertyOptional({
+    description:
+      'Required when supplementation was already requested: why the first request did not list everything (recorded as a breach of the once rule; the dossier counts late)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  repeatReason?: string;
 }
 
 export class SupplementDto extends VersionedDto {
   @ApiPropertyOptional({ type: [ComponentFilesDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true, message: 'each must be an object with code and fileIds' }) @ValidateNested({ each: true }) @Type(() => ComponentFilesDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each must be an object with code and fileIds' })
+  @ValidateNested({ each: true })
+  @Type(() => ComponentFilesDto)
   components?: ComponentFilesDto[];
 
   @ApiPropertyOptional({ description: 'Form fields to correct', type: 'object', additionalProperties: true })
-  @IsOptional() @IsObject() form?: Record<string, unknown>;
+  @IsOptional()
+  @IsObject()
+  form?: Record<string, unknown>;
 }
 
 export class AssignDto extends NoteDto {
@@ -57,12 +88,21 @@ export class TransferDto extends NoteDto {
 export class ProposeDto extends VersionedDto {
   @ApiProperty({ enum: ['grant', 'deny'] }) @IsIn(['grant', 'deny'], { message: 'must be grant or deny' }) outcome: 'grant' | 'deny';
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(2000) note: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'each must be a file id' }) resultFileIds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'each must be a file id' })
+  resultFileIds?: string[];
 }
 
 export class RequestPaymentDto extends NoteDto {
   @ApiPropertyOptional({ description: "VND; defaults to the procedure's fee", maximum: MAX_REQUESTED_VND })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_REQUESTED_VND, { message: `must be at most ${MAX_REQUESTED_VND} VND` }) amount?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REQUESTED_VND, { message: `must be at most ${MAX_REQUESTED_VND} VND` })
+  amount?: number;
 }
 
 export class ExtendDto extends ReasonDto {
@@ -70,10 +110,17 @@ export class ExtendDto extends ReasonDto {
 }
 
 export class ReturnResultDto extends NoteDto {
-  @ApiProperty({ enum: ['desk', 'post', 'online'] }) @IsIn(['desk', 'post', 'online'], { message: 'must be desk, post or online' }) method: 'desk' | 'post' | 'online';
+  @ApiProperty({ enum: ['desk', 'post', 'online'] }) @IsIn(['desk', 'post', 'online'], { message: 'must be desk, post or online' }) method:
+    'desk' | 'post' | 'online';
 
-  @ApiPropertyOptional({ example: 'EE123456785VN', description: 'With method post: the item number (UPU S10, check digit verified); refused with other methods' })
-  @IsOptional() @IsString() @MaxLength(20) postalItemNumber?: string;
+  @ApiPropertyOptional({
+    example: 'EE123456785VN',
+    description: 'With method post: the item number (UPU S10, check digit verified); refused with other methods',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  postalItemNumber?: string;
 }
 
 export class RateDto extends OptionalReasonDto {

@@ -38,7 +38,12 @@ export class DossiersController {
   @Post('dossiers')
   @CitizenOnly()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key and body return the same dossier' })
-  async submit(@CurrentPrincipal() citizen: CitizenPrincipal, @Body() body: SubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async submit(
+    @CurrentPrincipal() citizen: CitizenPrincipal,
+    @Body() body: SubmissionDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { dossier, replayed, written } = await this.intake.submitOnline(citizen, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(201);
@@ -50,7 +55,12 @@ export class DossiersController {
   @Post('desk/dossiers')
   @OfficerOnly('receiving_officer')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async register(@CurrentPrincipal() officer: OfficerPrincipal, @Body() body: DeskSubmissionDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @CurrentPrincipal() officer: OfficerPrincipal,
+    @Body() body: DeskSubmissionDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { dossier, replayed } = await this.intake.registerAtDesk(officer, body, idempotencyKey(key));
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     void reply.status(201);
@@ -60,7 +70,10 @@ export class DossiersController {
   @Get('dossiers')
   @SignedIn()
   list(@CurrentPrincipal() principal: Principal, @Query() query: DossierListQueryDto) {
-    const status = query.status?.split(',').map((s) => s.trim()).filter(Boolean);
+    const status = query.status
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = status?.filter((s) => !(DOSSIER_STATUSES as readonly string[]).includes(s));
     if (unknown?.length) throw DomainError.validation([{ field: 'status', message: `unknown status: ${unknown.join(', ')}` }]);
     return this.queries.list(principal, {

@@ -6,11 +6,14 @@ import { decodeListCursor } from '@dvc/core';
  * order of the caller's own list.
  */
 export function IsListCursor(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isListCursor',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && decodeListCursor(value, 'due') !== null,
-      defaultMessage: () => 'is not a cursor this API returned',
+  return ValidateBy(
+    {
+      name: 'isListCursor',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && decodeListCursor(value, 'due') !== null,
+        defaultMessage: () => 'is not a cursor this API returned',
+      },
     },
-  }, options);
+    options,
+  );
 }

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { IsIsoInstant } from '../common/date-validators';
 import { IsListCursor } from './list-cursor.validator';
@@ -93,7 +106,11 @@ export class SubmissionDto {
 
 /** A dossier registered at the desk: handed in, or arrived by the public postal service. */
 export class DeskSubmissionDto extends SubmissionDto {
-  @ApiPropertyOptional({ enum: ['direct', 'post'], default: 'direct', description: 'direct: handed in at the desk; post: arrived by the public postal service' })
+  @ApiPropertyOptional({
+    enum: ['direct', 'post'],
+    default: 'direct',
+    description: 'direct: handed in at the desk; post: arrived by the public postal service',
+  })
   @IsOptional()
   @IsIn(['direct', 'post'], { message: 'must be direct or post' })
   channel?: 'direct' | 'post';

@@ -17,11 +17,13 @@ export class FileDto {
 
 const toDto = (f: FileEntity): FileDto => ({ id: f.id, name: f.name, size: f.size, mime: f.mime, sha256: f.sha256 });
 
-
 @ApiTags('files')
 @Controller('files')
 export class FilesController {
-  constructor(private readonly files: FilesService, private readonly dossierFiles: DossierFileAccessService) {}
+  constructor(
+    private readonly files: FilesService,
+    private readonly dossierFiles: DossierFileAccessService,
+  ) {}
 
   @Post()
   @SignedIn()
@@ -46,11 +48,13 @@ export class FilesController {
   @Header('Cache-Control', 'private, no-store')
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The content, for its owner and for officers who may read a dossier that references the file (component or result; each opening is recorded). Anyone else: 404, as for a file that does not exist',
+    description:
+      'The content, for its owner and for officers who may read a dossier that references the file (component or result; each opening is recorded). Anyone else: 404, as for a file that does not exist',
   })
   async download(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
-    const opened = await this.files.openOwned(id, { kind: principal.kind, id: principal.id })
-      ?? (principal.kind === 'officer' ? await this.dossierFiles.openForOfficer(principal, id) : null);
+    const opened =
+      (await this.files.openOwned(id, { kind: principal.kind, id: principal.id })) ??
+      (principal.kind === 'officer' ? await this.dossierFiles.openForOfficer(principal, id) : null);
     if (!opened) throw DomainError.notFound('The file');
     const { file, content } = opened;
     return new StreamableFile(content, { type: file.mime, length: file.size, disposition: contentDisposition(file.name) });

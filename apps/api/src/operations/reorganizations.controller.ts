@@ -15,15 +15,22 @@ export const MERGES_FILE = 'hanoi-2025-merges.csv';
 
 export class ReorganizationDto {
   @ApiProperty({ example: 'Hà Nội 2025 — chính quyền hai cấp' }) @IsString() @MaxLength(100) name: string;
-  @ApiProperty({ example: '2025-07-01', description: 'First day of the new map; it takes effect at 00:00 (Asia/Ho_Chi_Minh) of this day' }) @IsIsoDate() effectiveDate: string;
+  @ApiProperty({ example: '2025-07-01', description: 'First day of the new map; it takes effect at 00:00 (Asia/Ho_Chi_Minh) of this day' })
+  @IsIsoDate()
+  effectiveDate: string;
   @ApiProperty({ description: 'Report what would change (units, agencies, officers, open dossiers) without changing anything' }) @IsBoolean() dryRun: boolean;
   @ApiPropertyOptional({ description: 'Old commune code → new unit code for split communes', example: { '00079': '00082' } })
-  @IsOptional() @IsObject() overrides?: Record<string, string>;
+  @IsOptional()
+  @IsObject()
+  overrides?: Record<string, string>;
   @ApiPropertyOptional({
-    description: 'Officers of the closing agencies: per old unit (commune or district) `move` (their account goes to the successor agency) or `grant` (a second account there, the old one kept for the history); `default` for the rest (move)',
+    description:
+      'Officers of the closing agencies: per old unit (commune or district) `move` (their account goes to the successor agency) or `grant` (a second account there, the old one kept for the history); `default` for the rest (move)',
     example: { default: 'move', units: { '00079': 'grant' } },
   })
-  @IsOptional() @IsObject() officers?: { default?: 'move' | 'grant'; units?: Record<string, 'move' | 'grant'> };
+  @IsOptional()
+  @IsObject()
+  officers?: { default?: 'move' | 'grant'; units?: Record<string, 'move' | 'grant'> };
 }
 
 @ApiTags('reorganizations')
@@ -45,8 +52,14 @@ export class ReorganizationsController {
     const file = join(resolve(this.data.unitsDataDir), MERGES_FILE);
     if (!existsSync(file)) throw DomainError.validation([{ field: 'source', message: `${MERGES_FILE} is not in the data folder (UNITS_DATA_DIR)` }]);
     return this.reorganizations.request({
-      name: body.name, effectiveDate: body.effectiveDate, merges: readMergesCsv(file), overrides: body.overrides, officers: body.officers,
-      dryRun: body.dryRun || dryRunQuery === 'true', requestedBy: by.username, by,
+      name: body.name,
+      effectiveDate: body.effectiveDate,
+      merges: readMergesCsv(file),
+      overrides: body.overrides,
+      officers: body.officers,
+      dryRun: body.dryRun || dryRunQuery === 'true',
+      requestedBy: by.username,
+      by,
     });
   }
 

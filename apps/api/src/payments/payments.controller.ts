@@ -16,7 +16,10 @@ function flat(query: Record<string, unknown>): Record<string, string> {
 @Controller()
 @SkipThrottle({ auth: true, authAddress: true, tracking: true })
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService, private readonly reconciliation: PaymentMismatchesService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly reconciliation: PaymentMismatchesService,
+  ) {}
 
   @Post('dossiers/:code/payments')
   @CitizenOnly()
@@ -54,4 +57,3 @@ export class PaymentsController {
     return this.reconciliation.mismatches();
   }
 }
-

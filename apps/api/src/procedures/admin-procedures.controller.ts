@@ -39,7 +39,8 @@ export class AdminProceduresController {
   })
   @ApiOkResponse({
     type: ImportReportDto,
-    description: 'The accepted records are written in one transaction (re-importing updates, a changed content is a new version); rejected rows carry their line and reason. A file that is not JSON or holds no records: 400/422 and nothing written; over 32 MiB: 413.',
+    description:
+      'The accepted records are written in one transaction (re-importing updates, a changed content is a new version); rejected rows carry their line and reason. A file that is not JSON or holds no records: 400/422 and nothing written; over 32 MiB: 413.',
   })
   async import(@Req() request: FastifyRequest, @AuditedBy() by: AuditActor): Promise<ImportReportDto> {
     let bytes: Buffer;

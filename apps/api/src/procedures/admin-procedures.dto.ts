@@ -15,7 +15,12 @@ export class ImportReportDto {
 }
 
 export class RequiredAssuranceDto {
-  @ApiProperty({ enum: [0, 1, 2], nullable: true, type: Number, description: 'The VNeID assurance level online submissions need (0 = any sign-in); null = the default for the online level' })
+  @ApiProperty({
+    enum: [0, 1, 2],
+    nullable: true,
+    type: Number,
+    description: 'The VNeID assurance level online submissions need (0 = any sign-in); null = the default for the online level',
+  })
   @IsIn([0, 1, 2, null], { message: 'must be 0, 1, 2 or null' })
   level: 0 | 1 | 2 | null;
 }

@@ -10,23 +10,34 @@ import { AuditedBy } from '../common/audited-by';
 import { DraftSaveDto, DraftViewDto, PreviewQueryDto, PublishDto, PublishedDto } from './procedure-drafts.dto';
 
 const hoursOf = (t: { workingDays?: number; workingHours?: number }) => t.workingHours ?? (t.workingDays ?? 0) * 8;
-const shown = (d: DraftView) => ({ ...d, updatedAt: d.updatedAt?.toISOString() ?? null, scheduled: d.scheduled && { version: d.scheduled.version, effectiveFrom: toIsoWithOffset(d.scheduled.effectiveFrom) } });
+const shown = (d: DraftView) => ({
+  ...d,
+  updatedAt: d.updatedAt?.toISOString() ?? null,
+  scheduled: d.scheduled && { version: d.scheduled.version, effectiveFrom: toIsoWithOffset(d.scheduled.effectiveFrom) },
+});
 
 /** The city catalogue: administrators only (a unit administrator manages accounts of a unit, not the catalogue). */
 @ApiTags('admin')
 @Controller('admin/procedures/:code')
 @OfficerOnly('admin')
 export class ProcedureDraftsController {
-  constructor(private readonly drafts: ProcedureDraftsService, private readonly calendars: CalendarService, private readonly vneid: VneidConfig) {}
+  constructor(
+    private readonly drafts: ProcedureDraftsService,
+    private readonly calendars: CalendarService,
+    private readonly vneid: VneidConfig,
+  ) {}
 
   @Get('draft')
-  @ApiOkResponse({ type: DraftViewDto, description: 'The open draft, or (open: false) the newest version\'s parts to open one from' })
+  @ApiOkResponse({ type: DraftViewDto, description: "The open draft, or (open: false) the newest version's parts to open one from" })
   async get(@Param('code') code: string) {
     return shown(await this.drafts.get(code));
   }
 
   @Put('draft')
-  @ApiOkResponse({ type: DraftViewDto, description: 'Saved (omitted parts keep their value). 409: another revision is open; 422: a part is invalid, each fault at its field; nothing saved' })
+  @ApiOkResponse({
+    type: DraftViewDto,
+    description: 'Saved (omitted parts keep their value). 409: another revision is open; 422: a part is invalid, each fault at its field; nothing saved',
+  })
   async save(@Param('code') code: string, @Body() body: DraftSaveDto, @AuditedBy() by: AuditActor) {
     return shown(await this.drafts.save(code, body as never, by));
   }
@@ -39,7 +50,10 @@ export class ProcedureDraftsController {
   }
 
   @Get('draft/preview')
-  @ApiOkResponse({ description: '{procedure: as the citizen would see it once published, deadline: {receivedAt, clockStartsAt, dueAt} for the sample receipt, steps: each step\'s working hours}' })
+  @ApiOkResponse({
+    description:
+      "{procedure: as the citizen would see it once published, deadline: {receivedAt, clockStartsAt, dueAt} for the sample receipt, steps: each step's working hours}",
+  })
   async preview(@Param('code') code: string, @Query() q: PreviewQueryDto) {
     const { procedure, draft } = await this.drafts.draftProcedure(code);
     const calendar = await this.calendars.calendarFor(q.unitCode ?? null);
@@ -59,7 +73,11 @@ export class ProcedureDraftsController {
 
   @Post('publish')
   @HttpCode(200)
-  @ApiOkResponse({ type: PublishedDto, description: 'The draft is the next version from 00:00 of effectiveFrom in Hà Nội (from now when today). 422: a past date or one before a version already waiting; 409: the procedure changed since the draft was opened; 404: no open draft' })
+  @ApiOkResponse({
+    type: PublishedDto,
+    description:
+      'The draft is the next version from 00:00 of effectiveFrom in Hà Nội (from now when today). 422: a past date or one before a version already waiting; 409: the procedure changed since the draft was opened; 404: no open draft',
+  })
   async publish(@Param('code') code: string, @Body() body: PublishDto, @AuditedBy() by: AuditActor): Promise<PublishedDto> {
     const published = await this.drafts.publish(code, body.effectiveFrom, body.revision, by);
     return { ...published, effectiveFrom: toIsoWithOffset(published.effectiveFrom) };

@@ -71,9 +71,19 @@ export class ProcedurePageDto {
 }
 
 export class ProcedureDetailDto extends ProcedureSummaryDto {
-  @ApiProperty({ enum: [0, 1, 2], description: 'The sign-in an online submission needs: 0 any (phone OTP too), 1–2 that VNeID assurance level or higher (level-4 procedures default to VNEID_LEVEL4_ASSURANCE, 2)' }) requiredAssurance: number;
-  @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' }) version: number;
-  @ApiProperty({ example: '2026-12-03T10:00:00.000Z', description: 'Since when this version is in force (a published version waiting for its date is not shown until then)' }) effectiveFrom: string;
+  @ApiProperty({
+    enum: [0, 1, 2],
+    description:
+      'The sign-in an online submission needs: 0 any (phone OTP too), 1–2 that VNeID assurance level or higher (level-4 procedures default to VNEID_LEVEL4_ASSURANCE, 2)',
+  })
+  requiredAssurance: number;
+  @ApiProperty({ example: 1, description: 'The version in force; a dossier keeps the version it was submitted under (its `procedureVersion`)' })
+  version: number;
+  @ApiProperty({
+    example: '2026-12-03T10:00:00.000Z',
+    description: 'Since when this version is in force (a published version waiting for its date is not shown until then)',
+  })
+  effectiveFrom: string;
   @ApiProperty({ description: 'Document components with original / certified copy / photocopy counts' }) components: Record<string, unknown>[];
   @ApiProperty({ description: 'Fee and charge rules, amounts in VND' }) fees: Record<string, unknown>[];
   @ApiProperty({ description: 'JSON Schema of the e-form' }) formSchema: Record<string, unknown>;
@@ -81,8 +91,11 @@ export class ProcedureDetailDto extends ProcedureSummaryDto {
   @ApiProperty() resultName: string;
   @ApiProperty({ type: [String] }) legalBasis: string[];
   @ApiProperty({
-    nullable: true, type: 'object', additionalProperties: true,
-    description: 'For procedures imported from the national portal: {processingTimes, feesByChannel, feeNotes, results} as published per channel and case; null otherwise',
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'For procedures imported from the national portal: {processingTimes, feesByChannel, feeNotes, results} as published per channel and case; null otherwise',
   })
   national: Record<string, unknown> | null;
 }

@@ -9,24 +9,31 @@ import { IsIsoDate, IsIsoInstant } from '../common/date-validators';
 
 export class ReportQueryDto {
   @ApiPropertyOptional({ example: '01', description: 'Unit to report on (its children get a row each); default the city' })
-  @IsOptional() @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' }) unitCode?: string;
+  @IsOptional()
+  @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' })
+  unitCode?: string;
   @ApiProperty({ example: '2026-11-01', description: 'An instant, or a bare date: that local day in Hà Nội (from its start)' }) @IsIsoInstant() from: string;
   @ApiProperty({ example: '2026-11-30', description: 'An instant (excluded), or a bare date: that local day in Hà Nội, included' }) @IsIsoInstant() to: string;
   @ApiPropertyOptional({ example: '2025-07-01', description: 'The administrative map to report on (default: the last day of the period)' })
-  @IsOptional() @IsIsoDate() mapDate?: string;
+  @IsOptional()
+  @IsIsoDate()
+  mapDate?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'], { message: 'must be json or csv' }) format?: 'json' | 'csv';
 }
 
 export class ServiceIndexQueryDto {
   @ApiPropertyOptional({ example: '007', description: 'Unit to score (its children get a row each); default the city' })
-  @IsOptional() @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' }) unitCode?: string;
+  @IsOptional()
+  @Matches(/^\d{2,5}$/, { message: 'must be a statistics-office unit code (2–5 digits)' })
+  unitCode?: string;
   @ApiProperty({ example: '2026-11-01', description: 'An instant, or a bare date: that local day in Hà Nội (from its start)' }) @IsIsoInstant() from: string;
   @ApiProperty({ example: '2026-11-30', description: 'An instant (excluded), or a bare date: that local day in Hà Nội, included' }) @IsIsoInstant() to: string;
 }
 
 export class ServiceIndexDossiersQueryDto extends ServiceIndexQueryDto {
   @ApiProperty({ enum: SERVICE_INDEX_CODES, description: 'The indicator whose lost points to list' })
-  @IsIn(SERVICE_INDEX_CODES, { message: `must be one of ${SERVICE_INDEX_CODES.join(', ')}` }) indicator: ServiceIndexIndicatorCode;
+  @IsIn(SERVICE_INDEX_CODES, { message: `must be one of ${SERVICE_INDEX_CODES.join(', ')}` })
+  indicator: ServiceIndexIndicatorCode;
 }
 
 @ApiTags('reports')

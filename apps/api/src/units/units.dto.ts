@@ -51,12 +51,19 @@ export class OfficeSessionDto {
 
 export class OfficeHoursDto {
   @ApiProperty({ type: [OfficeSessionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(6) @IsObject({ each: true, message: 'each must be an object with start and end' }) @ValidateNested({ each: true }) @Type(() => OfficeSessionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsObject({ each: true, message: 'each must be an object with start and end' })
+  @ValidateNested({ each: true })
+  @Type(() => OfficeSessionDto)
   sessions: OfficeSessionDto[];
 
   @ApiProperty({ example: '15:00', description: 'Afternoon cut-off for same-day procedures' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) sameDayCutoff: string;
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' })
+  sameDayCutoff: string;
 
   @ApiProperty({ example: '17:00', description: 'After this a receipt counts from the next working morning' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' }) cutoff: string;
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:mm' })
+  cutoff: string;
 }

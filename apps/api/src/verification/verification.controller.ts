@@ -19,7 +19,10 @@ import { hasClientStatus, MALFORMED_MULTIPART, multipartFile } from '../common/m
 @UseGuards(ThrottlerGuard)
 @SkipThrottle({ auth: true })
 export class VerificationController {
-  constructor(private readonly signed: SignedDocumentsService, private readonly files: FilesConfig) {}
+  constructor(
+    private readonly signed: SignedDocumentsService,
+    private readonly files: FilesConfig,
+  ) {}
 
   @Get(':id')
   @Header('Cache-Control', 'no-store')
@@ -34,7 +37,7 @@ export class VerificationController {
   @Header('Cache-Control', 'no-store')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOkResponse({ description: '{matches, sha256}: the uploaded file\'s SHA-256 and whether it is the issued document' })
+  @ApiOkResponse({ description: "{matches, sha256}: the uploaded file's SHA-256 and whether it is the issued document" })
   async compare(@Param('id') id: string, @Req() request: FastifyRequest) {
     await this.signed.describe(id);
     const part = await multipartFile(request);

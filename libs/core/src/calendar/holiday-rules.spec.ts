@@ -96,14 +96,26 @@ describe('defaultHolidays', () => {
 
   // Labour Code 2019 art. 111(3): a holiday on the weekly rest day gives the next working day off; each its own day.
   it.each([
-    ['2016: last day of Ất Mùi 7/2 Sunday (Tết until 11/2), Giỗ Tổ 16/4 Saturday, 30/4 Saturday, 1/5 Sunday', 2016, ['2016-02-12', '2016-04-18', '2016-05-02', '2016-05-03']],
+    [
+      '2016: last day of Ất Mùi 7/2 Sunday (Tết until 11/2), Giỗ Tổ 16/4 Saturday, 30/4 Saturday, 1/5 Sunday',
+      2016,
+      ['2016-02-12', '2016-04-18', '2016-05-02', '2016-05-03'],
+    ],
     ['2022: 1/1 Saturday, Giỗ Tổ 10/4 Sunday, 30/4 Saturday, 1/5 Sunday', 2022, ['2022-01-03', '2022-04-11', '2022-05-02', '2022-05-03']],
-    ['2023: 1/1 Sunday, Tết 21/1 Saturday and 22/1 Sunday (Tết until 25/1), Giỗ Tổ 29/4 Saturday, 30/4 Sunday (1/5 already off), 2/9 Saturday', 2023, ['2023-01-02', '2023-01-26', '2023-01-27', '2023-05-02', '2023-05-03', '2023-09-04']],
+    [
+      '2023: 1/1 Sunday, Tết 21/1 Saturday and 22/1 Sunday (Tết until 25/1), Giỗ Tổ 29/4 Saturday, 30/4 Sunday (1/5 already off), 2/9 Saturday',
+      2023,
+      ['2023-01-02', '2023-01-26', '2023-01-27', '2023-05-02', '2023-05-03', '2023-09-04'],
+    ],
     ['2024: Tết 10/2 Saturday and 11/2 Sunday (Tết until 13/2), 1/9 Sunday (2/9 already off)', 2024, ['2024-02-14', '2024-02-15', '2024-09-03']],
     ['2027: Tết 6/2 Saturday and 7/2 Sunday (Tết until 9/2), 1/5 Saturday', 2027, ['2027-02-10', '2027-02-11', '2027-05-03']],
     ['2029: 1/9 Saturday, 2/9 Sunday', 2029, ['2029-09-03', '2029-09-04']],
   ])('compensatory days, %s', (_label, year, expected) => {
-    expect(defaultHolidays(year).filter((h) => h.name.startsWith('Nghỉ bù ')).map((h) => h.date)).toEqual(expected);
+    expect(
+      defaultHolidays(year)
+        .filter((h) => h.name.startsWith('Nghỉ bù '))
+        .map((h) => h.date),
+    ).toEqual(expected);
   });
 
   it('names each compensatory day after its holiday', () => {
@@ -118,7 +130,10 @@ describe('defaultHolidays', () => {
   });
 
   it('2/9 alone before 2021 (Labour Code 2012, art. 115), with a day next to it from 2021 (Labour Code 2019, art. 112)', () => {
-    const national = (year: number) => defaultHolidays(year).filter((h) => h.name === HOLIDAY_NAMES.nationalDay).map((h) => h.date);
+    const national = (year: number) =>
+      defaultHolidays(year)
+        .filter((h) => h.name === HOLIDAY_NAMES.nationalDay)
+        .map((h) => h.date);
     expect(national(2020)).toEqual(['2020-09-02']);
     expect(national(2021)).toEqual(['2021-09-01', '2021-09-02']);
   });

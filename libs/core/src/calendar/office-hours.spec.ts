@@ -30,8 +30,26 @@ describe('office hours', () => {
   });
 
   it.each([
-    ['sessions out of order are sorted', hours([['13:00', '17:00'], ['07:30', '11:30']]), [450, 780]],
-    ['touching sessions are allowed', hours([['08:00', '12:00'], ['12:00', '16:00']], '15:00', '16:00'), [480, 720]],
+    [
+      'sessions out of order are sorted',
+      hours([
+        ['13:00', '17:00'],
+        ['07:30', '11:30'],
+      ]),
+      [450, 780],
+    ],
+    [
+      'touching sessions are allowed',
+      hours(
+        [
+          ['08:00', '12:00'],
+          ['12:00', '16:00'],
+        ],
+        '15:00',
+        '16:00',
+      ),
+      [480, 720],
+    ],
     ['a single session', hours([['08:00', '16:00']], '12:00', '16:00'), [480]],
   ])('accepts: %s', (_label, input, starts) => {
     expect(parseOfficeHours(input).sessions.map((s) => s.startMinute)).toEqual(starts);
@@ -46,11 +64,32 @@ describe('office hours', () => {
     ['24:00 end', hours([['13:00', '24:00']]), /session #1 end "24:00"/],
     ['minute 60', hours([['07:30', '11:60']]), /session #1 end "11:60"/],
     ['seconds', hours([['07:30:00', '11:30']]), /session #1 start "07:30:00"/],
-    ['garbage', hours([['07:30', '11:30'], ['abc', '17:00']]), /session #2 start "abc"/],
+    [
+      'garbage',
+      hours([
+        ['07:30', '11:30'],
+        ['abc', '17:00'],
+      ]),
+      /session #2 start "abc"/,
+    ],
     ['end before start', hours([['11:30', '07:30']]), /session #1 \(11:30–07:30\) must end after it starts/],
     ['empty session', hours([['07:30', '07:30']]), /must end after it starts/],
-    ['overlap', hours([['07:30', '12:00'], ['11:30', '17:00']]), /sessions 07:30–12:00 and 11:30–17:00 overlap/],
-    ['contained', hours([['07:00', '17:00'], ['13:00', '14:00']]), /overlap/],
+    [
+      'overlap',
+      hours([
+        ['07:30', '12:00'],
+        ['11:30', '17:00'],
+      ]),
+      /sessions 07:30–12:00 and 11:30–17:00 overlap/,
+    ],
+    [
+      'contained',
+      hours([
+        ['07:00', '17:00'],
+        ['13:00', '14:00'],
+      ]),
+      /overlap/,
+    ],
     ['bad cutoff', hours([['07:30', '11:30']], '15:00', '5pm'), /cutoff "5pm"/],
     ['bad same-day cutoff', hours([['07:30', '11:30']], '', '17:00'), /sameDayCutoff ""/],
     ['cut-off before opening', hours([['07:30', '11:30']], '07:00', '17:00'), /after the start of the first session/],

@@ -23,10 +23,7 @@ export interface OfficeHours {
 
 /** 07:30–11:30 and 13:00–17:00; same-day cut-off 15:00; cut-off 17:00. */
 export const DEFAULT_OFFICE_HOURS: Readonly<OfficeHours> = Object.freeze({
-  sessions: Object.freeze([
-    Object.freeze({ start: '07:30', end: '11:30' }),
-    Object.freeze({ start: '13:00', end: '17:00' }),
-  ]),
+  sessions: Object.freeze([Object.freeze({ start: '07:30', end: '11:30' }), Object.freeze({ start: '13:00', end: '17:00' })]),
   sameDayCutoff: '15:00',
   cutoff: '17:00',
 });
@@ -78,9 +75,7 @@ export function parseOfficeHours(hours: OfficeHours): ParsedOfficeHours {
     throw new Error('Invalid office hours: cut-off times must be after the start of the first session');
   }
   if (sameDayCutoffMinute > cutoffMinute) {
-    throw new Error(
-      `Invalid office hours: sameDayCutoff ${hours.sameDayCutoff} must not be later than cutoff ${hours.cutoff}`,
-    );
+    throw new Error(`Invalid office hours: sameDayCutoff ${hours.sameDayCutoff} must not be later than cutoff ${hours.cutoff}`);
   }
   return {
     sessions: sessions.map(({ startMinute, endMinute }) => ({ startMinute, endMinute })),

@@ -39,20 +39,27 @@ const isTet = (name: string) => name === HOLIDAY_NAMES.lunarNewYear || name === 
 
   // Art. 112: 5 days of Tết; art. 111(3): those on a Saturday or Sunday are made up. However the government
   // placed the 5 days, the official break costs 5 working days once its swapped working days are counted back.
-  it.each(tet.map((r) => [r.year, r.ky_nghi_lien_tuc_tu, r.ky_nghi_lien_tuc_den]))('Tết %s costs 5 working days, as the official break %s…%s', (year, from, to) => {
-    const swappedIn = days.filter((r) => r.kind.startsWith('substituted') && r.date >= from && r.date <= to).length;
-    let official = 0;
-    for (let d = from; d <= to; d = addDaysYmd(d, 1)) if (weekday(d)) official++;
-    const ours = defaultHolidays(Number(year)).filter((h) => isTet(h.name) && weekday(h.date));
-    expect(ours).toHaveLength(official - swappedIn);
-    expect(ours).toHaveLength(5);
-    expect(lunarToSolarYmd(Number(year), 1, 1) >= from && lunarToSolarYmd(Number(year), 1, 1) <= to).toBe(true);
-  });
+  it.each(tet.map((r) => [r.year, r.ky_nghi_lien_tuc_tu, r.ky_nghi_lien_tuc_den]))(
+    'Tết %s costs 5 working days, as the official break %s…%s',
+    (year, from, to) => {
+      const swappedIn = days.filter((r) => r.kind.startsWith('substituted') && r.date >= from && r.date <= to).length;
+      let official = 0;
+      for (let d = from; d <= to; d = addDaysYmd(d, 1)) if (weekday(d)) official++;
+      const ours = defaultHolidays(Number(year)).filter((h) => isTet(h.name) && weekday(h.date));
+      expect(ours).toHaveLength(official - swappedIn);
+      expect(ours).toHaveLength(5);
+      expect(lunarToSolarYmd(Number(year), 1, 1) >= from && lunarToSolarYmd(Number(year), 1, 1) <= to).toBe(true);
+    },
+  );
 
   it('gives every compensatory day the government gave for 1/1, Giỗ Tổ, 30/4, 1/5 and 2/9, and no other', () => {
     const published = new Set(days.map((r) => r.date));
     const observed = days.filter((r) => r.kind === 'observed (nghỉ bù)').map((r) => r.date);
-    const ours = years.flatMap((y) => defaultHolidays(y).filter((h) => h.name.startsWith('Nghỉ bù ') && !isTet(h.name)).map((h) => h.date));
+    const ours = years.flatMap((y) =>
+      defaultHolidays(y)
+        .filter((h) => h.name.startsWith('Nghỉ bù ') && !isTet(h.name))
+        .map((h) => h.date),
+    );
     expect(observed.filter((d) => !ours.includes(d))).toEqual([]);
     expect(ours.filter((d) => !published.has(d))).toEqual([]);
     expect(observed.length).toBe(18);

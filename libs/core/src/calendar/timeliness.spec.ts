@@ -51,9 +51,7 @@ describe('classifyTimeliness', () => {
       }),
     ).toBe('on_time');
     // finished Wed 23:00 (+07) = Wed 16:00Z → the day before → early
-    expect(
-      classifyTimeliness({ dueAt: new Date('2026-11-26T00:30:00Z'), finishedAt: new Date('2026-11-25T16:00:00Z') }),
-    ).toBe('early');
+    expect(classifyTimeliness({ dueAt: new Date('2026-11-26T00:30:00Z'), finishedAt: new Date('2026-11-25T16:00:00Z') })).toBe('early');
   });
 
   it('without a calendar, Mon–Fri are working days (holidays unknown)', () => {
@@ -115,9 +113,16 @@ describe('classifyTimeliness: the clock that waits and the once rule (domain.md 
     ['resolved early with one supplementation request', '2026-11-26 16:00', '2026-11-24 09:00', '2026-11-30 09:00', 'resolved', 1, 'early'],
     ['asked three times, no due date', null, '2026-11-24 09:00', '2026-11-30 09:00', 'resolved', 3, 'late'],
   ])('%s → %s', (_case, due, finished, now, status, requests, expected) => {
-    expect(classifyTimeliness({
-      dueAt: due ? at(due) : null, finishedAt: finished ? at(finished) : null, now: at(now), status: status as 'processing', supplementRequests: requests, calendar: cal,
-    })).toBe(expected);
+    expect(
+      classifyTimeliness({
+        dueAt: due ? at(due) : null,
+        finishedAt: finished ? at(finished) : null,
+        now: at(now),
+        status: status as 'processing',
+        supplementRequests: requests,
+        calendar: cal,
+      }),
+    ).toBe(expected);
   });
 
   it('a dossier waiting for the applicant is never nearly due', () => {

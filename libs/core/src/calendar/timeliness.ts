@@ -82,13 +82,7 @@ export function classifyTimeliness(input: TimelinessInput): Timeliness {
  * left until dueAt is at most `workingMinutes`. No due date, or waiting for the applicant → false. Exactly at dueAt →
  * true (0 minutes left).
  */
-export function isDueWithin(
-  dueAt: Date | null | undefined,
-  now: Date,
-  workingMinutes: number,
-  calendar: WorkingCalendar,
-  status?: DossierStatus,
-): boolean {
+export function isDueWithin(dueAt: Date | null | undefined, now: Date, workingMinutes: number, calendar: WorkingCalendar, status?: DossierStatus): boolean {
   if (typeof workingMinutes !== 'number' || !Number.isFinite(workingMinutes) || workingMinutes < 0) {
     throw new Error(`Invalid workingMinutes ${String(workingMinutes)}: expected a finite number ≥ 0`);
   }

@@ -42,7 +42,11 @@ describe('Vietnamese lunar calendar (UTC+7)', () => {
     [2025, 6],
     [2028, 5],
   ])('lunar year %i has leap month %i (published Vietnamese calendars)', (year, month) => {
-    expect(lunarYearMonths(year).filter((m) => m.leap).map((m) => m.month)).toEqual([month]);
+    expect(
+      lunarYearMonths(year)
+        .filter((m) => m.leap)
+        .map((m) => m.month),
+    ).toEqual([month]);
   });
 
   it('has 12 or 13 months of 29 or 30 days, numbered in order, every year 1900–2199', () => {

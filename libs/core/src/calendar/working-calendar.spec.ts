@@ -178,7 +178,7 @@ describe('WorkingCalendar.addWorkingTime', () => {
   it.each([1, 7, 25, 100, 250])('%i working days from a Wednesday morning end on the N-th working day at 17:00', (days) => {
     // Reference computed day by day with isWorkingDay only.
     let ymd = '2026-11-25';
-    for (let counted = 1; counted < days; ) {
+    for (let counted = 1; counted < days;) {
       ymd = addDaysYmd(ymd, 1);
       if (cal.isWorkingDay(ymd)) counted++;
     }
@@ -286,13 +286,7 @@ describe('WorkingCalendar.extendByPause', () => {
       '2026-04-29 15:00',
       'pause Friday → Tuesday over a Monday holiday: only Fri 15–17 and Tue 07:30–09:00 (210 min) count',
     ],
-    [
-      '2026-04-29 16:00',
-      '2026-04-24 15:00',
-      '2026-04-28 09:00',
-      '2026-05-04 10:00',
-      'the extension itself skips 30/4, 1/5 and the weekend',
-    ],
+    ['2026-04-29 16:00', '2026-04-24 15:00', '2026-04-28 09:00', '2026-05-04 10:00', 'the extension itself skips 30/4, 1/5 and the weekend'],
     ['2026-11-25 10:00', '2026-11-21 08:00', '2026-11-22 18:00', '2026-11-25 10:00', 'pause over a weekend only'],
     ['2026-11-25 10:00', '2026-11-23 17:00', '2026-11-24 07:30', '2026-11-25 10:00', 'pause overnight only'],
     ['2026-11-25 10:00', '2026-11-23 09:00', '2026-11-23 09:00', '2026-11-25 10:00', 'zero-length pause'],
@@ -307,9 +301,7 @@ describe('WorkingCalendar.extendByPause', () => {
     // Fri 29/8 16:00 → Wed 3/9 08:00: 60 + 30 = 90 working minutes.
     expect(cal.workingMinutesBetween(at('2025-08-29 16:00'), at('2025-09-03 08:00'))).toBe(90);
     // due Thu 4/9 10:00 + 90 min = 11:30 exactly (a session end: stays 11:30, not 13:00).
-    expect(local(cal.extendByPause(at('2025-09-04 10:00'), at('2025-08-29 16:00'), at('2025-09-03 08:00')))).toBe(
-      '2025-09-04 11:30',
-    );
+    expect(local(cal.extendByPause(at('2025-09-04 10:00'), at('2025-08-29 16:00'), at('2025-09-03 08:00')))).toBe('2025-09-04 11:30');
   });
 
   it('successive pauses equal one extension by the summed waiting time', () => {
@@ -321,9 +313,7 @@ describe('WorkingCalendar.extendByPause', () => {
   });
 
   it('rejects resumedAt before pausedAt', () => {
-    expect(() => cal.extendByPause(at('2026-11-25 10:00'), at('2026-11-23 10:00'), at('2026-11-23 09:00'))).toThrow(
-      /resumedAt is before pausedAt/,
-    );
+    expect(() => cal.extendByPause(at('2026-11-25 10:00'), at('2026-11-23 10:00'), at('2026-11-23 09:00'))).toThrow(/resumedAt is before pausedAt/);
   });
 
   it('extension (gia hạn) by whole working days is addWorkingTime(due, days × 480)', () => {

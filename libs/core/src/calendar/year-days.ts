@@ -38,8 +38,14 @@ export function fixedYearDays(holidays: Iterable<string>, workingWeekendDays: It
     if (!e) byYear.set(year, (e = { holidays: [], working: [] }));
     return e;
   };
-  for (const ymd of holidays) { ymdToDayNumber(ymd); entry(ymd).holidays.push(ymd); }
-  for (const ymd of workingWeekendDays) { ymdToDayNumber(ymd); entry(ymd).working.push(ymd); }
+  for (const ymd of holidays) {
+    ymdToDayNumber(ymd);
+    entry(ymd).holidays.push(ymd);
+  }
+  for (const ymd of workingWeekendDays) {
+    ymdToDayNumber(ymd);
+    entry(ymd).working.push(ymd);
+  }
   const years = new Map([...byYear].map(([year, e]) => [year, yearDaysOf(e.holidays, e.working)]));
   return (year) => years.get(year) ?? NO_DAYS;
 }

@@ -1,12 +1,4 @@
-import {
-  formatCompact,
-  formatDdMmYyyy,
-  formatYmd,
-  fromLocal,
-  parseTimeOfDay,
-  toIsoWithOffset,
-  toLocalParts,
-} from './zoned-time';
+import { formatCompact, formatDdMmYyyy, formatYmd, fromLocal, parseTimeOfDay, toIsoWithOffset, toLocalParts } from './zoned-time';
 
 describe('zoned-time (Asia/Ho_Chi_Minh, fixed UTC+07:00)', () => {
   it.each([

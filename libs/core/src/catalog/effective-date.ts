@@ -11,7 +11,8 @@ export function startOfHanoiDay(date: string): Date {
   return new Date(`${date}T00:00:00+07:00`);
 }
 
-const isCalendarDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isCalendarDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /**
  * Why a version may not take effect from `date`, or null. Today is allowed (it is in force at once, from 00:00);

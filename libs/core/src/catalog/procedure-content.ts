@@ -19,7 +19,9 @@ export function contentOfDefinition(def: ProcedureDefinition): ProcedureContent 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -28,8 +30,10 @@ export function canonicalJson(value: unknown): string {
 export const sameContent = (a: ProcedureContent, b: ProcedureContent) => canonicalJson(a) === canonicalJson(b);
 
 /** What writing `incoming` over the stored procedure does: create version 1, keep the version, or make the next one. */
-export function versionDecision(stored: { version: number; content: ProcedureContent } | null, incoming: ProcedureContent):
-  { kind: 'create'; version: 1 } | { kind: 'unchanged'; version: number } | { kind: 'new_version'; version: number } {
+export function versionDecision(
+  stored: { version: number; content: ProcedureContent } | null,
+  incoming: ProcedureContent,
+): { kind: 'create'; version: 1 } | { kind: 'unchanged'; version: number } | { kind: 'new_version'; version: number } {
   if (!stored) return { kind: 'create', version: 1 };
   if (sameContent(stored.content, incoming)) return { kind: 'unchanged', version: stored.version };
   return { kind: 'new_version', version: stored.version + 1 };
@@ -53,7 +57,7 @@ export function importedContent(mapped: NationalProcedure, stored: { source: Pro
   const { code: _code, ...content } = mapped;
   const ours = stored?.content;
   // A procedure without national details is our own (the seed's, or an administrator's edit of it): all ours.
-  const ownFields = new Set<KeptField>(ours && !ours.national ? ['components', 'fees'] : ours?.national?.kept ?? []);
+  const ownFields = new Set<KeptField>(ours && !ours.national ? ['components', 'fees'] : (ours?.national?.kept ?? []));
   const kept: KeptField[] = [];
   let { components, fees } = content;
   if (ours && ownFields.has('components') && ours.components.length > 0) {
@@ -78,7 +82,12 @@ export function importedContent(mapped: NationalProcedure, stored: { source: Pro
 }
 
 const hoursOf = (t: ProcessingTime) => t.workingHours ?? (t.workingDays ?? 0) * 8;
-const amounts = (fees: FeeRule[]) => fees.map((f) => f.amountVnd).filter((a) => a > 0).sort((a, b) => a - b).join(',');
+const amounts = (fees: FeeRule[]) =>
+  fees
+    .map((f) => f.amountVnd)
+    .filter((a) => a > 0)
+    .sort((a, b) => a - b)
+    .join(',');
 const sameAmounts = (a: FeeRule[], b: FeeRule[]) => amounts(a) === amounts(b);
 
 export function genericFormSchema(title: string): Record<string, unknown> {

@@ -4,7 +4,15 @@ import { planImport } from './national';
 import { componentProblems, contentWithEdits, draftProblems, editsOfContent, feeProblems, timeProblems } from './procedure-draft';
 import { importedContent, type ProcedureContent } from './procedure-content';
 
-const fee = (over: Record<string, unknown> = {}) => ({ code: 'LE_PHI', kind: 'charge', name: 'Lệ phí', basis: 'fixed', amountVnd: 50_000, payment: 'before', ...over });
+const fee = (over: Record<string, unknown> = {}) => ({
+  code: 'LE_PHI',
+  kind: 'charge',
+  name: 'Lệ phí',
+  basis: 'fixed',
+  amountVnd: 50_000,
+  payment: 'before',
+  ...over,
+});
 const fields = (errors: { field: string }[]) => errors.map((e) => e.field);
 
 describe('timeProblems: the statutory time of a procedure', () => {
@@ -48,7 +56,15 @@ describe('feeProblems: fee rules', () => {
 });
 
 describe('componentProblems: the documents of a dossier', () => {
-  const c = (over: Record<string, unknown> = {}) => ({ code: 'TK', name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, required: true, ...over });
+  const c = (over: Record<string, unknown> = {}) => ({
+    code: 'TK',
+    name: 'Tờ khai',
+    originals: 1,
+    certifiedCopies: 0,
+    photocopies: 0,
+    required: true,
+    ...over,
+  });
   it.each<[string, unknown, string[]]>([
     ['one original declaration', [c()], []],
     ['two documents', [c(), c({ code: 'GTTT', name: 'Giấy tờ tùy thân', originals: 0, photocopies: 1, required: false })], []],
@@ -63,8 +79,15 @@ describe('componentProblems: the documents of a dossier', () => {
 });
 
 const base: ProcedureContent = {
-  name: 'Cấp bản sao Trích lục hộ tịch', field: 'Hộ tịch', fieldCode: 'G15-TP07', receivingLevels: ['commune'], decidingLevel: 'commune', onlineLevel: 3,
-  processingTime: { workingDays: 1 }, resultName: 'Bản sao', legalBasis: [],
+  name: 'Cấp bản sao Trích lục hộ tịch',
+  field: 'Hộ tịch',
+  fieldCode: 'G15-TP07',
+  receivingLevels: ['commune'],
+  decidingLevel: 'commune',
+  onlineLevel: 3,
+  processingTime: { workingDays: 1 },
+  resultName: 'Bản sao',
+  legalBasis: [],
   components: [{ code: 'TK', name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, required: true }],
   fees: [{ code: 'FEE_1', kind: 'charge', name: 'Lệ phí', basis: 'fixed', amountVnd: 8_000, payment: 'before' }],
   formSchema: { type: 'object', properties: { soBanSao: { type: 'integer', minimum: 1 } } },
@@ -74,7 +97,9 @@ const base: ProcedureContent = {
   ],
   national: {
     processingTimes: [{ channel: 'online', case: null, workingDays: 1, published: { value: 1, unit: 'WORKING_DAY' } }],
-    feesByChannel: [{ channel: 'online', fees: [] }], feeNotes: [], results: [],
+    feesByChannel: [{ channel: 'online', fees: [] }],
+    feeNotes: [],
+    results: [],
   },
 };
 
@@ -84,8 +109,15 @@ describe('draftProblems and contentWithEdits', () => {
   });
 
   it('reports every part at its field at once', () => {
-    const edits = { ...editsOfContent(base), fees: [fee({ amountVnd: -5 })], processingTime: { workingDays: 0 }, formSchema: { type: 'object', properties: { a: { type: 'strin' } } } };
-    expect(fields(draftProblems(edits as never, true))).toEqual(expect.arrayContaining(['fees[0].amountVnd', 'processingTime.workingDays', 'formSchema/properties/a/type']));
+    const edits = {
+      ...editsOfContent(base),
+      fees: [fee({ amountVnd: -5 })],
+      processingTime: { workingDays: 0 },
+      formSchema: { type: 'object', properties: { a: { type: 'strin' } } },
+    };
+    expect(fields(draftProblems(edits as never, true))).toEqual(
+      expect.arrayContaining(['fees[0].amountVnd', 'processingTime.workingDays', 'formSchema/properties/a/type']),
+    );
   });
 
   it('times per channel are refused for a procedure of our own, which publishes none', () => {
@@ -109,7 +141,9 @@ describe('draftProblems and contentWithEdits', () => {
 
 describe('an imported procedure is a valid draft as it stands (long component names, repeated channel times)', () => {
   const dir = join(__dirname, 'national', 'sample-records');
-  const records = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const records = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
   it.each(planImport(records).accepted.map(({ procedure }) => [procedure.code, procedure] as const))('%s', (_code, procedure) => {
     expect(draftProblems(editsOfContent(importedContent(procedure, null)), true)).toEqual([]);
   });

@@ -21,8 +21,17 @@ export const DRAFT_FIELDS = ['fees', 'processingTime', 'processingTimes', 'compo
 
 export function editsOfContent(c: ProcedureContent): DraftEdits {
   return {
-    fees: c.fees, processingTime: c.processingTime, components: c.components, formSchema: c.formSchema, workflow: c.workflow,
-    processingTimes: (c.national?.processingTimes ?? []).map(({ channel, case: name, workingDays, workingHours }) => ({ channel, case: name, ...(workingDays !== undefined ? { workingDays } : {}), ...(workingHours !== undefined ? { workingHours } : {}) })),
+    fees: c.fees,
+    processingTime: c.processingTime,
+    components: c.components,
+    formSchema: c.formSchema,
+    workflow: c.workflow,
+    processingTimes: (c.national?.processingTimes ?? []).map(({ channel, case: name, workingDays, workingHours }) => ({
+      channel,
+      case: name,
+      ...(workingDays !== undefined ? { workingDays } : {}),
+      ...(workingHours !== undefined ? { workingHours } : {}),
+    })),
   };
 }
 
@@ -45,7 +54,8 @@ export function timeProblems(t: unknown, field: string): FieldError[] {
   }
   if (sameDay !== undefined) {
     if (typeof sameDay !== 'boolean') errors.push({ field: `${field}.sameDay`, message: 'must be true or false' });
-    else if (sameDay && ((typeof d === 'number' && d > 1) || (typeof h === 'number' && h > 8))) errors.push({ field: `${field}.sameDay`, message: 'only a procedure of one working day or less is same-day' });
+    else if (sameDay && ((typeof d === 'number' && d > 1) || (typeof h === 'number' && h > 8)))
+      errors.push({ field: `${field}.sameDay`, message: 'only a procedure of one working day or less is same-day' });
   }
   const extra = Object.keys(t).filter((k) => !['workingDays', 'workingHours', 'sameDay'].includes(k));
   if (extra.length) errors.push({ field: `${field}.${extra[0]}`, message: 'is not a field of a processing time' });
@@ -100,10 +110,12 @@ export function componentProblems(components: unknown, field = 'components'): Fi
     else codes.add(c.code as string);
     if (!text(c.name, 5000)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–5000 characters' });
     for (const n of ['originals', 'certifiedCopies', 'photocopies'] as const) {
-      if (typeof c[n] !== 'number' || !Number.isInteger(c[n]) || (c[n] as number) < 0 || (c[n] as number) > 99) errors.push({ field: `${at}.${n}`, message: 'must be a whole number from 0 to 99' });
+      if (typeof c[n] !== 'number' || !Number.isInteger(c[n]) || (c[n] as number) < 0 || (c[n] as number) > 99)
+        errors.push({ field: `${at}.${n}`, message: 'must be a whole number from 0 to 99' });
     }
     if (typeof c.required !== 'boolean') errors.push({ field: `${at}.required`, message: 'must be true or false' });
-    if (c.note !== undefined && !(typeof c.note === 'string' && c.note.length <= 1000)) errors.push({ field: `${at}.note`, message: 'must be text of at most 1000 characters' });
+    if (c.note !== undefined && !(typeof c.note === 'string' && c.note.length <= 1000))
+      errors.push({ field: `${at}.note`, message: 'must be text of at most 1000 characters' });
   });
   return errors;
 }
@@ -150,12 +162,15 @@ export function contentWithEdits(base: ProcedureContent, d: DraftEdits): Procedu
     if (changed(base.fees, d.fees)) kept.add('fees');
     if (changed(base.components, d.components)) kept.add('components');
     const processingTimes: ChannelProcessingTime[] = d.processingTimes.map((t) => ({
-      ...t, published: t.workingHours !== undefined ? { value: t.workingHours, unit: 'HOUR' } : { value: t.workingDays ?? 0, unit: 'WORKING_DAY' },
+      ...t,
+      published: t.workingHours !== undefined ? { value: t.workingHours, unit: 'HOUR' } : { value: t.workingDays ?? 0, unit: 'WORKING_DAY' },
     }));
-    const same = processingTimes.length === national.processingTimes.length && processingTimes.every((t, i) => {
-      const o = national!.processingTimes[i];
-      return o.channel === t.channel && o.case === t.case && o.workingDays === t.workingDays && o.workingHours === t.workingHours;
-    });
+    const same =
+      processingTimes.length === national.processingTimes.length &&
+      processingTimes.every((t, i) => {
+        const o = national!.processingTimes[i];
+        return o.channel === t.channel && o.case === t.case && o.workingDays === t.workingDays && o.workingHours === t.workingHours;
+      });
     national = { ...national, processingTimes: same ? national.processingTimes : processingTimes, ...(kept.size ? { kept: [...kept].sort() } : {}) };
   }
   return { ...base, fees: d.fees, processingTime: d.processingTime, components: d.components, formSchema: d.formSchema, workflow: d.workflow, national };

@@ -25,7 +25,11 @@ describe('Vietnamese action names', () => {
 describe('actorNameForApplicant', () => {
   const authority = 'UBND Phường Tràng Tiền';
   it.each([
-    [{ kind: 'officer', name: 'Nguyễn Thị Lan', title: 'Công chức Bộ phận Một cửa', role: 'receiving_officer' }, authority, 'Công chức Bộ phận Một cửa — UBND Phường Tràng Tiền'],
+    [
+      { kind: 'officer', name: 'Nguyễn Thị Lan', title: 'Công chức Bộ phận Một cửa', role: 'receiving_officer' },
+      authority,
+      'Công chức Bộ phận Một cửa — UBND Phường Tràng Tiền',
+    ],
     [{ kind: 'officer', name: 'Lê Quang Huy', title: 'Chủ tịch UBND phường', role: 'leader' }, authority, 'Chủ tịch UBND phường — UBND Phường Tràng Tiền'],
     [{ kind: 'officer', name: 'tn.trangtien', title: null, role: 'receiving_officer' }, authority, 'Công chức tiếp nhận hồ sơ — UBND Phường Tràng Tiền'],
     [{ kind: 'officer', name: 'x', title: '  ', role: 'specialist' }, 'Sở Tư pháp Hà Nội', 'Công chức xử lý hồ sơ — Sở Tư pháp Hà Nội'],

@@ -56,7 +56,6 @@ export interface EventActorForApplicant {
  */
 export function actorNameForApplicant(actor: EventActorForApplicant, authorityName: string | null): string {
   if (actor.kind === 'citizen') return actor.name;
-  const what = actor.kind === 'system' ? ROLE_NAMES_VI.system
-    : actor.title?.trim() || ROLE_NAMES_VI[(actor.role ?? '') as ActorRole] || 'Cán bộ, công chức';
+  const what = actor.kind === 'system' ? ROLE_NAMES_VI.system : actor.title?.trim() || ROLE_NAMES_VI[(actor.role ?? '') as ActorRole] || 'Cán bộ, công chức';
   return authorityName ? `${what} — ${authorityName}` : what;
 }

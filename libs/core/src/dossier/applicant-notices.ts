@@ -2,13 +2,7 @@ import type { DossierAction } from './dossier-actions';
 
 /** SMS templates the switchboard sends to the applicant. */
 export type ApplicantNotice =
-  | 'dossier_received'
-  | 'supplement_requested'
-  | 'payment_requested'
-  | 'dossier_refused'
-  | 'result_ready'
-  | 'apology_new_date'
-  | 'dossier_stopped';
+  'dossier_received' | 'supplement_requested' | 'payment_requested' | 'dossier_refused' | 'result_ready' | 'apology_new_date' | 'dossier_stopped';
 
 /** Which actions tell the applicant what happened (domain.md, "SMS switchboard"). */
 export const NOTICE_BY_ACTION: Partial<Record<DossierAction, ApplicantNotice>> = {

@@ -29,12 +29,35 @@ const ALLOWED = `
 const RESUME_TO: DossierStatus = 'processing';
 
 const STATUSES: DossierStatus[] = [
-  'new', 'received', 'processing', 'awaiting_approval', 'supplement_requested', 'payment_requested',
-  'resolved', 'result_returned', 'refused', 'withdrawn', 'stopped',
+  'new',
+  'received',
+  'processing',
+  'awaiting_approval',
+  'supplement_requested',
+  'payment_requested',
+  'resolved',
+  'result_returned',
+  'refused',
+  'withdrawn',
+  'stopped',
 ];
 const ACTIONS: DossierAction[] = [
-  'accept', 'request_supplement', 'supplement', 'refuse', 'assign', 'transfer', 'propose', 'approve',
-  'send_back', 'request_payment', 'confirm_payment', 'extend', 'return_result', 'withdraw', 'stop', 'rate',
+  'accept',
+  'request_supplement',
+  'supplement',
+  'refuse',
+  'assign',
+  'transfer',
+  'propose',
+  'approve',
+  'send_back',
+  'request_payment',
+  'confirm_payment',
+  'extend',
+  'return_result',
+  'withdraw',
+  'stop',
+  'rate',
 ];
 const ROLES: ActorRole[] = ['applicant', 'receiving_officer', 'specialist', 'leader', 'admin', 'system'];
 
@@ -48,9 +71,7 @@ for (const line of ALLOWED.trim().split('\n')) {
   }
 }
 
-const triples = STATUSES.flatMap((status) =>
-  ACTIONS.flatMap((action) => ROLES.map((role) => [status, action, role] as const)),
-);
+const triples = STATUSES.flatMap((status) => ACTIONS.flatMap((action) => ROLES.map((role) => [status, action, role] as const)));
 
 describe('decideTransition: every status × action × role', () => {
   it('covers the whole universe', () => {
@@ -69,9 +90,7 @@ describe('decideTransition: every status × action × role', () => {
       expect(decision).toMatchObject({ ok: true, to });
       return;
     }
-    const code = statusesWithAction.has(`${action} ${status}`)
-      ? DomainErrorCode.Forbidden
-      : DomainErrorCode.TransitionNotAllowed;
+    const code = statusesWithAction.has(`${action} ${status}`) ? DomainErrorCode.Forbidden : DomainErrorCode.TransitionNotAllowed;
     expect(decision.ok).toBe(false);
     if (!decision.ok) {
       expect(decision.error).toBeInstanceOf(DomainError);
@@ -112,23 +131,15 @@ describe('decideTransition: errors', () => {
   });
 
   it('checks the status before the role', () => {
-    expect(errorOf(decideTransition({ status: 'processing', action: 'approve', role: 'applicant' })).code).toBe(
-      DomainErrorCode.TransitionNotAllowed,
-    );
-    expect(errorOf(decideTransition({ status: 'awaiting_approval', action: 'approve', role: 'specialist' })).code).toBe(
-      DomainErrorCode.Forbidden,
-    );
+    expect(errorOf(decideTransition({ status: 'processing', action: 'approve', role: 'applicant' })).code).toBe(DomainErrorCode.TransitionNotAllowed);
+    expect(errorOf(decideTransition({ status: 'awaiting_approval', action: 'approve', role: 'specialist' })).code).toBe(DomainErrorCode.Forbidden);
   });
 
   it('lets the specialist but not the desk refuse a processing dossier, and the desk but not the specialist a new one', () => {
     expect(decideTransition({ status: 'processing', action: 'refuse', role: 'specialist' }).ok).toBe(true);
-    expect(errorOf(decideTransition({ status: 'processing', action: 'refuse', role: 'receiving_officer' })).code).toBe(
-      DomainErrorCode.Forbidden,
-    );
+    expect(errorOf(decideTransition({ status: 'processing', action: 'refuse', role: 'receiving_officer' })).code).toBe(DomainErrorCode.Forbidden);
     expect(decideTransition({ status: 'new', action: 'refuse', role: 'receiving_officer' }).ok).toBe(true);
-    expect(errorOf(decideTransition({ status: 'new', action: 'refuse', role: 'specialist' })).code).toBe(
-      DomainErrorCode.Forbidden,
-    );
+    expect(errorOf(decideTransition({ status: 'new', action: 'refuse', role: 'specialist' })).code).toBe(DomainErrorCode.Forbidden);
   });
 });
 
@@ -196,9 +207,7 @@ describe('decideTransition: clock and finality flags', () => {
     ['result_returned', 'rate', 'applicant', undefined, false, false, true],
     ['new', 'accept', 'receiving_officer', undefined, false, false, false],
   ])('%s · %s · %s (resume %s) → pauses %s, resumes %s, final %s', (status, action, role, resumeStatus, pausesClock, resumesClock, final) => {
-    expect(decideTransition({ status, action, role, resumeStatus })).toEqual(
-      expect.objectContaining({ ok: true, pausesClock, resumesClock, final }),
-    );
+    expect(decideTransition({ status, action, role, resumeStatus })).toEqual(expect.objectContaining({ ok: true, pausesClock, resumesClock, final }));
   });
 });
 

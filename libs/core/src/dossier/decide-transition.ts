@@ -14,8 +14,7 @@ export interface TransitionContext {
 }
 
 export type TransitionDecision =
-  | { ok: true; to: DossierStatus; pausesClock: boolean; resumesClock: boolean; final: boolean }
-  | { ok: false; error: DomainError };
+  { ok: true; to: DossierStatus; pausesClock: boolean; resumesClock: boolean; final: boolean } | { ok: false; error: DomainError };
 
 const ROLE_LABELS: Record<ActorRole, string> = {
   applicant: 'An applicant',

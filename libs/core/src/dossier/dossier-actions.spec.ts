@@ -23,10 +23,7 @@ describe('dossier action slugs', () => {
     expect(actionFromSlug(slug)).toBe(action);
   });
 
-  it.each(['', 'request_supplement', 'Accept', 'delete', 'accept ', 'history', 'documents', 'constructor', 'toString'])(
-    'rejects %j',
-    (slug) => {
-      expect(actionFromSlug(slug)).toBeNull();
-    },
-  );
+  it.each(['', 'request_supplement', 'Accept', 'delete', 'accept ', 'history', 'documents', 'constructor', 'toString'])('rejects %j', (slug) => {
+    expect(actionFromSlug(slug)).toBeNull();
+  });
 });

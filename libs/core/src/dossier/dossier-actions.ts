@@ -26,9 +26,7 @@ export function slugOfAction(action: DossierAction): string {
   return action.replace(/_/g, '-');
 }
 
-const ACTION_BY_SLUG: ReadonlyMap<string, DossierAction> = new Map(
-  DOSSIER_ACTIONS.map((action) => [slugOfAction(action), action]),
-);
+const ACTION_BY_SLUG: ReadonlyMap<string, DossierAction> = new Map(DOSSIER_ACTIONS.map((action) => [slugOfAction(action), action]));
 
 /** Only the canonical slug is accepted (`request_supplement` in a URL is not). */
 export function actionFromSlug(slug: string): DossierAction | null {

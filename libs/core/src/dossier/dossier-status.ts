@@ -84,11 +84,7 @@ export function isRefundableStatus(status: DossierStatus): boolean {
   return REFUNDABLE.has(status);
 }
 
-const CLOCK_RUNNING_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>([
-  'received',
-  'processing',
-  'awaiting_approval',
-]);
+const CLOCK_RUNNING_STATUSES: ReadonlySet<DossierStatus> = new Set<DossierStatus>(['received', 'processing', 'awaiting_approval']);
 
 /**
  * Waiting for the applicant (supplementation, Decree 61/2018 art. 15; a financial obligation, art. 16): the legal clock

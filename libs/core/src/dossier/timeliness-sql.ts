@@ -19,7 +19,10 @@ export interface TimelinessColumns {
 }
 
 export const timelinessColumns = (alias: string): TimelinessColumns => ({
-  status: `${alias}.status`, dueAt: `${alias}.due_at`, finishedAt: `${alias}.finished_at`, supplementRequests: `${alias}.supplement_requests`,
+  status: `${alias}.status`,
+  dueAt: `${alias}.due_at`,
+  finishedAt: `${alias}.finished_at`,
+  supplementRequests: `${alias}.supplement_requests`,
 });
 
 /** Waiting for the applicant: the clock does not run. */

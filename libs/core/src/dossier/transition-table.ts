@@ -17,21 +17,12 @@ const to = (status: DossierStatus): TransitionTarget => ({ kind: 'status', statu
 const UNCHANGED: TransitionTarget = { kind: 'unchanged' };
 const resumeAfter = (pausedBy: DossierAction): TransitionTarget => ({ kind: 'resume', pausedBy });
 
-function fromEach(
-  statuses: readonly DossierStatus[],
-  roles: readonly ActorRole[],
-): Partial<Record<DossierStatus, readonly ActorRole[]>> {
+function fromEach(statuses: readonly DossierStatus[], roles: readonly ActorRole[]): Partial<Record<DossierStatus, readonly ActorRole[]>> {
   return Object.fromEntries(statuses.map((status) => [status, roles]));
 }
 
 const OFFICERS_HANDLING: readonly ActorRole[] = ['receiving_officer', 'specialist', 'leader'];
-const BEFORE_RESULT: readonly DossierStatus[] = [
-  'received',
-  'processing',
-  'awaiting_approval',
-  'supplement_requested',
-  'payment_requested',
-];
+const BEFORE_RESULT: readonly DossierStatus[] = ['received', 'processing', 'awaiting_approval', 'supplement_requested', 'payment_requested'];
 
 // The desk checks completeness before routing; the specialist takes over once the dossier is received.
 const DESK_THEN_SPECIALIST = {

@@ -4,7 +4,9 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 /** The shape of TypeORM's QueryFailedError (core does not import TypeORM): the driver's error as driverError. */
 const wrapped = (driverError: Error) => Object.assign(new Error(driverError.message), { name: 'QueryFailedError', query: 'SELECT 1', driverError });
 /** The shape of ioredis's MaxRetriesPerRequestError. */
-const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' });
+const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), {
+  name: 'MaxRetriesPerRequestError',
+});
 
 describe('isDatabaseUnavailable / isRedisUnavailable', () => {
   it.each([

@@ -4,7 +4,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 /** What node-postgres throws when the socket goes away mid-query or no connection comes in time. */
 const PG_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
 /** What ioredis throws while it has no connection, and Redis's answers while it loads, fails over or is busy. */
-const REDIS_MESSAGES = /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit|LOADING |READONLY |MASTERDOWN |CLUSTERDOWN |TRYAGAIN )/;
+const REDIS_MESSAGES =
+  /^(Connection is closed|Stream isn't writeable|Reached the max retries per request limit|LOADING |READONLY |MASTERDOWN |CLUSTERDOWN |TRYAGAIN )/;
 
 type ErrorLike = { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown } | undefined;
 

@@ -5,13 +5,25 @@ const fixed: FeeRule = { code: 'LP', kind: 'charge', name: 'Lệ phí', basis: '
 const perCopy: FeeRule = { code: 'PC', kind: 'charge', name: 'Bản sao', basis: 'per_copy', amountVnd: 8_000, copiesField: 'soBanSao', payment: 'before' };
 const after: FeeRule = { code: 'GCN', kind: 'charge', name: 'Cấp giấy', basis: 'fixed', amountVnd: 75_000, payment: 'after' };
 const exempt: FeeRule = {
-  code: 'LLTP', kind: 'fee', name: 'Phí LLTP', basis: 'fixed', amountVnd: 200_000, payment: 'before',
-  exemptions: [{ code: 'TRE_EM', description: 'Trẻ em' }], exemptionField: 'doiTuongMienPhi',
+  code: 'LLTP',
+  kind: 'fee',
+  name: 'Phí LLTP',
+  basis: 'fixed',
+  amountVnd: 200_000,
+  payment: 'before',
+  exemptions: [{ code: 'TRE_EM', description: 'Trẻ em' }],
+  exemptionField: 'doiTuongMienPhi',
 };
 // Thông tư 226/2016/TT-BTC art. 4(2), certified copies from the original: 2,000 VND a page, 1,000 VND a page from
 // the third, at most 200,000 VND a copy.
 const byPage: FeeRule = {
-  code: 'CT', kind: 'fee', name: 'Chứng thực bản sao', basis: 'per_copy', amountVnd: 2_000, copiesField: 'soBanSao', payment: 'before',
+  code: 'CT',
+  kind: 'fee',
+  name: 'Chứng thực bản sao',
+  basis: 'per_copy',
+  amountVnd: 2_000,
+  copiesField: 'soBanSao',
+  payment: 'before',
   pages: { field: 'soTrangMoiBan', firstPages: 2, laterPageAmountVnd: 1_000, maxPerCopyVnd: 200_000, totalField: 'tongSoTrang' },
 };
 const free: FeeRule = { code: 'KS', kind: 'charge', name: 'Khai sinh đúng hạn', basis: 'fixed', amountVnd: 0, payment: 'before' };
@@ -35,7 +47,14 @@ describe('computeFees', () => {
     ['2 copies of 10 pages: 2×(4,000 + 8×1,000)', [byPage], { soBanSao: 2, soTrangMoiBan: 10 }, 24_000, 24_000, 0],
     ['1 copy of 198 pages reaches the cap exactly', [byPage], { soBanSao: 1, soTrangMoiBan: 198 }, 200_000, 200_000, 0],
     ['1 copy of 199 pages is capped', [byPage], { soBanSao: 1, soTrangMoiBan: 199 }, 200_000, 200_000, 0],
-    ['100 copies of 500 pages: 100 × the 200,000 cap; the typed total of 1 page is not read', [byPage], { soBanSao: 100, soTrangMoiBan: 500, tongSoTrang: 1 }, 20_000_000, 20_000_000, 0],
+    [
+      '100 copies of 500 pages: 100 × the 200,000 cap; the typed total of 1 page is not read',
+      [byPage],
+      { soBanSao: 100, soTrangMoiBan: 500, tongSoTrang: 1 },
+      20_000_000,
+      20_000_000,
+      0,
+    ],
     ['pages missing', [byPage], { soBanSao: 3, tongSoTrang: 30 }, 0, 0, 0],
   ])('%s', (_label, rules, form, total, before, afterVnd) => {
     const result = computeFees(rules, form);

@@ -66,8 +66,15 @@ export function computeFees(rules: FeeRule[], form: Record<string, unknown>): Fe
     const quantity = quantityOf(rule, form);
     const unitAmountVnd = unitAmountOf(rule, form);
     return {
-      code: rule.code, kind: rule.kind, name: rule.name, basis: rule.basis, unitAmountVnd, quantity,
-      amountVnd: exemption ? 0 : unitAmountVnd * quantity, exemption, payment: rule.payment,
+      code: rule.code,
+      kind: rule.kind,
+      name: rule.name,
+      basis: rule.basis,
+      unitAmountVnd,
+      quantity,
+      amountVnd: exemption ? 0 : unitAmountVnd * quantity,
+      exemption,
+      payment: rule.payment,
     };
   });
   const sum = (payment?: 'before' | 'after') => lines.filter((l) => !payment || l.payment === payment).reduce((s, l) => s + l.amountVnd, 0);

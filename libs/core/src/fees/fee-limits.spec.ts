@@ -17,7 +17,7 @@ describe('what an officer may ask to be paid', () => {
   });
 });
 
-describe('asking above the assessment is a leader\'s decision', () => {
+describe("asking above the assessment is a leader's decision", () => {
   // 2.000635 with 2 copies: assessed 16,000 VND (PHI_BAN_SAO 8,000 a copy); a free procedure is assessed 0.
   it.each([
     ['specialist', 16_000, { feeTotalVnd: 16_000, feesPaidVnd: 0 }, null],

@@ -6,7 +6,7 @@ const OTHER_PHONE = '84987654321';
 describe('applicant phone (issue #15 item 9)', () => {
   it.each([
     ['online, own number', 'online', ME.phone, ME.phone, []],
-    ['online, someone else\'s number', 'online', OTHER_PHONE, ME.phone, ['applicant.phone']],
+    ["online, someone else's number", 'online', OTHER_PHONE, ME.phone, ['applicant.phone']],
     ['at a desk, any number the officer took', 'direct', OTHER_PHONE, null, []],
   ] as const)('%s', (_label, channel, applicant, signedIn, fields) => {
     expect(applicantPhoneErrors(channel, applicant, signedIn).map((e) => e.field)).toEqual(fields);

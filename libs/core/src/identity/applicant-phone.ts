@@ -12,7 +12,13 @@ export type IntakeChannel = 'online' | 'direct';
  */
 export function applicantPhoneErrors(channel: IntakeChannel, applicantPhone: string, signedInPhone: string | null): FieldError[] {
   if (channel === 'online' && applicantPhone !== signedInPhone) {
-    return [{ field: 'applicant.phone', message: 'must be the phone number you signed in with (an online dossier is filed under your own number; someone else files under theirs, or at a desk)' }];
+    return [
+      {
+        field: 'applicant.phone',
+        message:
+          'must be the phone number you signed in with (an online dossier is filed under your own number; someone else files under theirs, or at a desk)',
+      },
+    ];
   }
   return [];
 }
@@ -21,7 +27,10 @@ export function applicantPhoneErrors(channel: IntakeChannel, applicantPhone: str
  * A citizen reaches a dossier they filed online, or one registered at a desk whose applicant phone is theirs (the
  * officer took the number from the applicant in person). Never an online dossier by its phone alone.
  */
-export function citizenMayReach(dossier: { ownerCitizenId: string | null; registeredByOfficerId: string | null; applicantPhone: string }, citizen: { id: string; phone: string }): boolean {
+export function citizenMayReach(
+  dossier: { ownerCitizenId: string | null; registeredByOfficerId: string | null; applicantPhone: string },
+  citizen: { id: string; phone: string },
+): boolean {
   if (dossier.ownerCitizenId !== null) return dossier.ownerCitizenId === citizen.id;
   return dossier.registeredByOfficerId !== null && dossier.applicantPhone === citizen.phone;
 }

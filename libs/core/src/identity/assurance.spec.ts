@@ -16,7 +16,12 @@ describe('requiredAssurance', () => {
 
 describe('meetsAssurance', () => {
   it.each([
-    [0, 0, true], [0, 1, false], [1, 2, false], [2, 2, true], [2, 1, true], [1, 1, true],
+    [0, 0, true],
+    [0, 1, false],
+    [1, 2, false],
+    [2, 2, true],
+    [2, 1, true],
+    [1, 1, true],
   ] as const)('held %p, needed %p → %p', (held, needed, expected) => {
     expect(meetsAssurance(held, needed)).toBe(expected);
   });

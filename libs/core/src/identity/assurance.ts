@@ -12,7 +12,10 @@ export const isAssuranceLevel = (value: unknown): value is AssuranceLevel => val
  * The level a submission needs: the procedure's own setting when it has one, otherwise `level4Default` for a
  * full online service (level 4, where the whole dossier and its result go online) and none for the others.
  */
-export function requiredAssurance(procedure: { onlineLevel: OnlineLevel; requiredAssurance: AssuranceLevel | null }, level4Default: AssuranceLevel): AssuranceLevel {
+export function requiredAssurance(
+  procedure: { onlineLevel: OnlineLevel; requiredAssurance: AssuranceLevel | null },
+  level4Default: AssuranceLevel,
+): AssuranceLevel {
   if (procedure.requiredAssurance !== null) return procedure.requiredAssurance;
   return procedure.onlineLevel === 4 ? level4Default : 0;
 }

@@ -29,7 +29,16 @@ describe('officer session cookie (OWASP: HttpOnly, SameSite=Strict, double-submi
     expect(csrfTokenMatches('a.b.c', 'secret-1', ['x'])).toBe(false);
   });
 
-  it.each([['GET', false], ['HEAD', false], ['OPTIONS', false], ['POST', true], ['PUT', true], ['PATCH', true], ['DELETE', true], ['post', true]])('%s needs a CSRF token: %p', (method, needs) => {
+  it.each([
+    ['GET', false],
+    ['HEAD', false],
+    ['OPTIONS', false],
+    ['POST', true],
+    ['PUT', true],
+    ['PATCH', true],
+    ['DELETE', true],
+    ['post', true],
+  ])('%s needs a CSRF token: %p', (method, needs) => {
     expect(needsCsrfToken(method)).toBe(needs);
   });
 });

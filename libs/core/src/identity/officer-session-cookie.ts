@@ -26,7 +26,14 @@ export function csrfTokenMatches(accessToken: string, secret: string, presented:
 
 /** `Set-Cookie` value for the session; Secure when the answer goes over TLS. */
 export function officerSessionCookie(accessToken: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${OFFICER_SESSION_COOKIE}=${accessToken}`, 'Path=/', `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${OFFICER_SESSION_COOKIE}=${accessToken}`,
+    'Path=/',
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedOfficerSessionCookie(secure: boolean): string {

@@ -46,9 +46,7 @@ export const EMPTY_OTP_STATE: OtpState = {
   windowStartedAt: null,
 };
 
-export type IssueDecision =
-  | { ok: true; state: OtpState }
-  | { ok: false; reason: 'too_soon' | 'too_many'; retryAfterSeconds: number };
+export type IssueDecision = { ok: true; state: OtpState } | { ok: false; reason: 'too_soon' | 'too_many'; retryAfterSeconds: number };
 
 /** `exhausted`: this guess was wrong and was the last one the code allowed; the code is void. */
 export type VerifyOutcome = 'verified' | 'wrong' | 'exhausted' | 'expired' | 'no_code';

@@ -46,9 +46,7 @@ export class PhoneNumber {
   static require(input: string, field = 'phone'): PhoneNumber {
     const phone = PhoneNumber.parse(input);
     if (!phone) {
-      throw DomainError.validation([
-        { field, message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' },
-      ]);
+      throw DomainError.validation([{ field, message: 'must be a Vietnamese mobile number (10 digits starting 03, 05, 07, 08 or 09, or 84…)' }]);
     }
     return phone;
   }

@@ -15,7 +15,13 @@ export type ReportReach =
  * scope, while a city department's scope is the department itself — its leader reads the department, never the
  * whole city it happens to sit in (issue #15, item 14).
  */
-export function reportReachOf(officer: { roles: readonly OfficerRole[]; agencyKind: AgencyKind; agencyCode: string; unitCode: string; scopeCode: string }): ReportReach {
+export function reportReachOf(officer: {
+  roles: readonly OfficerRole[];
+  agencyKind: AgencyKind;
+  agencyCode: string;
+  unitCode: string;
+  scopeCode: string;
+}): ReportReach {
   if (officer.roles.includes('admin')) return { kind: 'everything' };
   if (officer.agencyKind === 'people_committee') return { kind: 'unit_and_below', unitCode: officer.unitCode };
   if (officer.agencyKind !== 'department' && officer.scopeCode === officer.unitCode) return { kind: 'unit_and_below', unitCode: officer.unitCode };

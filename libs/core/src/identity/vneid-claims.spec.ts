@@ -1,8 +1,15 @@
 import { identityFromClaims } from './vneid-claims';
 
 const person = {
-  sub: '001090012345', name: 'Nguyễn Văn An', birthdate: '1990-05-17', gender: 'male', phone_number: '+84912345678',
-  phone_number_verified: true, id_number: '001090012345', account_type: 'citizen', assurance_level: 2,
+  sub: '001090012345',
+  name: 'Nguyễn Văn An',
+  birthdate: '1990-05-17',
+  gender: 'male',
+  phone_number: '+84912345678',
+  phone_number_verified: true,
+  id_number: '001090012345',
+  account_type: 'citizen',
+  assurance_level: 2,
 };
 
 describe('identityFromClaims', () => {
@@ -10,14 +17,29 @@ describe('identityFromClaims', () => {
     expect(identityFromClaims(person)).toEqual({
       ok: true,
       identity: {
-        subject: '001090012345', accountType: 'citizen', idNumber: '001090012345', taxCode: null, fullName: 'Nguyễn Văn An',
-        birthDate: '1990-05-17', sex: 'male', phone: '84912345678', phoneVerified: true, assurance: 2,
+        subject: '001090012345',
+        accountType: 'citizen',
+        idNumber: '001090012345',
+        taxCode: null,
+        fullName: 'Nguyễn Văn An',
+        birthDate: '1990-05-17',
+        sex: 'male',
+        phone: '84912345678',
+        phoneVerified: true,
+        assurance: 2,
       },
     });
   });
 
   it('takes an organisation by its tax code', () => {
-    const result = identityFromClaims({ sub: '0101234567', name: 'Công ty TNHH Phở Tràng Tiền', phone_number: '+84904112233', tax_code: '0101234567', account_type: 'organization', assurance_level: 2 });
+    const result = identityFromClaims({
+      sub: '0101234567',
+      name: 'Công ty TNHH Phở Tràng Tiền',
+      phone_number: '+84904112233',
+      tax_code: '0101234567',
+      account_type: 'organization',
+      assurance_level: 2,
+    });
     expect(result).toMatchObject({ ok: true, identity: { accountType: 'organization', idNumber: null, taxCode: '0101234567', birthDate: null, sex: null } });
   });
 

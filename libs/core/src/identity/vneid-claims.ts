@@ -51,6 +51,17 @@ export function identityFromClaims(claims: Record<string, unknown>): VneidClaims
   }
   return {
     ok: true,
-    identity: { subject, accountType, idNumber, taxCode, fullName, birthDate, sex, phone: phone.value, phoneVerified: claims.phone_number_verified === true, assurance },
+    identity: {
+      subject,
+      accountType,
+      idNumber,
+      taxCode,
+      fullName,
+      birthDate,
+      sex,
+      phone: phone.value,
+      phoneVerified: claims.phone_number_verified === true,
+      assurance,
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { browserBindingHash, browserBindingMatches, vneidLoginCookie } from './vneid-login-cookie';
 
 describe('VNeID login cookie', () => {
-  it('is HttpOnly, Lax (it must come back on the provider\'s redirect), scoped to the VNeID routes, Secure over TLS', () => {
+  it("is HttpOnly, Lax (it must come back on the provider's redirect), scoped to the VNeID routes, Secure over TLS", () => {
     expect(vneidLoginCookie('abc', 600, true)).toBe('dvc_vneid_login=abc; Path=/api/v1/auth/citizens/vneid; Max-Age=600; HttpOnly; SameSite=Lax; Secure');
     expect(vneidLoginCookie('abc', 600, false)).not.toContain('Secure');
   });

@@ -9,7 +9,14 @@ export const VNEID_LOGIN_COOKIE = 'dvc_vneid_login';
 const COOKIE_PATH = '/api/v1/auth/citizens/vneid';
 
 export function vneidLoginCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${VNEID_LOGIN_COOKIE}=${value}`, `Path=${COOKIE_PATH}`, `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${VNEID_LOGIN_COOKIE}=${value}`,
+    `Path=${COOKIE_PATH}`,
+    `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export const clearedVneidLoginCookie = (secure: boolean) => vneidLoginCookie('', 0, secure);

@@ -1,12 +1,6 @@
 import { DOSSIER_STATUSES, NATIONAL_STATUS } from '../dossier';
 import type { DossierStatus } from '../dossier';
-import {
-  buildProgressPayload,
-  buildSyncPayload,
-  supplementHistory,
-  type PortalDossierEvent,
-  type PortalDossierSnapshot,
-} from './portal-payloads';
+import { buildProgressPayload, buildSyncPayload, supplementHistory, type PortalDossierEvent, type PortalDossierSnapshot } from './portal-payloads';
 
 const AGENCY = '000.00.12.H26';
 const DISTRICT = '000.17.22.H26';
@@ -209,27 +203,35 @@ describe('supplementation history', () => {
 
   it.each<[string, PortalDossierEvent[], { NgayYeuCau: string; NoiDung: string; NgayBoSung: string | null }[]]>([
     ['no supplementation', [other('2026-11-23T02:00:00Z')], []],
-    ['request then supplement', [req('2026-11-23T02:00:00Z'), sup('2026-11-24T03:00:00Z')], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: '20261124100000' },
-    ]],
-    ['unanswered request', [req('2026-11-23T02:00:00Z')], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: null },
-    ]],
-    ['two rounds, the second unanswered', [
-      req('2026-11-23T02:00:00Z', 'Lần 1'), other('2026-11-23T05:00:00Z'), sup('2026-11-24T03:00:00Z'), req('2026-11-25T03:00:00Z', 'Lần 2'),
-    ], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Lần 1', NgayBoSung: '20261124100000' },
-      { NgayYeuCau: '20261125100000', NoiDung: 'Lần 2', NgayBoSung: null },
-    ]],
-    ['events given out of order are paired by time', [sup('2026-11-24T03:00:00Z'), req('2026-11-23T02:00:00Z')], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: '20261124100000' },
-    ]],
-    ['a supplement without a request is ignored', [sup('2026-11-22T03:00:00Z'), req('2026-11-23T02:00:00Z')], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: null },
-    ]],
-    ['missing components are listed', [req('2026-11-23T02:00:00Z', 'Thiếu giấy tờ', { missingComponents: ['TKKS', 'GCS'] })], [
-      { NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy tờ. Thành phần cần bổ sung: TKKS, GCS', NgayBoSung: null },
-    ]],
+    [
+      'request then supplement',
+      [req('2026-11-23T02:00:00Z'), sup('2026-11-24T03:00:00Z')],
+      [{ NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: '20261124100000' }],
+    ],
+    ['unanswered request', [req('2026-11-23T02:00:00Z')], [{ NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: null }]],
+    [
+      'two rounds, the second unanswered',
+      [req('2026-11-23T02:00:00Z', 'Lần 1'), other('2026-11-23T05:00:00Z'), sup('2026-11-24T03:00:00Z'), req('2026-11-25T03:00:00Z', 'Lần 2')],
+      [
+        { NgayYeuCau: '20261123090000', NoiDung: 'Lần 1', NgayBoSung: '20261124100000' },
+        { NgayYeuCau: '20261125100000', NoiDung: 'Lần 2', NgayBoSung: null },
+      ],
+    ],
+    [
+      'events given out of order are paired by time',
+      [sup('2026-11-24T03:00:00Z'), req('2026-11-23T02:00:00Z')],
+      [{ NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: '20261124100000' }],
+    ],
+    [
+      'a supplement without a request is ignored',
+      [sup('2026-11-22T03:00:00Z'), req('2026-11-23T02:00:00Z')],
+      [{ NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy chứng sinh', NgayBoSung: null }],
+    ],
+    [
+      'missing components are listed',
+      [req('2026-11-23T02:00:00Z', 'Thiếu giấy tờ', { missingComponents: ['TKKS', 'GCS'] })],
+      [{ NgayYeuCau: '20261123090000', NoiDung: 'Thiếu giấy tờ. Thành phần cần bổ sung: TKKS, GCS', NgayBoSung: null }],
+    ],
     ['no note', [req('2026-11-23T02:00:00Z', null)], [{ NgayYeuCau: '20261123090000', NoiDung: '', NgayBoSung: null }]],
   ])('%s', (_name, events, expected) => {
     expect(supplementHistory(events)).toEqual(expected);
@@ -243,7 +245,12 @@ describe('progress lines', () => {
     ev('accept', '2026-11-23T02:00:00Z', 'received', { note: 'Hồ sơ hợp lệ', data: { dueAt: '2026-11-25T10:00:00.000Z' } }),
     ev('transfer', '2026-11-23T03:00:00Z', 'received', { fromStatus: 'received', toAgencyCode: DISTRICT }),
     ev('assign', '2026-11-23T03:00:00Z', 'processing', { actorName: 'lanhdao.quan', fromAgencyCode: DISTRICT, toAgencyCode: DISTRICT }),
-    ev('extend', '2026-11-24T03:00:00Z', 'processing', { note: 'Cần xác minh', fromAgencyCode: DISTRICT, toAgencyCode: DISTRICT, data: { newDueAt: '2026-11-27T10:00:00.000Z' } }),
+    ev('extend', '2026-11-24T03:00:00Z', 'processing', {
+      note: 'Cần xác minh',
+      fromAgencyCode: DISTRICT,
+      toAgencyCode: DISTRICT,
+      data: { newDueAt: '2026-11-27T10:00:00.000Z' },
+    }),
     ev('approve', '2026-11-26T04:00:00Z', 'resolved', { actorName: 'lanhdao.quan', fromAgencyCode: DISTRICT, toAgencyCode: AGENCY }),
   ];
 
@@ -253,11 +260,46 @@ describe('progress lines', () => {
     const lines = buildSyncPayload(snapshot({ events: shuffled })).QuaTrinhXuLy;
     expect(lines).toEqual([
       { MaTrangThai: 1, TenTrangThai: 'Mới', ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', DonViXuLy: AGENCY, NoiDung: 'Nộp hồ sơ trực tuyến' },
-      { MaTrangThai: 2, TenTrangThai: 'Đã tiếp nhận', ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo.motcua', DonViXuLy: AGENCY, NoiDung: 'Tiếp nhận hồ sơ: Hồ sơ hợp lệ' },
-      { MaTrangThai: 2, TenTrangThai: 'Đã tiếp nhận', ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'canbo.motcua', DonViXuLy: AGENCY, NoiDung: `Chuyển hồ sơ đến ${DISTRICT}` },
-      { MaTrangThai: 4, TenTrangThai: 'Đang xử lý', ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'lanhdao.quan', DonViXuLy: DISTRICT, NoiDung: 'Phân công xử lý' },
-      { MaTrangThai: 4, TenTrangThai: 'Đang xử lý', ThoiDiemXuLy: '20261124100000', NguoiXuLy: 'canbo.motcua', DonViXuLy: DISTRICT, NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh' },
-      { MaTrangThai: 9, TenTrangThai: 'Đã xử lý xong', ThoiDiemXuLy: '20261126110000', NguoiXuLy: 'lanhdao.quan', DonViXuLy: DISTRICT, NoiDung: 'Phê duyệt kết quả' },
+      {
+        MaTrangThai: 2,
+        TenTrangThai: 'Đã tiếp nhận',
+        ThoiDiemXuLy: '20261123090000',
+        NguoiXuLy: 'canbo.motcua',
+        DonViXuLy: AGENCY,
+        NoiDung: 'Tiếp nhận hồ sơ: Hồ sơ hợp lệ',
+      },
+      {
+        MaTrangThai: 2,
+        TenTrangThai: 'Đã tiếp nhận',
+        ThoiDiemXuLy: '20261123100000',
+        NguoiXuLy: 'canbo.motcua',
+        DonViXuLy: AGENCY,
+        NoiDung: `Chuyển hồ sơ đến ${DISTRICT}`,
+      },
+      {
+        MaTrangThai: 4,
+        TenTrangThai: 'Đang xử lý',
+        ThoiDiemXuLy: '20261123100000',
+        NguoiXuLy: 'lanhdao.quan',
+        DonViXuLy: DISTRICT,
+        NoiDung: 'Phân công xử lý',
+      },
+      {
+        MaTrangThai: 4,
+        TenTrangThai: 'Đang xử lý',
+        ThoiDiemXuLy: '20261124100000',
+        NguoiXuLy: 'canbo.motcua',
+        DonViXuLy: DISTRICT,
+        NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh',
+      },
+      {
+        MaTrangThai: 9,
+        TenTrangThai: 'Đã xử lý xong',
+        ThoiDiemXuLy: '20261126110000',
+        NguoiXuLy: 'lanhdao.quan',
+        DonViXuLy: DISTRICT,
+        NoiDung: 'Phê duyệt kết quả',
+      },
     ]);
   });
 
@@ -282,15 +324,56 @@ describe('buildProgressPayload', () => {
     ev('propose', '2026-11-25T03:00:00Z', 'awaiting_approval', { actorName: 'chuyenvien', note: 'Đủ điều kiện' }),
   ];
   // Both appointments moved by a day after the extension (a payment wait paused the clock).
-  const s = snapshot({ status: 'awaiting_approval', receivedAt: events[1].at, dueAt: new Date('2026-11-26T10:00:00Z'), extendedDueAt: new Date('2026-11-28T10:00:00Z'), events });
+  const s = snapshot({
+    status: 'awaiting_approval',
+    receivedAt: events[1].at,
+    dueAt: new Date('2026-11-26T10:00:00Z'),
+    extendedDueAt: new Date('2026-11-28T10:00:00Z'),
+    events,
+  });
 
   it.each<[number, Record<string, unknown>]>([
-    [0, { TrangThaiHoSo: 1, ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', NoiDung: 'Nộp hồ sơ trực tuyến', NgayHenTra: null, NgayHenTraMoi: null }],
-    [1, { TrangThaiHoSo: 2, ThoiDiemXuLy: '20261123090000', NguoiXuLy: 'canbo.motcua', NoiDung: 'Tiếp nhận hồ sơ', NgayHenTra: '20261125170000', NgayHenTraMoi: null }],
-    [2, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'lanhdao', NoiDung: 'Phân công xử lý', NgayHenTra: '20261125170000', NgayHenTraMoi: null }],
+    [
+      0,
+      { TrangThaiHoSo: 1, ThoiDiemXuLy: '20261123080509', NguoiXuLy: 'Nguyễn Văn An', NoiDung: 'Nộp hồ sơ trực tuyến', NgayHenTra: null, NgayHenTraMoi: null },
+    ],
+    [
+      1,
+      {
+        TrangThaiHoSo: 2,
+        ThoiDiemXuLy: '20261123090000',
+        NguoiXuLy: 'canbo.motcua',
+        NoiDung: 'Tiếp nhận hồ sơ',
+        NgayHenTra: '20261125170000',
+        NgayHenTraMoi: null,
+      },
+    ],
+    [
+      2,
+      { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261123100000', NguoiXuLy: 'lanhdao', NoiDung: 'Phân công xử lý', NgayHenTra: '20261125170000', NgayHenTraMoi: null },
+    ],
     // The extension gives a new appointment beside the first, which stays the reference.
-    [3, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261124100000', NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh', NgayHenTra: '20261125170000', NgayHenTraMoi: '20261127170000' }],
-    [4, { TrangThaiHoSo: 4, ThoiDiemXuLy: '20261125100000', NguoiXuLy: 'chuyenvien', NoiDung: 'Trình kết quả xử lý: Đủ điều kiện', NgayHenTra: '20261126170000', NgayHenTraMoi: '20261128170000' }],
+    [
+      3,
+      {
+        TrangThaiHoSo: 4,
+        ThoiDiemXuLy: '20261124100000',
+        NoiDung: 'Xin lỗi và hẹn lại ngày trả kết quả: Cần xác minh',
+        NgayHenTra: '20261125170000',
+        NgayHenTraMoi: '20261127170000',
+      },
+    ],
+    [
+      4,
+      {
+        TrangThaiHoSo: 4,
+        ThoiDiemXuLy: '20261125100000',
+        NguoiXuLy: 'chuyenvien',
+        NoiDung: 'Trình kết quả xử lý: Đủ điều kiện',
+        NgayHenTra: '20261126170000',
+        NgayHenTraMoi: '20261128170000',
+      },
+    ],
   ])('event #%i', (i, expected) => {
     expect(buildProgressPayload(s, events[i].id)).toEqual({
       MaHoSo: s.code,
@@ -305,7 +388,11 @@ describe('buildProgressPayload', () => {
     events.forEach((e, i) => {
       const p = buildProgressPayload(s, e.id);
       expect({ MaTrangThai: p.TrangThaiHoSo, ThoiDiemXuLy: p.ThoiDiemXuLy, NguoiXuLy: p.NguoiXuLy, DonViXuLy: p.DonViXuLy, NoiDung: p.NoiDung }).toEqual({
-        MaTrangThai: lines[i].MaTrangThai, ThoiDiemXuLy: lines[i].ThoiDiemXuLy, NguoiXuLy: lines[i].NguoiXuLy, DonViXuLy: lines[i].DonViXuLy, NoiDung: lines[i].NoiDung,
+        MaTrangThai: lines[i].MaTrangThai,
+        ThoiDiemXuLy: lines[i].ThoiDiemXuLy,
+        NguoiXuLy: lines[i].NguoiXuLy,
+        DonViXuLy: lines[i].DonViXuLy,
+        NoiDung: lines[i].NoiDung,
       });
     });
   });

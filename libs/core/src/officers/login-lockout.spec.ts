@@ -7,11 +7,19 @@ const at = (s: string) => new Date(s);
 describe('afterSignInAttempt', () => {
   it.each<[string, LockoutState, boolean, LockoutState]>([
     ['a first failure counts', { failedLogins: 0, lockedUntil: null }, false, { failedLogins: 1, lockedUntil: null }],
-    ['the third failure locks for 15 minutes and restarts the count', { failedLogins: 2, lockedUntil: null }, false,
-      { failedLogins: 0, lockedUntil: at('2026-12-02T07:45:00+07:00') }],
+    [
+      'the third failure locks for 15 minutes and restarts the count',
+      { failedLogins: 2, lockedUntil: null },
+      false,
+      { failedLogins: 0, lockedUntil: at('2026-12-02T07:45:00+07:00') },
+    ],
     ['a success clears the count', { failedLogins: 2, lockedUntil: null }, true, { failedLogins: 0, lockedUntil: null }],
-    ['a failure after an expired lock counts from 1 and drops the old lock', { failedLogins: 0, lockedUntil: at('2026-12-02T07:00:00+07:00') }, false,
-      { failedLogins: 1, lockedUntil: null }],
+    [
+      'a failure after an expired lock counts from 1 and drops the old lock',
+      { failedLogins: 0, lockedUntil: at('2026-12-02T07:00:00+07:00') },
+      false,
+      { failedLogins: 1, lockedUntil: null },
+    ],
   ])('%s', (_label, state, succeeded, expected) => {
     expect(afterSignInAttempt(state, succeeded, now, policy)).toEqual(expected);
   });

@@ -50,7 +50,8 @@ export function refuseOfficerChange({ actor, target, next }: OfficerChange): Dom
   if (reach.kind === 'none') return forbidden('Only administrators and unit administrators manage officer accounts.');
   if (target && !reachIncludes(reach, target.unitChain)) return DomainError.notFound('Officer');
   const grantable = grantableRoles(actor);
-  if (target && target.roles.some((r) => !grantable.includes(r))) return forbidden('This account holds a role you may not grant, so only an administrator may change it.');
+  if (target && target.roles.some((r) => !grantable.includes(r)))
+    return forbidden('This account holds a role you may not grant, so only an administrator may change it.');
   if (next.unitChain && !reachIncludes(reach, next.unitChain)) return forbidden('The agency is outside the units you administer.', 'agencyCode');
   const ungrantable = (next.roles ?? []).filter((r) => !grantable.includes(r));
   if (ungrantable.length > 0) return forbidden(`You may not grant the role${ungrantable.length > 1 ? 's' : ''} ${ungrantable.join(', ')}.`, 'roles');

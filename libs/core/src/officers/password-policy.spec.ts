@@ -1,6 +1,10 @@
 import { passwordProblem, type PasswordPolicy } from './password-policy';
 
-const policy: PasswordPolicy = { minLength: 12, maxLength: 256, common: new Set(['admin', 'password', 'qwerty', 'iloveyou', 'demo', 'hanoi', 'matkhau', 'dragon', 'qwertyuiop123']) };
+const policy: PasswordPolicy = {
+  minLength: 12,
+  maxLength: 256,
+  common: new Set(['admin', 'password', 'qwerty', 'iloveyou', 'demo', 'hanoi', 'matkhau', 'dragon', 'qwertyuiop123']),
+};
 const context = { username: 'tn.trangtien', fullName: 'Nguyễn Thị Lan' };
 
 describe('passwordProblem', () => {

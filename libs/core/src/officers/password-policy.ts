@@ -12,7 +12,7 @@ export interface PasswordContext {
   fullName?: string;
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', '$': 's', '7': 't', '8': 'b', '9': 'g' };
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '5': 's', $: 's', '7': 't', '8': 'b', '9': 'g' };
 
 /**
  * The letters of a password with digits and symbols dropped, read also with look-alike digits as letters, and a
@@ -25,14 +25,25 @@ function cores(password: string): string[] {
   const letter = (i: number) => /[a-z]/.test(chars[i] ?? '');
   // A look-alike is read as a letter when a letter follows it ("P@ssw0rd", "4dmin"), not as a separator before
   // digits ("Demo@2026") nor amid them.
-  const deLeeted = chars.map((c, i) => (LEET[c] && letter(i + 1) ? LEET[c] : c)).join('').replace(/[^a-z]/g, '');
+  const deLeeted = chars
+    .map((c, i) => (LEET[c] && letter(i + 1) ? LEET[c] : c))
+    .join('')
+    .replace(/[^a-z]/g, '');
   const once = (word: string) => word.replace(/^(.+?)\1+$/, '$1');
   return [...new Set([plain, deLeeted].flatMap((c) => [c, once(c)]).filter((c) => c.length > 0))];
 }
 
 function personalWords(context: PasswordContext): string[] {
-  const words = [context.username, ...context.username.split(/[._-]+/), ...(context.fullName ? foldDiacritics(context.fullName).toLowerCase().split(/\s+/) : [])];
-  const squashed = context.fullName ? foldDiacritics(context.fullName).toLowerCase().replace(/[^a-z]/g, '') : '';
+  const words = [
+    context.username,
+    ...context.username.split(/[._-]+/),
+    ...(context.fullName ? foldDiacritics(context.fullName).toLowerCase().split(/\s+/) : []),
+  ];
+  const squashed = context.fullName
+    ? foldDiacritics(context.fullName)
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+    : '';
   return [...words, squashed].map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((w) => w.length >= 3);
 }
 

@@ -9,11 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export function paygovMaXacThuc(
-  fields: readonly (string | number)[],
-  secret: string,
-  options: { secretSeparator?: string } = {},
-): string {
+export function paygovMaXacThuc(fields: readonly (string | number)[], secret: string, options: { secretSeparator?: string } = {}): string {
   if (typeof secret !== 'string' || secret.length === 0) throw new Error('PayGov secret must be a non-empty string');
   const data = `${fields.map(String).join('|')}${options.secretSeparator ?? ''}${secret}`;
   return createHash('sha256').update(data, 'utf8').digest('hex');

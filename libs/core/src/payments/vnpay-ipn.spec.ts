@@ -39,15 +39,39 @@ describe('decideIpn', () => {
     ['amount not ×100 (VND sent as is)', ipn({ vnp_Amount: '150000' }), awaiting, '04', 'Invalid amount', 'none'],
     ['amount not numeric', ipn({ vnp_Amount: 'abc' }), awaiting, '04', 'Invalid amount', 'none'],
     // another merchant's terminal: not our order (VNPay's 01), checked after the signature, before the amount
-    ['another merchant\'s vnp_TmnCode', ipn({ vnp_TmnCode: 'OTHER001' }), awaiting, '01', 'Order not found', 'none'],
-    ['another merchant\'s vnp_TmnCode, wrong amount', ipn({ vnp_TmnCode: 'OTHER001', vnp_Amount: '100' }), awaiting, '01', 'Order not found', 'none'],
-    ['no vnp_TmnCode', (() => { const { vnp_TmnCode: _t, ...rest } = ipn(); return { ...rest, vnp_SecureHash: signVnpay(Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'vnp_SecureHash')), SECRET) }; })(), awaiting, '01', 'Order not found', 'none'],
-    ['another merchant\'s vnp_TmnCode, bad signature', tampered(ipn({ vnp_TmnCode: 'OTHER001' })), awaiting, '97', 'Invalid signature', 'none'],
+    ["another merchant's vnp_TmnCode", ipn({ vnp_TmnCode: 'OTHER001' }), awaiting, '01', 'Order not found', 'none'],
+    ["another merchant's vnp_TmnCode, wrong amount", ipn({ vnp_TmnCode: 'OTHER001', vnp_Amount: '100' }), awaiting, '01', 'Order not found', 'none'],
+    [
+      'no vnp_TmnCode',
+      (() => {
+        const { vnp_TmnCode: _t, ...rest } = ipn();
+        return { ...rest, vnp_SecureHash: signVnpay(Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'vnp_SecureHash')), SECRET) };
+      })(),
+      awaiting,
+      '01',
+      'Order not found',
+      'none',
+    ],
+    ["another merchant's vnp_TmnCode, bad signature", tampered(ipn({ vnp_TmnCode: 'OTHER001' })), awaiting, '97', 'Invalid signature', 'none'],
     // 02 for paid and refunded orders, and for anything but a success on a closed one
     ['already paid', ipn(), { ...awaiting, status: 'paid' }, '02', 'Order already confirmed', 'none'],
     ['already refunded', ipn(), { ...awaiting, status: 'refunded' }, '02', 'Order already confirmed', 'none'],
-    ['cancelled order, customer cancelled again', ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }), { ...awaiting, status: 'cancelled' }, '02', 'Order already confirmed', 'none'],
-    ['failed order, failure repeated', ipn({ vnp_ResponseCode: '51', vnp_TransactionStatus: '02' }), { ...awaiting, status: 'failed' }, '02', 'Order already confirmed', 'none'],
+    [
+      'cancelled order, customer cancelled again',
+      ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }),
+      { ...awaiting, status: 'cancelled' },
+      '02',
+      'Order already confirmed',
+      'none',
+    ],
+    [
+      'failed order, failure repeated',
+      ipn({ vnp_ResponseCode: '51', vnp_TransactionStatus: '02' }),
+      { ...awaiting, status: 'failed' },
+      '02',
+      'Order already confirmed',
+      'none',
+    ],
     // the money moved at the gateway after we closed the order (desk took cash, link expired): record it to refund it
     ['success on an order we cancelled', ipn(), { ...awaiting, status: 'cancelled' }, '00', 'Confirm Success', 'paid_late'],
     ['success on an order we closed as failed', ipn(), { ...awaiting, status: 'failed' }, '00', 'Confirm Success', 'paid_late'],
@@ -58,7 +82,17 @@ describe('decideIpn', () => {
     ['customer cancelled (24/02)', ipn({ vnp_ResponseCode: '24', vnp_TransactionStatus: '02' }), awaiting, '00', 'Confirm Success', 'failed'],
     ['response 00 but status not 00', ipn({ vnp_TransactionStatus: '01' }), awaiting, '00', 'Confirm Success', 'failed'],
     ['status 00 but response not 00', ipn({ vnp_ResponseCode: '51' }), awaiting, '00', 'Confirm Success', 'failed'],
-    ['upper-case hash', (() => { const p = ipn(); return { ...p, vnp_SecureHash: p.vnp_SecureHash.toUpperCase() }; })(), awaiting, '00', 'Confirm Success', 'paid'],
+    [
+      'upper-case hash',
+      (() => {
+        const p = ipn();
+        return { ...p, vnp_SecureHash: p.vnp_SecureHash.toUpperCase() };
+      })(),
+      awaiting,
+      '00',
+      'Confirm Success',
+      'paid',
+    ],
     // 99 merchant-side data error
     ['stored amount invalid', ipn(), { ...awaiting, amountVnd: 0 }, '99', 'Unknown error', 'none'],
   ])('%s', (_name, params, payment, rspCode, message, outcome) => {

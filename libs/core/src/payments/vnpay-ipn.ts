@@ -72,11 +72,7 @@ export function isVnpayPaymentSuccess(params: object): boolean {
  * ('cancelled' / 'failed') a success is 00 'paid_late', anything else 02; paid or refunded: 02. A stored amount
  * that is not a whole VND > 0 is the merchant's own fault: 99.
  */
-export function decideIpn(
-  params: object,
-  secret: string,
-  lookup: VnpayIpnLookup,
-): VnpayIpnDecision {
+export function decideIpn(params: object, secret: string, lookup: VnpayIpnLookup): VnpayIpnDecision {
   if (!verifyVnpay(params, secret)) return decision('97');
   const p = params as Readonly<Record<string, unknown>>;
   const payment = lookup?.payment ?? null;

@@ -1,11 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  buildVnpayPaymentUrl,
-  sanitizeVnpayOrderInfo,
-  vnpAmountToVnd,
-  vndToVnpAmount,
-  type VnpayPaymentUrlInput,
-} from './vnpay-payment-url';
+import { buildVnpayPaymentUrl, sanitizeVnpayOrderInfo, vnpAmountToVnd, vndToVnpAmount, type VnpayPaymentUrlInput } from './vnpay-payment-url';
 import { verifyVnpay } from './vnpay-signature';
 
 const SECRET = 'DEVONLYVNPAYHASHSECRET0123456789';
@@ -67,7 +61,11 @@ describe('buildVnpayPaymentUrl', () => {
 
   it.each<[string, Partial<VnpayPaymentUrlInput>, Partial<Record<string, string>>]>([
     ['custom expiry', { expiresInMinutes: 60 }, { vnp_ExpireDate: '20261125153000' }],
-    ['expiry across midnight (Hà Nội)', { createdAt: new Date('2026-11-25T16:50:00Z') }, { vnp_CreateDate: '20261125235000', vnp_ExpireDate: '20261126000500' }],
+    [
+      'expiry across midnight (Hà Nội)',
+      { createdAt: new Date('2026-11-25T16:50:00Z') },
+      { vnp_CreateDate: '20261125235000', vnp_ExpireDate: '20261126000500' },
+    ],
     ['English locale', { locale: 'en' }, { vnp_Locale: 'en' }],
     ['order type', { orderType: 'billpayment' }, { vnp_OrderType: 'billpayment' }],
     ['1 VND', { amountVnd: 1 }, { vnp_Amount: '100' }],

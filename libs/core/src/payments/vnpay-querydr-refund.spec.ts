@@ -49,7 +49,12 @@ describe('querydr request', () => {
 
   it('accepts a Date as transaction date and generates a request id when omitted', () => {
     const r = buildVnpayQueryDrRequest({
-      tmnCode: 'DVCHN001', secret: SECRET, txnRef: 'X', orderInfo: 'q', ipAddr: '1.1.1.1', createdAt: NOW,
+      tmnCode: 'DVCHN001',
+      secret: SECRET,
+      txnRef: 'X',
+      orderInfo: 'q',
+      ipAddr: '1.1.1.1',
+      createdAt: NOW,
       transactionDate: new Date('2026-11-25T07:30:00Z'),
     });
     expect(r.vnp_TransactionDate).toBe('20261125143000');

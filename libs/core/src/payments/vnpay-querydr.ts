@@ -134,10 +134,7 @@ export function verifyVnpayQueryDrRequest(body: Fields, secret: string): boolean
 }
 
 /** Gateway side (simulator): signs a querydr response. */
-export function signVnpayQueryDrResponse(
-  response: Omit<VnpayQueryDrResponse, 'vnp_SecureHash'>,
-  secret: string,
-): VnpayQueryDrResponse {
+export function signVnpayQueryDrResponse(response: Omit<VnpayQueryDrResponse, 'vnp_SecureHash'>, secret: string): VnpayQueryDrResponse {
   const values = vnpayPipeValues(response, VNPAY_QUERYDR_RESPONSE_HASH_FIELDS);
   return { ...response, vnp_SecureHash: vnpayPipeHash(values, secret) };
 }

@@ -144,10 +144,7 @@ export function verifyVnpayRefundRequest(body: Fields, secret: string): boolean 
 }
 
 /** Gateway side (simulator): signs a refund response. */
-export function signVnpayRefundResponse(
-  response: Omit<VnpayRefundResponse, 'vnp_SecureHash'>,
-  secret: string,
-): VnpayRefundResponse {
+export function signVnpayRefundResponse(response: Omit<VnpayRefundResponse, 'vnp_SecureHash'>, secret: string): VnpayRefundResponse {
   const values = vnpayPipeValues(response, VNPAY_REFUND_RESPONSE_HASH_FIELDS);
   return { ...response, vnp_SecureHash: vnpayPipeHash(values, secret) };
 }

@@ -8,8 +8,14 @@ describe('deskIntakeChannel', () => {
   it.each([
     [{}, { channel: 'direct', postal: null }],
     [{ channel: 'direct' }, { channel: 'direct', postal: null }],
-    [{ channel: 'post', postalItemNumber: 'EE123456785VN', postReceivedOn: '2026-12-02' }, { channel: 'post', postal: { itemNumber: 'EE123456785VN', receivedOn: '2026-12-02' } }],
-    [{ channel: 'post', postalItemNumber: 'rr 000000005 vn', postReceivedOn: '2026-11-28' }, { channel: 'post', postal: { itemNumber: 'RR000000005VN', receivedOn: '2026-11-28' } }],
+    [
+      { channel: 'post', postalItemNumber: 'EE123456785VN', postReceivedOn: '2026-12-02' },
+      { channel: 'post', postal: { itemNumber: 'EE123456785VN', receivedOn: '2026-12-02' } },
+    ],
+    [
+      { channel: 'post', postalItemNumber: 'rr 000000005 vn', postReceivedOn: '2026-11-28' },
+      { channel: 'post', postal: { itemNumber: 'RR000000005VN', receivedOn: '2026-11-28' } },
+    ],
   ])('%j → %j', (input, value) => {
     expect(deskIntakeChannel(input, NOW)).toEqual({ ok: true, value });
   });

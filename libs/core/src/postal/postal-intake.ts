@@ -11,9 +11,7 @@ export interface DeskIntakeChannelInput {
   postReceivedOn?: string;
 }
 
-export type DeskIntakeChannel =
-  | { channel: 'direct'; postal: null }
-  | { channel: 'post'; postal: { itemNumber: string; receivedOn: string } };
+export type DeskIntakeChannel = { channel: 'direct'; postal: null } | { channel: 'post'; postal: { itemNumber: string; receivedOn: string } };
 
 /**
  * How a dossier registered at the desk arrived: handed in (`direct`, the default) or by the public postal service
@@ -36,7 +34,8 @@ export function deskIntakeChannel(input: DeskIntakeChannelInput, now: Date): { o
   }
   const today = formatYmd(now);
   if (input.postReceivedOn === undefined) errors.push({ field: 'postReceivedOn', message: 'is required for a dossier that came by post' });
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postReceivedOn) || !isValidYmd(input.postReceivedOn)) errors.push({ field: 'postReceivedOn', message: 'must be a date YYYY-MM-DD' });
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(input.postReceivedOn) || !isValidYmd(input.postReceivedOn))
+    errors.push({ field: 'postReceivedOn', message: 'must be a date YYYY-MM-DD' });
   else if (input.postReceivedOn > today) errors.push({ field: 'postReceivedOn', message: `cannot be after today (${today})` });
   if (errors.length) return { ok: false, errors };
   const parsed = parseS10(input.postalItemNumber!);

@@ -35,8 +35,9 @@ export function s10FieldError(raw: string, field: string): { field: string; mess
   if (parsed.ok) return null;
   return {
     field,
-    message: parsed.problem === 'format'
-      ? 'must be a UPU S10 item number: 2 letters, 8 digits, a check digit and the 2-letter country code (e.g. EE123456785VN)'
-      : 'has a wrong check digit (UPU S10: weights 8 6 4 2 3 5 9 7, modulo 11)',
+    message:
+      parsed.problem === 'format'
+        ? 'must be a UPU S10 item number: 2 letters, 8 digits, a check digit and the 2-letter country code (e.g. EE123456785VN)'
+        : 'has a wrong check digit (UPU S10: weights 8 6 4 2 3 5 9 7, modulo 11)',
   };
 }

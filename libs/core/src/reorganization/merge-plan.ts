@@ -72,7 +72,13 @@ export type NewAgency = AgencyRecord;
 const OFFICES: { slot: number; kind: AgencyKind; sectors: AgencySector[]; name: (u: string) => string; receives: boolean }[] = [
   { slot: 1, kind: 'one_stop_desk', sectors: ['one_stop'], name: (u) => `Trung tâm Phục vụ hành chính công ${u}`, receives: true },
   { slot: 2, kind: 'office', sectors: ['justice'], name: (u) => `Văn phòng HĐND và UBND ${u} (tư pháp - hộ tịch)`, receives: false },
-  { slot: 3, kind: 'office', sectors: ['natural_resources', 'construction', 'urban_management', 'economy', 'planning_investment'], name: (u) => `Phòng Kinh tế ${u}`, receives: false },
+  {
+    slot: 3,
+    kind: 'office',
+    sectors: ['natural_resources', 'construction', 'urban_management', 'economy', 'planning_investment'],
+    name: (u) => `Phòng Kinh tế ${u}`,
+    receives: false,
+  },
   { slot: 4, kind: 'office', sectors: ['labour_social', 'culture'], name: (u) => `Phòng Văn hóa - Xã hội ${u}`, receives: false },
 ];
 
@@ -90,8 +96,24 @@ export function deriveTwoLevelAgencies(units: { code: string; name: string }[]):
     const id = (l4: number) => `${String(l4).padStart(3, '0')}.${String(l3).padStart(2, '0')}.${String(l2).padStart(2, '0')}.${PROVINCE_GROUP}`;
     const scope = id(0);
     return [
-      { code: scope, name: `Ủy ban nhân dân ${unit.name}`, kind: 'people_committee' as const, sectors: ['general' as const], unitCode: unit.code, receives: false, scopeCode: scope },
-      ...OFFICES.map((o) => ({ code: id(o.slot), name: o.name(unit.name), kind: o.kind, sectors: o.sectors, unitCode: unit.code, receives: o.receives, scopeCode: scope })),
+      {
+        code: scope,
+        name: `Ủy ban nhân dân ${unit.name}`,
+        kind: 'people_committee' as const,
+        sectors: ['general' as const],
+        unitCode: unit.code,
+        receives: false,
+        scopeCode: scope,
+      },
+      ...OFFICES.map((o) => ({
+        code: id(o.slot),
+        name: o.name(unit.name),
+        kind: o.kind,
+        sectors: o.sectors,
+        unitCode: unit.code,
+        receives: o.receives,
+        scopeCode: scope,
+      })),
     ];
   });
 }

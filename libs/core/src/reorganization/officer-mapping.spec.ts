@@ -18,7 +18,14 @@ describe('officers of closing agencies', () => {
   it('by default move to the successor agency with all their roles; no successor, no move', () => {
     expect(planOfficerTransfers(officers, successorOf, {})).toEqual([
       { officerId: 'a', username: 'tn.trangtien', mode: 'move', fromAgencyCode: '001.35.22.H26', toAgencyCode: '001.10.51.H26', roles: ['receiving_officer'] },
-      { officerId: 'b', username: 'ld.trangtien', mode: 'move', fromAgencyCode: '000.35.22.H26', toAgencyCode: '000.10.51.H26', roles: ['leader', 'unit_admin'] },
+      {
+        officerId: 'b',
+        username: 'ld.trangtien',
+        mode: 'move',
+        fromAgencyCode: '000.35.22.H26',
+        toAgencyCode: '000.10.51.H26',
+        roles: ['leader', 'unit_admin'],
+      },
       { officerId: 'c', username: 'old.trangtien', mode: 'move', fromAgencyCode: '002.35.22.H26', toAgencyCode: '002.10.51.H26', roles: ['specialist'] },
       { officerId: 'd', username: 'tn.hoankiem', mode: 'move', fromAgencyCode: '000.01.22.H26', toAgencyCode: '001.10.51.H26', roles: ['receiving_officer'] },
     ]);
@@ -35,7 +42,12 @@ describe('officers of closing agencies', () => {
 
   it('the default applies to units not listed', () => {
     const out = planOfficerTransfers(officers, successorOf, { default: 'grant', units: { '00079': 'move' } });
-    expect(out.map((t) => [t.username, t.mode])).toEqual([['tn.trangtien', 'move'], ['ld.trangtien', 'move'], ['old.trangtien', 'move'], ['tn.hoankiem', 'grant']]);
+    expect(out.map((t) => [t.username, t.mode])).toEqual([
+      ['tn.trangtien', 'move'],
+      ['ld.trangtien', 'move'],
+      ['old.trangtien', 'move'],
+      ['tn.hoankiem', 'grant'],
+    ]);
   });
 
   it.each([
@@ -43,7 +55,9 @@ describe('officers of closing agencies', () => {
     [{ units: { '00079': 'copy' } }, 'officers.units.00079', 'must be move or grant'],
     [{ default: 'keep' }, 'officers.default', 'must be move or grant'],
   ])('refuses %j (%s)', (mapping, field, message) => {
-    expect(() => refuseBadOfficerMapping(mapping as never, new Set(['00079', '002']))).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field, message: expect.stringContaining(message) })] }));
+    expect(() => refuseBadOfficerMapping(mapping as never, new Set(['00079', '002']))).toThrow(
+      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field, message: expect.stringContaining(message) })] }),
+    );
   });
 });
 

@@ -45,13 +45,16 @@ export function grantedUsername(username: string, newUnitCode: string): string {
 
 export function refuseBadOfficerMapping(mapping: OfficerMapping, oldUnits: ReadonlySet<string>): void {
   const errors: FieldError[] = [];
-  if (mapping.default !== undefined && !OFFICER_TRANSFER_MODES.includes(mapping.default)) errors.push({ field: 'officers.default', message: 'must be move or grant' });
+  if (mapping.default !== undefined && !OFFICER_TRANSFER_MODES.includes(mapping.default))
+    errors.push({ field: 'officers.default', message: 'must be move or grant' });
   const units = mapping.units ?? {};
-  if (typeof units !== 'object' || units === null || Array.isArray(units)) errors.push({ field: 'officers.units', message: 'must map old unit codes to move or grant' });
-  else for (const [unit, mode] of Object.entries(units)) {
-    if (!oldUnits.has(unit)) errors.push({ field: `officers.units.${unit}`, message: 'is not a unit this reorganisation closes or merges' });
-    else if (!OFFICER_TRANSFER_MODES.includes(mode)) errors.push({ field: `officers.units.${unit}`, message: 'must be move or grant' });
-  }
+  if (typeof units !== 'object' || units === null || Array.isArray(units))
+    errors.push({ field: 'officers.units', message: 'must map old unit codes to move or grant' });
+  else
+    for (const [unit, mode] of Object.entries(units)) {
+      if (!oldUnits.has(unit)) errors.push({ field: `officers.units.${unit}`, message: 'is not a unit this reorganisation closes or merges' });
+      else if (!OFFICER_TRANSFER_MODES.includes(mode)) errors.push({ field: `officers.units.${unit}`, message: 'must be move or grant' });
+    }
   if (errors.length > 0) throw DomainError.validation(errors);
 }
 
@@ -72,7 +75,12 @@ export function planOfficerTransfers(
     const mode = mapping.units?.[officer.unitCode] ?? mapping.default ?? 'move';
     if (mode === 'grant' && !officer.active) continue;
     transfers.push({
-      officerId: officer.id, username: officer.username, mode, fromAgencyCode: officer.agencyCode, toAgencyCode: to.agencyCode, roles: [...officer.roles],
+      officerId: officer.id,
+      username: officer.username,
+      mode,
+      fromAgencyCode: officer.agencyCode,
+      toAgencyCode: to.agencyCode,
+      roles: [...officer.roles],
       ...(mode === 'grant' ? { grantedUsername: grantedUsername(officer.username, to.unitCode) } : {}),
     });
   }

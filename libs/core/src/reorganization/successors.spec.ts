@@ -12,11 +12,21 @@ const rows: MergeRow[] = [
 const plan = planMerges(rows);
 // Identifiers by the rule of deriveTwoLevelAgencies: unit r (1-based) is 0NN.(9+r).51.H26.
 const created = deriveTwoLevelAgencies(plan.newUnits);
-const districtOf = new Map([['00079', '002'], ['00070', '002'], ['00082', '002'], ['00001', '001']]);
+const districtOf = new Map([
+  ['00079', '002'],
+  ['00070', '002'],
+  ['00082', '002'],
+  ['00001', '001'],
+]);
 
 describe('successors of old units', () => {
   it('a district goes to the successor of its first commune in the file', () => {
-    expect(districtSuccessors(plan, districtOf)).toEqual(new Map([['002', '00070'], ['001', '00004']]));
+    expect(districtSuccessors(plan, districtOf)).toEqual(
+      new Map([
+        ['002', '00070'],
+        ['001', '00004'],
+      ]),
+    );
   });
 
   it.each([
@@ -34,14 +44,22 @@ describe('successors of old units', () => {
     ['urban_management', '003.10.51.H26'],
     ['culture', '004.10.51.H26'],
     ['general', '000.10.51.H26'],
-  ] as const)('the new unit\'s agency for %s is %s', (sector, code) => {
+  ] as const)("the new unit's agency for %s is %s", (sector, code) => {
     expect(agencyForSector(created, '00070', sector)?.code).toBe(code);
   });
 });
 
 describe('rerouting a dossier', () => {
-  const step = (index: number, level: PlannedStep['level'], sector: PlannedStep['sector'], agencyCode: string, scopeCode: string): PlannedStep =>
-    ({ index, code: `s${index}`, name: `step ${index}`, level, sector, sharePercent: 25, agencyCode, scopeCode });
+  const step = (index: number, level: PlannedStep['level'], sector: PlannedStep['sector'], agencyCode: string, scopeCode: string): PlannedStep => ({
+    index,
+    code: `s${index}`,
+    name: `step ${index}`,
+    level,
+    sector,
+    sharePercent: 25,
+    agencyCode,
+    scopeCode,
+  });
   const route = [
     step(0, 'commune', 'one_stop', '001.35.22.H26', '00079'),
     step(1, 'commune', 'justice', '002.35.22.H26', '00079'),

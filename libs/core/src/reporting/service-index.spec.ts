@@ -31,10 +31,16 @@ describe('service index scoring', () => {
   });
 
   it('the score is the sum of the rounded points', () => {
-    const s = scoreServiceIndex(counts({
-      sync_rate: { met: 3, of: 4 }, on_time_rate: { met: 2, of: 3 }, online_share: { met: 1, of: 3 },
-      online_payment_share: { met: 1, of: 2 }, digitised_result_share: { met: 1, of: 3 }, satisfaction: { met: 5, of: 7 },
-    }));
+    const s = scoreServiceIndex(
+      counts({
+        sync_rate: { met: 3, of: 4 },
+        on_time_rate: { met: 2, of: 3 },
+        online_share: { met: 1, of: 3 },
+        online_payment_share: { met: 1, of: 2 },
+        digitised_result_share: { met: 1, of: 3 },
+        satisfaction: { met: 5, of: 7 },
+      }),
+    );
     // 13.5 + 13.33 + 4 + 5 + 7.33 + 12.86 = 56.02
     expect(s.score).toBe(56.02);
   });

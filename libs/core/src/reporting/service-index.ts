@@ -8,27 +8,40 @@
  */
 export const SERVICE_INDEX_INDICATORS = [
   {
-    code: 'sync_rate', weight: 18, name: 'Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG',
+    code: 'sync_rate',
+    weight: 18,
+    name: 'Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG',
     formula: 'dossiers received in the period whose last national-portal push succeeded / dossiers received in the period',
   },
   {
-    code: 'on_time_rate', weight: 20, name: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
-    formula: 'resolved in the period and not late (finished by the first appointment moved by the time waited for the applicant, supplementation asked at most once) / resolved in the period',
+    code: 'on_time_rate',
+    weight: 20,
+    name: 'Tỷ lệ hồ sơ giải quyết đúng hạn',
+    formula:
+      'resolved in the period and not late (finished by the first appointment moved by the time waited for the applicant, supplementation asked at most once) / resolved in the period',
   },
   {
-    code: 'online_share', weight: 12, name: 'Tỷ lệ hồ sơ trực tuyến',
+    code: 'online_share',
+    weight: 12,
+    name: 'Tỷ lệ hồ sơ trực tuyến',
     formula: 'received online in the period / received in the period',
   },
   {
-    code: 'online_payment_share', weight: 10, name: 'Tỷ lệ thanh toán trực tuyến',
+    code: 'online_payment_share',
+    weight: 10,
+    name: 'Tỷ lệ thanh toán trực tuyến',
     formula: 'dossiers whose fees paid in the period were all paid online / dossiers with fees paid in the period',
   },
   {
-    code: 'digitised_result_share', weight: 22, name: 'Tỷ lệ số hóa kết quả giải quyết',
+    code: 'digitised_result_share',
+    weight: 22,
+    name: 'Tỷ lệ số hóa kết quả giải quyết',
     formula: 'resolved in the period with an electronic result file or delivered online / resolved in the period',
   },
   {
-    code: 'satisfaction', weight: 18, name: 'Mức độ hài lòng',
+    code: 'satisfaction',
+    weight: 18,
+    name: 'Mức độ hài lòng',
     formula: '(very satisfied + satisfied) / ratings given in the period',
   },
 ] as const satisfies readonly { code: string; weight: number; name: string; formula: string }[];
@@ -73,11 +86,22 @@ export function scoreServiceIndex(counts: Record<ServiceIndexIndicatorCode, Indi
     if (met < 0 || of < 0 || met > of) throw new RangeError(`${def.code}: ${met} of ${of}`);
     const share = of === 0 ? null : met / of;
     return {
-      code: def.code, name: def.name, formula: def.formula, met, of,
+      code: def.code,
+      name: def.name,
+      formula: def.formula,
+      met,
+      of,
       value: share === null ? null : round(share, 4),
       points: share === null ? 0 : round(def.weight * share, 2),
       maxPoints: def.weight,
     };
   });
-  return { indicators, score: round(indicators.reduce((s, i) => s + i.points, 0), 2), maxScore: SERVICE_INDEX_MAX_SCORE };
+  return {
+    indicators,
+    score: round(
+      indicators.reduce((s, i) => s + i.points, 0),
+      2,
+    ),
+    maxScore: SERVICE_INDEX_MAX_SCORE,
+  };
 }

@@ -17,9 +17,7 @@ describe('SMS cost', () => {
   });
 
   it('covers every carrier a phone number can resolve to, and nothing else', () => {
-    expect(Object.keys(SMS_COST_PER_SEGMENT_VND).sort()).toEqual(
-      ['gmobile', 'itelecom', 'mobifone', 'reddi', 'vietnamobile', 'viettel', 'vinaphone'],
-    );
+    expect(Object.keys(SMS_COST_PER_SEGMENT_VND).sort()).toEqual(['gmobile', 'itelecom', 'mobifone', 'reddi', 'vietnamobile', 'viettel', 'vinaphone']);
   });
 
   it.each([

@@ -10,10 +10,7 @@
  * not a character of the text). 0x09 is Ç (capital), as in the Unicode mapping of GSM 03.38.
  */
 export const GSM7_BASIC_CHARS =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ' +
-  'ÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§' +
-  '¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ' + 'ÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§' + '¿abcdefghijklmnopqrstuvwxyzäöñüà';
 
 /** The extension table: each costs 2 septets (escape + character). \f is form feed. */
 export const GSM7_EXTENSION_CHARS = '\f^{}\\[~]|€';

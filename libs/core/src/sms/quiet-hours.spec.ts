@@ -14,12 +14,9 @@ describe('parseQuietHours', () => {
     expect(parseQuietHours(text)).toEqual(expected);
   });
 
-  it.each(['9pm-7am', '21:00', '21:00-7:00', '24:00-07:00', '21:60-07:00', '21:00 - 07:00', '', '07:00-07:00'])(
-    'rejects %j',
-    (text) => {
-      expect(() => parseQuietHours(text)).toThrow(DomainError);
-    },
-  );
+  it.each(['9pm-7am', '21:00', '21:00-7:00', '24:00-07:00', '21:60-07:00', '21:00 - 07:00', '', '07:00-07:00'])('rejects %j', (text) => {
+    expect(() => parseQuietHours(text)).toThrow(DomainError);
+  });
 });
 
 describe('quietHoursRelease', () => {

@@ -7,7 +7,11 @@ describe('SMPP 3.4 delivery receipt text', () => {
   it.each([
     ['the Appendix B layout', APPENDIX_B, { id: '0123456789', stat: 'DELIVRD', err: '000' }],
     ['field names in upper case', 'ID:4F2A0C STAT:DELIVRD ERR:000 TEXT:hello', { id: '4F2A0C', stat: 'DELIVRD', err: '000' }],
-    ['mixed case and a lower-case state', 'Id:77 Sub:001 Dlvrd:000 Submit Date:0611251030 Done Date:0611251031 Stat:undeliv Err:001', { id: '77', stat: 'UNDELIV', err: '001' }],
+    [
+      'mixed case and a lower-case state',
+      'Id:77 Sub:001 Dlvrd:000 Submit Date:0611251030 Done Date:0611251031 Stat:undeliv Err:001',
+      { id: '77', stat: 'UNDELIV', err: '001' },
+    ],
     ['no err field', 'id:abc stat:EXPIRED', { id: 'abc', stat: 'EXPIRED', err: null }],
     ['no id', 'sub:001 stat:DELIVRD', null],
     ['no state', 'id:1 sub:001', null],
@@ -17,8 +21,17 @@ describe('SMPP 3.4 delivery receipt text', () => {
   });
 
   it.each([
-    ['DELIVRD', 'delivered'], ['delivrd', 'delivered'], ['EXPIRED', 'failed'], ['DELETED', 'failed'], ['UNDELIV', 'failed'],
-    ['UNKNOWN', 'failed'], ['REJECTD', 'failed'], ['ENROUTE', null], ['ACCEPTD', null], ['enroute', null], ['SOMETHING', 'failed'],
+    ['DELIVRD', 'delivered'],
+    ['delivrd', 'delivered'],
+    ['EXPIRED', 'failed'],
+    ['DELETED', 'failed'],
+    ['UNDELIV', 'failed'],
+    ['UNKNOWN', 'failed'],
+    ['REJECTD', 'failed'],
+    ['ENROUTE', null],
+    ['ACCEPTD', null],
+    ['enroute', null],
+    ['SOMETHING', 'failed'],
   ] as const)('state %s → %s', (stat, outcome) => {
     expect(receiptOutcome(stat)).toBe(outcome);
   });

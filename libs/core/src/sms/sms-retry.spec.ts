@@ -22,7 +22,13 @@ describe('smsRunFailure: what a batch run that threw does next', () => {
   const typeorm = (driverError: Error) => Object.assign(new Error(driverError.message), { driverError });
 
   it.each([
-    ['PostgreSQL refuses connections, outage just began', pg('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'), 0, defaults, { spendsAttempt: false, retryInMs: 2000 }],
+    [
+      'PostgreSQL refuses connections, outage just began',
+      pg('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
+      0,
+      defaults,
+      { spendsAttempt: false, retryInMs: 2000 },
+    ],
     ['PostgreSQL shutting down mid-query, 5 s into the outage', typeorm(pg('57P01')), 5000, defaults, { spendsAttempt: false, retryInMs: 5000 }],
     ['PostgreSQL starting up, 10 minutes into the outage', typeorm(pg('57P03')), 600_000, defaults, { spendsAttempt: false, retryInMs: 10_000 }],
     ['a socket closed mid-query', new Error('Connection terminated unexpectedly'), 3000, defaults, { spendsAttempt: false, retryInMs: 3000 }],

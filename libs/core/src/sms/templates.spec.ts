@@ -141,7 +141,12 @@ describe('DEFAULT_SMS_TEMPLATES', () => {
   };
   const kinds = Object.keys(SMS_TEMPLATE_KINDS) as SmsTemplateKind[];
   const cases: [SmsTemplateKind, string][] = kinds.flatMap((kind): [SmsTemplateKind, string][] =>
-    kind === 'otp' ? [[kind, '483920']] : [[kind, CODE_25], [kind, CODE_26]],
+    kind === 'otp'
+      ? [[kind, '483920']]
+      : [
+          [kind, CODE_25],
+          [kind, CODE_26],
+        ],
   );
 
   it('has a default for every kind', () => {

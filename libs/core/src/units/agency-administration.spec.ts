@@ -4,14 +4,26 @@ import { dutyFit, receivesProcedure } from './agency-duties';
 const TRANG_TIEN: AgencyUnit = { code: '00079', level: 'commune', peopleCommitteeCode: '000.35.22.H26' };
 const HOAN_KIEM: AgencyUnit = { code: '002', level: 'district', peopleCommitteeCode: '000.00.22.H26' };
 const CITY: AgencyUnit = { code: '01', level: 'city', peopleCommitteeCode: '000.00.00.H26' };
-const office: AgencyDraft = { code: '005.35.22.H26', name: 'Công chức Tư pháp - Hộ tịch 2', kind: 'office', sectors: ['justice'], receives: false, receivesProcedures: [] };
+const office: AgencyDraft = {
+  code: '005.35.22.H26',
+  name: 'Công chức Tư pháp - Hộ tịch 2',
+  kind: 'office',
+  sectors: ['justice'],
+  receives: false,
+  receivesProcedures: [],
+};
 const fields = (draft: Partial<AgencyDraft>, unit = TRANG_TIEN, isNew = true) =>
   agencyDraftErrors({ ...office, ...draft }, unit, { isNew, provinceGroup: 'H26' }).map((e) => e.field);
 
 describe('agencyDraftErrors', () => {
   it.each<[string, Partial<AgencyDraft>, AgencyUnit, string[]]>([
     ['a commune office numbered under its People’s Committee', {}, TRANG_TIEN, []],
-    ['a second commune desk', { code: '006.35.22.H26', kind: 'one_stop_desk', sectors: ['one_stop'], receives: true, receivesProcedures: ['1.001193'] }, TRANG_TIEN, []],
+    [
+      'a second commune desk',
+      { code: '006.35.22.H26', kind: 'one_stop_desk', sectors: ['one_stop'], receives: true, receivesProcedures: ['1.001193'] },
+      TRANG_TIEN,
+      [],
+    ],
     ['a district office', { code: '000.08.22.H26' }, HOAN_KIEM, []],
     ['a city department', { code: '000.00.08.H26', kind: 'department', sectors: ['economy'] }, CITY, []],
     ['a malformed identifier', { code: '5.35.22.H26' }, TRANG_TIEN, ['code']],
@@ -27,7 +39,12 @@ describe('agencyDraftErrors', () => {
     ['a desk without one_stop', { kind: 'one_stop_desk', sectors: ['justice'] }, TRANG_TIEN, ['sectors']],
     ['an office with one_stop', { sectors: ['one_stop', 'justice'] }, TRANG_TIEN, ['sectors']],
     ['named to receive but not receiving', { receivesProcedures: ['1.001193'] }, TRANG_TIEN, ['procedures.receives']],
-    ['everything wrong at once', { code: 'x', kind: 'people_committee', name: '', receivesProcedures: ['1.001193'] }, TRANG_TIEN, ['code', 'kind', 'name', 'procedures.receives']],
+    [
+      'everything wrong at once',
+      { code: 'x', kind: 'people_committee', name: '', receivesProcedures: ['1.001193'] },
+      TRANG_TIEN,
+      ['code', 'kind', 'name', 'procedures.receives'],
+    ],
   ])('%s → %j', (_, draft, unit, expected) => {
     expect(fields(draft, unit)).toEqual(expected);
   });
@@ -54,7 +71,13 @@ describe('closures', () => {
     ['back-dated', '2026-12-02', '2026-12-03', /back-dated/],
     ['no closure', null, '2026-12-03', { validTo: null }],
   ])('%s', (_, closedFrom, today, expected) => {
-    if (expected instanceof RegExp) expect(() => decideClosure(open, closedFrom, today)).toThrow(expect.objectContaining({ code: 'validation_failed', fieldErrors: [expect.objectContaining({ field: 'closedFrom', message: expect.stringMatching(expected) })] }));
+    if (expected instanceof RegExp)
+      expect(() => decideClosure(open, closedFrom, today)).toThrow(
+        expect.objectContaining({
+          code: 'validation_failed',
+          fieldErrors: [expect.objectContaining({ field: 'closedFrom', message: expect.stringMatching(expected) })],
+        }),
+      );
     else expect(decideClosure(open, closedFrom, today)).toEqual(expected);
   });
 
@@ -62,7 +85,9 @@ describe('closures', () => {
     const opened = { validFrom: '2026-12-03', validTo: null };
     expect(decideClosure(opened, '2026-12-03', '2026-12-03')).toEqual({ validTo: '2026-12-02' });
     const scheduled = { validFrom: '2026-12-10', validTo: null };
-    expect(() => decideClosure(scheduled, '2026-12-05', '2026-12-03')).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'closedFrom', message: expect.stringMatching(/first day 2026-12-10/) })] }));
+    expect(() => decideClosure(scheduled, '2026-12-05', '2026-12-03')).toThrow(
+      expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'closedFrom', message: expect.stringMatching(/first day 2026-12-10/) })] }),
+    );
   });
 
   it('moves or withdraws a closure that has not begun, never one that has', () => {

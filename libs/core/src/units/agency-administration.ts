@@ -8,7 +8,15 @@ import { qcvn102Parent, qcvn102Problem } from './qcvn102';
 export const CREATABLE_AGENCY_KINDS: readonly AgencyKind[] = ['one_stop_desk', 'department', 'office'];
 /** Sectors an administrator gives; `general` is the People's Committee's own. */
 export const ASSIGNABLE_SECTORS: readonly AgencySector[] = [
-  'one_stop', 'justice', 'construction', 'natural_resources', 'planning_investment', 'urban_management', 'economy', 'labour_social', 'culture',
+  'one_stop',
+  'justice',
+  'construction',
+  'natural_resources',
+  'planning_investment',
+  'urban_management',
+  'economy',
+  'labour_social',
+  'culture',
 ];
 
 export interface AgencyDraft {
@@ -37,12 +45,22 @@ export function agencyDraftErrors(draft: AgencyDraft, unit: AgencyUnit, options:
   if (options.isNew) {
     const shape = qcvn102Problem(draft.code);
     if (shape) errors.push({ field: 'code', message: shape });
-    else if (!draft.code.endsWith(`.${options.provinceGroup}`)) errors.push({ field: 'code', message: `must end with this city's level-1 group .${options.provinceGroup}` });
+    else if (!draft.code.endsWith(`.${options.provinceGroup}`))
+      errors.push({ field: 'code', message: `must end with this city's level-1 group .${options.provinceGroup}` });
     else if (unit.peopleCommitteeCode && qcvn102Parent(draft.code) !== unit.peopleCommitteeCode) {
-      errors.push({ field: 'code', message: `must be numbered directly under the unit's People's Committee ${unit.peopleCommitteeCode} (${childExample(unit.peopleCommitteeCode)})` });
+      errors.push({
+        field: 'code',
+        message: `must be numbered directly under the unit's People's Committee ${unit.peopleCommitteeCode} (${childExample(unit.peopleCommitteeCode)})`,
+      });
     }
     if (!CREATABLE_AGENCY_KINDS.includes(draft.kind)) {
-      errors.push({ field: 'kind', message: draft.kind === 'people_committee' ? "a unit's People's Committee comes with the unit and is not created here" : `must be one of ${CREATABLE_AGENCY_KINDS.join(', ')}` });
+      errors.push({
+        field: 'kind',
+        message:
+          draft.kind === 'people_committee'
+            ? "a unit's People's Committee comes with the unit and is not created here"
+            : `must be one of ${CREATABLE_AGENCY_KINDS.join(', ')}`,
+      });
     } else if (draft.kind === 'department' && unit.level !== 'city') {
       errors.push({ field: 'kind', message: 'departments (sở) belong to the city; a district or commune has offices' });
     }
@@ -58,7 +76,13 @@ export function agencyDraftErrors(draft: AgencyDraft, unit: AgencyUnit, options:
 function sectorErrors(draft: AgencyDraft): FieldError[] {
   if (draft.sectors.length === 0) return [{ field: 'sectors', message: 'must name at least one sector' }];
   const unknown = draft.sectors.filter((s) => !ASSIGNABLE_SECTORS.includes(s));
-  if (unknown.length > 0) return [{ field: 'sectors', message: `${unknown.join(', ')} ${unknown.length > 1 ? 'are not sectors' : 'is not a sector'} an agency is given (${ASSIGNABLE_SECTORS.join(', ')})` }];
+  if (unknown.length > 0)
+    return [
+      {
+        field: 'sectors',
+        message: `${unknown.join(', ')} ${unknown.length > 1 ? 'are not sectors' : 'is not a sector'} an agency is given (${ASSIGNABLE_SECTORS.join(', ')})`,
+      },
+    ];
   const desk = draft.kind === 'one_stop_desk';
   if (desk !== draft.sectors.includes('one_stop')) {
     return [{ field: 'sectors', message: desk ? 'a one-stop desk has the sector one_stop' : 'only a one-stop desk has the sector one_stop' }];
@@ -93,10 +117,15 @@ export const closedFromOf = (validTo: string | null): string | null => (validTo 
  */
 export function decideClosure(current: { validFrom: string; validTo: string | null }, closedFrom: string | null, today: string): { validTo: string | null } {
   if (current.validTo !== null && current.validTo < today) {
-    throw new DomainError(DomainErrorCode.Conflict, `The agency closed on ${addDaysYmd(current.validTo, 1)}; a closed agency is not reopened or closed again.`, [{ field: 'closedFrom', message: 'the agency is already closed' }]);
+    throw new DomainError(
+      DomainErrorCode.Conflict,
+      `The agency closed on ${addDaysYmd(current.validTo, 1)}; a closed agency is not reopened or closed again.`,
+      [{ field: 'closedFrom', message: 'the agency is already closed' }],
+    );
   }
   if (closedFrom === null) return { validTo: null };
   if (closedFrom < today) throw DomainError.validation([{ field: 'closedFrom', message: `must be today (${today}) or later: a closure is not back-dated` }]);
-  if (closedFrom < current.validFrom) throw DomainError.validation([{ field: 'closedFrom', message: `must not be before the agency's first day ${current.validFrom}` }]);
+  if (closedFrom < current.validFrom)
+    throw DomainError.validation([{ field: 'closedFrom', message: `must not be before the agency's first day ${current.validFrom}` }]);
   return { validTo: addDaysYmd(closedFrom, -1) };
 }

@@ -46,7 +46,13 @@ const CITY_DEPARTMENTS: OfficeTemplate[] = [
 const DISTRICT_OFFICES: OfficeTemplate[] = [
   { slot: 1, kind: 'one_stop_desk', sectors: ['one_stop'], name: (u) => `Bộ phận Một cửa ${u.name}`, receives: true },
   { slot: 2, kind: 'office', sectors: ['justice'], name: (u) => `Phòng Tư pháp ${u.name}`, receives: false },
-  { slot: 3, kind: 'office', sectors: ['urban_management', 'construction'], name: (u) => `${u.type === 'Quận' ? 'Phòng Quản lý đô thị' : 'Phòng Kinh tế, Hạ tầng và Đô thị'} ${u.name}`, receives: false },
+  {
+    slot: 3,
+    kind: 'office',
+    sectors: ['urban_management', 'construction'],
+    name: (u) => `${u.type === 'Quận' ? 'Phòng Quản lý đô thị' : 'Phòng Kinh tế, Hạ tầng và Đô thị'} ${u.name}`,
+    receives: false,
+  },
   { slot: 4, kind: 'office', sectors: ['natural_resources'], name: (u) => `Phòng Tài nguyên và Môi trường ${u.name}`, receives: false },
   { slot: 5, kind: 'office', sectors: ['economy'], name: (u) => `Phòng Kinh tế ${u.name}`, receives: false },
   { slot: 6, kind: 'office', sectors: ['planning_investment'], name: (u) => `Phòng Tài chính - Kế hoạch ${u.name}`, receives: false },
@@ -95,25 +101,73 @@ export function deriveAgencies(units: AdminUnitRecord[], rankOverrides: Readonly
 
   const agencies: AgencyRecord[] = [];
   for (const city of units.filter((u) => u.level === 'city')) {
-    agencies.push({ code: identifier(0, 0, 0), name: peopleCommitteeName(city), kind: 'people_committee', sectors: ['general'], unitCode: city.code, receives: false, scopeCode: identifier(0, 0, 0) });
+    agencies.push({
+      code: identifier(0, 0, 0),
+      name: peopleCommitteeName(city),
+      kind: 'people_committee',
+      sectors: ['general'],
+      unitCode: city.code,
+      receives: false,
+      scopeCode: identifier(0, 0, 0),
+    });
     for (const dep of CITY_DEPARTMENTS) {
-      agencies.push({ code: identifier(0, 0, dep.slot), name: dep.name(city), kind: dep.kind, sectors: dep.sectors, unitCode: city.code, receives: dep.receives, scopeCode: identifier(0, 0, dep.slot) });
+      agencies.push({
+        code: identifier(0, 0, dep.slot),
+        name: dep.name(city),
+        kind: dep.kind,
+        sectors: dep.sectors,
+        unitCode: city.code,
+        receives: dep.receives,
+        scopeCode: identifier(0, 0, dep.slot),
+      });
     }
     const districts = (byParent.get(city.code) ?? []).filter((u) => u.level === 'district');
     districts.forEach((district, i) => {
       const l2 = DISTRICT_SLOT_BASE + (rankOverrides.get(district.code) ?? i + 1);
       if (l2 > 99) throw new Error(`Too many districts under ${city.code} for a 2-digit identifier group`);
-      agencies.push({ code: identifier(0, 0, l2), name: peopleCommitteeName(district), kind: 'people_committee', sectors: ['general'], unitCode: district.code, receives: false, scopeCode: district.code });
+      agencies.push({
+        code: identifier(0, 0, l2),
+        name: peopleCommitteeName(district),
+        kind: 'people_committee',
+        sectors: ['general'],
+        unitCode: district.code,
+        receives: false,
+        scopeCode: district.code,
+      });
       for (const office of DISTRICT_OFFICES) {
-        agencies.push({ code: identifier(0, office.slot, l2), name: office.name(district), kind: office.kind, sectors: office.sectors, unitCode: district.code, receives: office.receives, scopeCode: district.code });
+        agencies.push({
+          code: identifier(0, office.slot, l2),
+          name: office.name(district),
+          kind: office.kind,
+          sectors: office.sectors,
+          unitCode: district.code,
+          receives: office.receives,
+          scopeCode: district.code,
+        });
       }
       const communes = (byParent.get(district.code) ?? []).filter((u) => u.level === 'commune');
       communes.forEach((commune, j) => {
         const l3 = COMMUNE_SLOT_BASE + (rankOverrides.get(commune.code) ?? j + 1);
         if (l3 > 99) throw new Error(`Too many communes under ${district.code} for a 2-digit identifier group`);
-        agencies.push({ code: identifier(0, l3, l2), name: peopleCommitteeName(commune), kind: 'people_committee', sectors: ['general'], unitCode: commune.code, receives: false, scopeCode: commune.code });
+        agencies.push({
+          code: identifier(0, l3, l2),
+          name: peopleCommitteeName(commune),
+          kind: 'people_committee',
+          sectors: ['general'],
+          unitCode: commune.code,
+          receives: false,
+          scopeCode: commune.code,
+        });
         for (const office of COMMUNE_OFFICES) {
-          agencies.push({ code: identifier(office.slot, l3, l2), name: office.name(commune), kind: office.kind, sectors: office.sectors, unitCode: commune.code, receives: office.receives, scopeCode: commune.code });
+          agencies.push({
+            code: identifier(office.slot, l3, l2),
+            name: office.name(commune),
+            kind: office.kind,
+            sectors: office.sectors,
+            unitCode: commune.code,
+            receives: office.receives,
+            scopeCode: commune.code,
+          });
         }
       });
     });

@@ -29,7 +29,8 @@ const zero = (group: string) => /^0+$/.test(group);
 /** Why a value is not an identifier in the QCVN 102:2016 shape; null when it is one. */
 export function qcvn102Problem(value: string): string | null {
   const m = SHAPE.exec(value);
-  if (!m) return 'must have the QCVN 102:2016 shape NNN.NN.NN.XNN: three, two and two digits and a capital letter with two digits, separated by dots (e.g. 000.00.12.H26)';
+  if (!m)
+    return 'must have the QCVN 102:2016 shape NNN.NN.NN.XNN: three, two and two digits and a capital letter with two digits, separated by dots (e.g. 000.00.12.H26)';
   const [, l4, l3, l2, , l1Number] = m;
   if (zero(l1Number)) return 'the level-1 group (last) must be a letter followed by 01–99';
   if (!zero(l3) && zero(l2)) return 'names a level-3 agency with no level-2 parent (the third group is 00)';

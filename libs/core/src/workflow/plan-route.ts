@@ -44,12 +44,20 @@ function best(candidates: RoutableAgency[], duty: AgencyDuty, rank: (a: Routable
 function pick(candidates: RoutableAgency[], step: WorkflowStepDefinition, unitCode: string): RoutableAgency | undefined {
   const inUnit = candidates.filter((a) => a.unitCode === unitCode);
   if (step.sector === 'general') return inUnit.find((a) => a.kind === 'people_committee');
-  if (step.sector === 'one_stop') return best(inUnit.filter((a) => a.kind === 'one_stop_desk'), 'receive');
-  return best(inUnit.filter((a) => a.kind !== 'people_committee'), 'process', (a) => {
-    const covers = a.sectors.includes(step.sector);
-    const named = dutyFit(a.duties, 'process') === 0;
-    return covers && named ? 0 : covers ? 1 : named ? 2 : -1;
-  });
+  if (step.sector === 'one_stop')
+    return best(
+      inUnit.filter((a) => a.kind === 'one_stop_desk'),
+      'receive',
+    );
+  return best(
+    inUnit.filter((a) => a.kind !== 'people_committee'),
+    'process',
+    (a) => {
+      const covers = a.sectors.includes(step.sector);
+      const named = dutyFit(a.duties, 'process') === 0;
+      return covers && named ? 0 : covers ? 1 : named ? 2 : -1;
+    },
+  );
 }
 
 /**
@@ -79,8 +87,14 @@ export function planRoute(
       ]);
     }
     return {
-      index, code: step.code, name: step.name, level, sector: step.sector, sharePercent: step.sharePercent,
-      agencyCode: agency.code, scopeCode: agency.scopeCode,
+      index,
+      code: step.code,
+      name: step.name,
+      level,
+      sector: step.sector,
+      sharePercent: step.sharePercent,
+      agencyCode: agency.code,
+      scopeCode: agency.scopeCode,
     };
   });
 }

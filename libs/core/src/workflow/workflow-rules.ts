@@ -3,7 +3,16 @@ import type { FieldError } from '../errors/domain-error';
 
 export const ADMIN_LEVELS: readonly AdminLevel[] = ['city', 'district', 'commune'];
 export const AGENCY_SECTORS: readonly AgencySector[] = [
-  'general', 'one_stop', 'justice', 'construction', 'natural_resources', 'planning_investment', 'urban_management', 'economy', 'labour_social', 'culture',
+  'general',
+  'one_stop',
+  'justice',
+  'construction',
+  'natural_resources',
+  'planning_investment',
+  'urban_management',
+  'economy',
+  'labour_social',
+  'culture',
 ];
 
 /** Shares are whole or decimal percents; their sum is compared to 100 at this precision (0.01 %). */
@@ -32,7 +41,8 @@ export function workflowProblems(steps: unknown, field = 'workflow'): FieldError
       sharesReadable = false;
       return;
     }
-    if (!text(step.code, 40) || !/^[A-Z0-9_]+$/.test(String(step.code))) errors.push({ field: `${at}.code`, message: 'must be 1–40 capital letters, digits or _' });
+    if (!text(step.code, 40) || !/^[A-Z0-9_]+$/.test(String(step.code)))
+      errors.push({ field: `${at}.code`, message: 'must be 1–40 capital letters, digits or _' });
     else if (codes.has(step.code as string)) errors.push({ field: `${at}.code`, message: `repeats the step code ${String(step.code)}` });
     else codes.add(step.code as string);
     if (!text(step.name, 300)) errors.push({ field: `${at}.name`, message: 'must be a name of 1–300 characters' });
@@ -46,8 +56,10 @@ export function workflowProblems(steps: unknown, field = 'workflow'): FieldError
   });
   const first = steps[0] as Partial<WorkflowStepDefinition> | undefined;
   const last = steps[steps.length - 1] as Partial<WorkflowStepDefinition> | undefined;
-  if (isRecord(first) && first.sector !== 'one_stop') errors.push({ field: `${field}[0].sector`, message: 'the first step is reception at a one-stop desk (one_stop)' });
-  if (isRecord(last) && last.sector !== 'one_stop') errors.push({ field: `${field}[${steps.length - 1}].sector`, message: 'the last step is the return of the result at a one-stop desk (one_stop)' });
+  if (isRecord(first) && first.sector !== 'one_stop')
+    errors.push({ field: `${field}[0].sector`, message: 'the first step is reception at a one-stop desk (one_stop)' });
+  if (isRecord(last) && last.sector !== 'one_stop')
+    errors.push({ field: `${field}[${steps.length - 1}].sector`, message: 'the last step is the return of the result at a one-stop desk (one_stop)' });
   if (sharesReadable && Math.abs(sum - 100) > SUM_TOLERANCE) {
     errors.push({ field, message: `the steps' shares of the time add up to ${Math.round(sum * 100) / 100} %, not 100 %` });
   }

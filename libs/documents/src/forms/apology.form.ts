@@ -47,6 +47,11 @@ export const apologyForm: FormRenderer = {
     gap(doc, 4);
     paragraph(doc, 'Kính mong nhận được sự thông cảm của ông/bà./.');
 
-    signatures(doc, null, { role: 'THỦ TRƯỞNG CƠ QUAN', note: '(Ký, ghi rõ họ tên và đóng dấu)', name: a.signedBy?.name ?? null, title: a.signedBy?.title ?? null });
+    signatures(doc, null, {
+      role: 'THỦ TRƯỞNG CƠ QUAN',
+      note: '(Ký, ghi rõ họ tên và đóng dấu)',
+      name: a.signedBy?.name ?? null,
+      title: a.signedBy?.title ?? null,
+    });
   },
 };

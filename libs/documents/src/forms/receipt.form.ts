@@ -40,14 +40,7 @@ export const receiptForm: FormRenderer = {
         { header: 'Bản chụp', weight: 11, align: 'center' },
         { header: 'Ghi chú', weight: 13, align: 'center' },
       ],
-      data.components.map((c, i) => [
-        String(i + 1),
-        c.name,
-        count(c.originals),
-        count(c.certifiedCopies),
-        count(c.photocopies),
-        c.provided ? '' : 'Chưa nộp',
-      ]),
+      data.components.map((c, i) => [String(i + 1), c.name, count(c.originals), count(c.certifiedCopies), count(c.photocopies), c.provided ? '' : 'Chưa nộp']),
       { emptyText: '(không có thành phần hồ sơ)' },
     );
 
@@ -64,8 +57,11 @@ export const receiptForm: FormRenderer = {
       field(doc, 'Tổng cộng', formatVnd(total), { indent: 14 });
     }
 
-
-    signatures(doc, { role: 'NGƯỜI NỘP HỒ SƠ', name: data.applicant.fullName }, { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: data.receivedBy?.name ?? null, title: data.receivedBy?.title ?? null });
+    signatures(
+      doc,
+      { role: 'NGƯỜI NỘP HỒ SƠ', name: data.applicant.fullName },
+      { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: data.receivedBy?.name ?? null, title: data.receivedBy?.title ?? null },
+    );
   },
 };
 

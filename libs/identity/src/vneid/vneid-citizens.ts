@@ -26,7 +26,10 @@ export async function citizenForIdentity(em: EntityManager, identity: VneidIdent
     return { ...byPhone, ...key, ...profile };
   }
   if (byPhone) {
-    throw new DomainError(DomainErrorCode.Conflict, 'The phone number of this VNeID account belongs to another applicant here; ask at a desk to link the accounts.');
+    throw new DomainError(
+      DomainErrorCode.Conflict,
+      'The phone number of this VNeID account belongs to another applicant here; ask at a desk to link the accounts.',
+    );
   }
   const inserted = await repo.save(repo.create({ phone: identity.phone, idNumber: identity.idNumber, taxCode: identity.taxCode, ...profile }));
   return inserted;

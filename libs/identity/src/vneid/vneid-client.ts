@@ -9,7 +9,8 @@ export type OpenIdClient = typeof Oidc;
 // the first VNeID sign-in only, so processes that never sign anyone in with VNeID never load it.
 const loadClient = (): Promise<OpenIdClient> => import('openid-client');
 
-export const refused = (reason: string) => new DomainError(DomainErrorCode.VneidSignInRefused, `The VNeID sign-in was refused: ${reason}. Nothing was signed in; start again.`);
+export const refused = (reason: string) =>
+  new DomainError(DomainErrorCode.VneidSignInRefused, `The VNeID sign-in was refused: ${reason}. Nothing was signed in; start again.`);
 
 /** The relying party's side of VNeID through openid-client: discovery (cached), the request URL, the code exchange. */
 @Injectable()
@@ -31,13 +32,21 @@ export class VneidClient {
   }
 
   /** The verified id_token claims for this callback; every failed check (state, iss, code, PKCE, signature, aud, times, nonce) is a refusal. */
-  async exchange(callbackQuery: string, checks: { state: string; nonce: string; codeVerifier: string }): Promise<{ claims: Record<string, unknown>; idToken: string }> {
+  async exchange(
+    callbackQuery: string,
+    checks: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<{ claims: Record<string, unknown>; idToken: string }> {
     const { client, config } = await this.configured();
     const current = new URL(this.vneid.redirectUri);
     current.search = callbackQuery;
     let tokens: Awaited<ReturnType<OpenIdClient['authorizationCodeGrant']>>;
     try {
-      tokens = await client.authorizationCodeGrant(config, current, { expectedState: checks.state, expectedNonce: checks.nonce, pkceCodeVerifier: checks.codeVerifier, idTokenExpected: true });
+      tokens = await client.authorizationCodeGrant(config, current, {
+        expectedState: checks.state,
+        expectedNonce: checks.nonce,
+        pkceCodeVerifier: checks.codeVerifier,
+        idTokenExpected: true,
+      });
     } catch (error) {
       throw refused(reasonOf(error));
     }
@@ -63,10 +72,16 @@ export class VneidClient {
     const issuer = new URL(this.vneid.issuer);
     try {
       const client = await loadClient();
-      const config = await client.discovery(issuer, this.vneid.clientId, { [client.clockTolerance]: this.vneid.clockToleranceSeconds }, client.ClientSecretBasic(this.vneid.clientSecret), {
-        timeout: 10,
-        ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
-      });
+      const config = await client.discovery(
+        issuer,
+        this.vneid.clientId,
+        { [client.clockTolerance]: this.vneid.clockToleranceSeconds },
+        client.ClientSecretBasic(this.vneid.clientSecret),
+        {
+          timeout: 10,
+          ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+        },
+      );
       // Without this, an id_token straight from the token endpoint is trusted on TLS alone (OIDC Core 3.1.3.7) and its
       // signature is never checked; the portal checks it, so a forged token is refused even if the channel is not safe.
       client.enableNonRepudiationChecks(config);

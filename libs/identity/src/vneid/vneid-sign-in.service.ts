@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthConfig, VneidConfig } from '@dvc/config';
-import { browserBindingHash, browserBindingMatches, DomainError, DomainErrorCode, identityFromClaims, type AssuranceLevel, type CitizenPrincipal } from '@dvc/core';
+import {
+  browserBindingHash,
+  browserBindingMatches,
+  DomainError,
+  DomainErrorCode,
+  identityFromClaims,
+  type AssuranceLevel,
+  type CitizenPrincipal,
+} from '@dvc/core';
 import { CitizenEntity } from '../citizen.entity';
 import { TokenService } from '../token.service';
 import { citizenForIdentity } from './vneid-citizens';
@@ -78,7 +86,15 @@ export class VneidSignInService {
     await this.store.putSession(sessionId, idToken, this.auth.citizenTokenTtlSeconds);
     const session: VneidSession = {
       accessToken: await this.tokens.signCitizen(principal),
-      citizen: { id: row.id, idNumber: row.idNumber, taxCode: row.taxCode, fullName: row.fullName, birthDate: row.birthDate, phone: row.phone, assurance: identity.assurance },
+      citizen: {
+        id: row.id,
+        idNumber: row.idNumber,
+        taxCode: row.taxCode,
+        fullName: row.fullName,
+        birthDate: row.birthDate,
+        phone: row.phone,
+        assurance: identity.assurance,
+      },
     };
     const ticket = random();
     await this.store.putTicket(ticket, session);
@@ -102,8 +118,14 @@ export class VneidSignInService {
   async profile(citizen: CitizenPrincipal): Promise<VneidCitizen & { kind: 'citizen' }> {
     const row = await this.db.getRepository(CitizenEntity).findOneBy({ id: citizen.id });
     return {
-      kind: 'citizen', id: citizen.id, idNumber: row?.idNumber ?? null, taxCode: row?.taxCode ?? null, fullName: row?.fullName ?? null,
-      birthDate: row?.birthDate ?? null, phone: citizen.phone, assurance: citizen.assurance,
+      kind: 'citizen',
+      id: citizen.id,
+      idNumber: row?.idNumber ?? null,
+      taxCode: row?.taxCode ?? null,
+      fullName: row?.fullName ?? null,
+      birthDate: row?.birthDate ?? null,
+      phone: citizen.phone,
+      assurance: citizen.assurance,
     };
   }
 

@@ -7,11 +7,23 @@ import { SmsSendError } from './sms-provider';
 
 describe('parseReceipt', () => {
   it.each([
-    [{ short_message: { message: 'id:abc123 sub:001 dlvrd:001 submit date:2611251030 done date:2611251031 stat:DELIVRD err:000 text:Ho so' } }, { providerMessageId: 'abc123', status: 'delivered' }],
-    [{ short_message: 'id:77 sub:001 dlvrd:000 submit date:2611251030 done date:2611251031 stat:UNDELIV err:001 text:' }, { providerMessageId: '77', status: 'failed' }],
-    [{ short_message: { message: 'stat:DELIVRD' }, receipted_message_id: 'tlv-9', message_state: 2 }, { providerMessageId: 'tlv-9', status: 'delivered' }],
+    [
+      { short_message: { message: 'id:abc123 sub:001 dlvrd:001 submit date:2611251030 done date:2611251031 stat:DELIVRD err:000 text:Ho so' } },
+      { providerMessageId: 'abc123', status: 'delivered' },
+    ],
+    [
+      { short_message: 'id:77 sub:001 dlvrd:000 submit date:2611251030 done date:2611251031 stat:UNDELIV err:001 text:' },
+      { providerMessageId: '77', status: 'failed' },
+    ],
+    [
+      { short_message: { message: 'stat:DELIVRD' }, receipted_message_id: 'tlv-9', message_state: 2 },
+      { providerMessageId: 'tlv-9', status: 'delivered' },
+    ],
     [{ short_message: { message: 'id:5 stat:EXPIRED err:000' } }, { providerMessageId: '5', status: 'failed' }],
-    [{ short_message: { message: 'ID:5188108 SUB:001 DLVRD:001 STAT:DELIVRD ERR:000 TEXT:' } }, { providerMessageId: '5188108', status: 'delivered', alternativeIds: expect.arrayContaining(['4f2a0c', '4F2A0C']) }],
+    [
+      { short_message: { message: 'ID:5188108 SUB:001 DLVRD:001 STAT:DELIVRD ERR:000 TEXT:' } },
+      { providerMessageId: '5188108', status: 'delivered', alternativeIds: expect.arrayContaining(['4f2a0c', '4F2A0C']) },
+    ],
     [{ short_message: { message: 'id:9 stat:rejectd' } }, { providerMessageId: '9', status: 'failed', detail: 'REJECTD' }],
   ])('%j → %j', (pdu, expected) => {
     expect(parseReceipt(pdu)).toMatchObject(expected);

@@ -52,7 +52,8 @@ export function parseReceipt(pdu: Pick<SmppPdu, 'short_message' | 'receipted_mes
   const text = typeof pdu.short_message === 'string' ? pdu.short_message : (pdu.short_message?.message ?? '');
   const parsed = parseSmppReceiptText(text);
   const id = pdu.receipted_message_id || parsed?.id || /(?:^|\s)id:(\S+)/i.exec(text)?.[1];
-  const stat = parsed?.stat ?? /stat:(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? (pdu.message_state === 2 ? 'DELIVRD' : pdu.message_state ? 'UNDELIV' : undefined);
+  const stat =
+    parsed?.stat ?? /stat:(\w+)/i.exec(text)?.[1]?.toUpperCase() ?? (pdu.message_state === 2 ? 'DELIVRD' : pdu.message_state ? 'UNDELIV' : undefined);
   if (!id || !stat) return null;
   const status = receiptOutcome(stat);
   if (!status) return null;
@@ -108,7 +109,9 @@ export class SmppProvider implements SmsProvider {
     let first = '';
     for (const [i, part] of parts.entries()) {
       const id = await this.submit(session, {
-        ...base, esm_class: ESM_CLASS_UDHI, short_message: { udh: Buffer.from(concatUdh8(reference, parts.length, i + 1)), message: part },
+        ...base,
+        esm_class: ESM_CLASS_UDHI,
+        short_message: { udh: Buffer.from(concatUdh8(reference, parts.length, i + 1)), message: part },
       });
       if (i === 0) first = id;
       else this.rememberPart(id);
@@ -126,7 +129,8 @@ export class SmppProvider implements SmsProvider {
     });
     if (pdu.command_status === 0 && pdu.message_id) return pdu.message_id;
     const status = `0x${pdu.command_status.toString(16).padStart(2, '0')}`;
-    if (pdu.command_status === ESME_RTHROTTLED || pdu.command_status === ESME_RMSGQFUL) throw new SmsSendError(`throttled by the SMS centre (${status})`, true, true);
+    if (pdu.command_status === ESME_RTHROTTLED || pdu.command_status === ESME_RMSGQFUL)
+      throw new SmsSendError(`throttled by the SMS centre (${status})`, true, true);
     if (pdu.command_status === ESME_RINVDSTADR) throw new SmsSendError(`invalid destination (${status})`, false);
     throw new SmsSendError(`submit_sm failed with command_status ${status}`, true);
   }

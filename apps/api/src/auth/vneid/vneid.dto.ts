@@ -11,7 +11,7 @@ export class VneidTicketDto {
 export class VneidCitizenDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: String, nullable: true, example: '001090012345', description: 'CCCD; null for an organisation account' }) idNumber: string | null;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'An organisation account\'s tax code' }) taxCode: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: "An organisation account's tax code" }) taxCode: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Nguyễn Văn An' }) fullName: string | null;
   @ApiProperty({ type: String, nullable: true, example: '1990-05-17' }) birthDate: string | null;
   @ApiProperty({ example: '84912345678' }) phone: string;
@@ -24,7 +24,11 @@ export class VneidSessionDto {
 }
 
 export class SignOutDto {
-  @ApiProperty({ type: String, nullable: true, description: "Where the browser goes to end the VNeID session too (RP-initiated logout); null for a phone sign-in" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Where the browser goes to end the VNeID session too (RP-initiated logout); null for a phone sign-in',
+  })
   endSessionUrl: string | null;
 }
 

@@ -34,11 +34,22 @@ export function recordsOfImportFile(bytes: Uint8Array): unknown[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new DomainError(DomainErrorCode.Malformed, 'The file is not JSON.', [{ field: 'file', message: `is not JSON (${(error as Error).message.slice(0, 200)})` }]);
+    throw new DomainError(DomainErrorCode.Malformed, 'The file is not JSON.', [
+      { field: 'file', message: `is not JSON (${(error as Error).message.slice(0, 200)})` },
+    ]);
   }
-  const records = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.records) ? parsed.records : isObject(parsed) && 'data' in parsed ? [parsed] : null;
+  const records = Array.isArray(parsed)
+    ? parsed
+    : isObject(parsed) && Array.isArray(parsed.records)
+      ? parsed.records
+      : isObject(parsed) && 'data' in parsed
+        ? [parsed]
+        : null;
   if (!records) {
-    throw DomainError.validation([{ field: 'file', message: 'must hold a record ({code, data, message}), an array of records or {records: [...]}' }], 'The file holds no procedure records.');
+    throw DomainError.validation(
+      [{ field: 'file', message: 'must hold a record ({code, data, message}), an array of records or {records: [...]}' }],
+      'The file holds no procedure records.',
+    );
   }
   if (records.length === 0) throw DomainError.validation([{ field: 'file', message: 'holds no records' }], 'The file holds no procedure records.');
   if (records.length > MAX_RECORDS_PER_IMPORT) {
@@ -63,7 +74,8 @@ export function planImport(records: readonly unknown[]): ImportPlan {
   for (const { line, result } of mapped) {
     const code = result.ok ? result.procedure.code : result.code;
     const seen = code ? lines.get(code)! : [line];
-    if (seen.length > 1) plan.rejected.push({ line, code, reason: `code ${code} appears ${seen.length} times in the file (lines ${seen.join(', ')}): none of them is imported` });
+    if (seen.length > 1)
+      plan.rejected.push({ line, code, reason: `code ${code} appears ${seen.length} times in the file (lines ${seen.join(', ')}): none of them is imported` });
     else if (result.ok) plan.accepted.push({ line, procedure: result.procedure });
     else plan.rejected.push({ line, code: result.code, reason: result.reason });
   }

@@ -52,7 +52,9 @@ export function channelFees(data: Json): FeeReading {
         continue;
       }
       if (value < SMALLEST_PLAUSIBLE_FEE_VND) {
-        return { reason: `${where} reads ${value} VND, implausibly small (no fee is below ${SMALLEST_PLAUSIBLE_FEE_VND} VND): probably thousands or another currency in the source` };
+        return {
+          reason: `${where} reads ${value} VND, implausibly small (no fee is below ${SMALLEST_PLAUSIBLE_FEE_VND} VND): probably thousands or another currency in the source`,
+        };
       }
       rules.push({
         code: `${type}_${rules.length + 1}`,
@@ -66,8 +68,13 @@ export function channelFees(data: Json): FeeReading {
     const kinds = rules.map((r) => r.kind);
     const repeated = kinds.find((k, idx) => kinds.indexOf(k) !== idx);
     if (repeated) {
-      const listed = rules.filter((r) => r.kind === repeated).map((r) => r.amountVnd).join(' / ');
-      return { reason: `executionMethods[${i}] (${text(m.submissionMethod)}) lists several ${repeated === 'charge' ? 'charges (lệ phí)' : 'fees (phí)'} (${listed} VND): levels by case or a price table, not one sum; a form field choosing the case is needed, enter the fees by hand` };
+      const listed = rules
+        .filter((r) => r.kind === repeated)
+        .map((r) => r.amountVnd)
+        .join(' / ');
+      return {
+        reason: `executionMethods[${i}] (${text(m.submissionMethod)}) lists several ${repeated === 'charge' ? 'charges (lệ phí)' : 'fees (phí)'} (${listed} VND): levels by case or a price table, not one sum; a form field choosing the case is needed, enter the fees by hand`,
+      };
     }
     perChannel.set(channel, [...(perChannel.get(channel) ?? []), rules]);
   }
@@ -75,7 +82,9 @@ export function channelFees(data: Json): FeeReading {
   for (const [channel, entries] of perChannel) {
     const distinct = new Set(entries.map((rules) => rules.map((r) => `${r.kind}:${r.amountVnd}`).join('+')));
     if (distinct.size > 1) {
-      return { reason: `the ${channel} channel's cases carry different fees (${[...distinct].map((d) => d || 'none').join(' / ')} VND): a form field choosing the case is needed, enter the fees by hand` };
+      return {
+        reason: `the ${channel} channel's cases carry different fees (${[...distinct].map((d) => d || 'none').join(' / ')} VND): a form field choosing the case is needed, enter the fees by hand`,
+      };
     }
     byChannel.push({ channel, fees: entries[0] });
   }

@@ -44,6 +44,4 @@ export interface NationalProcedure extends Omit<ProcedureDefinition, 'formSchema
   national: NationalDetails;
 }
 
-export type NationalMapping =
-  | { ok: true; procedure: NationalProcedure }
-  | { ok: false; code: string | null; reason: string };
+export type NationalMapping = { ok: true; procedure: NationalProcedure } | { ok: false; code: string | null; reason: string };

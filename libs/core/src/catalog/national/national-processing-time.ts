@@ -57,11 +57,15 @@ export function channelProcessingTimes(data: Json): { times: ChannelProcessingTi
       times.push({ channel, case: caseName, ...working, published: { value, unit } });
     } else if (unit === 'OTHER' || value === null) {
       if (caseTimes.length === 0) {
-        return { reason: `executionMethods[${i}] (${text(m.submissionMethod)}) gives its time as "${shortText(String(m.processingTime ?? ''), 60)}" (${unit || 'no unit'}) and no cases[].processingDay gives a number of days or hours` };
+        return {
+          reason: `executionMethods[${i}] (${text(m.submissionMethod)}) gives its time as "${shortText(String(m.processingTime ?? ''), 60)}" (${unit || 'no unit'}) and no cases[].processingDay gives a number of days or hours`,
+        };
       }
       times.push(...caseTimes.map((c) => ({ channel, case: c.case, ...c.working, published: c.published })));
     } else {
-      return { reason: `executionMethods[${i}] (${text(m.submissionMethod)}) has processing time ${value} ${unit}: not a positive number of working days, days, hours or months` };
+      return {
+        reason: `executionMethods[${i}] (${text(m.submissionMethod)}) has processing time ${value} ${unit}: not a positive number of working days, days, hours or months`,
+      };
     }
   }
   return { times };

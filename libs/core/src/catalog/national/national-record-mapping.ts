@@ -42,7 +42,9 @@ export function mapNationalRecord(record: unknown): NationalMapping {
   const fees = channelFees(data);
   if ('reason' in fees) return reject(fees.reason);
 
-  const results = objects(data.resultsDetails).map((r) => ({ code: text(r.code), name: text(r.name) })).filter((r) => r.name);
+  const results = objects(data.resultsDetails)
+    .map((r) => ({ code: text(r.code), name: text(r.name) }))
+    .filter((r) => r.name);
   return {
     ok: true,
     procedure: {

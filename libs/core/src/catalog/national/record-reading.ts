@@ -14,7 +14,11 @@ export function quantity(v: unknown): number | null {
 
 /** The first line, collapsed, at most `max` characters. */
 export function shortText(v: unknown, max: number): string {
-  const line = text(v).split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const line =
+    text(v)
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   const collapsed = line.replace(/\s+/g, ' ');
   return collapsed.length > max ? `${collapsed.slice(0, max - 1)}…` : collapsed;
 }

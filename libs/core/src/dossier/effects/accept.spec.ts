@@ -16,7 +16,7 @@ describe('acceptEffect (receipt, Form 01: the appointment counted in working tim
     // Past the same-day cut-off (15:00): the clock starts Monday 07:30, and 4 hours end at 11:30.
     ['a same-day procedure received Fri 15:30 counts from Monday morning', '2026-11-27 15:30', { workingHours: 4, sameDay: true }, '2026-11-30 11:30'],
     // Thu 31 Dec 16:00: 60 min that day; Fri 1 Jan is a holiday, then the weekend: 420 min on Mon 4 Jan → 16:00.
-    ['across New Year\'s Day', '2026-12-31 16:00', { workingDays: 1 }, '2027-01-04 16:00'],
+    ["across New Year's Day", '2026-12-31 16:00', { workingDays: 1 }, '2027-01-04 16:00'],
   ])('%s', (_case, received, processingTime, due) => {
     const effect = acceptEffect(fresh, { version: 1 }, { calendar, processingTime }, at(received));
     expect(effect.patch.dueAt).toEqual(at(due));
@@ -26,7 +26,14 @@ describe('acceptEffect (receipt, Form 01: the appointment counted in working tim
   it('enters the ledger now, goes to the first processing step, and keeps the rules in force at receipt', () => {
     const now = at('2026-11-25 10:00');
     expect(acceptEffect(fresh, { version: 1, note: 'Đủ thành phần' }, { calendar, processingTime: { workingDays: 5 } }, now)).toEqual({
-      patch: { receivedAt: now, dueAt: at('2026-12-02 10:00'), ruleSet: 'decree_118_2025', stepIndex: 1, currentAgencyCode: '002.35.22.H26', currentScopeCode: '00079' },
+      patch: {
+        receivedAt: now,
+        dueAt: at('2026-12-02 10:00'),
+        ruleSet: 'decree_118_2025',
+        stepIndex: 1,
+        currentAgencyCode: '002.35.22.H26',
+        currentScopeCode: '00079',
+      },
       note: 'Đủ thành phần',
       data: { receipt: 'form_01', dueAt: at('2026-12-02 10:00').toISOString() },
     });

@@ -11,6 +11,11 @@ export function approveEffect(dossier: DossierState, input: ActionInput, facts: 
   const proposal = dossier.proposal;
   if (!proposal) throw new DomainError(DomainErrorCode.TransitionNotAllowed, 'There is no proposal to approve.');
   const signed = facts.signedResultFileIds;
-  const signedProposal = signed === null || signed === proposal.resultFileIds ? proposal : { ...proposal, resultFileIds: signed, uploadedResultFileIds: proposal.resultFileIds };
-  return { patch: { outcome: proposal.outcome, proposal: signedProposal, ...moveTo(dossier, dossier.route.length - 1) }, note: input.note ?? null, data: { outcome: proposal.outcome } };
+  const signedProposal =
+    signed === null || signed === proposal.resultFileIds ? proposal : { ...proposal, resultFileIds: signed, uploadedResultFileIds: proposal.resultFileIds };
+  return {
+    patch: { outcome: proposal.outcome, proposal: signedProposal, ...moveTo(dossier, dossier.route.length - 1) },
+    note: input.note ?? null,
+    data: { outcome: proposal.outcome },
+  };
 }

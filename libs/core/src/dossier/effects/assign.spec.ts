@@ -5,8 +5,11 @@ const specialist = { id: 'o-1', username: 'cv.trangtien', fullName: 'Trần Văn
 
 describe('assignEffect (the competent specialist where the dossier now is)', () => {
   it('assigns that specialist and names them in the event', () => {
-    expect(assignEffect({ version: 2, officerId: 'o-1', note: 'Xử lý trong tuần' }, { specialist }))
-      .toEqual({ patch: { assigneeId: 'o-1' }, note: 'Xử lý trong tuần', data: { assignee: specialist } });
+    expect(assignEffect({ version: 2, officerId: 'o-1', note: 'Xử lý trong tuần' }, { specialist })).toEqual({
+      patch: { assigneeId: 'o-1' },
+      note: 'Xử lý trong tuần',
+      data: { assignee: specialist },
+    });
   });
 
   it.each([

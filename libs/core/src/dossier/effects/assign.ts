@@ -10,5 +10,9 @@ export function assignEffect(input: ActionInput, facts: AssignFacts): ActionEffe
   requiredText(input.officerId, 'officerId');
   const officer = facts.specialist;
   if (!officer) throw DomainError.validation([{ field: 'officerId', message: 'is not an active specialist where the dossier now is' }]);
-  return { patch: { assigneeId: officer.id }, note: input.note ?? null, data: { assignee: { id: officer.id, username: officer.username, fullName: officer.fullName } } };
+  return {
+    patch: { assigneeId: officer.id },
+    note: input.note ?? null,
+    data: { assignee: { id: officer.id, username: officer.username, fullName: officer.fullName } },
+  };
 }

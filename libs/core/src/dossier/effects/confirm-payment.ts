@@ -5,5 +5,9 @@ import type { ActionEffect, ActionInput, DossierState } from './action-effect';
 export function confirmPaymentEffect(dossier: DossierState, input: ActionInput): ActionEffect {
   const amount = input.amount ?? 0;
   if (!Number.isInteger(amount) || amount <= 0) throw DomainError.validation([{ field: 'amount', message: 'must be the positive whole VND amount received' }]);
-  return { patch: { resumeStatus: null, feesPaidVnd: dossier.feesPaidVnd + amount }, note: input.note ?? null, data: { amountVnd: amount, paymentId: input.paymentId ?? null } };
+  return {
+    patch: { resumeStatus: null, feesPaidVnd: dossier.feesPaidVnd + amount },
+    note: input.note ?? null,
+    data: { amountVnd: amount, paymentId: input.paymentId ?? null },
+  };
 }

@@ -8,20 +8,48 @@ import type { DossierState } from './action-effect';
 export const at = (local: string): Date => fromLocal(local.slice(0, 10), local.slice(11));
 
 const step = (index: number, code: string, agencyCode: string): PlannedStep => ({
-  index, code, name: code, level: 'commune', sector: 'justice', sharePercent: 100, agencyCode, scopeCode: '00079',
+  index,
+  code,
+  name: code,
+  level: 'commune',
+  sector: 'justice',
+  sharePercent: 100,
+  agencyCode,
+  scopeCode: '00079',
 });
 
 /** Receive at the desk → the justice officer processes → the chairman signs → the desk returns. */
 export const ROUTE: PlannedStep[] = [
-  step(0, 'receive', '001.35.22.H26'), step(1, 'process', '002.35.22.H26'), step(2, 'approve', '000.35.22.H26'), step(3, 'return', '001.35.22.H26'),
+  step(0, 'receive', '001.35.22.H26'),
+  step(1, 'process', '002.35.22.H26'),
+  step(2, 'approve', '000.35.22.H26'),
+  step(3, 'return', '001.35.22.H26'),
 ];
 
 export function dossierState(overrides: Partial<DossierState> = {}): DossierState {
   return {
-    status: 'processing', resumeStatus: null, procedureCode: '1.001193', channel: 'online', route: ROUTE, stepIndex: 1,
-    currentAgencyCode: '002.35.22.H26', assigneeId: null, form: {}, components: [], proposal: null, outcome: null,
-    dueAt: at('2026-12-02 10:00'), extendedDueAt: null, pausedAt: null, finishedAt: null, closedAt: null, supplementRequests: 0, rating: null,
-    feeTotalVnd: 0, feesBeforeVnd: 0, feesPaidVnd: 0,
+    status: 'processing',
+    resumeStatus: null,
+    procedureCode: '1.001193',
+    channel: 'online',
+    route: ROUTE,
+    stepIndex: 1,
+    currentAgencyCode: '002.35.22.H26',
+    assigneeId: null,
+    form: {},
+    components: [],
+    proposal: null,
+    outcome: null,
+    dueAt: at('2026-12-02 10:00'),
+    extendedDueAt: null,
+    pausedAt: null,
+    finishedAt: null,
+    closedAt: null,
+    supplementRequests: 0,
+    rating: null,
+    feeTotalVnd: 0,
+    feesBeforeVnd: 0,
+    feesPaidVnd: 0,
     ...overrides,
   };
 }

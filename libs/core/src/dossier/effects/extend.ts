@@ -44,7 +44,8 @@ export function decideExtension(facts: ExtendFacts, input: { reason?: string; ne
 export function extendEffect(dossier: DossierState, input: ActionInput, now: Date): ActionEffect {
   const e = decideExtension({ dueAt: dossier.dueAt, extendedDueAt: dossier.extendedDueAt }, input, now);
   return {
-    patch: { extendedDueAt: e.extendedDueAt }, note: e.reason,
+    patch: { extendedDueAt: e.extendedDueAt },
+    note: e.reason,
     data: { form: 'form_04', firstDueAt: dossier.dueAt!.toISOString(), previousDueAt: e.previousDueAt.toISOString(), newDueAt: e.extendedDueAt.toISOString() },
     variables: { reason: e.reason, newDueDate: formatDdMmYyyy(e.extendedDueAt) },
   };

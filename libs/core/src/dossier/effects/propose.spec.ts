@@ -6,13 +6,23 @@ const assigned = dossierState({ assigneeId: 'o-1' });
 const own = { officerId: 'o-1', ownFileIds: new Set(['f-1']) };
 
 describe('proposeEffect (the assigned specialist drafts the result: grant, or a refusal with its grounds)', () => {
-  it('the draft goes to the chairman\'s step (the one before the return) with its files', () => {
+  it("the draft goes to the chairman's step (the one before the return) with its files", () => {
     expect(proposeEffect(assigned, { version: 6, outcome: 'grant', note: 'Đủ điều kiện cấp', resultFileIds: ['f-1'] }, own, now)).toEqual({
       patch: {
-        proposal: { outcome: 'grant', note: 'Đủ điều kiện cấp', resultFileIds: ['f-1'], stepIndex: 1, proposedBy: 'o-1', proposedAt: '2026-11-27T02:15:00.000Z' },
-        stepIndex: 2, currentAgencyCode: '000.35.22.H26', currentScopeCode: '00079',
+        proposal: {
+          outcome: 'grant',
+          note: 'Đủ điều kiện cấp',
+          resultFileIds: ['f-1'],
+          stepIndex: 1,
+          proposedBy: 'o-1',
+          proposedAt: '2026-11-27T02:15:00.000Z',
+        },
+        stepIndex: 2,
+        currentAgencyCode: '000.35.22.H26',
+        currentScopeCode: '00079',
       },
-      note: 'Đủ điều kiện cấp', data: { outcome: 'grant' },
+      note: 'Đủ điều kiện cấp',
+      data: { outcome: 'grant' },
     });
   });
 

@@ -8,6 +8,6 @@ export function rateEffect(dossier: DossierState, input: ActionInput, now: Date)
   if (rating !== 'very_satisfied' && rating !== 'satisfied' && rating !== 'unsatisfied') {
     throw DomainError.validation([{ field: 'rating', message: 'must be very_satisfied, satisfied or unsatisfied' }]);
   }
-  const reason = rating === 'unsatisfied' ? requiredText(input.reason, 'reason') : (input.reason?.trim() || null);
+  const reason = rating === 'unsatisfied' ? requiredText(input.reason, 'reason') : input.reason?.trim() || null;
   return { patch: { rating: { rating, reason, ratedAt: now.toISOString() } }, note: reason, data: { rating } };
 }

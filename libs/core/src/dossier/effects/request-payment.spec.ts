@@ -6,9 +6,12 @@ const received = dossierState({ status: 'received', feeTotalVnd: 24_000, feesBef
 const specialist = { role: 'specialist' as const, holdsLeaderRole: false };
 
 describe('requestPaymentEffect (a financial obligation: the dossier waits for the amount asked)', () => {
-  it('by default the assessment\'s unpaid part, 3 × 8,000 = 24,000 VND; the wait remembers the status to resume', () => {
+  it("by default the assessment's unpaid part, 3 × 8,000 = 24,000 VND; the wait remembers the status to resume", () => {
     expect(requestPaymentEffect(received, { version: 2 }, specialist)).toEqual({
-      patch: { resumeStatus: 'received', feesRequestedVnd: 24_000 }, note: null, data: { amountVnd: 24_000 }, variables: { amount: '24.000 đồng' },
+      patch: { resumeStatus: 'received', feesRequestedVnd: 24_000 },
+      note: null,
+      data: { amountVnd: 24_000 },
+      variables: { amount: '24.000 đồng' },
     });
   });
 

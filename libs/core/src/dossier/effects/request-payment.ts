@@ -21,5 +21,10 @@ export function requestPaymentEffect(dossier: DossierState, input: ActionInput, 
   if (problem) throw DomainError.validation([{ field: 'amount', message: problem }]);
   const aboveAssessment = aboveAssessmentProblem(amount, dossier, facts.holdsLeaderRole ? 'leader' : facts.role);
   if (aboveAssessment) throw new DomainError(DomainErrorCode.Forbidden, aboveAssessment);
-  return { patch: { resumeStatus: dossier.status, feesRequestedVnd: amount }, note: input.note ?? null, data: { amountVnd: amount }, variables: { amount: formatVnd(amount) } };
+  return {
+    patch: { resumeStatus: dossier.status, feesRequestedVnd: amount },
+    note: input.note ?? null,
+    data: { amountVnd: amount },
+    variables: { amount: formatVnd(amount) },
+  };
 }

@@ -15,8 +15,13 @@ function fields(fn: () => unknown): string[] {
 
 describe('decideSupplementRequest (Form 02: once, in writing — Decree 61/2018 art. 15; Decision 766/QĐ-TTg counts more as late)', () => {
   it('the first request needs only the reason and the missing components', () => {
-    expect(decideSupplementRequest(facts(0), { reason: 'Thiếu giấy chứng sinh', components: ['GCS'] }))
-      .toEqual({ reason: 'Thiếu giấy chứng sinh', missing: ['GCS'], supplementRequests: 1, breach: false, repeatReason: null });
+    expect(decideSupplementRequest(facts(0), { reason: 'Thiếu giấy chứng sinh', components: ['GCS'] })).toEqual({
+      reason: 'Thiếu giấy chứng sinh',
+      missing: ['GCS'],
+      supplementRequests: 1,
+      breach: false,
+      repeatReason: null,
+    });
   });
 
   it('a second request without an explicit reason for asking again is refused on repeatReason', () => {
@@ -25,8 +30,9 @@ describe('decideSupplementRequest (Form 02: once, in writing — Decree 61/2018 
   });
 
   it('with the reason it is accepted and recorded as a breach', () => {
-    expect(decideSupplementRequest(facts(1), { reason: 'Thiếu tờ khai', components: ['TK'], repeatReason: 'Tờ khai nộp bổ sung bị rách, không đọc được' }))
-      .toEqual({ reason: 'Thiếu tờ khai', missing: ['TK'], supplementRequests: 2, breach: true, repeatReason: 'Tờ khai nộp bổ sung bị rách, không đọc được' });
+    expect(
+      decideSupplementRequest(facts(1), { reason: 'Thiếu tờ khai', components: ['TK'], repeatReason: 'Tờ khai nộp bổ sung bị rách, không đọc được' }),
+    ).toEqual({ reason: 'Thiếu tờ khai', missing: ['TK'], supplementRequests: 2, breach: true, repeatReason: 'Tờ khai nộp bổ sung bị rách, không đọc được' });
     expect(decideSupplementRequest(facts(2), { reason: 'Thiếu', components: ['TK'], repeatReason: 'Lần thứ ba' }).supplementRequests).toBe(3);
   });
 
@@ -42,11 +48,25 @@ describe('decideSupplementRequest (Form 02: once, in writing — Decree 61/2018 
 describe('requestSupplementEffect (the wait remembers where to resume; the SMS gives the reason)', () => {
   it.each([
     ['the first request', 0, {}, { form: 'form_02', missingComponents: ['GCS'] }],
-    ['a second one, recorded as a breach', 1, { repeatReason: 'Bản bổ sung vẫn mờ' }, { form: 'form_02', missingComponents: ['GCS'], breachOfOnceRule: true, repeatReason: 'Bản bổ sung vẫn mờ', request: 2 }],
+    [
+      'a second one, recorded as a breach',
+      1,
+      { repeatReason: 'Bản bổ sung vẫn mờ' },
+      { form: 'form_02', missingComponents: ['GCS'], breachOfOnceRule: true, repeatReason: 'Bản bổ sung vẫn mờ', request: 2 },
+    ],
   ])('%s', (_case, before, extra, data) => {
     const dossier = dossierState({ status: 'processing', supplementRequests: before });
-    expect(requestSupplementEffect(dossier, { version: 5, reason: 'Giấy chứng sinh bị mờ', components: ['GCS'], ...extra }, { componentCodes: ['TK', 'GCS', 'GTTT'] })).toEqual({
-      patch: { resumeStatus: 'processing', supplementRequests: before + 1 }, note: 'Giấy chứng sinh bị mờ', data, variables: { reason: 'Giấy chứng sinh bị mờ' },
+    expect(
+      requestSupplementEffect(
+        dossier,
+        { version: 5, reason: 'Giấy chứng sinh bị mờ', components: ['GCS'], ...extra },
+        { componentCodes: ['TK', 'GCS', 'GTTT'] },
+      ),
+    ).toEqual({
+      patch: { resumeStatus: 'processing', supplementRequests: before + 1 },
+      note: 'Giấy chứng sinh bị mờ',
+      data,
+      variables: { reason: 'Giấy chứng sinh bị mờ' },
     });
   });
 });

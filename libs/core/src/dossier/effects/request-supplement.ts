@@ -35,7 +35,12 @@ export function decideSupplementRequest(
   const repeatReason = input.repeatReason?.trim() || null;
   if (breach && (!repeatReason || repeatReason.length < 3)) {
     throw DomainError.validation(
-      [{ field: 'repeatReason', message: `supplementation was already requested ${facts.supplementRequests} time(s); it is asked once, in writing — give the reason for asking again (recorded as a breach; the dossier counts late)` }],
+      [
+        {
+          field: 'repeatReason',
+          message: `supplementation was already requested ${facts.supplementRequests} time(s); it is asked once, in writing — give the reason for asking again (recorded as a breach; the dossier counts late)`,
+        },
+      ],
       'Supplementation is requested once, in writing.',
     );
   }
@@ -43,9 +48,7 @@ export function decideSupplementRequest(
 }
 
 /** The request as the dossier records it: the wait remembers the status to resume. */
-export function requestSupplementEffect(
-  dossier: DossierState, input: ActionInput, facts: { componentCodes: readonly string[] },
-): ActionEffect {
+export function requestSupplementEffect(dossier: DossierState, input: ActionInput, facts: { componentCodes: readonly string[] }): ActionEffect {
   const e = decideSupplementRequest(
     { supplementRequests: dossier.supplementRequests, componentCodes: facts.componentCodes, procedureCode: dossier.procedureCode },
     { reason: input.reason, components: input.components, repeatReason: input.repeatReason },
@@ -53,7 +56,11 @@ export function requestSupplementEffect(
   return {
     patch: { resumeStatus: dossier.status, supplementRequests: e.supplementRequests },
     note: e.reason,
-    data: { form: 'form_02', missingComponents: e.missing, ...(e.breach ? { breachOfOnceRule: true, repeatReason: e.repeatReason, request: e.supplementRequests } : {}) },
+    data: {
+      form: 'form_02',
+      missingComponents: e.missing,
+      ...(e.breach ? { breachOfOnceRule: true, repeatReason: e.repeatReason, request: e.supplementRequests } : {}),
+    },
     variables: { reason: e.reason },
   };
 }

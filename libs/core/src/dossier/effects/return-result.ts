@@ -10,16 +10,21 @@ import type { ActionEffect, ActionInput, DossierState } from './action-effect';
  */
 export function returnResultEffect(dossier: DossierState, input: ActionInput, now: Date): ActionEffect {
   const method = input.method;
-  if (method !== 'desk' && method !== 'post' && method !== 'online') throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
+  if (method !== 'desk' && method !== 'post' && method !== 'online')
+    throw DomainError.validation([{ field: 'method', message: 'must be desk, post or online' }]);
   const postalErrors = resultReturnErrors(method, input.postalItemNumber);
   if (postalErrors.length > 0) throw DomainError.validation(postalErrors);
   const postal = method === 'post' ? parseS10(input.postalItemNumber!) : null;
   const itemNumber = postal?.ok ? postal.value : null;
   if (dossier.outcome === 'grant' && dossier.feesPaidVnd < dossier.feeTotalVnd) {
-    throw new DomainError(DomainErrorCode.TransitionNotAllowed, `The result is held until the fees are paid (${formatVnd(dossier.feeTotalVnd - dossier.feesPaidVnd)} outstanding).`);
+    throw new DomainError(
+      DomainErrorCode.TransitionNotAllowed,
+      `The result is held until the fees are paid (${formatVnd(dossier.feeTotalVnd - dossier.feesPaidVnd)} outstanding).`,
+    );
   }
   return {
-    patch: { returnedAt: now, resultPostalItemNumber: itemNumber }, note: input.note ?? null,
+    patch: { returnedAt: now, resultPostalItemNumber: itemNumber },
+    note: input.note ?? null,
     data: itemNumber ? { method, postalItemNumber: itemNumber } : { method },
   };
 }

@@ -9,8 +9,10 @@ describe('sendBackEffect (the leader sends the draft back, with the reason)', ()
     ['to the step that proposed it', proposal, 1],
     ['without a proposal: the step before approval', null, 1],
   ])('%s', (_case, p, back) => {
-    expect(sendBackEffect({ ...atChairman, proposal: p }, { version: 8, reason: 'Thiếu căn cứ' }))
-      .toEqual({ patch: { stepIndex: back, currentAgencyCode: atChairman.route[back].agencyCode, currentScopeCode: '00079' }, note: 'Thiếu căn cứ' });
+    expect(sendBackEffect({ ...atChairman, proposal: p }, { version: 8, reason: 'Thiếu căn cứ' })).toEqual({
+      patch: { stepIndex: back, currentAgencyCode: atChairman.route[back].agencyCode, currentScopeCode: '00079' },
+      note: 'Thiếu căn cứ',
+    });
   });
 
   it('without a reason → 422 on reason', () => {

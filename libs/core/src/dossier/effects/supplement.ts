@@ -16,7 +16,11 @@ export interface SupplementFacts {
 }
 
 /** The form after the supplement: the changes over the stored form, with the totals the fee rules derive. */
-export function supplementedForm(procedure: { fees: FeeRule[] }, dossier: Pick<DossierState, 'form'>, input: Pick<ActionInput, 'form'>): Record<string, unknown> {
+export function supplementedForm(
+  procedure: { fees: FeeRule[] },
+  dossier: Pick<DossierState, 'form'>,
+  input: Pick<ActionInput, 'form'>,
+): Record<string, unknown> {
   return input.form ? deriveFeeTotals(procedure.fees, { ...dossier.form, ...input.form }) : dossier.form;
 }
 
@@ -37,12 +41,15 @@ export function supplementEffect(dossier: DossierState, input: ActionInput, fact
   const fees = input.form ? computeFees(feesForChannel(facts.procedure, dossier.channel), form) : null;
   return {
     patch: {
-      resumeStatus: null, form, components: [...merged].map(([code, fileIds]) => ({ code, fileIds })),
+      resumeStatus: null,
+      form,
+      components: [...merged].map(([code, fileIds]) => ({ code, fileIds })),
       ...(fees ? { fees: fees.lines, feeTotalVnd: fees.totalVnd, feesBeforeVnd: fees.beforeVnd } : {}),
     },
     note: null,
     data: {
-      components: components.map((x) => x.code), formChanged: Boolean(input.form),
+      components: components.map((x) => x.code),
+      formChanged: Boolean(input.form),
       ...(fees && fees.totalVnd !== dossier.feeTotalVnd ? { feeTotalVnd: { from: dossier.feeTotalVnd, to: fees.totalVnd } } : {}),
     },
   };

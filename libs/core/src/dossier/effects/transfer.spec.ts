@@ -11,7 +11,8 @@ describe('transferEffect (liên thông along the route: a line of the control sl
     const dossier = dossierState({ stepIndex, currentAgencyCode: dossierState().route[stepIndex].agencyCode, assigneeId: 'o-1' });
     expect(transferEffect(dossier, { version: 5, toAgencyCode: to })).toEqual({
       patch: { stepIndex: target, currentAgencyCode: to, currentScopeCode: '00079', assigneeId: null },
-      note: null, data: { controlSlip: true, toStep: stepCode },
+      note: null,
+      data: { controlSlip: true, toStep: stepCode },
     });
   });
 

@@ -19,8 +19,11 @@ describe('transitionPatch: the legal clock and the end of a dossier, for every a
   it('asking the applicant for something pauses the clock at that instant', () => {
     const d = dossierState({ status: 'processing' });
     const now = at('2026-11-25 10:00');
-    expect(transitionPatch(d, allowed(d, 'request_supplement', 'specialist'), { resumeStatus: 'processing' }, now, null))
-      .toEqual({ status: 'supplement_requested', resumeStatus: 'processing', pausedAt: now });
+    expect(transitionPatch(d, allowed(d, 'request_supplement', 'specialist'), { resumeStatus: 'processing' }, now, null)).toEqual({
+      status: 'supplement_requested',
+      resumeStatus: 'processing',
+      pausedAt: now,
+    });
   });
 
   it.each([
@@ -32,7 +35,13 @@ describe('transitionPatch: the legal clock and the end of a dossier, for every a
     // Sat → Sun: no working time waited, nothing moves.
     ['outside working time', '2026-11-28 09:00', '2026-11-29 09:00', '2026-12-02 10:00', '2026-12-04 16:00'],
   ])('resuming after %s moves the due dates by the working time waited', (_case, paused, resumed, due, extended) => {
-    const d = dossierState({ status: 'supplement_requested', resumeStatus: 'processing', pausedAt: at(paused), dueAt: at('2026-12-02 10:00'), extendedDueAt: at('2026-12-04 16:00') });
+    const d = dossierState({
+      status: 'supplement_requested',
+      resumeStatus: 'processing',
+      pausedAt: at(paused),
+      dueAt: at('2026-12-02 10:00'),
+      extendedDueAt: at('2026-12-04 16:00'),
+    });
     const patch = transitionPatch(d, allowed(d, 'supplement', 'applicant'), { resumeStatus: null }, at(resumed), calendar);
     expect(patch).toEqual({ status: 'processing', resumeStatus: null, dueAt: at(due), extendedDueAt: at(extended), pausedAt: null });
   });
@@ -52,8 +61,12 @@ describe('transitionPatch: the legal clock and the end of a dossier, for every a
 
   it('a dossier withdrawn while waiting ends its wait with it; times already set are kept', () => {
     const d = dossierState({ status: 'payment_requested', resumeStatus: 'received', pausedAt: at('2026-11-25 10:00'), finishedAt: at('2026-11-20 10:00') });
-    expect(transitionPatch(d, allowed(d, 'withdraw', 'applicant'), { resumeStatus: null }, at('2026-11-26 10:00'), null))
-      .toEqual({ status: 'withdrawn', resumeStatus: null, pausedAt: null, closedAt: at('2026-11-26 10:00') });
+    expect(transitionPatch(d, allowed(d, 'withdraw', 'applicant'), { resumeStatus: null }, at('2026-11-26 10:00'), null)).toEqual({
+      status: 'withdrawn',
+      resumeStatus: null,
+      pausedAt: null,
+      closedAt: at('2026-11-26 10:00'),
+    });
   });
 
   it('a wait before receipt (no due date yet) does not pause a clock', () => {
