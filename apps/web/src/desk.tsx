@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { actionName, api, ApiError, errorText, fmtDateTime, openBlob, session, STATUS_NAMES } from './api';
-import { DossierFacts, FeesTable, History } from './citizen';
+import { DossierFacts, FeesTable, History } from './citizen-dossiers';
 import { Link, navigate } from './router';
 import { ResultFiles } from './results';
 import { serverMessage } from './SchemaForm';

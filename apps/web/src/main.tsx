@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { session } from './api';
-import { CitizenDossierPage, HomePage, MyDossiersPage, ProcedurePage, SignInPage, SubmitPage, TrackingPage } from './citizen';
+import { HomePage, ProcedurePage } from './citizen-catalogue';
+import { CitizenDossierPage } from './citizen-dossier-page';
+import { MyDossiersPage } from './citizen-dossiers';
+import { SignInPage } from './citizen-sign-in';
+import { SubmitPage } from './citizen-submit';
+import { TrackingPage } from './tracking-page';
 import { ADMIN_ROLES, AdminIndex, AdminPage } from './admin-nav';
 import { AdminAuditPage } from './admin-audit';
 import { AdminOfficersPage } from './admin-officers';
