@@ -3,7 +3,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, errorText, session } from './api';
 import { Component, ComponentsEditor, Fee, FeesEditor, FieldErrors, PreviewView, Time, TimeEditor } from './admin-procedure-editors';
-import { useOfficer } from './desk';
+import { useOfficer } from './use-officer';
 import { Link, navigate } from './router';
 import { Alert, Loading, useTitle } from './ui';
 

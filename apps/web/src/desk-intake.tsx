@@ -3,7 +3,7 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, errorText, fmtDateTime, newIdempotencyKey, openBlob, session } from './api';
 import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
-import { useOfficer } from './desk';
+import { useOfficer } from './use-officer';
 import { Link, navigate } from './router';
 import { Errors, SchemaForm, validate, Values } from './SchemaForm';
 import { Alert, Loading, StatusBadge, useTitle } from './ui';
