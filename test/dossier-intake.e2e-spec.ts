@@ -1,5 +1,17 @@
 import { DossierEntity } from '@dvc/dossiers';
-import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp, transcriptForm, uploadPdf } from '@dvc/testing';
+import {
+  asOwner,
+  birthRegistrationForm,
+  citizenToken,
+  DESKS,
+  officerToken,
+  startTestApp,
+  submissionFor,
+  TestApp,
+  transcriptForm,
+  uniquePhone,
+  uploadPdf,
+} from '@dvc/testing';
 import { FORGED_CURSORS, NULL_KEY_CURSOR } from './sweep/hostile-values';
 
 describe('dossier intake', () => {
@@ -209,7 +221,6 @@ describe('dossier intake', () => {
         .post('/api/v1/desk/dossiers')
         .set({ Authorization: `Bearer ${desk}`, ...headers })
         .send(body);
-    const outboxCount = async () => Number((await t.db.query('SELECT count(*) AS n FROM outbox'))[0].n);
 
     it("is registered already asking for the fees: received, then the system's request, both answered", async () => {
       const desk = await officerToken(t.http, 'tn.trangtien');
@@ -235,24 +246,51 @@ describe('dossier intake', () => {
 
     it('when the fee request cannot be written, nothing is registered: no dossier, no event, no SMS, and the key stays free', async () => {
       const desk = await officerToken(t.http, 'tn.trangtien');
-      const body = await deskBody(desk);
+      // An applicant of this test alone: the refusal and the counts touch nobody else's rows in the shared database.
+      const own = uniquePhone();
+      const body = await submissionFor(t.http, desk, own, {
+        code: '2.000635',
+        agencyCode: DESKS.trangTien,
+        form: transcriptForm(own, 2),
+        components: ['TK', 'GTTT'],
+      });
+      const last9 = own.slice(-9);
+      const rows = async () =>
+        (
+          await t.db.query(
+            `SELECT (SELECT count(*) FROM dossiers WHERE applicant->>'phone' LIKE '%' || $1)::int AS dossiers,
+                    (SELECT count(*) FROM outbox WHERE payload->>'to' LIKE '%' || $1
+                       OR dossier_code IN (SELECT code FROM dossiers WHERE applicant->>'phone' LIKE '%' || $1))::int AS outbox`,
+            [last9],
+          )
+        )[0];
       const key = `fee-fault-${Date.now()}`;
-      const before = { dossiers: await count(), outbox: await outboxCount() };
-      await t.db.query(`CREATE FUNCTION test_refuse_fee_request() RETURNS trigger LANGUAGE plpgsql AS $f$
-        BEGIN IF NEW.action = 'request_payment' THEN RAISE EXCEPTION 'fee request refused by the test'; END IF; RETURN NEW; END $f$`);
-      await t.db.query('CREATE TRIGGER test_refuse_fee_request BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION test_refuse_fee_request()');
+      const trigger = `test_refuse_fee_${last9}`;
+      // A trigger is the owner's to create: the application's role cannot (it owns no table).
+      await asOwner(async (q) => {
+        await q(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $f$
+          BEGIN
+            IF NEW.action = 'request_payment' AND EXISTS (SELECT 1 FROM dossiers WHERE id = NEW.dossier_id AND applicant->>'phone' LIKE '%${last9}') THEN
+              RAISE EXCEPTION 'fee request refused by the test';
+            END IF;
+            RETURN NEW;
+          END $f$`);
+        await q(`CREATE TRIGGER ${trigger} BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION ${trigger}()`);
+      });
       try {
         await register(desk, body).expect(500);
         await register(desk, body, { 'Idempotency-Key': key }).expect(500);
-        expect({ dossiers: await count(), outbox: await outboxCount() }).toEqual(before);
+        expect(await rows()).toEqual({ dossiers: 0, outbox: 0 });
       } finally {
-        await t.db.query('DROP TRIGGER test_refuse_fee_request ON dossier_events');
-        await t.db.query('DROP FUNCTION test_refuse_fee_request()');
+        await asOwner(async (q) => {
+          await q(`DROP TRIGGER ${trigger} ON dossier_events`);
+          await q(`DROP FUNCTION ${trigger}()`);
+        });
       }
       const retried = await register(desk, body, { 'Idempotency-Key': key }).expect(201);
       expect(retried.headers['idempotent-replayed']).toBeUndefined();
       expect(retried.body).toMatchObject({ status: 'payment_requested', feesRequestedVnd: 16_000 });
-      expect(await count()).toBe(before.dossiers + 1);
+      expect((await rows()).dossiers).toBe(1);
     });
   });
 

@@ -5,6 +5,7 @@ export * from './dossier-code-counter.entity';
 export * from './idempotency-key.entity';
 export * from './action-inputs';
 export * from './intake.service';
+export * from './submission-input';
 export * from './dossier-actions.service';
 export * from './dossier-queries.service';
 export * from './dossiers.module';

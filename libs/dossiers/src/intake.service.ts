@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,21 +6,17 @@ import { VneidConfig } from '@dvc/config';
 import { ProcedureEntity } from '@dvc/catalog';
 import {
   applicantPhoneErrors,
-  applicantSearchKey,
   DomainErrorCode,
   meetsAssurance,
   requiredAssurance,
   type AssuranceLevel,
-  computeFees,
   deriveFeeTotals,
   deskIntakeChannel,
   districtStepTarget,
   DomainError,
   feesDueAfter,
-  feesForChannel,
   PhoneNumber,
   planRoute,
-  receivesProcedure,
   ruleSetAt,
   validateCitizenId,
   type CitizenPrincipal,
@@ -30,51 +25,17 @@ import {
 } from '@dvc/core';
 import { FilesService } from '@dvc/files';
 import { officerSignature } from '@dvc/identity';
-import { AgencyEntity } from '@dvc/units';
 import { allocateDossierCode } from './dossier-code.allocator';
 import { cleanApplicant, cleanForm } from './clean-submission';
-import { DossierApplicant, DossierComponent, DossierEntity, ResultDelivery } from './dossier.entity';
-import type { DossierEventEntity } from './dossier-event.entity';
+import { DossierApplicant, DossierComponent, DossierEntity } from './dossier.entity';
 import { recordChange, requestFeesDue } from './dossier-writes';
 import { validateForm } from './form-validator';
-import { loadSubmissionContext, type RouteAgency, type SubmissionContext } from './submission-context';
+import { loadSubmissionContext } from './submission-context';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { requestHash } from './idempotency';
-
-export interface SubmissionInput {
-  procedureCode: string;
-  agencyCode: string;
-  applicant: DossierApplicant;
-  form: Record<string, unknown>;
-  components: DossierComponent[];
-  resultDelivery?: ResultDelivery;
-}
-
-/** A dossier registered at the desk: handed in (direct, the default) or arrived by post, with the item's number and day. */
-export interface DeskSubmissionInput extends SubmissionInput {
-  channel?: string;
-  postalItemNumber?: string;
-  postReceivedOn?: string;
-}
-
-interface Prepared {
-  procedure: ProcedureEntity;
-  agency: AgencyEntity;
-  /** The agencies the route may pass through (for their names). */
-  agencies: RouteAgency[];
-  applicant: DossierApplicant;
-  phone: PhoneNumber;
-  route: DossierEntity['route'];
-  /** The form as stored: cleaned text, and totals the fee rules derive in place of what the applicant typed. */
-  form: Record<string, unknown>;
-}
-
-/** A submission as stored; `written` holds what was just written, so the answer needs no read back. */
-export interface Submitted {
-  dossier: DossierEntity;
-  replayed: boolean;
-  written?: { events: DossierEventEntity[]; names: { procedure: string; agencies: Map<string, string> } };
-}
+import { newDossier } from './new-dossier';
+import { componentErrors, receivingAgencyError } from './submission-checks';
+import type { DeskSubmissionInput, Prepared, SubmissionInput, Submitted } from './submission-input';
 
 const namesOf = (p: Prepared) => ({ procedure: p.procedure.name, agencies: new Map([...p.agencies, p.agency].map((a) => [a.code, a.name])) });
 
@@ -111,7 +72,7 @@ export class IntakeService {
     }
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
-    const dossier = this.newDossier(code, input, prepared, {
+    const dossier = newDossier(code, input, prepared, {
       status: 'new',
       channel: 'online',
       ownerCitizenId: citizen.id,
@@ -159,7 +120,7 @@ export class IntakeService {
     const now = new Date();
     const code = await allocateDossierCode(this.db, prepared.agency.code, now);
     const calendar = await this.calendar.calendarFor(prepared.agency.unitCode);
-    const dossier = this.newDossier(code, input, prepared, {
+    const dossier = newDossier(code, input, prepared, {
       status: 'received',
       channel,
       ownerCitizenId: null,
@@ -243,76 +204,6 @@ export class IntakeService {
   }
 
   /** The new dossier's row, complete: it is written as it is and answered without reading it back. */
-  private newDossier(
-    code: string,
-    input: SubmissionInput,
-    p: Prepared,
-    o: {
-      status: 'new' | 'received';
-      channel: 'online' | 'direct' | 'post';
-      ownerCitizenId: string | null;
-      registeredByOfficerId: string | null;
-      now: Date;
-      receivedAt?: Date;
-      dueAt?: Date;
-      postal?: { itemNumber: string; receivedOn: string } | null;
-    },
-  ): DossierEntity {
-    const received = o.status === 'received';
-    const step = received ? 1 : 0;
-    const fees = computeFees(feesForChannel(p.procedure, o.channel), p.form);
-    return Object.assign(new DossierEntity(), {
-      id: randomUUID(),
-      code,
-      procedureCode: p.procedure.code,
-      procedureVersion: p.procedure.version,
-      receivingAgencyCode: p.agency.code,
-      receivingUnitCode: p.agency.unitCode,
-      currentAgencyCode: p.route[step].agencyCode,
-      currentScopeCode: p.route[step].scopeCode,
-      status: o.status,
-      resumeStatus: null,
-      channel: o.channel,
-      postalItemNumber: o.postal?.itemNumber ?? null,
-      postReceivedOn: o.postal?.receivedOn ?? null,
-      ruleSet: ruleSetAt(o.receivedAt ?? o.now),
-      route: p.route,
-      stepIndex: step,
-      assigneeId: null,
-      applicant: p.applicant,
-      applicantSearchKey: applicantSearchKey(p.applicant.fullName),
-      applicantPhone: p.phone.value,
-      ownerCitizenId: o.ownerCitizenId,
-      registeredByOfficerId: o.registeredByOfficerId,
-      form: p.form,
-      components: input.components.map((c) => ({ code: c.code, fileIds: [...new Set(c.fileIds)] })),
-      resultDelivery: input.resultDelivery ?? 'desk',
-      proposal: null,
-      outcome: null,
-      submittedAt: o.now,
-      receivedAt: o.receivedAt ?? null,
-      dueAt: o.dueAt ?? null,
-      extendedDueAt: null,
-      supplementRequests: 0,
-      pausedAt: null,
-      finishedAt: null,
-      returnedAt: null,
-      resultPostalItemNumber: null,
-      closedAt: null,
-      rating: null,
-      fees: fees.lines,
-      feeTotalVnd: fees.totalVnd,
-      feesBeforeVnd: fees.beforeVnd,
-      feesRequestedVnd: 0,
-      feesPaidVnd: 0,
-      deadlineFlag: null,
-      version: 1,
-      createdAt: o.now,
-      updatedAt: o.now,
-    });
-  }
-
-  /** Every check before anything is written; all problems are reported together as one 422. */
   private async prepare(
     input: SubmissionInput,
     owner: { kind: 'citizen' | 'officer'; id: string },
@@ -410,39 +301,3 @@ export class IntakeService {
  * Why dossiers of the procedure cannot be received at this agency: unknown, closed (from which day, and who took
  * over), a body that does not receive, or a desk named to receive other procedures only. Null when it receives them.
  */
-function receivingAgencyError(
-  agency: AgencyEntity | null,
-  closed: SubmissionContext['closedAgency'],
-  routeAgencies: RouteAgency[],
-  procedureCode: string | undefined,
-): string | null {
-  if (closed?.closedFrom) return `closed on ${closed.closedFrom} and receives no dossiers${closed.successorCode ? `; submit to ${closed.successorCode}` : ''}`;
-  if (closed?.opensOn) return `opens on ${closed.opensOn} and receives no dossiers before then`;
-  if (!agency || !agency.receives) return 'is not an agency that receives dossiers';
-  const duties = routeAgencies.find((a) => a.code === agency.code)?.duties;
-  if (procedureCode && !receivesProcedure({ receives: agency.receives, duties }))
-    return `does not receive procedure ${procedureCode}; its desk is named for other procedures`;
-  return null;
-}
-
-function componentErrors(procedure: ProcedureEntity, components: DossierComponent[], owned: ReadonlySet<string>, requireAll = true): FieldError[] {
-  const errors: FieldError[] = [];
-  const known = new Map(procedure.components.map((c) => [c.code, c]));
-  const given = new Map<string, string[]>();
-  components.forEach((c, i) => {
-    if (!known.has(c.code)) errors.push({ field: `components[${i}].code`, message: `is not a component of procedure ${procedure.code}` });
-    else if (given.has(c.code)) errors.push({ field: `components[${i}].code`, message: `${c.code} is listed twice` });
-    given.set(c.code, c.fileIds);
-  });
-  if (requireAll) {
-    for (const def of procedure.components.filter((c) => c.required)) {
-      if (!given.get(def.code)?.length) errors.push({ field: 'components', message: `the required component ${def.code} (${def.name}) has no file` });
-    }
-  }
-  components.forEach((c, i) =>
-    c.fileIds.forEach((id, j) => {
-      if (!owned.has(id)) errors.push({ field: `components[${i}].fileIds[${j}]`, message: 'is not a file you uploaded' });
-    }),
-  );
-  return errors;
-}
