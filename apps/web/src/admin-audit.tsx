@@ -1,18 +1,9 @@
 import { FormEvent, useEffect, useState } from 'react';
+import type { AuditRecordView } from '../../../libs/audit/src/audit-entry';
 import { api, errorText, fmtDateTime, OFFICER_COOKIE } from './api';
 import { Alert, Loading, useTitle } from './ui';
 
-interface AuditRecord {
-  id: string;
-  at: string;
-  actor: { id: string | null; username: string };
-  address: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+type AuditRecord = AuditRecordView;
 interface AuditPage {
   items: AuditRecord[];
   nextCursor: string | null;

@@ -3,7 +3,16 @@ import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, errorText, newIdempotencyKey, openBlob, session } from './api';
 import { Link, navigate } from './router';
 import { Errors, SchemaForm, validate, Values } from './SchemaForm';
-import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
+import {
+  ApplicantFieldset,
+  ComponentUploads,
+  focusFirstError,
+  mapServerErrors,
+  submissionBody,
+  Uploaded,
+  validateApplicant,
+  ResultDeliverySelect,
+} from './dossier-form';
 import { Alert, Loading, StatusBadge, useTitle } from './ui';
 import { IdentityCard } from './vneid-sign-in';
 import { useCitizen } from './citizen-sign-in';
@@ -178,14 +187,7 @@ export function SubmitPage({ code }: { code: string }) {
         <legend>Thành phần hồ sơ (PDF, JPEG, PNG; tối đa 10 MB mỗi tệp)</legend>
         <ComponentUploads components={p.components} files={files} setFiles={setFiles} token={citizen.token} errors={errors} />
       </fieldset>
-      <div className="field">
-        <label htmlFor="delivery">Hình thức nhận kết quả</label>
-        <select id="delivery" value={delivery} onChange={(e) => setDelivery(e.target.value)}>
-          <option value="desk">Nhận tại Bộ phận Một cửa</option>
-          <option value="post">Nhận qua bưu chính</option>
-          <option value="online">Nhận trực tuyến</option>
-        </select>
-      </div>
+      <ResultDeliverySelect id="delivery" value={delivery} onChange={setDelivery} />
       <button className="primary big" type="submit" disabled={busy}>
         {busy ? 'Đang nộp…' : 'Nộp hồ sơ'}
       </button>

@@ -2,7 +2,16 @@
 // the receipt (Form 01) is printed for the applicant.
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { api, ApiError, errorText, fmtDateTime, newIdempotencyKey, openBlob, session } from './api';
-import { ApplicantFieldset, ComponentUploads, focusFirstError, mapServerErrors, submissionBody, Uploaded, validateApplicant } from './dossier-form';
+import {
+  ApplicantFieldset,
+  ComponentUploads,
+  focusFirstError,
+  mapServerErrors,
+  submissionBody,
+  Uploaded,
+  validateApplicant,
+  ResultDeliverySelect,
+} from './dossier-form';
 import { useOfficer } from './use-officer';
 import { Link, navigate } from './router';
 import { Errors, SchemaForm, validate, Values } from './SchemaForm';
@@ -243,14 +252,7 @@ export function DeskIntakePage() {
             <legend>Thành phần hồ sơ (bản chụp: PDF, JPEG, PNG; tối đa 10 MB mỗi tệp)</legend>
             <ComponentUploads components={p.components} files={files} setFiles={setFiles} token={officer.token} errors={errors} />
           </fieldset>
-          <div className="field">
-            <label htmlFor="intake-delivery">Hình thức nhận kết quả</label>
-            <select id="intake-delivery" value={delivery} onChange={(e) => setDelivery(e.target.value)}>
-              <option value="desk">Nhận tại Bộ phận Một cửa</option>
-              <option value="post">Nhận qua bưu chính</option>
-              <option value="online">Nhận trực tuyến</option>
-            </select>
-          </div>
+          <ResultDeliverySelect id="intake-delivery" value={delivery} onChange={setDelivery} />
           <button className="primary big" type="submit" disabled={busy}>
             {busy ? 'Đang lưu…' : 'Tiếp nhận hồ sơ'}
           </button>

@@ -214,3 +214,17 @@ export function submissionBody(input: {
 export function focusFirstError() {
   setTimeout(() => (document.querySelector('.has-error input, .has-error select, .has-error textarea') as HTMLElement | null)?.focus(), 0);
 }
+
+/** How the applicant receives the result (the same three ways online and at the desk). */
+export function ResultDeliverySelect({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Hình thức nhận kết quả</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="desk">Nhận tại Bộ phận Một cửa</option>
+        <option value="post">Nhận qua bưu chính</option>
+        <option value="online">Nhận trực tuyến</option>
+      </select>
+    </div>
+  );
+}

@@ -2,22 +2,13 @@ import type { AdminLevel, AgencySector } from '../catalog/procedure-definition';
 import { addDaysYmd } from '../calendar/civil-date';
 import { DomainError, DomainErrorCode, type FieldError } from '../errors/domain-error';
 import type { AgencyKind } from './agency-identifier';
+import { AGENCY_SECTORS } from '../workflow/workflow-rules';
 import { qcvn102Parent, qcvn102Problem } from './qcvn102';
 
 /** Kinds an administrator creates; a unit's People's Committee comes with the unit (reorganisation, import). */
 export const CREATABLE_AGENCY_KINDS: readonly AgencyKind[] = ['one_stop_desk', 'department', 'office'];
 /** Sectors an administrator gives; `general` is the People's Committee's own. */
-export const ASSIGNABLE_SECTORS: readonly AgencySector[] = [
-  'one_stop',
-  'justice',
-  'construction',
-  'natural_resources',
-  'planning_investment',
-  'urban_management',
-  'economy',
-  'labour_social',
-  'culture',
-];
+export const ASSIGNABLE_SECTORS: readonly AgencySector[] = AGENCY_SECTORS.filter((s) => s !== 'general');
 
 export interface AgencyDraft {
   code: string;
