@@ -33,6 +33,23 @@ describe('procedure catalogue administration', () => {
     await expect(page.getByLabel('Số tiền khoản thu 1 (đồng)').getAttribute('aria-invalid')).resolves.toBe('true');
     await shot(page, '70-admin-procedure-refused');
     await expectAccessible(page, 'admin procedure: refused draft');
+    await page.getByLabel('Số tiền khoản thu 1 (đồng)').fill('8000');
+
+    // The e-form schema is JSON Schema, compiled on save: text that is not JSON is refused before sending, a keyword
+    // of the wrong type comes back at its JSON pointer; nothing is saved either way.
+    const schemaBox = page.getByLabel('Biểu mẫu điện tử (JSON)');
+    const schemaText = await schemaBox.inputValue();
+    await schemaBox.fill(`${schemaText.slice(0, -1)},`);
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await see(page, 'biểu mẫu hoặc quy trình không phải JSON hợp lệ');
+    const schema = JSON.parse(schemaText);
+    await schemaBox.fill(JSON.stringify({ ...schema, minProperties: 'một' }, null, 2));
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await see(page.locator('#json-formSchema-error'), /formSchema/);
+    await expect(schemaBox.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expectAccessible(page, 'admin procedure: e-form schema refused');
+    await see(page, 'Chưa có bản nháp; nội dung dưới đây là phiên bản 1.');
+    await schemaBox.fill(schemaText);
 
     // 10.000 đ a copy, 1 working day (not same-day), and two photocopies of the identity paper.
     await page.getByLabel('Số tiền khoản thu 1 (đồng)').fill('10000');

@@ -3,6 +3,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, errorText, session } from './api';
 import { Component, ComponentsEditor, Fee, FeesEditor, FieldErrors, PreviewView, Time, TimeEditor } from './admin-procedure-editors';
+import { asJsonText, JsonEditor, parseJson } from './admin-procedure-json';
 import { useOfficer } from './use-officer';
 import { Link, navigate } from './router';
 import { Alert, Loading, useTitle } from './ui';
@@ -117,6 +118,8 @@ function DraftEditor({ code }: { code: string }) {
   const [fees, setFees] = useState<Fee[]>([]);
   const [time, setTime] = useState<Time>({});
   const [components, setComponents] = useState<Component[]>([]);
+  const [formSchemaText, setFormSchemaText] = useState('');
+  const [workflowText, setWorkflowText] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'success' | 'info'; text: string } | null>(null);
   const [preview, setPreview] = useState<any>(null);
@@ -130,6 +133,8 @@ function DraftEditor({ code }: { code: string }) {
     setFees(d.edits.fees);
     setTime(d.edits.processingTime);
     setComponents(d.edits.components);
+    setFormSchemaText(asJsonText(d.edits.formSchema));
+    setWorkflowText(asJsonText(d.edits.workflow));
     setErrors({});
     return d;
   };
@@ -162,8 +167,22 @@ function DraftEditor({ code }: { code: string }) {
   }
   const save = (e: FormEvent) => {
     e.preventDefault();
+    const formSchema = parseJson(formSchemaText);
+    const workflow = parseJson(workflowText);
+    if ('error' in formSchema || 'error' in workflow) {
+      const local: FieldErrors = {};
+      if ('error' in formSchema) local.formSchema = formSchema.error;
+      if ('error' in workflow) local.workflow = workflow.error;
+      setErrors(local);
+      setMessage({ kind: 'error', text: 'Chưa lưu được: biểu mẫu hoặc quy trình không phải JSON hợp lệ.' });
+      return;
+    }
     void run(async () => {
-      const d = await api(`${base}/draft`, { method: 'PUT', token: officer.token, body: { revision: draft.revision, fees, processingTime: time, components } });
+      const d = await api(`${base}/draft`, {
+        method: 'PUT',
+        token: officer.token,
+        body: { revision: draft.revision, fees, processingTime: time, components, formSchema: formSchema.value, workflow: workflow.value },
+      });
       setDraft(d);
       setErrors({});
       setPreview(null);
@@ -215,6 +234,22 @@ function DraftEditor({ code }: { code: string }) {
             <FeesEditor fees={fees} onChange={setFees} errors={errors} />
             <TimeEditor time={time} onChange={setTime} errors={errors} />
             <ComponentsEditor components={components} onChange={setComponents} errors={errors} />
+            <JsonEditor
+              field="formSchema"
+              label="Biểu mẫu điện tử"
+              hint="JSON Schema 2020-12 của tờ khai; được biên dịch khi lưu, lỗi chỉ ra vị trí (JSON pointer)."
+              text={formSchemaText}
+              onChange={setFormSchemaText}
+              errors={errors}
+            />
+            <JsonEditor
+              field="workflow"
+              label="Quy trình giải quyết"
+              hint="Các bước: cấp, lĩnh vực của cơ quan thực hiện và tỷ lệ thời gian (tổng 100%); bắt đầu và kết thúc tại Bộ phận Một cửa."
+              text={workflowText}
+              onChange={setWorkflowText}
+              errors={errors}
+            />
             <div className="row">
               <button type="submit" className="primary" disabled={busy}>
                 Lưu bản nháp
