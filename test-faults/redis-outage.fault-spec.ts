@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { DEADLINES_QUEUE, PAYMENTS_QUEUE, REPORT_FACTS_QUEUE } from '@dvc/notifications';
+import { DEADLINES_QUEUE, PAYMENTS_QUEUE, REORGANIZATIONS_QUEUE, REPORT_FACTS_QUEUE } from '@dvc/notifications';
 import { officerToken, PrivateRedis, TestApp, waitFor } from '@dvc/testing';
 import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
 import { citizensWithSubmissions, dossierIntegrity, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';
@@ -79,7 +79,7 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
     const sms = await waitForSms(t.db, sim, phones, SUBMISSIONS + citizens.length, 40_000);
     await waitForApi(http, desk);
     // The worker answers again too: every scheduled queue has its schedules back (payments reconciliation and daily
-    // check, the deadline sweep, report-fact folding and the nightly check).
+    // check, the deadline sweep, report-fact folding and the nightly check, due reorganisations).
     const schedulersOf = async (name: string) => {
       const queue = new Queue(name, { connection: { url: redis.url }, prefix: process.env.REDIS_PREFIX });
       return queue.getJobSchedulersCount().finally(() => queue.close());
@@ -88,6 +88,7 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
       payments: await schedulersOf(PAYMENTS_QUEUE),
       deadlines: await schedulersOf(DEADLINES_QUEUE),
       reportFacts: await schedulersOf(REPORT_FACTS_QUEUE),
+      reorganizations: await schedulersOf(REORGANIZATIONS_QUEUE),
     };
     printCounts('redis-outage', {
       submitted: SUBMISSIONS,
@@ -110,7 +111,7 @@ describe('drill: Redis stopped during 1,000 submissions', () => {
     expect(readyWhileDown).toBe(503);
     expect(queuedAtStop).toBeGreaterThan(0);
     expect(schedulers.payments).toBe(2);
-    expect(schedulers).toEqual({ payments: 2, deadlines: 1, reportFacts: 2 });
+    expect(schedulers).toEqual({ payments: 2, deadlines: 1, reportFacts: 2, reorganizations: 1 });
     expect(Object.fromEntries(statuses)).toEqual({ 201: SUBMISSIONS, 200: SUBMISSIONS });
     expect(integrity).toEqual({ stored: accepted, withoutEvents: 0, withoutOutbox: 0 });
     expect(sms).toEqual({

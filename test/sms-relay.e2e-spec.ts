@@ -1,14 +1,23 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { Queue } from 'bullmq';
+import { OutboxMessageEntity, PAYMENTS_QUEUE, SMS_BACKOFF } from '@dvc/notifications';
 import { purgeSpentOtps, SmsMessageEntity } from '@dvc/sms';
-import { lastOtpFor, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp, uniquePhone, waitFor } from '@dvc/testing';
+import { lastOtpFor, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp, testEnv, uniquePhone, waitFor } from '@dvc/testing';
 
 /** Relay and dispatch with the log provider, on a Redis of this suite's own that it can stop and start. */
 describe('outbox relay and SMS dispatch', () => {
   let redis: PrivateRedis;
   let t: TestApp;
   let worker: INestApplicationContext;
-  const env = () => ({ REDIS_URL: redis.url, SMS_PROVIDER: 'log', OUTBOX_POLL_MS: '50', SMS_BACKOFF_MS: '50', SMS_QUIET_HOURS: '00:00-00:01' });
+  const env = () => ({
+    REDIS_URL: redis.url,
+    SMS_PROVIDER: 'log',
+    OUTBOX_POLL_MS: '50',
+    SMS_BACKOFF_MS: '50',
+    SMS_QUIET_HOURS: '00:00-00:01',
+    PAYMENT_JOB_ATTEMPTS: '7',
+    PAYMENT_JOB_BACKOFF_MS: '1234',
+  });
   const messagesTo = (to: string) => t.db.getRepository(SmsMessageEntity).find({ where: { to } });
 
   beforeAll(async () => {
@@ -125,5 +134,32 @@ describe('outbox relay and SMS dispatch', () => {
       .expect(422);
     expect(bad.body.errors[0].field).toBe('body');
     await t.http.put('/api/v1/admin/sms/templates/nope').set('Authorization', `Bearer ${admin}`).send({ body: 'x', keepDiacritics: false }).expect(404);
+  });
+
+  it("each topic's jobs carry that topic's retries: a payment job the payment settings, not the SMS ones", async () => {
+    const [row] = await t.db.query(`INSERT INTO outbox (topic, kind, priority, payload) VALUES ('payment', 'refund_due', 5, $1) RETURNING id`, [
+      JSON.stringify({ dossierId: '00000000-0000-4000-8000-000000000000', dossierCode: 'none', reason: 'withdrawn' }),
+    ]);
+    const queue = new Queue(PAYMENTS_QUEUE, { connection: { url: redis.url }, prefix: testEnv().REDIS_PREFIX });
+    try {
+      let job = await queue.getJob(row.id);
+      await waitFor(async () => (job = await queue.getJob(row.id)) !== undefined, 10_000, 'the payment row was not relayed');
+      expect(job!.opts).toMatchObject({ attempts: 7, backoff: { type: 'exponential', delay: 1234 } });
+    } finally {
+      await queue.close();
+    }
+    const phone = uniquePhone();
+    const sent = await t.http.post('/api/v1/auth/citizens/otp').send({ phone }).expect(202);
+    const [sms] = await t.db.query(`SELECT id FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1`, [sent.body.phone]);
+    await waitFor(async () => (await messagesTo(sent.body.phone))[0]?.status === 'delivered', 10_000, 'the OTP was not delivered');
+    expect(sms).toBeDefined();
+    const smsQueue = new Queue('sms', { connection: { url: redis.url }, prefix: testEnv().REDIS_PREFIX });
+    try {
+      const jobs = await smsQueue.getJobs(['completed', 'active', 'waiting', 'delayed'], 0, 200);
+      const mine = jobs.find((j) => JSON.stringify(j.data).includes(sms.id));
+      expect(mine?.opts).toMatchObject({ attempts: 8, backoff: { type: SMS_BACKOFF } });
+    } finally {
+      await smsQueue.close();
+    }
   });
 });

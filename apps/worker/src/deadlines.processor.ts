@@ -6,6 +6,7 @@ import { CalendarService } from '@dvc/calendar';
 import { DeadlinesConfig } from '@dvc/config';
 import { sweepDeadlines } from '@dvc/dossiers';
 import { DEADLINES_QUEUE } from '@dvc/notifications';
+import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 
 const SWEEP = 'sweep';
@@ -21,7 +22,10 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, BeforeApplica
     private readonly calendars: CalendarService,
     private readonly connections: QueueConnections,
     private readonly config: DeadlinesConfig,
-  ) {}
+    schedules: JobSchedules,
+  ) {
+    schedules.register('deadlines', () => this.schedule());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
@@ -37,7 +41,7 @@ export class DeadlinesProcessor implements OnApplicationBootstrap, BeforeApplica
     this.worker.on('error', (error) => this.logger.warn(`deadlines worker: ${error.message}`));
   }
 
-  /** Also after Redis lost its data (LostJobsRecovery). */
+  /** At start, and again after Redis lost its data (registered with JobSchedules). */
   async schedule(): Promise<void> {
     await this.connections
       .queue(DEADLINES_QUEUE)

@@ -3,10 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { QUEUE_OF_TOPIC } from '@dvc/notifications';
-import { DeadlinesProcessor } from './deadlines.processor';
-import { PaymentsProcessor } from './payments.processor';
-import { ReportFactsProcessor } from './report-facts.processor';
-import { ReorganizationsProcessor } from './reorganizations.processor';
+import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 
 const CHECK_EVERY_MS = 1000;
@@ -33,10 +30,7 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly connections: QueueConnections,
-    private readonly payments: PaymentsProcessor,
-    private readonly deadlines: DeadlinesProcessor,
-    private readonly reportFacts: ReportFactsProcessor,
-    private readonly reorganizations: ReorganizationsProcessor,
+    private readonly schedules: JobSchedules,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -65,8 +59,8 @@ export class LostJobsRecovery implements OnApplicationBootstrap, BeforeApplicati
     let redriven = 0;
     if (lostSince) {
       redriven = await this.redrive(lostSince);
-      await Promise.all([this.payments.schedule(), this.deadlines.schedule(), this.reportFacts.schedule(), this.reorganizations.schedule()]);
-      this.logger.warn(`Redis lost its jobs: ${redriven} outbox rows relayed again, schedulers created again`);
+      await this.schedules.createAll();
+      this.logger.warn(`Redis lost its jobs: ${redriven} outbox rows relayed again, schedulers created again (${this.schedules.names().join(', ')})`);
     }
     await client.set(marker, now.toISOString());
     this.since = new Date(now.getTime() - CLOCK_MARGIN_MS);

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NationalPortalConfig, SmsConfig } from '@dvc/config';
-import { QUEUE_OF_TOPIC, relayOutboxBatch, SMS_BACKOFF, type RelayPreparer } from '@dvc/notifications';
+import { NationalPortalConfig, PaymentsConfig, SmsConfig } from '@dvc/config';
+import { QUEUE_OF_TOPIC, relayOutboxBatch, SMS_BACKOFF, type OutboxTopic, type RelayJobOptions, type RelayPreparer } from '@dvc/notifications';
 import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 
@@ -22,6 +22,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     private readonly connections: QueueConnections,
     private readonly sms: SmsConfig,
     private readonly portal: NationalPortalConfig,
+    private readonly payments: PaymentsConfig,
     private readonly smsDispatch: SmsDispatchService,
   ) {}
 
@@ -37,17 +38,23 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     await this.loop;
   }
 
-  private jobOptions(topic: string) {
-    if (topic === 'national_portal') return { attempts: this.portal.maxAttempts, backoffMs: this.portal.backoffMs };
-    if (topic !== 'sms') return { attempts: this.sms.maxAttempts, backoffMs: this.sms.backoffMs };
-    // A job carries a relay batch's SMS; at most five seconds' worth at the rate limit, so a run ends well within
-    // its claim on the messages.
-    return {
-      attempts: this.sms.maxAttempts,
-      backoffMs: this.sms.backoffMs,
-      backoffType: SMS_BACKOFF,
-      rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)),
-    };
+  /** Each topic's retries come from its own settings. */
+  private jobOptions(topic: OutboxTopic): RelayJobOptions {
+    switch (topic) {
+      case 'national_portal':
+        return { attempts: this.portal.maxAttempts, backoffMs: this.portal.backoffMs };
+      case 'payment':
+        return { attempts: this.payments.jobAttempts, backoffMs: this.payments.jobBackoffMs };
+      case 'sms':
+        // A job carries a relay batch's SMS; at most five seconds' worth at the rate limit, so a run ends well
+        // within its claim on the messages.
+        return {
+          attempts: this.sms.maxAttempts,
+          backoffMs: this.sms.backoffMs,
+          backoffType: SMS_BACKOFF,
+          rowsPerJob: Math.max(1, Math.min(SMS_ROWS_PER_JOB, this.sms.ratePerSecond * 5)),
+        };
+    }
   }
 
   private async run(): Promise<void> {
@@ -56,7 +63,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     let backoff = this.sms.outboxPollMs;
     while (this.running) {
       try {
-        const relayed = await relayOutboxBatch(this.db, queues, (topic) => this.jobOptions(topic), 200, preparers);
+        const relayed = await relayOutboxBatch(this.db, queues, (topic) => this.jobOptions(topic as OutboxTopic), 200, preparers);
         if (this.failing) this.logger.log('relay recovered');
         this.failing = false;
         backoff = this.sms.outboxPollMs;

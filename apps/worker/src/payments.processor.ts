@@ -5,6 +5,7 @@ import { OutboxMessageEntity, PAYMENTS_QUEUE } from '@dvc/notifications';
 import { PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 
 const RECONCILE = 'reconcile';
@@ -26,7 +27,10 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
     private readonly connections: QueueConnections,
     private readonly config: PaymentsConfig,
     @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    schedules: JobSchedules,
+  ) {
+    schedules.register('payments', () => this.schedule());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
@@ -38,7 +42,7 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
     this.worker.on('error', (error) => this.logger.warn(`payments worker: ${error.message}`));
   }
 
-  /** Also after Redis lost its data (LostJobsRecovery). */
+  /** At start, and again after Redis lost its data (registered with JobSchedules). */
   async schedule(): Promise<void> {
     const queue = this.connections.queue(PAYMENTS_QUEUE);
     await queue

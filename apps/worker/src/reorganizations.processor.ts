@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { ReorganizationService } from '@dvc/reorganization';
+import { REORGANIZATIONS_QUEUE } from '@dvc/notifications';
+import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 
-export const REORGANIZATIONS_QUEUE = 'reorganizations';
 const APPLY_DUE = 'apply-due';
 /** A plan takes effect within this of its first minute. */
 const EVERY_MS = 30_000;
@@ -20,7 +21,10 @@ export class ReorganizationsProcessor implements OnApplicationBootstrap, BeforeA
   constructor(
     private readonly reorganizations: ReorganizationService,
     private readonly connections: QueueConnections,
-  ) {}
+    schedules: JobSchedules,
+  ) {
+    schedules.register('reorganizations', () => this.schedule());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
@@ -33,7 +37,7 @@ export class ReorganizationsProcessor implements OnApplicationBootstrap, BeforeA
     this.worker.on('error', (error) => this.logger.warn(`reorganizations worker: ${error.message}`));
   }
 
-  /** Also after Redis lost its data (LostJobsRecovery). */
+  /** At start, and again after Redis lost its data (registered with JobSchedules). */
   async schedule(): Promise<void> {
     await this.connections
       .queue(REORGANIZATIONS_QUEUE)

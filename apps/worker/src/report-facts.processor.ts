@@ -3,6 +3,7 @@ import { Worker } from 'bullmq';
 import { ReportsConfig } from '@dvc/config';
 import { REPORT_FACTS_QUEUE } from '@dvc/notifications';
 import { ReportFactsService } from '@dvc/reporting';
+import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 
 const COMPACT = 'compact';
@@ -18,7 +19,10 @@ export class ReportFactsProcessor implements OnApplicationBootstrap, BeforeAppli
     private readonly facts: ReportFactsService,
     private readonly connections: QueueConnections,
     private readonly config: ReportsConfig,
-  ) {}
+    schedules: JobSchedules,
+  ) {
+    schedules.register('report-facts', () => this.schedule());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.schedule();
@@ -36,7 +40,7 @@ export class ReportFactsProcessor implements OnApplicationBootstrap, BeforeAppli
     this.worker.on('error', (error) => this.logger.warn(`report-facts worker: ${error.message}`));
   }
 
-  /** Also after Redis lost its data (LostJobsRecovery). */
+  /** At start, and again after Redis lost its data (registered with JobSchedules). */
   async schedule(): Promise<void> {
     const queue = this.connections.queue(REPORT_FACTS_QUEUE);
     await Promise.all([

@@ -12,6 +12,7 @@ import { NationalPortalModule } from '@dvc/national-portal';
 import { NationalPortalProcessor } from './national-portal.processor';
 import { CalendarModule } from '@dvc/calendar';
 import { DeadlinesProcessor } from './deadlines.processor';
+import { JobSchedules } from './job-schedules';
 import { LostJobsRecovery } from './lost-jobs.recovery';
 import { ReportingModule } from '@dvc/reporting';
 import { ReportFactsProcessor } from './report-facts.processor';
@@ -48,6 +49,7 @@ export class WorkerModule {
       ],
       providers: [
         QueueConnections,
+        JobSchedules,
         OutboxRelayService,
         SmsProcessor,
         PaymentsProcessor,

@@ -46,4 +46,17 @@ export class PaymentsConfig {
   @IsInt({ message: 'must be a whole number' })
   @Min(1)
   reconcileEverySeconds: number = 60;
+
+  /** Attempts of a payment job from the outbox (a refund due, say) while the gateway does not answer. */
+  @EnvVar('PAYMENT_JOB_ATTEMPTS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100)
+  jobAttempts: number = 10;
+
+  /** First wait before a payment job is tried again; it doubles each time (10 attempts from 5 s: about 85 minutes). */
+  @EnvVar('PAYMENT_JOB_BACKOFF_MS')
+  @IsInt({ message: 'must be a whole number' })
+  @Min(100)
+  jobBackoffMs: number = 5000;
 }

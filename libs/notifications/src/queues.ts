@@ -7,6 +7,7 @@ export const NATIONAL_PORTAL_QUEUE = 'national-portal';
 export const PAYMENTS_QUEUE = 'payments';
 export const DEADLINES_QUEUE = 'deadlines';
 export const REPORT_FACTS_QUEUE = 'report-facts';
+export const REORGANIZATIONS_QUEUE = 'reorganizations';
 
 /** The queue each outbox topic is relayed to. Topics without a consumer yet stay in the outbox. */
 export const QUEUE_OF_TOPIC: Partial<Record<OutboxTopic, string>> = {
