@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { PaymentsConfig } from '@dvc/config';
-import { OutboxMessageEntity, PAYMENTS_QUEUE } from '@dvc/notifications';
+import { OutboxMessageEntity, PAYMENTS_QUEUE, payloadOf } from '@dvc/notifications';
 import { PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -67,8 +67,8 @@ export class PaymentsProcessor implements OnApplicationBootstrap, BeforeApplicat
     }
     const row = await this.db.getRepository(OutboxMessageEntity).findOneBy({ id: job.data.outboxId });
     if (row?.kind === 'refund_due') {
-      const paymentId = typeof row.payload.paymentId === 'string' ? row.payload.paymentId : undefined;
-      return this.payments.refundDossier(String(row.payload.dossierId), paymentId);
+      const job = payloadOf('payment', row);
+      return this.payments.refundDossier(job.dossierId, job.paymentId);
     }
     return null;
   }

@@ -18,7 +18,7 @@ import {
   type PlannedStep,
 } from '@dvc/core';
 import { entityFromRow, insertSql, SqlParams } from '@dvc/database';
-import { outboxInsertSql, writeOutbox, type OutboxEntry } from '@dvc/notifications';
+import { outboxInsertSql, paymentJob, portalPush, smsNotice, writeOutbox, type OutboxEntry } from '@dvc/notifications';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 
@@ -79,30 +79,27 @@ export async function recordChange(em: EntityManager, dossier: DossierEntity, ev
 function outboxOf(dossier: DossierEntity, event: EventInput, { notice, sync }: ChangeOptions): OutboxEntry[] {
   const outbox: OutboxEntry[] = [];
   if (notice) {
-    outbox.push({
-      topic: 'sms',
-      kind: notice.kind,
-      dossierCode: dossier.code,
-      payload: {
-        to: dossier.applicantPhone,
-        template: notice.kind,
-        agencyCode: dossier.receivingAgencyCode,
-        variables: {
-          code: dossier.code,
-          ...(dossier.dueAt ? { dueDate: formatDdMmYyyy(dossier.dueAt) } : {}),
-          ...notice.variables,
+    outbox.push(
+      smsNotice(
+        notice.kind,
+        {
+          to: dossier.applicantPhone,
+          template: notice.kind,
+          agencyCode: dossier.receivingAgencyCode,
+          variables: { code: dossier.code, ...(dossier.dueAt ? { dueDate: formatDdMmYyyy(dossier.dueAt) } : {}), ...notice.variables },
         },
-      },
-    });
+        { dossierCode: dossier.code },
+      ),
+    );
   }
   if (event.fromStatus !== dossier.status || sync) {
-    outbox.push({
-      topic: 'national_portal',
-      kind: 'dossier_sync',
-      dossierCode: dossier.code,
-      payload: { dossierCode: dossier.code, status: dossier.status, nationalStatus: NATIONAL_STATUS[dossier.status] },
-      payloadSql: { eventId: '(SELECT id::text FROM event)' },
-    });
+    outbox.push(
+      portalPush(
+        'dossier_sync',
+        { dossierCode: dossier.code, status: dossier.status, nationalStatus: NATIONAL_STATUS[dossier.status] },
+        { payloadSql: { eventId: '(SELECT id::text FROM event)' } },
+      ),
+    );
   }
   return outbox;
 }
@@ -200,12 +197,10 @@ export async function writeTransition(em: EntityManager, dossier: DossierEntity,
     notice ? { notice: { kind: notice, variables: t.effect.variables } } : {},
   );
   if (refundFallsDue(dossier, updated)) {
-    await writeOutbox(em, {
-      topic: 'payment',
-      kind: 'refund_due',
-      dossierCode: updated.code,
-      payload: { dossierId: updated.id, dossierCode: updated.code, reason: updated.status },
-    });
+    await writeOutbox(
+      em,
+      paymentJob('refund_due', { dossierId: updated.id, dossierCode: updated.code, reason: updated.status }, { dossierCode: updated.code }),
+    );
   }
   return updated;
 }

@@ -14,7 +14,7 @@ import {
   type OtpPolicy,
   type OtpState,
 } from '@dvc/core';
-import { PRIORITY_URGENT, writeOutbox } from '@dvc/notifications';
+import { PRIORITY_URGENT, smsNotice, writeOutbox } from '@dvc/notifications';
 import { CitizenEntity } from './citizen.entity';
 import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';
@@ -54,12 +54,14 @@ export class CitizenOtpService {
         throw new DomainError(DomainErrorCode.RateLimited, ISSUE_REFUSALS[decision.reason], [], decision.retryAfterSeconds);
       }
       await em.getRepository(OtpStateEntity).save({ phone: phone.value, ...decision.state });
-      await writeOutbox(em, {
-        topic: 'sms',
-        kind: 'otp',
-        priority: PRIORITY_URGENT,
-        payload: { to: phone.value, template: 'otp', variables: { code, ttlMinutes: Math.round(this.policy.ttlSeconds / 60) } },
-      });
+      await writeOutbox(
+        em,
+        smsNotice(
+          'otp',
+          { to: phone.value, template: 'otp', variables: { code, ttlMinutes: Math.round(this.policy.ttlSeconds / 60) } },
+          { priority: PRIORITY_URGENT },
+        ),
+      );
       return { phone: phone.value, expiresAt: decision.state.expiresAt! };
     });
   }

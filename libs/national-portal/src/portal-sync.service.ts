@@ -3,16 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildProgressPayload, buildSyncPayload, DomainError, toIsoWithOffset } from '@dvc/core';
 import { DossierQueriesService } from '@dvc/dossiers';
-import { writeOutbox } from '@dvc/notifications';
+import { payloadOf, portalPush, writeOutbox } from '@dvc/notifications';
 import { PortalClient, PortalPushError } from './portal-client';
 import { PortalSyncStateEntity } from './portal-sync-state.entity';
 
 export const PORTAL_CLIENT = Symbol('PORTAL_CLIENT');
-
-interface PortalJobPayload {
-  dossierCode: string;
-  eventId?: string;
-}
 
 @Injectable()
 export class PortalSyncService {
@@ -27,9 +22,9 @@ export class PortalSyncService {
    * progress line of the event that caused this push. "Already exists" becomes an update inside the client.
    */
   async pushOutboxRow(outboxId: string): Promise<'pushed' | 'missing'> {
-    const rows: { payload: PortalJobPayload }[] = await this.db.query(`SELECT payload FROM outbox WHERE id = $1 AND topic = 'national_portal'`, [outboxId]);
+    const rows: { payload: unknown }[] = await this.db.query(`SELECT payload FROM outbox WHERE id = $1 AND topic = 'national_portal'`, [outboxId]);
     if (rows.length === 0) return 'missing';
-    const { dossierCode, eventId } = rows[0].payload;
+    const { dossierCode, eventId } = payloadOf('national_portal', rows[0]);
     const snapshot = await this.dossiers.portalSnapshot(dossierCode);
     if (!snapshot) return 'missing';
     const full = buildSyncPayload(snapshot);
@@ -76,7 +71,7 @@ export class PortalSyncService {
       const codes: { code: string }[] = await em.query(`SELECT code FROM dossiers WHERE updated_at >= $1 AND updated_at < $2 ORDER BY updated_at`, [from, to]);
       await writeOutbox(
         em,
-        codes.map((c) => ({ topic: 'national_portal' as const, kind: 'dossier_resync', dossierCode: c.code, payload: { dossierCode: c.code } })),
+        codes.map((c) => portalPush('dossier_resync', { dossierCode: c.code })),
       );
       return codes.length;
     });

@@ -1,22 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { insertSql, SqlParams } from '@dvc/database';
-import { OutboxMessageEntity, OutboxTopic } from './outbox-message.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import type { OutboxEntry } from './outbox-topics';
 
 export const PRIORITY_URGENT = 1;
 export const PRIORITY_NORMAL = 5;
-
-export interface OutboxEntry {
-  topic: OutboxTopic;
-  kind: string;
-  payload: Record<string, unknown>;
-  dossierCode?: string | null;
-  priority?: number;
-  /**
-   * Merge a value known only inside the writing statement into the payload: key → SQL expression (e.g. the id of
-   * the event inserted by the same statement). Only `outboxInsertSql` honours it.
-   */
-  payloadSql?: Record<string, string>;
-}
 
 const rowOf = (e: OutboxEntry) => ({
   topic: e.topic,

@@ -22,7 +22,7 @@ import {
 } from '@dvc/core';
 import { DossierActionsService, DossierEntity, DossierQueriesService } from '@dvc/dossiers';
 import { officerSignature } from '@dvc/identity';
-import { writeOutbox } from '@dvc/notifications';
+import { paymentJob, writeOutbox } from '@dvc/notifications';
 import { PaymentEntity, PaymentMethod, PaymentStatus } from './payment.entity';
 import { formatReceipt, takeReceiptNumber } from './receipts';
 import { VnpayApiClient } from './vnpay-api.client';
@@ -256,12 +256,10 @@ export class PaymentsService {
         actorName,
       );
     } else {
-      await writeOutbox(em, {
-        topic: 'payment',
-        kind: 'refund_due',
-        dossierCode: payment.dossierCode,
-        payload: { dossierId: payment.dossierId, paymentId: payment.id, reason: 'not_awaiting_payment' },
-      });
+      await writeOutbox(
+        em,
+        paymentJob('refund_due', { dossierId: payment.dossierId, paymentId: payment.id, reason: 'not_awaiting_payment' }, { dossierCode: payment.dossierCode }),
+      );
       this.logger.warn(`payment ${payment.txnRef} settled for dossier ${payment.dossierCode} that no longer waits for money: refund queued`);
     }
   }

@@ -3,17 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SmsConfig } from '@dvc/config';
 import { PhoneNumber, prepareSmsText, renderTemplate, smsCost } from '@dvc/core';
-import type { RelayedRow } from '@dvc/notifications';
+import { payloadOf, type RelayedRow } from '@dvc/notifications';
 import { AgencyEntity } from '@dvc/units';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsTemplatesService } from './sms-templates.service';
-
-interface SmsPayload {
-  to: string;
-  template: string;
-  agencyCode?: string;
-  variables?: Record<string, string | number>;
-}
 
 const CACHE_MS = 10_000;
 
@@ -33,7 +26,7 @@ export class SmsRenderer {
   ) {}
 
   async render(row: RelayedRow, notBefore: Date | null): Promise<Partial<SmsMessageEntity>> {
-    const payload = row.payload as unknown as SmsPayload;
+    const payload = payloadOf('sms', row);
     const phone = PhoneNumber.parse(payload.to);
     const base = {
       outboxId: row.id,
@@ -43,7 +36,7 @@ export class SmsRenderer {
       priority: row.priority,
       dossierCode: row.dossier_code,
       agencyCode: payload.agencyCode ?? null,
-      sender: await this.senderFor(payload.agencyCode),
+      sender: await this.senderFor(payload.agencyCode ?? undefined),
       notBefore,
       attempts: 0,
     };
