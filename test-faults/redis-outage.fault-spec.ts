@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { DEADLINES_QUEUE, PAYMENTS_QUEUE, REORGANIZATIONS_QUEUE, REPORT_FACTS_QUEUE } from '@dvc/notifications';
+import { DEADLINES_QUEUE, PAYMENTS_QUEUE, REORGANIZATIONS_QUEUE, REPORT_FACTS_QUEUE } from '@dvc/outbox';
 import { officerToken, PrivateRedis, TestApp, waitFor } from '@dvc/testing';
 import type { SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';
 import { citizensWithSubmissions, dossierIntegrity, inParallel, printCounts, smsCounts, waitForApi, waitForSms } from './drill-kit';

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { OtpStateEntity } from '@dvc/identity';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { DEMO_PASSWORD_FOR_TESTS, lastOtpFor, startTestApp, TestApp, uniquePhone } from '@dvc/testing';
 
 describe('sign-in', () => {

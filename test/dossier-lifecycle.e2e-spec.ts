@@ -1,4 +1,4 @@
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import {
   birthRegistrationForm,
   citizenToken,

@@ -3,7 +3,7 @@ import { ProcedureEntity } from '@dvc/catalog';
 import { entityFromRow } from '@dvc/database';
 import { DossierActionsService, DossierEntity, loadSubmissionContext, recordChange } from '@dvc/dossiers';
 import { TokenService } from '@dvc/identity';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { birthRegistrationForm, citizenToken, DESKS, officerToken, startTestApp, submissionFor, TestApp } from '@dvc/testing';
 import { AgencyEntity } from '@dvc/units';
 

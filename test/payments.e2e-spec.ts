@@ -1,5 +1,5 @@
 import { signVnpay } from '@dvc/core';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { PaymentEntity, PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import {
   citizenToken,

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadAllConfig } from '@dvc/config';
 import { dropDatabase } from '@dvc/database';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { DuePlansAtStart, readMergesCsv, ReorganizationService } from '@dvc/reorganization';
 import {
   birthRegistrationForm,
@@ -21,7 +21,7 @@ import { prepareDatabase } from '../apps/cli/src/prepare-database';
 import { seedAll } from '../apps/cli/src/seed';
 import { MERGES_FILE } from '../apps/api/src/operations/reorganizations.controller';
 import { QueueConnections } from '../apps/worker/src/queue-connections';
-import { REORGANIZATIONS_QUEUE } from '@dvc/notifications';
+import { REORGANIZATIONS_QUEUE } from '@dvc/outbox';
 
 // The switch to two levels rewrites the whole map, so this suite has a database of its own.
 const env = () => ({ DATABASE_URL: `${testEnv().DATABASE_URL}_reorg` });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { JwtService } from '@nestjs/jwt';
 import { signVnpay } from '@dvc/core';
 import { hashPassword } from '@dvc/identity';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { PaymentEntity } from '@dvc/payments';
 import {
   birthRegistrationForm,

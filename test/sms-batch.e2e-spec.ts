@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { RedisConfig } from '@dvc/config';
-import { SMS_QUEUE, type RelayedRow } from '@dvc/notifications';
+import { SMS_QUEUE, type RelayedRow } from '@dvc/outbox';
 import { SmsDispatchService, SmsMessageEntity, SmsRateLimiter } from '@dvc/sms';
 import { PrivateRedis, startPrivateRedis, startTestWorker, waitFor } from '@dvc/testing';
 import { createSmsSimulator, SmsSimulator } from '../apps/sms-simulator/src/sms-simulator';

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { OutboxMessageEntity, PAYMENTS_QUEUE, SMS_BACKOFF } from '@dvc/notifications';
+import { OutboxMessageEntity, PAYMENTS_QUEUE, SMS_BACKOFF } from '@dvc/outbox';
 import { purgeSpentOtps, SmsMessageEntity } from '@dvc/sms';
 import { lastOtpFor, PrivateRedis, startPrivateRedis, startTestApp, startTestWorker, TestApp, testEnv, uniquePhone, waitFor } from '@dvc/testing';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fromLocal, signVnpay, unitsThatWorkedOn, type MeteredEvent } from '@dvc/core';
 import { AuditLog } from '@dvc/audit';
 import { SmsConfig } from '@dvc/config';
-import type { RelayedRow } from '@dvc/notifications';
+import type { RelayedRow } from '@dvc/outbox';
 import { SmsDispatchService, SmsReceipts, SmsRenderer, SmsTemplatesService, type SmsProvider } from '@dvc/sms';
 import { officerToken, startTestApp, TestApp } from '@dvc/testing';
 

@@ -3,7 +3,7 @@ import { ProcedureDraftEntity, ProcedureEntity, ProcedureVersionEntity } from '@
 import { DossierCodeCounterEntity, DossierEntity, DossierEventEntity, DossierFileOpeningEntity, DossierPauseEntity, IdempotencyKeyEntity } from '@dvc/dossiers';
 import { FileEntity } from '@dvc/files';
 import { CitizenEntity, OfficerEntity, OtpStateEntity } from '@dvc/identity';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { SignedDocumentEntity } from '@dvc/signing';
 import { SmsMessageEntity, SmsReceiptEntity, SmsTemplateEntity } from '@dvc/sms';
 import { PaymentEntity, ReceiptCounterEntity } from '@dvc/payments';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '@dvc/calendar';
 import { DeadlinesConfig } from '@dvc/config';
 import { sweepDeadlines } from '@dvc/dossiers';
-import { DEADLINES_QUEUE } from '@dvc/notifications';
+import { DEADLINES_QUEUE } from '@dvc/outbox';
 import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 

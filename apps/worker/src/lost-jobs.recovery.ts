@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { QUEUE_OF_TOPIC } from '@dvc/notifications';
+import { QUEUE_OF_TOPIC } from '@dvc/outbox';
 import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import { NATIONAL_PORTAL_QUEUE, OutboxJob } from '@dvc/notifications';
+import { NATIONAL_PORTAL_QUEUE, OutboxJob } from '@dvc/outbox';
 import { PortalSyncService } from '@dvc/national-portal';
 import { QueueConnections } from './queue-connections';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NationalPortalConfig, PaymentsConfig, SmsConfig } from '@dvc/config';
-import { QUEUE_OF_TOPIC, relayOutboxBatch, SMS_BACKOFF, type OutboxTopic, type RelayJobOptions, type RelayPreparer } from '@dvc/notifications';
+import { QUEUE_OF_TOPIC, relayOutboxBatch, SMS_BACKOFF, type OutboxTopic, type RelayJobOptions, type RelayPreparer } from '@dvc/outbox';
 import { SmsDispatchService } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 

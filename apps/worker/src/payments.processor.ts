@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { PaymentsConfig } from '@dvc/config';
-import { OutboxMessageEntity, PAYMENTS_QUEUE, payloadOf } from '@dvc/notifications';
+import { OutboxMessageEntity, PAYMENTS_QUEUE, payloadOf } from '@dvc/outbox';
 import { PaymentMismatchesService, PaymentsService } from '@dvc/payments';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { RedisConfig } from '@dvc/config';
-import { OutboxBatchJob, OutboxJob } from '@dvc/notifications';
+import { OutboxBatchJob, OutboxJob } from '@dvc/outbox';
 
 /**
  * Queues for producing (the relay) use a connection that fails at once while Redis is down, so the relay's

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { ReorganizationService } from '@dvc/reorganization';
-import { REORGANIZATIONS_QUEUE } from '@dvc/notifications';
+import { REORGANIZATIONS_QUEUE } from '@dvc/outbox';
 import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';
 

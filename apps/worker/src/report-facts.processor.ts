@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { ReportsConfig } from '@dvc/config';
-import { REPORT_FACTS_QUEUE } from '@dvc/notifications';
+import { REPORT_FACTS_QUEUE } from '@dvc/outbox';
 import { ReportFactsService } from '@dvc/reporting';
 import { JobSchedules } from './job-schedules';
 import { QueueConnections } from './queue-connections';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DelayedError, Job, Worker } from 'bullmq';
 import { SmsConfig } from '@dvc/config';
 import { smsBackoffDelay, smsRunFailure } from '@dvc/core';
-import { OutboxBatchJob, OutboxJob, SMS_QUEUE } from '@dvc/notifications';
+import { OutboxBatchJob, OutboxJob, SMS_QUEUE } from '@dvc/outbox';
 import { BatchOutcome, SmsDispatchService, SmsRateLimiter } from '@dvc/sms';
 import { QueueConnections } from './queue-connections';
 

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, DatabaseConfig, LoadedConfig, readableLogTransport, redactingLogOptions, RuntimeConfig } from '@dvc/config';
 import { AuditModule } from '@dvc/audit';
 import { buildDataSourceOptions } from '@dvc/database';
-import { NotificationsModule } from '@dvc/notifications';
+import { OutboxModule } from '@dvc/outbox';
 import { SmsSendingModule } from '@dvc/sms';
 import { PaymentsModule } from '@dvc/payments';
 import { PaymentsProcessor } from './payments.processor';
@@ -39,7 +39,7 @@ export class WorkerModule {
           useFactory: (db: DatabaseConfig) => ({ ...buildDataSourceOptions(db, [], 'app'), autoLoadEntities: true }),
         }),
         AuditModule,
-        NotificationsModule,
+        OutboxModule,
         SmsSendingModule,
         PaymentsModule,
         NationalPortalModule,

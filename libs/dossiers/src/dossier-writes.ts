@@ -18,7 +18,7 @@ import {
   type PlannedStep,
 } from '@dvc/core';
 import { entityFromRow, insertSql, SqlParams } from '@dvc/database';
-import { outboxInsertSql, paymentJob, portalPush, smsNotice, writeOutbox, type OutboxEntry } from '@dvc/notifications';
+import { outboxInsertSql, paymentJob, portalPush, smsNotice, writeOutbox, type OutboxEntry } from '@dvc/outbox';
 import { DossierEntity } from './dossier.entity';
 import { DossierEventEntity } from './dossier-event.entity';
 

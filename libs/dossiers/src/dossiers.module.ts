@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@dvc/calendar';
 import { FilesModule } from '@dvc/files';
-import { NotificationsModule } from '@dvc/notifications';
+import { OutboxModule } from '@dvc/outbox';
 import { SigningModule } from '@dvc/signing';
 import { DossierActionsService } from './dossier-actions.service';
 import { DossierDocumentsService } from './dossier-documents.service';
@@ -22,7 +22,7 @@ import { ResultSigningService } from './result-signing.service';
     TypeOrmModule.forFeature([DossierEntity, DossierEventEntity, DossierCodeCounterEntity, IdempotencyKeyEntity, DossierFileOpeningEntity]),
     CalendarModule,
     FilesModule,
-    NotificationsModule,
+    OutboxModule,
     SigningModule,
   ],
   providers: [

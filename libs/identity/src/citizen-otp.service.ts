@@ -14,7 +14,7 @@ import {
   type OtpPolicy,
   type OtpState,
 } from '@dvc/core';
-import { PRIORITY_URGENT, smsNotice, writeOutbox } from '@dvc/notifications';
+import { PRIORITY_URGENT, smsNotice, writeOutbox } from '@dvc/outbox';
 import { CitizenEntity } from './citizen.entity';
 import { OtpStateEntity } from './otp-state.entity';
 import { TokenService } from './token.service';

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthConfig } from '@dvc/config';
-import { NotificationsModule } from '@dvc/notifications';
+import { OutboxModule } from '@dvc/outbox';
 import { CitizenEntity } from './citizen.entity';
 import { CitizenOtpService } from './citizen-otp.service';
 import { OfficerAccountsService } from './officer-accounts.service';
@@ -19,7 +19,7 @@ import { VneidClient, VneidLoginStore, VneidSignInService } from './vneid';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OfficerEntity, CitizenEntity, OtpStateEntity]),
-    NotificationsModule,
+    OutboxModule,
     JwtModule.registerAsync({
       inject: [AuthConfig],
       useFactory: (auth: AuthConfig) => ({

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildProgressPayload, buildSyncPayload, DomainError, toIsoWithOffset } from '@dvc/core';
 import { DossierQueriesService } from '@dvc/dossiers';
-import { payloadOf, portalPush, writeOutbox } from '@dvc/notifications';
+import { payloadOf, portalPush, writeOutbox } from '@dvc/outbox';
 import { PortalClient, PortalPushError } from './portal-client';
 import { PortalSyncStateEntity } from './portal-sync-state.entity';
 

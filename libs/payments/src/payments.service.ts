@@ -22,7 +22,7 @@ import {
 } from '@dvc/core';
 import { DossierActionsService, DossierEntity, DossierQueriesService } from '@dvc/dossiers';
 import { officerSignature } from '@dvc/identity';
-import { paymentJob, writeOutbox } from '@dvc/notifications';
+import { paymentJob, writeOutbox } from '@dvc/outbox';
 import { PaymentEntity, PaymentMethod, PaymentStatus } from './payment.entity';
 import { formatReceipt, takeReceiptNumber } from './receipts';
 import { VnpayApiClient } from './vnpay-api.client';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsConfig } from '@dvc/config';
 import { isUrgentSmsKind, quietHoursRelease } from '@dvc/core';
-import type { RelayedRow } from '@dvc/notifications';
+import type { RelayedRow } from '@dvc/outbox';
 import { SMS_PROVIDER, SmsProvider, SmsSendError } from './providers/sms-provider';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsReceipts } from './sms-receipts';

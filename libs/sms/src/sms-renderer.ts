@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SmsConfig } from '@dvc/config';
 import { PhoneNumber, prepareSmsText, renderTemplate, smsCost } from '@dvc/core';
-import { payloadOf, type RelayedRow } from '@dvc/notifications';
+import { payloadOf, type RelayedRow } from '@dvc/outbox';
 import { AgencyEntity } from '@dvc/units';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsTemplatesService } from './sms-templates.service';

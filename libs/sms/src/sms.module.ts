@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsConfig } from '@dvc/config';
-import { NotificationsModule } from '@dvc/notifications';
+import { OutboxModule } from '@dvc/outbox';
 import { AgencyEntity } from '@dvc/units';
 import { SMS_PROVIDER } from './providers/sms-provider';
 import { createSmsProvider } from './sms-provider.factory';
@@ -26,7 +26,7 @@ export class SmsModule {}
 
 /** What the worker needs on top: the provider connection and the dispatcher (which closes it on shutdown). */
 @Module({
-  imports: [entities, NotificationsModule],
+  imports: [entities, OutboxModule],
   providers: [
     SmsTemplatesService,
     SmsRenderer,

@@ -1,6 +1,6 @@
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
-import { OutboxMessageEntity } from '@dvc/notifications';
+import { OutboxMessageEntity } from '@dvc/outbox';
 import { DEMO_PASSWORD_FOR_TESTS } from './test-env';
 
 export async function officerToken(http: ReturnType<typeof request>, username: string): Promise<string> {

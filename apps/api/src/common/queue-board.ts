@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { RedisConfig } from '@dvc/config';
 import { TokenService } from '@dvc/identity';
-import { DEADLINES_QUEUE, NATIONAL_PORTAL_QUEUE, PAYMENTS_QUEUE, REPORT_FACTS_QUEUE, SMS_QUEUE } from '@dvc/notifications';
+import { DEADLINES_QUEUE, NATIONAL_PORTAL_QUEUE, PAYMENTS_QUEUE, REPORT_FACTS_QUEUE, SMS_QUEUE } from '@dvc/outbox';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'dvc_queue_board';

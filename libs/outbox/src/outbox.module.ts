@@ -7,4 +7,4 @@ import { OutboxMessageEntity } from './outbox-message.entity';
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
   exports: [TypeOrmModule],
 })
-export class NotificationsModule {}
+export class OutboxModule {}

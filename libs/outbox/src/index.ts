@@ -3,4 +3,4 @@ export * from './outbox-writer';
 export * from './outbox-topics';
 export * from './outbox-relay';
 export * from './queues';
-export * from './notifications.module';
+export * from './outbox.module';
