@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Redis from 'ioredis';
 import type { RedisConfig } from '@dvc/config';
 import { TokenService } from '@dvc/identity';
-import { DEADLINES_QUEUE, NATIONAL_PORTAL_QUEUE, PAYMENTS_QUEUE, REPORT_FACTS_QUEUE, SMS_QUEUE } from '@dvc/outbox';
+import { DEADLINES_QUEUE, NATIONAL_PORTAL_QUEUE, PAYMENTS_QUEUE, REORGANIZATIONS_QUEUE, REPORT_FACTS_QUEUE, SMS_QUEUE } from '@dvc/outbox';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'dvc_queue_board';
@@ -31,9 +31,13 @@ function tokenOf(request: FastifyRequest): string | null {
 export async function mountQueueBoard(app: NestFastifyApplication, redis: RedisConfig): Promise<() => Promise<void>> {
   const connection = new Redis(redis.url, { connectionName: 'dvc-queue-board', maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
   connection.on('error', () => undefined);
-  const queues = [SMS_QUEUE, PAYMENTS_QUEUE, NATIONAL_PORTAL_QUEUE, DEADLINES_QUEUE, REPORT_FACTS_QUEUE].map(
-    (name) => new Queue(name, { connection, prefix: redis.prefix }),
-  );
+  const queues = [SMS_QUEUE, PAYMENTS_QUEUE, NATIONAL_PORTAL_QUEUE, DEADLINES_QUEUE, REPORT_FACTS_QUEUE, REORGANIZATIONS_QUEUE].map((name) => {
+    const queue = new Queue(name, { connection, prefix: redis.prefix });
+    // A queue re-emits its connection's errors (Redis away, or the connection closed while it starts): the board
+    // answers them per request; unheard, they would be unhandled 'error' events.
+    queue.on('error', () => undefined);
+    return queue;
+  });
   const board = new BoardAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: board });
