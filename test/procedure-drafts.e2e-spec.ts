@@ -326,4 +326,33 @@ describe('procedure drafts: edit, preview, publish effective from a date', () =>
     expect(shown.national.kept).toContain('fees');
     expect(shown.national.processingTimes).toEqual(times.map((x: object) => ({ ...x, published: { value: 3, unit: 'WORKING_DAY' } })));
   });
+
+  it('two administrators opening and saving one procedure at the same instant: one wins each time, the other is a 409', async () => {
+    const draft = '/api/v1/admin/procedures/1.001193/draft';
+    const time = (workingDays: number) => ({ processingTime: { workingDays } });
+    const opened = await Promise.all(
+      [2, 3].map((d) =>
+        t.http
+          .put(draft)
+          .set(as(admin))
+          .send({ revision: 0, ...time(d) }),
+      ),
+    );
+    expect(opened.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = opened.find((r) => r.status === 200)!.body;
+    expect(winner).toMatchObject({ open: true, revision: 1 });
+    const saved = await Promise.all(
+      [4, 5].map((d) =>
+        t.http
+          .put(draft)
+          .set(as(admin))
+          .send({ revision: 1, ...time(d) }),
+      ),
+    );
+    expect(saved.map((r) => r.status).sort()).toEqual([200, 409]);
+    const kept = saved.find((r) => r.status === 200)!.body;
+    // the draft holds exactly the winner's save, at the next revision
+    expect((await t.http.get(draft).set(as(admin)).expect(200)).body).toMatchObject({ revision: 2, edits: kept.edits });
+    await t.http.delete(draft).set(as(admin)).expect(204);
+  });
 });
