@@ -117,24 +117,7 @@ export function DossierFacts({ d }: { d: any }) {
         <dt>Ngày nộp</dt>
         <dd>{fmtDateTime(d.submittedAt)}</dd>
       </div>
-      <div>
-        <dt>Ngày tiếp nhận</dt>
-        <dd>{fmtDateTime(d.receivedAt)}</dd>
-      </div>
-      <div>
-        <dt>Hẹn trả kết quả</dt>
-        <dd>{fmtDateTime(d.firstDueAt ?? d.dueAt)}</dd>
-      </div>
-      {d.extended && (
-        <div>
-          <dt>Hẹn trả mới (sau thư xin lỗi)</dt>
-          <dd>{fmtDateTime(d.dueAt)}</dd>
-        </div>
-      )}
-      <div>
-        <dt>Tiến độ</dt>
-        <dd>{TIMELINESS[d.timeliness] ?? d.timeliness ?? '—'}</dd>
-      </div>
+      <DueDates d={d} />
     </dl>
   );
 }
@@ -182,6 +165,32 @@ export function FeesTable({ d }: { d: any }) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+/** When it was received and is due (the first date, and the new one after an apology letter), and how it stands. */
+export function DueDates({ d }: { d: any }) {
+  return (
+    <>
+      <div>
+        <dt>Ngày tiếp nhận</dt>
+        <dd>{fmtDateTime(d.receivedAt)}</dd>
+      </div>
+      <div>
+        <dt>Hẹn trả kết quả</dt>
+        <dd>{fmtDateTime(d.firstDueAt ?? d.dueAt)}</dd>
+      </div>
+      {d.extended && (
+        <div>
+          <dt>Hẹn trả mới (sau thư xin lỗi)</dt>
+          <dd>{fmtDateTime(d.dueAt)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Tiến độ</dt>
+        <dd>{TIMELINESS[d.timeliness] ?? d.timeliness ?? '—'}</dd>
+      </div>
     </>
   );
 }

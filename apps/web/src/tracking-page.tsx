@@ -1,6 +1,7 @@
 // Public tracking by code and the phone's last digits (the kiosk).
 import { FormEvent, useState } from 'react';
-import { actionName, api, ApiError, errorText, fmtDateTime, TIMELINESS } from './api';
+import { actionName, api, ApiError, errorText, fmtDateTime } from './api';
+import { DueDates } from './citizen-dossiers';
 import { Alert, StatusBadge, useTitle } from './ui';
 import { STATUS_VI } from './citizen-dossiers';
 
@@ -63,24 +64,7 @@ export function TrackingPage({ initialCode }: { initialCode: string }) {
                 <StatusBadge status={r.status} name={r.statusName ?? STATUS_VI(r.status)} />
               </dd>
             </div>
-            <div>
-              <dt>Ngày tiếp nhận</dt>
-              <dd>{fmtDateTime(r.receivedAt)}</dd>
-            </div>
-            <div>
-              <dt>Hẹn trả kết quả</dt>
-              <dd>{fmtDateTime(r.firstDueAt ?? r.dueAt)}</dd>
-            </div>
-            {r.extended && (
-              <div>
-                <dt>Hẹn trả mới (sau thư xin lỗi)</dt>
-                <dd>{fmtDateTime(r.dueAt)}</dd>
-              </div>
-            )}
-            <div>
-              <dt>Tiến độ</dt>
-              <dd>{TIMELINESS[r.timeliness] ?? r.timeliness ?? '—'}</dd>
-            </div>
+            <DueDates d={r} />
           </dl>
           <h3>Các bước xử lý</h3>
           <ol className="timeline">
